@@ -1,18 +1,25 @@
 """The whole data flow, top to bottom. The only place where stages meet.
 
-    article ─► clean.segment ─► nlp.parse ─► geoparse.geoparse ─► dates.find_dates ─► events.extract
+    article ─► clean.segment ─► nlp.parse ─► geoparse ─► dates ─► events ─► stories ─► store
+
+A document that fails in any stage becomes an ``InputError`` naming it; the others go on.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
-from . import clean, dates, events, geoparse, nlp
+from . import clean, dates, events, geoparse, nlp, stories
+from .errors import InputError
 from .gazetteer import Gazetteer
-from .model import Article, Processed
+from .model import Article, Processed, Segment
+from .store import Store
+
+log = logging.getLogger(__name__)
 
 
 class Pipeline:
@@ -27,19 +34,78 @@ class Pipeline:
         return cls(nlp.load(), gazetteer)
 
     def process(self, article: Article) -> Processed:
-        return next(iter(self.process_many([article])))
+        result = next(iter(self.process_many([article])))
+        if isinstance(result, InputError):
+            raise result
+        return result
 
-    def process_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Processed]:
-        """Process a stream of articles; spaCy parses them in batches."""
-        pending = ((a, clean.segment(a.text, a.title)) for a in articles)
-        for (article, segments), doc in nlp.parse_many(self.language, pending, batch_size):
+    def process_many(
+        self, articles: Iterable[Article | InputError], batch_size: int = 16
+    ) -> Iterator[Processed | InputError]:
+        """Process a stream of articles (spaCy parses them in batches); errors pass through in order."""
+        errors: list[InputError] = []
+
+        def readable() -> Iterator[tuple[Article, list[Segment]]]:
+            for item in articles:
+                if isinstance(item, InputError):
+                    errors.append(item)
+                    continue
+                yield item, clean.segment(item.text, item.title)
+
+        for (article, segments), doc in nlp.parse_many(self.language, readable(), batch_size):
+            while errors:
+                yield errors.pop(0)
+            yield self._analyse(article, segments, doc)
+        yield from errors
+
+    def _analyse(self, article: Article, segments: list[Segment], doc) -> Processed | InputError:
+        try:
             toponyms = geoparse.geoparse(doc, segments, self.gazetteer)
             mentions = dates.find_dates(article.text, article.published, segments)
             found = events.extract(article, doc, segments, toponyms, mentions, self.gazetteer)
-            yield Processed(
-                article=article,
-                segments=tuple(segments),
-                toponyms=tuple(toponyms),
-                dates=tuple(mentions),
-                events=tuple(replace(e, story_id=article.story_id) for e in found),
-            )
+        except Exception as exc:  # one broken document must not stop the run; it is reported by name
+            log.exception("%s: processing failed", article.origin or article.id)
+            return InputError(article.origin or article.id, f"processing failed: {exc!r}")
+        return Processed(
+            article=article,
+            segments=tuple(segments),
+            toponyms=tuple(toponyms),
+            dates=tuple(mentions),
+            events=tuple(found),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What storing one processed article did."""
+
+    article_id: str
+    new: bool
+    events: int
+    story_id: str
+    relation: str
+
+
+def store_all(
+    processed: Iterable[Processed | InputError], store: Store
+) -> Iterator[Stored | InputError]:
+    """Group each article into its story, merge its events with the story's, and store it once."""
+    index = stories.StoryIndex.from_rows(store.fingerprints())
+    for item in processed:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        article = item.article
+        if store.has_article(article.id):
+            yield Stored(article.id, False, 0, article.story_id or "", "known")
+            continue
+        fingerprint = stories.fingerprint(article.text, item.toponyms)
+        assignment = index.add(article.id, article.published, fingerprint)
+        article = replace(article, story_id=assignment.story_id)
+        item = replace(
+            item,
+            article=article,
+            events=tuple(replace(e, story_id=assignment.story_id) for e in item.events),
+        )
+        new = store.save(item, assignment.relation, assignment.similarity, fingerprint)
+        yield Stored(article.id, new, len(item.events) if new else 0, assignment.story_id, assignment.relation)

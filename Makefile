@@ -1,0 +1,52 @@
+# sitrep — the two commands a newcomer runs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= sitrep.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debian packages the test suite drives for real: a PostgreSQL server and a browser.
+DEBIAN_PACKAGES := postgresql chromium
+PYTEST_ARGS ?=
+
+.PHONY: install system-deps demo test eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall when the dependencies change; the stamp keeps repeated runs fast.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,postgres]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# apt-get only runs where something is missing; it needs root (CI runs as root).
+system-deps:
+	@missing=""; \
+	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+demo: install
+	$(BIN)/sitrep run samples/ --db $(DB)
+	@echo "sitrep: serving the map on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/sitrep serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: install system-deps
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+eval: install
+	$(BIN)/python eval/geoparse.py
+	$(BIN)/python eval/events_case2021.py
+
+bench: install
+	$(BIN)/python bench/extract_bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache artefacts
