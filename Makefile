@@ -5,8 +5,6 @@ BIN := $(VENV)/bin
 DB ?= sitrep.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Debian packages the test suite drives for real: a PostgreSQL server and a browser.
-DEBIAN_PACKAGES := postgresql chromium
 PYTEST_ARGS ?=
 
 .PHONY: install system-deps demo test eval bench clean
@@ -17,16 +15,18 @@ $(BIN)/python:
 
 # Reinstall when the dependencies change; the stamp keeps repeated runs fast.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,postgres]'
+	$(BIN)/pip install --quiet -e '.[test,postgres,spark]'
 	touch $@
 
 install: $(VENV)/.installed
 
+# Debian packages the tests drive for real: a PostgreSQL server, a browser, and Java for Spark.
 # apt-get only runs where something is missing; it needs root (CI runs as root).
 system-deps:
 	@missing=""; \
 	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

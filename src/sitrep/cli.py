@@ -104,17 +104,25 @@ def _open_output(path: str | None) -> IO[str]:
 
 
 @main.command()
-@paths_argument
+@click.argument("paths", nargs=-1)
 @db_option
 @published_option
-def run(paths: tuple[str, ...], db_url: str | None, published: dt.date | None) -> None:
+@click.option("--from-spark", "from_spark", default=None, type=click.Path(exists=True, file_okay=False),
+              help="Store the output folder of `sitrep spark` instead of processing PATHs.")
+def run(paths: tuple[str, ...], db_url: str | None, published: dt.date | None, from_spark: str | None) -> None:
     """Ingest, process and store documents (idempotent: a document already stored is skipped)."""
+    if bool(paths) == bool(from_spark):
+        raise click.UsageError("give either PATH... or --from-spark FOLDER")
     settings = Settings.from_env(db_url=db_url)
     store = _open_store(settings)
-    work = _open_pipeline(settings)
     totals = {"documents": 0, "new": 0, "known": 0, "events": 0, "rejected": 0}
     try:
-        processed = work.process_many(_read(paths, settings, published))
+        if from_spark:
+            from .batch import read_output
+
+            processed = read_output(from_spark)
+        else:
+            processed = _open_pipeline(settings).process_many(_read(paths, settings, published))
         for outcome in _progress(pipeline.store_all(processed, store), "sitrep run"):
             totals["documents"] += 1
             if isinstance(outcome, InputError):
@@ -248,8 +256,20 @@ def gazetteer_build(geonames: tuple[Path, ...], out: Path | None) -> None:
 @main.command()
 @click.argument("input_path")
 @click.argument("output_path")
-@click.option("--master", default="local[2]", show_default=True)
+@click.option("--master", default="local[2]", show_default=True, help="Spark master URL.")
 def spark(input_path: str, output_path: str, master: str) -> None:
-    """Run the pipeline over a large input with PySpark (not yet available)."""
-    click.echo("sitrep spark: not yet available in this release", err=True)
-    sys.exit(2)
+    """Process INPUT with PySpark (pip install sitrep[spark]); JSON lines into the OUTPUT folder."""
+    try:
+        import pyspark  # noqa: F401  (an optional extra)
+    except ImportError as exc:
+        raise Unavailable(f"PySpark is not installed ({exc}): pip install 'sitrep[spark]'") from exc
+    from . import batch
+
+    if Path(output_path).exists():
+        raise click.UsageError(f"{output_path} already exists; Spark writes a new folder")
+    settings = Settings.from_env()
+    try:
+        batch.run(input_path, output_path, master, settings.gazetteer_path, settings.max_document_chars)
+    except SitrepError as exc:
+        raise Unavailable(str(exc)) from exc
+    click.echo(f"sitrep: Spark output written to {output_path}; load it with: sitrep run --from-spark {output_path}")

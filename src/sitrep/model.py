@@ -179,3 +179,9 @@ def event_from_json(data: dict[str, Any]) -> Event:
 
 def toponym_from_json(data: dict[str, Any]) -> Toponym:
     return Toponym(**data)
+
+
+def article_from_json(data: dict[str, Any]) -> Article:
+    values = {k: v for k, v in data.items() if k in Article.__dataclass_fields__}
+    values["published"] = parse_date(values.get("published"))
+    return Article(**values)
