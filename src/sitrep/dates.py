@@ -1,0 +1,240 @@
+"""Date expressions in an article, resolved against its publication date.
+
+ACLED dates an event to the day it happened, so "on Saturday" in a Tuesday paper is the Saturday
+before, "March 4" is the last March 4 before publication, "last week" is the Wednesday of the week
+before (time_precision 2) and "in early September" is September 1st (time_precision 3). Without a
+publication date, anything relative stays unresolved (value None) rather than guessed.
+
+The words (months, weekdays, relative phrases) live in ``data/date_words.json``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .model import DateMention, Segment
+
+__all__ = ["find_dates", "resolve_month_day", "resolve_weekday"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+# Dates in these segments are not the article's own (comment forms, related-article links).
+_SKIPPED_SEGMENTS = frozenset({"boilerplate", "related"})
+# A month-day with no year is put in the year that brings it nearest to publication, but a date
+# up to a month ahead stays ahead ("talks on September 20" in a September 13 paper).
+_FUTURE_WINDOW = dt.timedelta(days=31)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    relative: dict[str, dict[str, Any]]
+    month_parts: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw = json.loads(resources.files("sitrep").joinpath("data/date_words.json").read_text("utf-8"))
+    return _Words(raw["months"], raw["weekdays"], raw["numbers"], raw["relative_days"], raw["month_parts"])
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    value: dt.date | None
+    precision: int
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None], tuple[dt.date | None, int] | None]]]:
+    w = _words()
+    # Month names must be capitalised: "may", "march" and "sat" are ordinary words in lower case.
+    month = "(?:" + _alternation([m.capitalize() for m in w.months] + [m.upper() for m in w.months if len(m) > 3]) + r")\.?"
+    weekday = "(?:" + _alternation([d.capitalize() for d in w.weekdays]) + ")"
+    part = "(?:" + _alternation(list(w.month_parts)) + ")"
+    relative = _alternation(list(w.relative))
+    number = "(?:" + _alternation(list(w.numbers)) + r"|\d{1,2})"
+    return [
+        (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
+        (re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\b"), _numeric),
+        (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
+        (re.compile(rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
+        (re.compile(rf"(?i:\b(?P<part>{part})\s*)(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _month_only),
+        (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))\b"), _month_only),
+        # A bare month only after a preposition ("in May"), never "she may go".
+        (re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f) (?P<date>(?P<month>{month}))\b"), _month_only),
+        (re.compile(rf"(?i:\b(?P<rel>last|this|next|past)\s+)?(?P<wd>{weekday})\b(?i:\s+(?:morning|afternoon|evening|night))?"), _weekday),
+        (re.compile(rf"(?i)\b(?P<phrase>{relative})\b"), _relative),
+        (re.compile(rf"(?i)\b(?P<n>{number})\s+(?P<unit>days?|weeks?|months?)\s+ago\b"), _ago),
+    ]
+
+
+def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]) -> list[DateMention]:
+    """Every date expression in the text, in order, resolved against ``published`` where it can be.
+
+    Overlapping matches keep the longest ("on 14 June 2022" rather than "June"); mentions inside
+    boilerplate or related-article links are left out.
+    """
+    found = sorted(_candidates(text, published), key=lambda f: (f.start, -(f.end - f.start)))
+    mentions: list[DateMention] = []
+    last_end = -1
+    for f in found:
+        if f.start < last_end or _in_skipped_segment(f.start, segments):
+            continue
+        mentions.append(DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision))
+        last_end = f.end
+    return mentions
+
+
+def _candidates(text: str, published: dt.date | None) -> Iterator[_Found]:
+    for pattern, resolve in _patterns():
+        for match in pattern.finditer(text):
+            resolved = resolve(match, published)
+            if resolved is not None:
+                start, end = match.span("date") if "date" in pattern.groupindex else match.span()
+                yield _Found(start, end, *resolved)
+
+
+def _in_skipped_segment(offset: int, segments: Sequence[Segment]) -> bool:
+    return any(s.start <= offset < s.end and s.kind in _SKIPPED_SEGMENTS for s in segments)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    return _words().months[name.rstrip(".").lower()]
+
+
+def _iso(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    value = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return None if value is None else (value, 1)
+
+
+def _numeric(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    """dd/mm/yyyy as in European and ACLED usage; mm/dd/yyyy only when the day cannot be a month."""
+    first, second, year = int(m["d"]), int(m["m"]), int(m["y"])
+    value = _safe_date(year, second, first) or _safe_date(year, first, second)
+    return None if value is None else (value, 1)
+
+
+def _day_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    month, day = _month_number(m["month"]), int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    if m["y"]:
+        value = _safe_date(int(m["y"]), month, day)
+        return None if value is None else (value, 1)
+    return resolve_month_day(month, day, published), 1
+
+
+def _month_only(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    """A month (ACLED time_precision 3): its middle, or first/last day when the text says early/late."""
+    month = _month_number(m["month"])
+    part = _words().month_parts.get((m.groupdict().get("part") or "").lower(), "middle")
+    if m.groupdict().get("y"):
+        year: int | None = int(m["y"])
+    elif published is not None:
+        year = _nearest_year(published, month, 15)
+    else:
+        return None, 3
+    last = calendar.monthrange(year, month)[1]
+    value = dt.date(year, month, {"start": 1, "middle": 15, "end": last}[part])
+    if published is not None and not m.groupdict().get("y") and value > published:
+        value = max(published, dt.date(year, month, 1))  # "in September" read on September 13 is not later
+    return value, 3
+
+
+def _nearest_year(published: dt.date, month: int, day: int) -> int:
+    value = resolve_month_day(month, day, published)
+    return published.year if value is None else value.year
+
+
+def resolve_month_day(month: int, day: int, published: dt.date | None) -> dt.date | None:
+    """A month and day with no year: the year that puts it nearest before publication.
+
+    Up to a month ahead it stays ahead (an announced date); further ahead it is last year's.
+    """
+    if published is None:
+        return None
+    value = _safe_date(published.year, month, day)
+    if value is None:
+        return None
+    if value - published > _FUTURE_WINDOW:
+        return _safe_date(published.year - 1, month, day)
+    return value
+
+
+def resolve_weekday(weekday: int, published: dt.date, qualifier: str = "") -> dt.date:
+    """A weekday name as a date: the most recent such day up to publication ("Saturday" in a
+    Tuesday paper is three days back; the publication's own weekday is that day). "last X" is
+    always a past week's day, "next X" the coming one."""
+    back = (published.weekday() - weekday) % 7
+    if qualifier == "next":
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    if qualifier == "last" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _weekday(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    if published is None:
+        return None, 1
+    weekday = _words().weekdays[m["wd"].lower()]
+    return resolve_weekday(weekday, published, (m["rel"] or "").lower()), 1
+
+
+def _relative(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    rule = _words().relative[m["phrase"].lower()]
+    precision = int(rule["precision"])
+    if published is None:
+        return None, precision
+    if "days_before" in rule:
+        return published - dt.timedelta(days=rule["days_before"]), precision
+    if "weekday" in rule:
+        return resolve_weekday(rule["weekday"], published, "last" if m["phrase"].lower().startswith("last") else ""), precision
+    if "previous_week_day" in rule:
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return monday + dt.timedelta(days=rule["previous_week_day"]), precision
+    if rule.get("this_week_middle"):
+        monday = published - dt.timedelta(days=published.weekday())
+        return min(monday + dt.timedelta(days=2), published), precision
+    if rule.get("previous_month"):
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return first.replace(day=15), precision
+    if rule.get("this_month"):
+        return published.replace(day=min(15, published.day)), precision
+    log.debug("relative date rule without a known key: %s", rule)
+    return None
+
+
+def _ago(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    raw = m["n"].lower()
+    n = int(raw) if raw.isdigit() else _words().numbers[raw]
+    unit = m["unit"].lower().rstrip("s")
+    precision = {"day": 1, "week": 2, "month": 3}[unit]
+    if published is None:
+        return None, precision
+    days = {"day": 1, "week": 7, "month": 30}[unit] * n
+    return published - dt.timedelta(days=days), precision

@@ -1,0 +1,98 @@
+"""Dates: expressions found in text and resolved against the publication date (no model needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.dates import find_dates, resolve_month_day, resolve_weekday
+from sitrep.model import Segment
+
+TUESDAY = dt.date(2022, 9, 13)
+
+
+def values(text: str, published: dt.date | None = TUESDAY) -> dict[str, tuple[dt.date | None, int]]:
+    return {m.text: (m.value, m.precision) for m in find_dates(text, published, [])}
+
+
+def test_reference_article_dates(reference_article):
+    text = reference_article.read_text("utf-8")
+    found = {m.text: m.value for m in find_dates(text, TUESDAY, [])}
+    assert found["Saturday"] == dt.date(2022, 9, 10)
+    assert found["Monday"] == dt.date(2022, 9, 12)
+    assert found["March 4"] == dt.date(2022, 3, 4)
+    for mention in find_dates(text, TUESDAY, []):
+        assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected", "precision"),
+    [
+        ("on Saturday", dt.date(2022, 9, 10), 1),
+        ("on Monday", dt.date(2022, 9, 12), 1),
+        ("on Tuesday", dt.date(2022, 9, 13), 1),
+        ("last Tuesday", dt.date(2022, 9, 6), 1),
+        ("yesterday", dt.date(2022, 9, 12), 1),
+        ("overnight", dt.date(2022, 9, 12), 1),
+        ("last week", dt.date(2022, 9, 7), 2),
+        ("in early September", dt.date(2022, 9, 1), 3),
+        ("in late August", dt.date(2022, 8, 31), 3),
+        ("on 14 June 2022", dt.date(2022, 6, 14), 1),
+        ("on June 14, 2021", dt.date(2021, 6, 14), 1),
+        ("March 4", dt.date(2022, 3, 4), 1),
+        ("on 2022-05-01", dt.date(2022, 5, 1), 1),
+        ("14/06/2022", dt.date(2022, 6, 14), 1),
+        ("three days ago", dt.date(2022, 9, 10), 1),
+    ],
+)
+def test_phrases_resolve(phrase, expected, precision):
+    sentence = f"Russian forces shelled the town {phrase}, officials said."
+    found = find_dates(sentence, TUESDAY, [])
+    assert len(found) == 1, found
+    assert (found[0].value, found[0].precision) == (expected, precision)
+    assert found[0].text in phrase
+
+
+def test_longest_expression_wins():
+    found = find_dates("On 14 June 2022 the village was hit.", TUESDAY, [])
+    assert [m.text for m in found] == ["14 June 2022"]
+
+
+def test_without_publication_date_relative_dates_stay_unresolved():
+    found = values("It was retaken on Saturday; the strike of March 4; yesterday; on 14 June 2022.", None)
+    assert found["Saturday"] == (None, 1)
+    assert found["March 4"] == (None, 1)
+    assert found["yesterday"] == (None, 1)
+    assert found["14 June 2022"] == (dt.date(2022, 6, 14), 1)
+
+
+def test_lower_case_month_words_are_not_dates():
+    assert find_dates("Troops may march on the city and she may sat down.", TUESDAY, []) == []
+
+
+def test_month_day_without_year_takes_the_year_nearest_before_publication():
+    assert resolve_month_day(12, 28, dt.date(2023, 1, 3)) == dt.date(2022, 12, 28)
+    assert resolve_month_day(9, 20, TUESDAY) == dt.date(2022, 9, 20)  # an announced date, a week ahead
+    assert resolve_month_day(2, 30, TUESDAY) is None
+    assert resolve_month_day(3, 4, None) is None
+
+
+def test_weekday_is_the_most_recent_one_up_to_publication():
+    for weekday in range(7):
+        value = resolve_weekday(weekday, TUESDAY)
+        assert value.weekday() == weekday
+        assert dt.timedelta(0) <= TUESDAY - value < dt.timedelta(days=7)
+    assert resolve_weekday(5, TUESDAY, "next") == dt.date(2022, 9, 17)
+
+
+def test_boilerplate_dates_are_skipped():
+    text = "Shelling hit the town on Monday. Related: Ceasefire talks on Friday"
+    boiler = Segment(33, len(text), "related")
+    found = find_dates(text, TUESDAY, [Segment(0, 33, "body"), boiler])
+    assert [m.text for m in found] == ["Monday"]
+
+
+def test_clock_times_are_not_days():
+    found = find_dates("At 10:30 on March 4 2022 a missile hit.", TUESDAY, [])
+    assert [(m.text, m.value) for m in found] == [("March 4 2022", dt.date(2022, 3, 4))]
