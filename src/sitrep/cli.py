@@ -6,6 +6,7 @@ standard error with the reason); 2 usage errors and resources that cannot be ope
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -13,7 +14,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, ContextManager, TypeVar
 
 import click
 
@@ -99,8 +100,9 @@ def _report(error: InputError) -> None:
     click.echo(f"sitrep: rejected {error}", err=True)
 
 
-def _open_output(path: str | None) -> IO[str]:
-    return open(path, "w", encoding="utf-8") if path and path != "-" else sys.stdout
+def _open_output(path: str | None) -> ContextManager[IO[str]]:
+    """The output file, or standard output (left open) when none is given."""
+    return open(path, "w", encoding="utf-8") if path and path != "-" else contextlib.nullcontext(sys.stdout)
 
 
 @main.command()
@@ -146,9 +148,15 @@ def run(paths: tuple[str, ...], db_url: str | None, published: dt.date | None, f
     sys.exit(1 if totals["rejected"] else 0)
 
 
-def _each_processed(paths: tuple[str, ...], published: dt.date | None) -> Iterator[Processed | InputError]:
+def _write_processed(paths: tuple[str, ...], published: dt.date | None, output: str | None, stats: bool, line) -> None:
+    """Process PATHs and write a JSON line per document; exit 1 when some document was rejected."""
     settings = Settings.from_env()
-    return _open_pipeline(settings).process_many(_read(paths, settings, published))
+    work = _open_pipeline(settings)
+    with _open_output(output) as out:
+        rejected = _write_lines(work.process_many(_read(paths, settings, published)), out, line)
+    if stats:
+        click.echo(json.dumps({"seconds": {k: round(v, 3) for k, v in work.seconds.items()}}), err=True)
+    sys.exit(1 if rejected else 0)
 
 
 def _write_lines(items: Iterator[Processed | InputError], out: IO[str], line) -> int:
@@ -163,32 +171,31 @@ def _write_lines(items: Iterator[Processed | InputError], out: IO[str], line) ->
     return rejected
 
 
+output_option = click.option("-o", "--output", default=None, help="Write JSON lines here [default: standard output].")
+stats_option = click.option("--stats", is_flag=True, help="Print the seconds spent in each stage on standard error.")
+
+
 @main.command()
 @paths_argument
 @published_option
-@click.option("-o", "--output", default=None, help="Write JSON lines here [default: standard output].")
-def geoparse(paths: tuple[str, ...], published: dt.date | None, output: str | None) -> None:
+@output_option
+@stats_option
+def geoparse(paths: tuple[str, ...], published: dt.date | None, output: str | None, stats: bool) -> None:
     """Toponyms of each document as JSON lines: {"id", "toponyms": [...]}."""
-    with _open_output(output) as out:
-        rejected = _write_lines(
-            _each_processed(paths, published), out,
-            lambda p: {"id": p.article.id, "toponyms": to_json(p.toponyms)},
-        )
-    sys.exit(1 if rejected else 0)
+    _write_processed(paths, published, output, stats, lambda p: {"id": p.article.id, "toponyms": to_json(p.toponyms)})
 
 
 @main.command()
 @paths_argument
 @published_option
-@click.option("-o", "--output", default=None, help="Write JSON lines here [default: standard output].")
-def extract(paths: tuple[str, ...], published: dt.date | None, output: str | None) -> None:
+@output_option
+@stats_option
+def extract(paths: tuple[str, ...], published: dt.date | None, output: str | None, stats: bool) -> None:
     """Events of each document as JSON lines: {"id", "published", "events": [...]}."""
-    with _open_output(output) as out:
-        rejected = _write_lines(
-            _each_processed(paths, published), out,
-            lambda p: {"id": p.article.id, "published": to_json(p.article.published), "events": to_json(p.events)},
-        )
-    sys.exit(1 if rejected else 0)
+    _write_processed(
+        paths, published, output, stats,
+        lambda p: {"id": p.article.id, "published": to_json(p.article.published), "events": to_json(p.events)},
+    )
 
 
 @main.command("export")

@@ -8,8 +8,11 @@ A document that fails in any stage becomes an ``InputError`` naming it; the othe
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from spacy.language import Language
 
@@ -20,6 +23,7 @@ from .model import Article, Processed, Segment
 from .store import Store
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Pipeline:
@@ -28,6 +32,14 @@ class Pipeline:
     def __init__(self, language: Language, gazetteer: Gazetteer) -> None:
         self.language = language
         self.gazetteer = gazetteer
+        self.seconds: Counter[str] = Counter()  # time spent per stage, for the benchmark
+
+    def _timed(self, stage: str, call: Callable[[], T]) -> T:
+        started = time.perf_counter()
+        try:
+            return call()
+        finally:
+            self.seconds[stage] += time.perf_counter() - started
 
     @classmethod
     def load(cls, gazetteer: Gazetteer) -> "Pipeline":
@@ -45,14 +57,25 @@ class Pipeline:
         """Process a stream of articles (spaCy parses them in batches); errors pass through in order."""
         errors: list[InputError] = []
 
+        stream = iter(articles)
+
         def readable() -> Iterator[tuple[Article, list[Segment]]]:
-            for item in articles:
+            while (item := self._timed("ingest", lambda: next(stream, None))) is not None:
                 if isinstance(item, InputError):
                     errors.append(item)
                     continue
-                yield item, clean.segment(item.text, item.title)
+                yield item, self._timed("clean", lambda: clean.segment(item.text, item.title))
 
-        for (article, segments), doc in nlp.parse_many(self.language, readable(), batch_size):
+        parsed = nlp.parse_many(self.language, readable(), batch_size)
+        while True:
+            before = self.seconds["clean"] + self.seconds["ingest"]
+            started = time.perf_counter()
+            step = next(parsed, None)
+            inner = self.seconds["clean"] + self.seconds["ingest"] - before
+            self.seconds["nlp"] += time.perf_counter() - started - inner
+            if step is None:
+                break
+            (article, segments), doc = step
             while errors:
                 yield errors.pop(0)
             yield self._analyse(article, segments, doc)
@@ -60,9 +83,11 @@ class Pipeline:
 
     def _analyse(self, article: Article, segments: list[Segment], doc) -> Processed | InputError:
         try:
-            toponyms = geoparse.geoparse(doc, segments, self.gazetteer)
-            mentions = dates.find_dates(article.text, article.published, segments)
-            found = events.extract(article, doc, segments, toponyms, mentions, self.gazetteer)
+            toponyms = self._timed("geoparse", lambda: geoparse.geoparse(doc, segments, self.gazetteer))
+            mentions = self._timed("dates", lambda: dates.find_dates(article.text, article.published, segments))
+            found = self._timed(
+                "events", lambda: events.extract(article, doc, segments, toponyms, mentions, self.gazetteer)
+            )
         except Exception as exc:  # one broken document must not stop the run; it is reported by name
             log.exception("%s: processing failed", article.origin or article.id)
             return InputError(article.origin or article.id, f"processing failed: {exc!r}")

