@@ -1,0 +1,154 @@
+"""Evaluate story grouping on republished copies of the ISW daily reports.
+
+Corpus: ``$SITREP_DATA/articles/isw/isw_reports.jsonl`` (22 ISW "Russian Offensive Campaign
+Assessment" reports, 2022-08-29 .. 2022-09-19). For each report, eval/story_copies.py makes five
+republications at run time (seeded; nothing is written to disk): a verbatim copy in site chrome, a
+lightly and a heavily machine-spun copy, a partial copy (first 30-60 %) and an update. Consecutive
+days' reports, which share much of their wording, are the hard negatives.
+
+Split: the thresholds in ``src/sitrep/data/story_params.json`` were chosen on ``--split dev`` (the
+first 11 days); ``--split test`` (the last 11 days) is the figure to report.
+
+Metric: pairwise precision and recall of "same story" over all pairs of articles in the split, for
+articles added in publication order (originals first, as they appear in the wild) and in a random
+order (copies may arrive before their original). Also: how often the relation (copy, spun,
+partial, update) is named right. Targets (issue 5): precision >= 0.98, recall >= 0.95. Peer
+figure: GDELT has no story grouping (every copy is a separate row), i.e. recall 0 on copies.
+
+    .venv/bin/python eval/stories.py --split test
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import os
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from story_copies import Copy, copies_of  # noqa: E402
+
+from sitrep.stories import StoryIndex, fingerprint  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("SITREP_DATA") or REPO.parent / "shared" / "data")
+
+
+def load_reports() -> list[dict]:
+    path = data_dir() / "articles" / "isw" / "isw_reports.jsonl"
+    with path.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return sorted(rows, key=lambda r: r["report_date"])
+
+
+def split_reports(rows: list[dict], split: str) -> list[dict]:
+    half = len(rows) // 2
+    return {"dev": rows[:half], "test": rows[half:], "all": rows}[split]
+
+
+def build_set(rows: list[dict], seed: int) -> list[Copy]:
+    """Originals and their copies; an update borrows from the next report in the same split."""
+    rng = random.Random(seed)
+    docs: list[Copy] = []
+    for i, row in enumerate(rows):
+        later = rows[i + 1] if i + 1 < len(rows) else rows[i - 1]
+        docs.extend(copies_of(row["id"], row["text"], later["text"], rng))
+    return docs
+
+
+def published_order(docs: Sequence[Copy], rng: random.Random) -> list[Copy]:
+    """Day by day: each original, then its copies in random order."""
+    out: list[Copy] = []
+    for _, group in itertools.groupby(docs, key=lambda d: d.story):
+        group = list(group)
+        copies = group[1:]
+        rng.shuffle(copies)
+        out.extend([group[0], *copies])
+    return out
+
+
+def pairwise(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float]:
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(gold), 2):
+        same_gold = gold[a] == gold[b]
+        same_pred = predicted[a] == predicted[b]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return {"precision": precision, "recall": recall, "pairs_true": tp + fn, "false_pos": fp, "false_neg": fn}
+
+
+def run(docs: Sequence[Copy], fingerprints: dict[str, bytes], day: dict[str, dt.date]) -> tuple[dict[str, float], Counter]:
+    index = StoryIndex()
+    for d in docs:
+        published = day[d.story] + dt.timedelta(days=d.delay_days)
+        index.add(d.article_id, published, fingerprints[d.article_id])
+    predicted = {d.article_id: index.story_of(d.article_id) or "" for d in docs}
+    scores = pairwise({d.article_id: d.story for d in docs}, predicted)
+    relations: Counter = Counter()
+    for d in docs:
+        a = index.assignment(d.article_id)
+        if d.relation != "canonical" and a.canonical == d.story:
+            relations[(d.relation, a.relation)] += 1
+    return scores, relations
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    parser.add_argument("--seed", type=int, default=20220911)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+
+    rows = split_reports(load_reports(), args.split)
+    docs = build_set(rows, args.seed)
+    started = time.perf_counter()
+    fingerprints = {d.article_id: fingerprint(d.text) for d in docs}
+    fp_seconds = (time.perf_counter() - started) / len(docs)
+
+    day = {r["id"]: dt.date.fromisoformat(r["report_date"]) for r in rows}
+    rng = random.Random(args.seed)
+    shuffled = list(docs)
+    rng.shuffle(shuffled)
+    results = {}
+    for name, order in (("published order", published_order(docs, rng)), ("random order", shuffled)):
+        scores, relations = run(order, fingerprints, day)
+        named = sum(n for (want, got), n in relations.items() if want == got)
+        results[name] = {**scores, "relation_accuracy": named / max(1, sum(relations.values())),
+                         "relations": {f"{w}->{g}": n for (w, g), n in sorted(relations.items())}}
+
+    figures = {
+        "corpus": "ISW reports " + rows[0]["report_date"] + ".." + rows[-1]["report_date"],
+        "split": args.split,
+        "reports": len(rows),
+        "articles": len(docs),
+        "fingerprint_ms": round(1000 * fp_seconds, 1),
+        **results,
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    print(f"{figures['corpus']} ({args.split}): {len(rows)} reports, {len(docs)} articles, "
+          f"fingerprint {figures['fingerprint_ms']} ms/article")
+    for name, r in results.items():
+        print(f"  {name:16} precision {r['precision']:.3f}  recall {r['recall']:.3f}  "
+              f"(false +{r['false_pos']} / -{r['false_neg']} of {r['pairs_true']} true pairs)  "
+              f"relation named right {r['relation_accuracy']:.2f}  {r['relations']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

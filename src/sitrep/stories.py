@@ -1,0 +1,576 @@
+"""Stories: group copies of one report, and never count one happening twice.
+
+Two halves, both pure (no database, no I/O beyond reading sitrep's own data files):
+
+* Articles. :func:`fingerprint` turns a text into a compact signature (bytes, kept by the store
+  beside the article): lines too short to be prose (navigation, share buttons) are dropped, text is
+  lower-cased and transliterated, place names are replaced by their gazetteer ids (so "Izyum",
+  "Iseum" and "Eiseum" agree once the geoparser has resolved them), numbers lose their
+  separators, function words go, and the remaining words are cut into overlapping shingles. The
+  signature holds a MinHash of the shingles (for LSH candidate search) and a bottom-k sample of
+  them with their positions (for verification: containment both ways, and where in the text the
+  overlap lies). :class:`StoryIndex` adds articles one at a time: LSH candidates, verification,
+  then the article joins the story of its nearest near-duplicate or starts its own.
+
+* Events. :func:`same_happening` is ACLED's rule (one event per actor pair, place and day, with the
+  date and place tolerances their precisions allow), :func:`merge` unions two reports of one
+  happening, and :func:`independent_sources` counts the sources of an event with all copies of a
+  story counted once.
+
+Thresholds live in ``data/story_params.json``; they were chosen on the development half of the ISW
+copy/spin set built by ``eval/stories.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import re
+import struct
+import unicodedata
+from collections import Counter
+from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+from unidecode import unidecode
+
+from .errors import SitrepError
+from .model import Event, Evidence, Relation, Source, Story, StoryMember, Toponym
+
+__all__ = [
+    "Assignment",
+    "StoryIndex",
+    "fingerprint",
+    "independent_sources",
+    "merge",
+    "merge_events",
+    "same_happening",
+    "similarity",
+]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+_MAGIC = b"SF1"
+_WORD = re.compile(r"g\d+|[a-z0-9]+")
+_THOUSANDS = re.compile(r"(?<=\d)[,\u2009\u202f ](?=\d{3}\b)")
+_LINE_WORD = re.compile(r"\w+")
+
+
+class FingerprintError(SitrepError):
+    """A stored fingerprint that this version of sitrep cannot read (recompute it from the text)."""
+
+
+# --------------------------------------------------------------------------- settings
+
+
+@lru_cache(maxsize=1)
+def _params() -> dict[str, Any]:
+    return json.loads(resources.files("sitrep.data").joinpath("story_params.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    text = resources.files("sitrep.data").joinpath("story_stopwords.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+def _with_place_ids(text: str, toponyms: Sequence[Toponym]) -> str:
+    """The text with each resolved toponym replaced by a token made of its gazetteer id."""
+    pieces: list[str] = []
+    cursor = 0
+    for t in sorted(toponyms, key=lambda t: t.start):
+        if t.geonameid is None or t.start < cursor or t.end > len(text):
+            continue
+        pieces.append(text[cursor : t.start])
+        pieces.append(f" g{t.geonameid} ")
+        cursor = t.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _prose_lines(text: str, min_tokens: int) -> Iterable[str]:
+    """Lines long enough to be prose: site chrome (menus, share buttons, 'Related Posts') is short."""
+    for line in text.splitlines():
+        if len(_LINE_WORD.findall(line)) >= min_tokens:
+            yield line
+
+
+def normalised_words(text: str, toponyms: Sequence[Toponym] = ()) -> list[str]:
+    """The content words of an article as the fingerprint sees them (see the module docstring)."""
+    settings = _params()["fingerprint"]
+    stop = _stopwords()
+    marked = _with_place_ids(text, toponyms)
+    words: list[str] = []
+    for line in _prose_lines(marked, settings["min_line_tokens"]):
+        line = unidecode(unicodedata.normalize("NFKC", line)).lower()
+        line = _THOUSANDS.sub("", line)
+        words.extend(w for w in _WORD.findall(line) if w not in stop)
+    return words
+
+
+def _hash32(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A decoded fingerprint: shingle count, MinHash values, bottom-k sample {hash: position}."""
+
+    size: int
+    minhash: np.ndarray
+    sample: Mapping[int, int]  # shingle hash -> position of its first occurrence, 0..255
+    sample_full: bool  # True when the sample is a true bottom-k (the text had more shingles than k)
+
+    def to_bytes(self) -> bytes:
+        hashes = sorted(self.sample)
+        head = _MAGIC + struct.pack("<IHHB", self.size, len(self.minhash), len(hashes), self.sample_full)
+        return b"".join(
+            [
+                head,
+                self.minhash.astype("<u4").tobytes(),
+                np.asarray(hashes, dtype="<u4").tobytes(),
+                bytes(self.sample[h] for h in hashes),
+            ]
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Signature":
+        if not data.startswith(_MAGIC):
+            raise FingerprintError("not a sitrep story fingerprint (or an older version): recompute it")
+        try:
+            size, num_perm, k, full = struct.unpack_from("<IHHB", data, len(_MAGIC))
+            at = len(_MAGIC) + struct.calcsize("<IHHB")
+            minhash = np.frombuffer(data, dtype="<u4", count=num_perm, offset=at).astype(np.uint32)
+            at += 4 * num_perm
+            hashes = np.frombuffer(data, dtype="<u4", count=k, offset=at).tolist()
+            positions = data[at + 4 * k : at + 5 * k]
+        except (struct.error, ValueError) as err:
+            raise FingerprintError(f"truncated story fingerprint: {err}") from err
+        if len(positions) != k:
+            raise FingerprintError("truncated story fingerprint: recompute it")
+        return cls(size, minhash, dict(zip(hashes, positions)), bool(full))
+
+
+def signature(text: str, toponyms: Sequence[Toponym] = ()) -> Signature:
+    """The :class:`Signature` of a text (what :func:`fingerprint` serialises)."""
+    settings = _params()["fingerprint"]
+    words = normalised_words(text, toponyms)
+    n = settings["shingle_size"]
+    grams = [" ".join(words[i : i + n]) for i in range(max(len(words) - n + 1, 1 if words else 0))]
+    first: dict[str, int] = {}
+    for i, gram in enumerate(grams):
+        first.setdefault(gram, i)
+    minhash = MinHash(num_perm=settings["num_perm"], seed=settings["seed"])
+    if first:
+        minhash.update_batch([g.encode("utf-8") for g in first])
+    span = max(len(grams) - 1, 1)
+    hashed: dict[int, int] = {}
+    for gram, i in first.items():
+        hashed.setdefault(_hash32(gram.encode("utf-8")), min(255, (255 * i) // span))
+    k = settings["sketch_size"]
+    kept = sorted(hashed)[:k]
+    return Signature(
+        size=len(first),
+        minhash=np.asarray(minhash.hashvalues, dtype=np.uint32),
+        sample={h: hashed[h] for h in kept},
+        sample_full=len(hashed) > k,
+    )
+
+
+def fingerprint(text: str, toponyms: Sequence[Toponym] = ()) -> bytes:
+    """A compact signature of an article (about 3 KB), to be stored beside it.
+
+    Pass the article's resolved toponyms so that re-spelled and garbled place names agree.
+    """
+    return signature(text, toponyms).to_bytes()
+
+
+# --------------------------------------------------------------------------- verification
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """How two texts overlap, estimated from their samples.
+
+    ``covers_old`` is the share of the older text's shingles found in the newer, ``covers_new`` the
+    reverse; ``reach`` is how far into the older text the shared part extends (0..1).
+    """
+
+    covers_old: float
+    covers_new: float
+    jaccard: float
+    reach: float
+
+    @property
+    def score(self) -> float:
+        return max(self.covers_old, self.covers_new)
+
+
+def overlap(new: Signature, old: Signature, common: Container[int] = frozenset()) -> Overlap:
+    """Containment both ways from coordinated bottom-k samples (hashes below a common cut-off).
+
+    Shingles in ``common`` (boilerplate that many unrelated stories share, like a publisher's
+    standing paragraphs) are left out on both sides: sharing them is no evidence of copying.
+    """
+    if not new.sample or not old.sample:
+        return Overlap(0.0, 0.0, 0.0, 0.0)
+    cut = min(
+        max(new.sample) if new.sample_full else math.inf,
+        max(old.sample) if old.sample_full else math.inf,
+    )
+    a = {h for h in old.sample if h <= cut and h not in common}
+    b = {h for h in new.sample if h <= cut and h not in common}
+    if not a or not b:
+        return Overlap(0.0, 0.0, 0.0, 0.0)
+    shared = a & b
+    if not shared:
+        return Overlap(0.0, 0.0, 0.0, 0.0)
+    positions = sorted(old.sample[h] for h in shared)
+    reach = positions[min(len(positions) - 1, int(0.95 * len(positions)))] / 255
+    return Overlap(len(shared) / len(a), len(shared) / len(b), len(shared) / len(a | b), reach)
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """How much of the smaller of two fingerprinted texts is in the other (0..1)."""
+    return overlap(Signature.from_bytes(a), Signature.from_bytes(b)).score
+
+
+def relation_of(
+    o: Overlap, new_size: int, newer_published: date | None, older_published: date | None
+) -> Relation:
+    """How a member relates to the text it was matched against (see model.Relation).
+
+    ``new_size`` is the member's shingle count: together with ``covers_new`` it says how much
+    material of its own the member has, which tells an update from a copy in fresh chrome.
+    """
+    settings = _params()["index"]
+    verbatim = settings["verbatim"]
+    later = newer_published is None or older_published is None or newer_published >= older_published
+    own_material = (1.0 - o.covers_new) * new_size
+    if o.covers_old >= verbatim and o.covers_new >= verbatim:
+        return "update" if later and own_material >= settings["update_min_shingles"] else "copy"
+    if o.covers_new >= verbatim:
+        return "partial"
+    if o.covers_old >= verbatim:
+        return "update" if later else "copy"
+    return "spun"
+
+
+# --------------------------------------------------------------------------- the index
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    story_id: str
+    relation: str  # "canonical" | "copy" | "spun" | "partial" | "update"
+    similarity: float
+    canonical: str  # article id
+
+
+def story_id_for(article_id: str) -> str:
+    """A stable story id derived from the id of the article that started the story."""
+    return "s" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class _Common:
+    """The shingles found in at least ``at`` stories, as a container (computed on demand)."""
+
+    stories_with: Mapping[int, int]
+    at: int
+
+    def __contains__(self, shingle: object) -> bool:
+        return self.stories_with.get(shingle, 0) >= self.at  # type: ignore[call-overload]
+
+
+@dataclass(slots=True)
+class _Member:
+    article_id: str
+    story_id: str
+    published: date | None
+    signature: Signature
+
+
+class StoryIndex:
+    """Articles grouped into stories, built incrementally (LSH candidates, then verification)."""
+
+    def __init__(self) -> None:
+        settings = _params()
+        self._num_perm = settings["fingerprint"]["num_perm"]
+        self._seed = settings["fingerprint"]["seed"]
+        self._same_story = settings["index"]["same_story"]
+        self._lsh = MinHashLSH(threshold=settings["index"]["lsh_threshold"], num_perm=self._num_perm)
+        self._scheme = MinHash(num_perm=1, seed=self._seed).scheme
+        self._common_at = settings["index"]["boilerplate_stories"]
+        self._members: dict[str, _Member] = {}
+        self._stories: dict[str, list[str]] = {}
+        # For each sampled shingle, in how many stories it occurs: a shingle found in many stories
+        # is a publisher's boilerplate, not a sign that two articles are one story.
+        self._story_shingles: dict[str, set[int]] = {}
+        self._stories_with: Counter[int] = Counter()
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._members
+
+    def add(self, article_id: str, published: date | None, fingerprint: bytes) -> Assignment:
+        """File an article: it joins the story of its nearest verified near-duplicate, or starts one.
+
+        Adding an id that is already filed returns its current assignment and changes nothing.
+        """
+        if article_id in self._members:
+            return self.assignment(article_id)
+        sig = Signature.from_bytes(fingerprint)
+        best, best_overlap = self._nearest(sig)
+        if best is None or best_overlap is None:
+            story = story_id_for(article_id)
+            self._file(_Member(article_id, story, published, sig))
+            return Assignment(story, "canonical", 1.0, article_id)
+        self._file(_Member(article_id, best.story_id, published, sig))
+        return self.assignment(article_id)
+
+    def _nearest(self, sig: Signature) -> tuple[_Member | None, Overlap | None]:
+        """The filed article most contained in / containing this one, if it passes verification."""
+        if not sig.sample:
+            return None, None
+        best: _Member | None = None
+        best_overlap: Overlap | None = None
+        common = _Common(self._stories_with, self._common_at)
+        for key in sorted(self._lsh.query(self._lean(sig))):
+            candidate = self._members[key]
+            o = overlap(sig, candidate.signature, common)
+            if o.score >= self._same_story and (best_overlap is None or o.score > best_overlap.score):
+                best, best_overlap = candidate, o
+        return best, best_overlap
+
+    def _lean(self, sig: Signature) -> LeanMinHash:
+        return LeanMinHash(seed=self._seed, hashvalues=sig.minhash, scheme=self._scheme)
+
+    def _file(self, member: _Member) -> None:
+        self._members[member.article_id] = member
+        self._stories.setdefault(member.story_id, []).append(member.article_id)
+        seen = self._story_shingles.setdefault(member.story_id, set())
+        fresh = member.signature.sample.keys() - seen
+        seen.update(fresh)
+        self._stories_with.update(fresh)
+        if member.signature.sample:
+            self._lsh.insert(member.article_id, self._lean(member.signature))
+
+    def canonical(self, story_id: str) -> str:
+        """The story's canonical article: the earliest published, then the most complete."""
+        members = [self._members[a] for a in self._stories[story_id]]
+        first = min(
+            members,
+            key=lambda m: (m.published or date.max, -m.signature.size, m.article_id),
+        )
+        return first.article_id
+
+    def assignment(self, article_id: str) -> Assignment:
+        """An article's story and how it relates to the story's canonical article now."""
+        member = self._members[article_id]
+        canonical_id = self.canonical(member.story_id)
+        if canonical_id == article_id:
+            return Assignment(member.story_id, "canonical", 1.0, canonical_id)
+        canonical = self._members[canonical_id]
+        o = overlap(member.signature, canonical.signature, _Common(self._stories_with, self._common_at))
+        relation = relation_of(o, member.signature.size, member.published, canonical.published)
+        return Assignment(member.story_id, relation, round(o.score, 4), canonical_id)
+
+    def story(self, story_id: str) -> Story:
+        """A story with its members' relations to the current canonical article."""
+        if story_id not in self._stories:
+            raise KeyError(story_id)
+        members = []
+        for article_id in self._stories[story_id]:
+            a = self.assignment(article_id)
+            members.append(StoryMember(article_id, a.relation, a.similarity))  # type: ignore[arg-type]
+        return Story(story_id, self.canonical(story_id), tuple(members))
+
+    def stories(self) -> Iterable[Story]:
+        for story_id in sorted(self._stories):
+            yield self.story(story_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        member = self._members.get(article_id)
+        return member.story_id if member else None
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str | None, date | None, bytes]]) -> "StoryIndex":
+        """Rebuild from the store's (article_id, story_id, published, fingerprint) rows.
+
+        Rows with a story id keep it (no re-verification: the store's grouping stands); rows without
+        one are filed as if added now, after all the grouped rows.
+        """
+        index = cls()
+        pending: list[tuple[str, date | None, bytes]] = []
+        for article_id, story_id, published, fp in rows:
+            if story_id is None:
+                pending.append((article_id, published, fp))
+            elif article_id not in index._members:
+                index._file(_Member(article_id, story_id, published, Signature.from_bytes(fp)))
+        for article_id, published, fp in pending:
+            index.add(article_id, published, fp)
+        return index
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _actor_key(actor: str) -> str:
+    """An actor name without ACLED's period suffix: 'Military Forces of Russia (2000-)'."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", actor).strip().lower()
+
+
+def _unknown_actor(key: str) -> bool:
+    unknown = _params()["events"]["unknown_actors"]
+    return key in unknown or any(key.startswith(u) for u in unknown if u)
+
+
+def _actors_compatible(a: Event, b: Event) -> bool:
+    """Same actor pair, in either order; an unknown actor on one side fits any actor on the other."""
+
+    def fits(x: str, y: str) -> bool:
+        kx, ky = _actor_key(x), _actor_key(y)
+        return kx == ky or _unknown_actor(kx) or _unknown_actor(ky)
+
+    straight = fits(a.actor1, b.actor1) and fits(a.actor2, b.actor2)
+    crossed = fits(a.actor1, b.actor2) and fits(a.actor2, b.actor1)
+    return straight or crossed
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return bool(a.location) and a.location.strip().lower() == b.location.strip().lower()
+    limits = _params()["events"]["max_km_by_geo_precision"]
+    coarser = str(max(a.geo_precision, b.geo_precision, 1))
+    limit = limits.get(coarser, max(limits.values()))
+    return _haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit  # type: ignore[arg-type]
+
+
+def _same_time(a: Event, b: Event) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return a.event_date is None and b.event_date is None
+    limits = _params()["events"]["max_days_by_time_precision"]
+    coarser = str(max(a.time_precision, b.time_precision, 1))
+    limit = limits.get(coarser, max(limits.values()))
+    return abs((a.event_date - b.event_date).days) <= limit
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """Whether two events are one happening by ACLED's rule: one event per actor pair, place and day.
+
+    Same sub-event type; compatible actors; the same place or within the distance the coarser
+    geo_precision allows; dates within what the coarser time_precision allows.
+    """
+    return (
+        a.sub_event_type == b.sub_event_type
+        and a.event_type == b.event_type
+        and _actors_compatible(a, b)
+        and _same_place(a, b)
+        and _same_time(a, b)
+    )
+
+
+def _known(x: str, y: str) -> str:
+    """The more specific of two actor names (a known actor beats an unknown one)."""
+    return y if _unknown_actor(_actor_key(x)) and not _unknown_actor(_actor_key(y)) else x
+
+
+def _fatalities(a: int, b: int) -> int:
+    """ACLED takes the most conservative reported figure; a 0 means 'not reported' here."""
+    reported = [f for f in (a, b) if f > 0]
+    return min(reported) if reported else 0
+
+
+def merge(a: Event, b: Event) -> Event:
+    """One event from two reports of the same happening: ``a``'s identity, both sources and evidence.
+
+    The finer place and date win (lower geo_precision / time_precision), unknown actors are filled
+    in, fatalities follow ACLED's conservative rule, and no source or evidence span appears twice.
+    """
+    sources: dict[str, Source] = {}
+    for s in (*a.sources, *b.sources):
+        sources.setdefault(s.article_id, s)
+    evidence: dict[tuple[str, int, int], Evidence] = {}
+    for e in (*a.evidence, *b.evidence):
+        evidence.setdefault((e.article_id, e.start, e.end), e)
+    place = b if b.geo_precision < a.geo_precision and b.latitude is not None else a
+    when = b if b.time_precision < a.time_precision and b.event_date is not None else a
+    crossed = not (_actor_key(a.actor1) == _actor_key(b.actor1) or _unknown_actor(_actor_key(b.actor1)))
+    b1, b2 = (b.actor2, b.actor1) if crossed else (b.actor1, b.actor2)
+    return replace(
+        a,
+        event_date=when.event_date,
+        time_precision=when.time_precision,
+        actor1=_known(a.actor1, b1),
+        actor2=_known(a.actor2, b2),
+        country=place.country,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        location=place.location,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        geonameid=place.geonameid,
+        geo_precision=place.geo_precision,
+        fatalities=_fatalities(a.fatalities, b.fatalities),
+        notes=a.notes or b.notes,
+        sources=tuple(sources.values()),
+        evidence=tuple(evidence.values()),
+        confidence=max(a.confidence, b.confidence),
+        story_id=a.story_id or b.story_id,
+    )
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Events with every group of reports of one happening merged (first-seen order kept).
+
+    Greedy: each event merges into the first kept event it matches. Candidates are looked up by
+    sub-event type, so the cost is quadratic only within one type.
+    """
+    kept: list[Event] = []
+    by_type: dict[tuple[str, str], list[int]] = {}
+    for event in events:
+        slots = by_type.setdefault((event.event_type, event.sub_event_type), [])
+        for i in slots:
+            if same_happening(kept[i], event):
+                kept[i] = merge(kept[i], event)
+                break
+        else:
+            slots.append(len(kept))
+            kept.append(event)
+    return kept
+
+
+def independent_sources(event: Event, story_of: Mapping[str, str | None]) -> int:
+    """How many independent sources report an event: all copies of one story count once.
+
+    An article with no known story counts as its own source.
+    """
+    seen: set[str] = set()
+    for s in event.sources:
+        story = story_of.get(s.article_id)
+        seen.add(f"story:{story}" if story else f"article:{s.article_id}")
+    return len(seen)
