@@ -192,21 +192,31 @@ class Gazetteer:
 
     @classmethod
     def from_places(
-        cls, places: Iterable[Place], path: Path, aliases: Mapping[int, Iterable[str]] = {}
+        cls,
+        places: Iterable[Place],
+        path: Path,
+        aliases: Mapping[int, Iterable[str]] = {},
+        *,
+        demonyms: Mapping[int, Iterable[str]] = {},
     ) -> "Gazetteer":
         """A small index from places given by hand (tests, demos)."""
         by_id = {p.geonameid: p for p in places}
         rows = [(p, p.name, NameKind.NAME) for p in by_id.values()]
         rows += [(by_id[pid], a, alias_kind(a)) for pid, names in aliases.items() if pid in by_id for a in names]
+        rows += [(by_id[pid], d, NameKind.DEMONYM) for pid, names in demonyms.items() if pid in by_id for d in names]
         return cls._write(Path(path), lambda w: w.add_many(rows))
 
     @classmethod
-    def build(cls, path: Path, extra_files: Sequence[Path] = ()) -> "Gazetteer":
-        """The default index (PyPI packages only), plus any GeoNames dumps the user downloaded."""
+    def build(cls, path: Path, extra_files: Sequence[Path] = (), *, default: bool = True) -> "Gazetteer":
+        """The default index (PyPI packages only), plus any GeoNames dumps the user downloaded.
+
+        ``default=False`` indexes the dumps alone (quick; for tests and special-purpose indexes).
+        """
         from . import gazetteer_sources as sources  # heavy readers, only needed when building
 
         def fill(writer: _Writer) -> None:
-            sources.add_default(writer)
+            if default:
+                sources.add_default(writer)
             for extra in extra_files:
                 log.info("adding %s", extra)
                 sources.add_dump(writer, Path(extra))

@@ -92,7 +92,9 @@ def geoparse(
     mentions += _ner_mentions(doc, allowed, gazetteer, mentions)
     for mention in mentions:
         mention.evidence = _evidence(doc, mention)
+    _share_list_evidence(doc, mentions)
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
+    _add_admin1_candidates(mentions, gazetteer)
     _link_containers(doc, mentions)
     _resolve(mentions)
     mentions += _coherence_mentions(doc, allowed, gazetteer, mentions)
@@ -133,9 +135,10 @@ def _spot(doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demony
         hit = None
         for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
             span = doc[i:j]
-            if not _capitalised(doc[j - 1]) or "\n" in span.text:
+            last_is_admin = j - 1 > i and doc[j - 1].lower_ in _cues()["admin_after"]
+            if not (_capitalised(doc[j - 1]) or last_is_admin) or "\n" in span.text:
                 continue
-            if not all(_capitalised(t) or _is_connector(t) for t in span):
+            if not all(_capitalised(t) or _is_connector(t) for t in doc[i : j - 1 if last_is_admin else j]):
                 continue
             if not _inside(allowed, span.start_char, span.end_char):
                 continue
@@ -223,6 +226,30 @@ def _evidence(doc: Doc, mention: _Mention) -> float:
     if doc[mention.tok_start].is_sent_start and not label:
         evidence -= 1.0
     return evidence
+
+
+def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
+    """ "Kursk region": the first-level division that holds the city of that name, even without an alias."""
+    for mention in mentions:
+        if not mention.admin_after or any(p.feature == "admin1" for p, _ in mention.candidates):
+            continue
+        for place, _ in list(mention.candidates):
+            if place.feature == "city" and place.admin1:
+                admin1 = gazetteer.admin1_place(place.country, place.admin1)
+                if admin1 is not None and admin1.geonameid not in {p.geonameid for p, _ in mention.candidates}:
+                    mention.candidates.append((admin1, NameKind.ALTERNATE))
+
+
+def _share_list_evidence(doc: Doc, mentions: list[_Mention]) -> None:
+    """A name listed beside an accepted place ("Kharkiv and Kupiansk", "Izium, Lyman") is likely one too."""
+    by_end = {m.tok_end: m for m in mentions}
+    for mention in sorted(mentions, key=lambda m: m.tok_start):
+        if mention.evidence >= ACCEPT or mention.tok_start < 2:
+            continue
+        if doc[mention.tok_start - 1].lower_ in _cues()["list_joiners"]:
+            neighbour = by_end.get(mention.tok_start - 1)
+            if neighbour is not None and neighbour.evidence >= ACCEPT:
+                mention.evidence += 1.0
 
 
 # ---------------------------------------------------------------- resolution

@@ -1,0 +1,147 @@
+"""The geoparser on hand-built texts with tiny gazetteers, and on the reference article with the full one."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+import spacy
+
+from sitrep.gazetteer import Gazetteer
+from sitrep.geoparse import geoparse
+from sitrep.model import Place, Segment
+
+
+@pytest.fixture(scope="module")
+def blank():
+    """A tokenizer-only pipeline: no NER, so what is found comes from the gazetteer and the cues."""
+    return spacy.blank("en")
+
+
+def parse(blank, tiny_gazetteer, text, segments=(), **options):
+    return geoparse(blank(text), list(segments), tiny_gazetteer, **options)
+
+
+def test_offsets_cut_the_surface_form_back_out(blank, tiny_gazetteer):
+    text = "Shelling hit Kharkiv and Kupiansk overnight, officials in Ukraine said."
+    found = parse(blank, tiny_gazetteer, text)
+    assert [t.text for t in found] == ["Kharkiv", "Kupiansk", "Ukraine"]
+    assert all(text[t.start : t.end] == t.text for t in found)
+    assert [t.geonameid for t in found] == [706483, 704508, 690791]
+    assert found[2].feature == "country"
+
+
+def test_garbled_variants_take_the_sense_of_a_place_resolved_in_the_document(blank, tiny_gazetteer):
+    text = "Troops entered Izyum on Saturday. Residents of Eiseum were relieved. Later, Ezeum was quiet."
+    found = {t.text: t.geonameid for t in parse(blank, tiny_gazetteer, text)}
+    assert found == {"Izyum": 707292, "Eiseum": 707292, "Ezeum": 707292}
+
+
+def test_a_garbled_name_alone_is_not_guessed(blank, tiny_gazetteer):
+    assert parse(blank, tiny_gazetteer, "Residents of Eiseum were relieved.") == []
+
+
+def test_region_cue_selects_the_admin1_and_spans_the_cue(blank, tiny_gazetteer):
+    text = "Almost the entire Kharkiv region is free; Kharkiv itself was shelled."
+    found = parse(blank, tiny_gazetteer, text)
+    assert [(t.text, t.feature, t.admin1) for t in found] == [("Kharkiv region", "admin1", "07"), ("Kharkiv", "city", "07")]
+
+
+def test_boilerplate_and_related_segments_are_skipped(blank, tiny_gazetteer):
+    text = "Fighting near Izyum.\nRelated: Moscow says\nLeave a reply in Kharkiv"
+    first, second = text.index("Related"), text.index("Leave")
+    segments = [Segment(0, first, "body"), Segment(first, second, "related"), Segment(second, len(text), "boilerplate")]
+    assert [t.text for t in parse(blank, tiny_gazetteer, text, segments)] == ["Izyum"]
+
+
+def test_context_decides_for_a_rare_name_that_is_also_a_first_name(blank, tmp_path):
+    gazetteer = Gazetteer.from_places([Place(1, "Valery", 50.0, 30.0, "UA", "13", population=600)], tmp_path / "g.sqlite")
+    assert geoparse(blank("Valery said the war was over."), [], gazetteer) == []
+    found = geoparse(blank("Shells landed in Valery overnight."), [], gazetteer)
+    assert [t.geonameid for t in found] == [1]
+
+
+def test_single_letters_and_stopwords_are_not_places(blank, tmp_path):
+    places = [Place(1, "Z", 0, 0, "XX", population=5000), Place(2, "Grad", 46.8, 16.1, "SI", population=700)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    assert geoparse(blank("a truck bearing the Z emblem and eight Grad rockets"), [], gazetteer) == []
+
+
+def test_demonyms_only_when_asked(blank, tmp_path):
+    russia = Place(2017370, "Russia", 60.0, 100.0, "RU", feature="country", population=144_478_050)
+    gazetteer = Gazetteer.from_places([russia], tmp_path / "g.sqlite", demonyms={2017370: ["Russian", "Russians"]})
+    text = "Russian troops withdrew."
+    assert geoparse(blank(text), [], gazetteer) == []
+    found = geoparse(blank(text), [], gazetteer, demonyms=True)
+    assert [(t.text, t.geonameid) for t in found] == [("Russian", 2017370)]
+
+
+def test_a_container_after_a_comma_picks_the_homonym_inside_it(blank, tmp_path):
+    places = [
+        Place(1, "Berestove", 49.4, 36.9, "UA", "07", population=2000),
+        Place(2, "Berestove", 48.6, 38.1, "UA", "05", population=600),
+        Place(709717, "Donetsk", 48.023, 37.80224, "UA", "05", population=929_063),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    found = geoparse(blank("Shelling was reported in Berestove, Donetsk, on Monday."), [], gazetteer)
+    assert [(t.text, t.geonameid) for t in found] == [("Berestove", 2), ("Donetsk", 709717)]
+    alone = geoparse(blank("Shelling was reported in Berestove on Monday."), [], gazetteer)
+    assert [t.geonameid for t in alone] == [1]
+
+
+def test_one_sense_per_document(blank, tmp_path):
+    places = [
+        Place(1, "Paris", 48.85, 2.35, "FR", "11", population=2_000_000),
+        Place(2, "Paris", 33.66, -95.56, "US", "TX", population=25_000),
+        Place(3, "Texas", 31.25, -99.25, "US", "TX", feature="admin1", population=25_000_000),
+        Place(4, "Dallas", 32.78, -96.8, "US", "TX", population=1_300_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    text = "Storms hit Dallas and Paris in Texas. In Paris, roofs were torn off."
+    found = geoparse(blank(text), [], gazetteer)
+    assert {t.geonameid for t in found if t.text == "Paris"} == {2}
+
+
+# ---------------------------------------------------------------- the reference article
+
+
+def _km(lat1, lon1, lat2, lon2):
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371 * math.acos(max(-1.0, min(1.0, c)))
+
+
+def test_reference_article(reference_article, language, full_gazetteer):
+    from sitrep import clean
+
+    expected = json.loads(reference_article.with_suffix(".expected.json").read_text(encoding="utf-8"))["toponyms"]
+    text = reference_article.read_text(encoding="utf-8")
+    segments = clean.segment(text)
+    allowed = [(s.start, s.end) for s in segments if s.kind not in ("boilerplate", "related")] or [(0, len(text))]
+    found = geoparse(language(text), segments, full_gazetteer)
+    at = {t.start: t for t in found}
+
+    for surface, want in expected["every_occurrence_of"].items():
+        starts = [i for i in range(len(text)) if text.startswith(surface, i) and not text[i + len(surface)].isalpha()]
+        starts = [i for i in starts if any(a <= i < b for a, b in allowed)]
+        assert starts, surface
+        for start in starts:
+            assert start in at, f"{surface} at {start} not found"
+            for field, value in want.items():
+                if field in ("lat", "lon"):
+                    continue
+                assert getattr(at[start], field) == value, (surface, start, field)
+
+    for region in expected["regions"]:
+        hits = [t for t in found if t.text == region["text"]]
+        assert hits, region["text"]
+        for hit in hits:
+            assert hit.country == region["country"] and hit.feature == region["feature"]
+            if "admin1" in region:
+                assert hit.admin1 == region["admin1"]
+            if "lat" in region:
+                assert _km(hit.lat, hit.lon, region["lat"], region["lon"]) <= region["tolerance_km"]
+
+    for name in expected["not_toponyms"]:
+        assert not [t for t in found if name in t.text or t.text in name.split()], name
