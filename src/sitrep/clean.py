@@ -38,7 +38,7 @@ from typing import Any
 
 from .model import Segment, SegmentKind
 
-__all__ = ["segment", "looks_like_headline"]
+__all__ = ["segment", "looks_like_headline", "metadata_header"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -48,7 +48,8 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _OUTER = " \t.:;,!?-\u2013\u2014|•*>»«\"'()[]#"  # '#' too: a bare number line normalises to '#'
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]\u201d\u2019]?\s+[\"'(\[\u201c\u2018]?[A-Z0-9]")
-_HEADER_LINE = re.compile(r"[A-Z][A-Z_-]{1,20}:[ \t]")
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z_-]{1,20}):[ \t]")
+_INLINE_KEY = re.compile(r"\s([A-Z][A-Z_-]{1,20}):\s")
 _WORD_EDGES = "\"'()[]{},.;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2013\u2014"
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e")
 _TERMINAL = (".", "!", "?", "\u2026", ";", ":", ",")
@@ -107,7 +108,24 @@ def _units(text: str) -> list[_Unit]:
         position += len(raw) + 1
     if units:
         units[-1:] = _split_flat_tail(units[-1])
-    return units
+    return [part for unit in units for part in _split_after_credit(unit)]
+
+
+def _split_after_credit(unit: _Unit) -> list[_Unit]:
+    """A caption glued to the next paragraph: "... drowned (Picture: Slidell PD) Cops said ...".
+    The credit's closing parenthesis ends the caption."""
+    lowered = unit.line[:MAX_CUE_CHARS].lower()
+    for opener in _cues()["credit_openers"]:
+        at = lowered.find(opener)
+        close = lowered.find(")", at) if at >= 0 else -1
+        if close < 0:
+            continue
+        rest = unit.line[close + 1 :]
+        if len(rest.split()) >= 4 and rest.lstrip()[:1].isupper():
+            offset = close + 1 + (len(rest) - len(rest.lstrip()))
+            head = _Unit(unit.start, unit.line[: close + 1])
+            return [head, *_split_after_credit(_Unit(unit.start + offset, unit.line[offset:]))]
+    return [unit]
 
 
 def _split_flat_tail(unit: _Unit) -> list[_Unit]:
@@ -174,16 +192,41 @@ def _classify(units: Sequence[_Unit], title: str) -> list[SegmentKind]:
     return kinds
 
 
-def _mark_header(units: Sequence[_Unit], kinds: list[SegmentKind]) -> int:
-    """A metadata block opening the file (``TITLE: ...``, ``URL: ...``, two lines or more) is
-    boilerplate; returns the index of the first unit after it."""
+def metadata_header(text: str) -> dict[str, str]:
+    """Fields (title, url, source, published) of a metadata block opening a text file: lines of
+    ``KEY: value`` with known keys (``TITLE:``, ``URL:``/``LINK:``, ``DATE:``, ``SOURCE:``...),
+    possibly several on one line ("TITLE: ... LINK: http://...")."""
+    lines = [line.strip() for line in text[:20_000].lstrip("\ufeff").split("\n", 13)[:12]]
+    count, fields = _header(lines)
+    return fields if count else {}
+
+
+def _header(lines: Sequence[str]) -> tuple[int, dict[str, str]]:
+    """How many of the first lines form a metadata header, and the fields they give."""
+    keys: dict[str, str] = _cues()["metadata_keys"]
+    fields: dict[str, str] = {}
     count = 0
-    while count < min(len(units), 12) and _HEADER_LINE.match(units[count].line[:30]):
+    for line in lines:
+        match = _HEADER_LINE.match(line[:40])
+        if not line or match is None or match.group(1).lower() not in keys:
+            break
         count += 1
-    if count < 2:
-        return 0
+        pairs = [m for m in _INLINE_KEY.finditer(line) if m.group(1).lower() in keys]
+        bounds = [(match.group(1), match.end())] + [(m.group(1), m.end()) for m in pairs]
+        ends = [m.start() for m in pairs] + [len(line)]
+        for (key, start), end in zip(bounds, ends):
+            field = keys[key.lower()]
+            if field and field not in fields:
+                fields[field] = line[start:end].strip()
+    return count, fields
+
+
+def _mark_header(units: Sequence[_Unit], kinds: list[SegmentKind]) -> int:
+    """A metadata header opening the file is boilerplate, but for the line that gives the title;
+    returns the index of the first unit after it."""
+    count, _ = _header([unit.line for unit in units[:12]])
     for i in range(count):
-        kinds[i] = "boilerplate"
+        kinds[i] = "title" if _header([units[i].line])[1].get("title") else "boilerplate"
     return count
 
 
@@ -229,9 +272,31 @@ def _is_related(units: Sequence[_Unit], i: int) -> bool:
     words = len(line.split())
     if words <= _cues()["section_max_words"] and any(loose.startswith(p) for p in _cues()["related_prefixes"]):
         return True
-    # A headline with its deck, glued in between two paragraphs, and no closing full stop.
-    between = 0 < i < len(units) - 1
-    return between and looks_like_headline(line) and bool(_sentence_breaks(line))
+    # A headline with its deck, glued in between two paragraphs, and no closing full stop. A
+    # paragraph broken at a link ("... contracts. Russian outlet" / "Ridus" / "reported that ...")
+    # has the same shape: its "deck" is a few words and the text goes on in lower case.
+    if not 0 < i < len(units) - 1 or not looks_like_headline(line) or not _body_before(units, i):
+        return False
+    breaks = _sentence_breaks(line)
+    deck_words = len(line[breaks[-1]:].split()) if breaks else 0
+    return deck_words >= _cues()["deck_min_words"] and not _continues(units, i)
+
+
+def _body_before(units: Sequence[_Unit], i: int) -> bool:
+    """Whether a full paragraph (three sentences' worth, closed by a full stop) comes before unit i:
+    a standfirst right under the title is the article's own summary, not a link to another."""
+    return any(len(u.line.split()) >= 12 and u.line.rstrip(_CLOSERS).endswith((".", "!", "?")) for u in units[:i])
+
+
+def _continues(units: Sequence[_Unit], i: int) -> bool:
+    """Whether the next line carries on this one's sentence (a line broken at a link or a name)."""
+    for j in range(i + 1, min(i + 3, len(units))):
+        first = units[j].line[:1]
+        if first.islower():
+            return True
+        if len(units[j].line.split()) > 3:
+            return False
+    return False
 
 
 def _is_caption(units: Sequence[_Unit], i: int) -> bool:
@@ -246,9 +311,11 @@ def _is_caption(units: Sequence[_Unit], i: int) -> bool:
     strong = _has_strong_cue(line)
     if closed.endswith(("?", "!", ":", ";", ",", "\u2026")) or (not closed.endswith(".") and not strong):
         return False
+    breaks = _sentence_breaks(line)
     if strong:
-        return True
-    if _sentence_breaks(line):
+        # Several sentences: the picture cue must close them, as a credit does ("... (AP Photo/X)").
+        return not breaks or _has_strong_cue(line[breaks[-1] :])
+    if breaks:
         return False
     return _caption_score(units, i, words) >= cues["caption_threshold"]
 
@@ -309,11 +376,19 @@ def _participle_fragment(words: list[str]) -> bool:
     """A noun phrase and a participle with its complement: "Piles of ammunition found near X"."""
     prepositions = _set("caption_participle_prepositions")
     irregular = _set("irregular_participles")
-    for j in range(1, min(len(words) - 1, 8)):
+    determiners = _set("object_determiners")
+    for j in range(1, min(len(words) - 1, _cues()["participle_max_position"] + 1)):
         word = words[j]
         if (word.endswith("ed") or word in irregular) and words[j + 1] in prepositions:
-            return True
+            # "... combined with X presents the Russians ..." has a finite verb after all.
+            rest = words[j + 2 :]
+            return not any(_verb_like(w) and nxt in determiners for w, nxt in zip(rest, rest[1:]))
     return False
+
+
+def _verb_like(word: str) -> bool:
+    """A word that could be a present-tense verb by its ending ("presents", not "as" or "across")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _stopwords()
 
 
 def _repeats_neighbours(units: Sequence[_Unit], i: int, words: list[str]) -> bool:

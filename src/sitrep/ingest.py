@@ -54,7 +54,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from .clean import looks_like_headline
+from .clean import looks_like_headline, metadata_header
 from .errors import InputError
 from .model import Article
 
@@ -80,10 +80,10 @@ LINE_SLACK = 64 * 1024  # room for the other JSON fields of a record
 MAX_FEED_BYTES = 64 * 1024 * 1024
 MIN_DECOMPRESSED_BUDGET = 256 * 1024 * 1024  # a .gz may expand this much whatever its size...
 MAX_EXPANSION = 200  # ...or this many times its compressed size; text compresses ~3-10x, bombs ~1000x
+MAX_BAD_RUN = 1000  # blank or broken JSONL lines in a row before a file is given up (a bomb of "{}" lines)
 MAX_CONTROL_RATIO = 0.01  # real text has almost no control characters; binary read as cp1252 has ~12%
 
 _ISO_DATE = re.compile(r"(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])")
-_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z_-]{0,20}):[ \t]*([^\r\n]{0,2000})")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -198,7 +198,7 @@ def _read_txt(path: Path, options: _Options) -> Iterator[Item]:
     data = _read_bounded(path, options.max_chars * BYTES_PER_CHAR["txt"] + 4, document)
     text = decode(data, document)
     _check_length(text, options.max_chars, document)
-    header = _txt_header(text)
+    header = metadata_header(text)
     title = header.get("title") or _first_line_title(text)
     own_date = _parse_date(header.get("published", ""))
     yield Article(
@@ -220,25 +220,6 @@ def _first_line_title(text: str) -> str:
     if newline and rest.strip() and looks_like_headline(line):
         return line
     return ""
-
-
-def _txt_header(text: str) -> dict[str, str]:
-    """``KEY: value`` lines opening a text file (at least two known keys, then a blank line)."""
-    keys = _formats()["txt_header_keys"]
-    fields: dict[str, str] = {}
-    known = 0
-    for line in text[:20_000].lstrip("\ufeff").splitlines()[:12]:
-        if not line.strip():
-            break
-        match = _HEADER_LINE.fullmatch(line.strip())
-        if match is None:
-            return {}
-        key = match.group(1).lower()
-        if key in keys:
-            known += 1
-            if keys[key] and keys[key] not in fields:
-                fields[keys[key]] = match.group(2).strip()
-    return fields if known >= 2 else {}
 
 
 def _date_in_name(name: str) -> dt.date | None:
@@ -440,18 +421,25 @@ def _read_jsonl(path: Path, options: _Options) -> Iterator[Item]:
 
 def _read_jsonl_stream(stream: IO[Any], document: str, options: _Options) -> Iterator[Item]:
     limit = options.max_chars * BYTES_PER_CHAR["jsonl"] + LINE_SLACK
-    lineno = 0
+    lineno = bad_run = 0
     try:
         for lineno, line in _bounded_lines(stream, limit):
             where = f"{document}:{lineno}"
+            if bad_run >= MAX_BAD_RUN:
+                yield InputError(where, f"{MAX_BAD_RUN:,} lines in a row without a readable record; the rest of the file was skipped")
+                return
             if line is None:
+                bad_run += 1
                 yield InputError(where, f"line is over {limit:,} characters; rejected, not truncated")
                 continue
             if isinstance(line, bytes):
                 line = _decode_line(line)
             if not line.strip():
+                bad_run += 1
                 continue
-            yield _record(line, where, options)
+            item = _record(line, where, options)
+            bad_run = bad_run + 1 if isinstance(item, InputError) else 0
+            yield item
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         reason = "truncated" if isinstance(exc, EOFError) else f"corrupt ({_short(str(exc))})"
         yield InputError(f"{document}:{lineno + 1}", f"compressed data {reason}; the lines before it were read")
@@ -582,23 +570,48 @@ def _read_warc(path: Path, options: _Options) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    class QuietIterator(ArchiveIterator):  # type: ignore[misc]
+        INC_RECORD = ""  # warcio writes this warning to stderr itself; it is reported as an InputError instead
+
     document = str(path)
     size = path.stat().st_size
     limit = options.max_chars * BYTES_PER_CHAR["html"]
+    budget = max(MIN_DECOMPRESSED_BUDGET, MAX_EXPANSION * size)
     number = 0
     with path.open("rb") as raw:
-        budget = _Budget(raw, max(MIN_DECOMPRESSED_BUDGET, MAX_EXPANSION * size), document)  # type: ignore[arg-type]
+        iterator = QuietIterator(raw)
         try:
-            for number, record in enumerate(ArchiveIterator(budget), start=1):
+            for number, record in enumerate(iterator, start=1):
                 where = f"{document} record {number}"
+                if record.format.startswith("warc") and record.rec_headers.get_header("Content-Length") is None:
+                    yield InputError(where, "truncated or malformed: the record header has no Content-Length")
+                    continue
                 item = _warc_record(record, where, limit, options)
+                if _drain(record.raw_stream, budget, where):
+                    item = InputError(where, "truncated: the archive ends inside this record")
                 if item is not None:
                     yield item
         except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
-            yield InputError(
-                f"{document} record {number + 1}",
-                f"corrupt or truncated archive ({_short(str(exc)) or type(exc).__name__}); the records before it were read",
-            )
+            reason = _short(str(exc)) or type(exc).__name__
+            yield InputError(f"{document} record {number + 1}", f"corrupt archive ({reason}); the records before it were read")
+            return
+        if number == 0:
+            yield InputError(document, "no WARC records found (not a web archive, or cut short in its first record)")
+        elif iterator.err_count:
+            yield InputError(document, f"{iterator.err_count} record(s) with a wrong length or boundary; what could be read was read")
+        elif iterator.offset < size:
+            yield InputError(f"{document} record {number + 1}", "truncated: the archive ends inside a record header")
+
+
+def _drain(stream: Any, budget: int, where: str) -> bool:
+    """Read what is left of a record (bounded) and say whether the archive ended before its
+    declared length: warcio itself passes a cut-short record off as a complete one."""
+    total = 0
+    while chunk := stream.read(1 << 16):
+        total += len(chunk)
+        if total > budget:
+            raise InputError(where, f"record decompresses to over {budget:,} bytes (a decompression bomb?); stopped there")
+    return getattr(stream, "limit", 0) > 0
 
 
 def _warc_record(record: Any, where: str, limit: int, options: _Options) -> Item | None:
@@ -619,13 +632,10 @@ def _warc_record(record: Any, where: str, limit: int, options: _Options) -> Item
         return InputError(where, f"record body cannot be read ({_short(str(exc)) or type(exc).__name__})")
     if len(data) > limit:
         return InputError(where, f"record body is over {limit:,} bytes; rejected")
-    try:
-        text = decode(data, where)
-    except InputError as exc:
-        return exc
     # WARC-Date is when the page was crawled, not published: it is not used as a date.
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     try:
+        text = decode(data, where)
         if is_html:
             return _html_article(text, where, options, {"url": url})
         _check_length(text, options.max_chars, where)
@@ -646,6 +656,8 @@ def _read_feed(path: Path, options: _Options) -> Iterator[Item]:
     if not data.strip():
         raise InputError(document, "empty file")
     _reject_binary_signature(data, document)
+    if b"<!ENTITY" in data[:65536].upper():
+        raise InputError(document, "declares XML entities (an entity-expansion bomb?); feeds never need them, refused")
     feed = feedparser.parse(data)
     if not feed.entries:
         problem = feed.get("bozo_exception")
@@ -677,14 +689,28 @@ def _feed_article(entry: Any, where: str, source: str, options: _Options) -> Art
         "source": source,
         "published": _struct_date(entry.get("published_parsed") or entry.get("updated_parsed")),
     }
-    if "html" in kind:
-        return _html_article(_sanitise(body), where, options, fields)
-    text = _sanitise(body)
+    text = _fragment_text(_sanitise(body)) if "html" in kind else _sanitise(body)
     _check_length(text, options.max_chars, where)
     return Article(
         id=text_id(text), text=text, title=fields["title"], url=fields["url"], source=source,
         published=_parse_date(fields["published"]) or options.published, origin=where,
     )  # fmt: skip
+
+
+def _fragment_text(html: str) -> str:
+    """The text of an HTML fragment (a feed entry's content), a line per block element.
+    trafilatura wants whole pages and returns nothing for a paragraph or two."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return html
+    for element in root.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _struct_date(value: time.struct_time | None) -> str:
