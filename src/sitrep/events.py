@@ -212,6 +212,11 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     when a date hangs on it ("the battle on Monday"); "the sound of distant bombing" does not."""
     lex = _lexicon()
     sub_type = lex["nouns"].get(_lemma(token))
+    if sub_type is None and _lemma(token) in lex["protesters"]:
+        # "police dispersed protesters", "protesters gathered": the crowd itself marks the event
+        kind = _protest_type(sentence)
+        gathering = token.dep_ in {"nsubj"} and _lemma(token.head) in lex["gathering_verbs"]
+        return kind if kind != "Peaceful protest" or gathering else None
     if sub_type is None:
         return None
     # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
@@ -222,6 +227,8 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
         return None
     if sub_type == "Peaceful protest":
         return _protest_type(sentence)
+    if sub_type.startswith("weapon:"):
+        return _weapon_in(list(sentence)) or sub_type.removeprefix("weapon:")
     return sub_type
 
 
@@ -659,21 +666,23 @@ def _territory_type(chosen: SentenceEvent, country: str) -> str:
 
 def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
     """ACLED's one event per actor pair, place and day: same-day reports merge; an undated report
-    joins a dated event of the same kind, actors and place; the rest keep month precision."""
+    joins a dated event of the same kind, first actor and place (a second actor one report names
+    and another leaves out does not split them); the rest keep month precision."""
     merged: dict[str, Event] = {}
-    by_kind: dict[tuple[str, str, str, object], str] = {}
-    ordered = sorted(drafts, key=lambda d: not d.dated)  # dated first, so undated ones can join them
-    for draft in ordered:
+    by_kind: dict[tuple[str, str, object], list[str]] = {}
+    for draft in sorted(drafts, key=lambda d: not d.dated):  # dated first, so undated ones can join them
         e = draft.event
-        kind = (e.sub_event_type, e.actor1, e.actor2, e.geonameid or e.location)
-        target = e.event_id if e.event_id in merged else by_kind.get(kind) if not draft.dated else None
+        kind = (e.sub_event_type, e.actor1, e.geonameid or e.location)
+        target = e.event_id if e.event_id in merged else None
+        if target is None and not draft.dated:
+            target = next((i for i in by_kind.get(kind, []) if _compatible(merged[i].actor2, e.actor2)), None)
         if target is None and not draft.dated:
             day = _fallback_date(published)
             e = replace(e, event_date=day, event_id=event_id(e.sub_event_type, e.actor1, e.actor2, e.geonameid, e.location, day))
             target = e.event_id if e.event_id in merged else None
         if target is None:
             merged[e.event_id] = e
-            by_kind.setdefault(kind, e.event_id)
+            by_kind.setdefault(kind, []).append(e.event_id)
             continue
         base = merged[target]
         merged[target] = replace(
@@ -683,3 +692,7 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
             confidence=round(min(0.95, max(base.confidence, e.confidence) + 0.05), 2),
         )
     return sorted(merged.values(), key=lambda e: (e.evidence[0].start if e.evidence else 0))
+
+
+def _compatible(actor: str, other: str) -> bool:
+    return not actor or not other or actor == other

@@ -1,0 +1,244 @@
+"""Events: ACLED types, actors from the parse, place and date choice, fatalities, non-events.
+
+Small cases use the real spaCy model (the ``language`` fixture) with toponyms built by hand from
+the tiny gazetteer's places; the reference article runs through the real stages end to end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from sitrep import dates, events
+from sitrep.model import Article, Place, Segment, Toponym
+
+PUBLISHED = dt.date(2022, 9, 13)  # a Tuesday
+
+PLACES = {
+    "Izyum": Place(707292, "Izyum", 49.20697, 37.27679, "UA", "07", feature="city"),
+    "Kharkiv": Place(706483, "Kharkiv", 49.98081, 36.25272, "UA", "07", feature="city"),
+    "Kupiansk": Place(704508, "Kupiansk", 49.71055, 37.61517, "UA", "07", feature="city"),
+    "Donetsk": Place(709717, "Donetsk", 48.023, 37.80224, "UA", "05", feature="city"),
+    "Belgorod": Place(578072, "Belgorod", 50.61074, 36.58015, "RU", "09", feature="city"),
+    "Ukraine": Place(690791, "Ukraine", 49.0, 32.0, "UA", feature="country"),
+    "Russia": Place(2017370, "Russia", 60.0, 100.0, "RU", feature="country"),
+}
+
+
+class StandIn:
+    """The one gazetteer method events uses."""
+
+    def get(self, geonameid: int) -> Place | None:
+        return next((p for p in PLACES.values() if p.geonameid == geonameid), None)
+
+
+def toponyms_in(text: str) -> list[Toponym]:
+    found = []
+    for surface, place in PLACES.items():
+        for m in re.finditer(rf"\b{surface}\b", text):
+            found.append(
+                Toponym(m.start(), m.end(), surface, place.name, place.geonameid, place.lat, place.lon,
+                        place.country, place.admin1, place.feature)
+            )
+    return sorted(found, key=lambda t: t.start)
+
+
+def run(language, text: str, published: dt.date | None = PUBLISHED, segments=()) -> list:
+    article = Article("a1", text, published=published)
+    found = dates.find_dates(text, published, segments)
+    return events.extract(article, language(text), list(segments), toponyms_in(text), found, StandIn())
+
+
+# ------------------------------------------------------------------ types, actors, places, dates
+
+
+def test_shelling_report_is_coded_like_acled(language):
+    [event] = run(language, "On 14 June 2022, Russian forces shelled Kupiansk, killing 6 civilians and wounding 11.")
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event.event_date == dt.date(2022, 6, 14) and event.time_precision == 1
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+    assert event.geonameid == 704508 and event.geo_precision == 1 and event.admin1 == "07"
+    assert event.fatalities == 6
+    assert event.evidence[0].text.startswith("On 14 June 2022")
+    assert event.sources[0].article_id == "a1"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukrainian troops repelled Russian forces near Kupiansk on Monday.",
+        "Russian forces were repelled by Ukrainian troops near Kupiansk on Monday.",
+    ],
+)
+def test_who_did_what_to_whom_comes_from_the_parse(language, sentence):
+    [event] = run(language, sentence)
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == "Military Forces of Ukraine (2019-)"
+    assert event.actor2 == "Military Forces of Russia (2000-)"
+    assert event.event_date == dt.date(2022, 9, 12)
+    assert event.geo_precision == 2  # "near" a town
+
+
+def test_who_gains_ground_decides_the_territory_type(language):
+    [retaken] = run(language, "Ukrainian forces recaptured Kupiansk on Saturday.")
+    [taken] = run(language, "Russian forces captured Kupiansk on Saturday.")
+    assert retaken.sub_event_type == "Government regains territory"
+    assert retaken.actor1 == "Military Forces of Ukraine (2019-)"
+    assert taken.sub_event_type == "Non-state actor overtakes territory"
+    assert taken.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_event_place_is_the_one_the_trigger_governs(language):
+    text = "Residents who had fled to Kharkiv said Russian rockets hit Izyum on Sunday."
+    [event] = run(language, text)
+    assert event.location == "Izyum"
+
+
+def test_people_origins_abroad_are_not_event_places(language):
+    text = (
+        "Russian rockets hit Izyum on Sunday. "
+        "A resident said a missile destroyed the house of a man who is from Belgorod."
+    )
+    found = run(language, text)
+    assert found and all(e.country == "UA" for e in found)
+
+
+def test_sentence_without_a_place_inherits_the_main_place(language):
+    text = "Russian rockets hit Izyum on Sunday. Izyum was quiet. Later, Russian soldiers looted shops."
+    found = {e.sub_event_type: e for e in run(language, text)}
+    assert found["Looting/property destruction"].location == "Izyum"
+    assert found["Looting/property destruction"].time_precision == 3  # undated: month only
+    assert found["Looting/property destruction"].event_date != PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        ("Russian shelling killed dozens of civilians in Kharkiv on Monday.", 12),
+        ("Two soldiers were killed and five wounded in clashes near Izyum on Monday.", 2),
+        ("A missile strike on Kharkiv on Monday wounded five people.", 0),
+        ("Russian missiles hit Kharkiv on Monday, killing a woman.", 1),
+    ],
+)
+def test_fatalities_follow_acled_counting(language, sentence, fatalities):
+    found = run(language, sentence)
+    assert len(found) == 1, found
+    assert found[0].fatalities == fatalities
+
+
+def test_specific_tactic_beats_a_general_noun_and_hierarchy_breaks_ties(language):
+    [event] = run(language, "The fighting in Izyum began on March 4, when eight Grad rockets landed near a house.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.event_date == dt.date(2022, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia denied shelling Kharkiv on Monday.",
+        "Ukrainian forces may try to retake Izyum next week.",
+        "If Russian troops capture Kupiansk, the front will collapse.",
+        "Russian forces will shell Kharkiv again, officials warned.",
+        "The shelling of Kharkiv is a war crime, analysts said.",
+        "Zelensky said Ukraine would never surrender Donetsk.",
+        "The Ukrainians are seeking to capture the Russian soldiers still hiding in Izyum.",
+        "Was Izyum shelled on Monday?",
+        "In 2014, separatists seized Donetsk on April 6, 2014.",
+        "The sound of distant bombing is a constant reminder of the war in Izyum.",
+        "The report demonstrates the speed of the counterattack around Kharkiv.",
+    ],
+)
+def test_sentences_that_report_no_event_produce_none(language, sentence):
+    assert run(language, sentence) == []
+
+
+def test_captions_and_boilerplate_give_no_events(language):
+    body = "Izyum was quiet on Monday."
+    caption = "Russian rockets hit Izyum on Sunday."
+    text = f"{body}\n\n{caption}\n"
+    segments = [Segment(0, len(body), "body"), Segment(len(body) + 2, len(text), "caption")]
+    assert run(language, text, segments=segments) == []
+    assert len(run(language, text)) == 1  # without segments, everything is body
+
+
+def test_without_publication_date_events_are_undated_not_guessed(language):
+    [event] = run(language, "Russian rockets hit Izyum on Saturday.", published=None)
+    assert event.event_date is None
+
+
+def test_same_happening_in_two_articles_gets_the_same_id(language):
+    first = run(language, "Russian forces shelled Kupiansk on Monday, officials said.")
+    second = run(language, "On Monday Kupiansk was shelled by Russian forces.")
+    assert first[0].event_id == second[0].event_id
+    other_day = run(language, "Russian forces shelled Kupiansk on Sunday, officials said.")
+    assert other_day[0].event_id != first[0].event_id
+
+
+def test_reports_of_one_event_in_one_article_merge(language):
+    text = "Russian rockets hit Izyum on Sunday. One of the rockets destroyed a school."
+    [event] = run(language, text)
+    assert len(event.evidence) == 2
+    assert event.event_date == dt.date(2022, 9, 11)
+
+
+def test_classify_sentence_without_places(language):
+    doc = language("ISIS fighters recaptured the village of Kashma from the Syrian army on December 13.")
+    assert events.classify_sentence(next(iter(doc.sents))) == "Government regains territory"
+    doc = language("Police fired tear gas to disperse protesters in the capital.")
+    assert events.classify_sentence(next(iter(doc.sents))) == "Protest with intervention"
+
+
+# ------------------------------------------------------------------ the reference article
+
+
+def _accepted(event, expected) -> bool:
+    return any((event.event_type, event.sub_event_type) == (a["event_type"], a["sub_event_type"]) for a in expected["accept"])
+
+
+def _matches(event, expected) -> bool:
+    if not _accepted(event, expected):
+        return False
+    if "geonameid" in expected and event.geonameid != expected["geonameid"]:
+        return False
+    if "admin1" in expected and event.admin1 != expected["admin1"]:
+        return False
+    if "event_date" in expected and (event.event_date is None or event.event_date.isoformat() != expected["event_date"]):
+        return False
+    if "evidence_contains" in expected and not any(expected["evidence_contains"] in e.text for e in event.evidence):
+        return False
+    return True
+
+
+def test_reference_article_end_to_end(reference_article, language, full_gazetteer):
+    """The real stages (clean, nlp, geoparse, dates, events) on the reference article."""
+    from sitrep.pipeline import Pipeline
+
+    expected = json.loads(reference_article.with_suffix(".expected.json").read_text("utf-8"))
+    text = reference_article.read_text("utf-8")
+    published = dt.date.fromisoformat(expected["published"])
+    processed = Pipeline(language, full_gazetteer).process(Article("ref", text, published=published))
+    found = processed.events
+
+    required = [e for e in expected["events"] if e["required"]]
+    optional = [e for e in expected["events"] if not e["required"]]
+    for want in required:
+        hits = [e for e in found if _matches(e, want)]
+        assert hits, f"missing required event {want['id']}"
+        if "actors" in want:
+            assert {a.split(" (")[0] for a in (hits[0].actor1, hits[0].actor2)} == set(want["actors"])
+        if "fatalities" in want:
+            assert hits[0].fatalities == want["fatalities"]
+    assert sum(any(_matches(e, want) for e in found) for want in optional) >= 3
+
+    assert all(e.country != "RU" for e in found)  # Kursk, Belgorod, Moscow: nothing happens there
+    strike_text = "eight Grad rockets"
+    assert all(e.event_date != published for e in found if any(strike_text in v.text for v in e.evidence))
+    no_event_kinds = [s for s in processed.segments if s.kind in {"related", "boilerplate", "caption"}]
+    for event in found:
+        for evidence in event.evidence:
+            assert evidence.text == text[evidence.start : evidence.end]
+            assert not any(s.start <= evidence.start < s.end for s in no_event_kinds), evidence.text
+            assert "Mold penetrates" not in evidence.text
