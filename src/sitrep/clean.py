@@ -63,6 +63,7 @@ class _Unit:
 
     start: int
     line: str
+    kind: SegmentKind | None = None  # decided when the unit was cut out (a flattened boilerplate tail)
 
 
 def segment(text: str, title: str = "") -> list[Segment]:
@@ -123,8 +124,8 @@ def _split_after_credit(unit: _Unit) -> list[_Unit]:
         rest = unit.line[close + 1 :]
         if len(rest.split()) >= 4 and rest.lstrip()[:1].isupper():
             offset = close + 1 + (len(rest) - len(rest.lstrip()))
-            head = _Unit(unit.start, unit.line[: close + 1])
-            return [head, *_split_after_credit(_Unit(unit.start + offset, unit.line[offset:]))]
+            head = _Unit(unit.start, unit.line[: close + 1], unit.kind)
+            return [head, *_split_after_credit(_Unit(unit.start + offset, unit.line[offset:], unit.kind))]
     return [unit]
 
 
@@ -147,7 +148,7 @@ def _split_flat_tail(unit: _Unit) -> list[_Unit]:
             at = lowered.find(phrase, at + 1)
     if best < 0:
         return [unit]
-    return [_Unit(unit.start, line[:best].rstrip()), _Unit(unit.start + best, line[best:])]
+    return [_Unit(unit.start, line[:best].rstrip()), _Unit(unit.start + best, line[best:], "boilerplate")]
 
 
 def _spans(length: int, units: Sequence[_Unit], kinds: Sequence[SegmentKind]) -> list[Segment]:
@@ -167,7 +168,7 @@ def _spans(length: int, units: Sequence[_Unit], kinds: Sequence[SegmentKind]) ->
 
 
 def _classify(units: Sequence[_Unit], title: str) -> list[SegmentKind]:
-    kinds: list[SegmentKind] = ["body"] * len(units)
+    kinds: list[SegmentKind] = [unit.kind or "body" for unit in units]
     first = _mark_header(units, kinds)
     if first < len(units) - 1 and _is_title(units, first, title):
         kinds[first] = "title"
@@ -242,7 +243,7 @@ def _is_boilerplate(line: str, norm: str) -> bool:
     cues = _cues()
     if len(line) > MAX_CUE_CHARS or len(line.split()) > cues["boilerplate_max_words"]:
         return False
-    if norm in _set("boilerplate_lines"):
+    if norm in _set("boilerplate_lines") or _opens_section(norm, "related_section_lines"):
         return True
     loose = _norm_loose(line)
     return any(loose.startswith(prefix) for prefix in cues["boilerplate_starts"])
@@ -251,11 +252,18 @@ def _is_boilerplate(line: str, norm: str) -> bool:
 def _section_after(norm: str, current: SegmentKind | None) -> SegmentKind | None:
     """Which kind the lines after a boilerplate line take: a "Related Posts" line opens a run of
     related headlines, a comment-form line a run of boilerplate."""
-    if norm in _set("related_section_lines"):
+    if norm in _set("related_section_lines") or _opens_section(norm, "related_section_lines"):
         return "related"
     if norm in _set("comment_section_lines"):
         return "boilerplate"
     return current
+
+
+def _opens_section(norm: str, cue: str) -> bool:
+    """A short line led by a section phrase of two words or more: "More from Europe"."""
+    if len(norm.split()) > _cues()["section_header_max_words"]:
+        return False
+    return any(norm.startswith(phrase + " ") for phrase in _cues()[cue] if " " in phrase)
 
 
 def _in_section(line: str) -> bool:
