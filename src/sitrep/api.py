@@ -286,6 +286,10 @@ def create_app(store: Store, settings: Settings, process: Process | None = None)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        # No sitrep parameter may hold a NUL (PostgreSQL text cannot): refuse it before any handler.
+        raw = request.scope.get("query_string", b"") + request.scope.get("raw_path", b"")
+        if b"%00" in raw or b"\x00" in raw:
+            return JSONResponse({"detail": "NUL bytes are not allowed in parameters"}, status_code=422)
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")

@@ -55,6 +55,7 @@ _QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e")
 _TERMINAL = (".", "!", "?", "\u2026", ";", ":", ",")
 _CLOSERS = "\"')]\u201d\u2019 \t"
 MAX_CUE_CHARS = 2_000  # longer lines are body paragraphs; cues are never searched in them
+MAX_CREDIT_SPLITS = 20  # photo credits cut out of one line; more is not a caption layout
 
 
 @dataclass(slots=True)
@@ -64,6 +65,7 @@ class _Unit:
     start: int
     line: str
     kind: SegmentKind | None = None  # decided when the unit was cut out (a flattened boilerplate tail)
+    stems: frozenset[str] | None = None  # content-word stems, computed once when a neighbour asks
 
 
 def segment(text: str, title: str = "") -> list[Segment]:
@@ -115,18 +117,29 @@ def _units(text: str) -> list[_Unit]:
 def _split_after_credit(unit: _Unit) -> list[_Unit]:
     """A caption glued to the next paragraph: "... drowned (Picture: Slidell PD) Cops said ...".
     The credit's closing parenthesis ends the caption."""
-    lowered = unit.line[:MAX_CUE_CHARS].lower()
+    parts: list[_Unit] = []
+    while len(parts) < MAX_CREDIT_SPLITS:
+        cut = _credit_end(unit.line)
+        if cut is None:
+            break
+        end, resume = cut
+        parts.append(_Unit(unit.start, unit.line[:end], unit.kind))
+        unit = _Unit(unit.start + resume, unit.line[resume:], unit.kind)
+    return [*parts, unit]
+
+
+def _credit_end(line: str) -> tuple[int, int] | None:
+    """Where a photo credit in parentheses ends and the next sentence resumes, if one does."""
+    lowered = line[:MAX_CUE_CHARS].lower()
     for opener in _cues()["credit_openers"]:
         at = lowered.find(opener)
         close = lowered.find(")", at) if at >= 0 else -1
         if close < 0:
             continue
-        rest = unit.line[close + 1 :]
+        rest = line[close + 1 : close + 1 + MAX_CUE_CHARS]
         if len(rest.split()) >= 4 and rest.lstrip()[:1].isupper():
-            offset = close + 1 + (len(rest) - len(rest.lstrip()))
-            head = _Unit(unit.start, unit.line[: close + 1], unit.kind)
-            return [head, *_split_after_credit(_Unit(unit.start + offset, unit.line[offset:], unit.kind))]
-    return [unit]
+            return close + 1, close + 1 + (len(rest) - len(rest.lstrip()))
+    return None
 
 
 def _split_flat_tail(unit: _Unit) -> list[_Unit]:
@@ -173,7 +186,9 @@ def _classify(units: Sequence[_Unit], title: str) -> list[SegmentKind]:
     if first < len(units) - 1 and _is_title(units, first, title):
         kinds[first] = "title"
     section: SegmentKind | None = None
+    paragraph_seen = False
     for i in range(first, len(units)):
+        paragraph_seen = paragraph_seen or (i > first and _is_paragraph(units[i - 1].line))
         if kinds[i] != "body":
             continue
         line = units[i].line
@@ -186,7 +201,7 @@ def _classify(units: Sequence[_Unit], title: str) -> list[SegmentKind]:
             kinds[i] = section
             continue
         section = None
-        if _is_related(units, i):
+        if _is_related(units, i, paragraph_seen):
             kinds[i] = "related"
         elif _is_caption(units, i):
             kinds[i] = "caption"
@@ -208,6 +223,7 @@ def _header(lines: Sequence[str]) -> tuple[int, dict[str, str]]:
     fields: dict[str, str] = {}
     count = 0
     for line in lines:
+        line = line[:MAX_CUE_CHARS]
         match = _HEADER_LINE.match(line[:40])
         if not line or match is None or match.group(1).lower() not in keys:
             break
@@ -246,7 +262,7 @@ def _is_boilerplate(line: str, norm: str) -> bool:
     if norm in _set("boilerplate_lines") or _opens_section(norm, "related_section_lines"):
         return True
     loose = _norm_loose(line)
-    return any(loose.startswith(prefix) for prefix in cues["boilerplate_starts"])
+    return loose.startswith(_tuple("boilerplate_starts"))
 
 
 def _section_after(norm: str, current: SegmentKind | None) -> SegmentKind | None:
@@ -272,28 +288,28 @@ def _in_section(line: str) -> bool:
     return words <= _cues()["section_max_words"] and len(_sentence_breaks(line)) <= 1
 
 
-def _is_related(units: Sequence[_Unit], i: int) -> bool:
+def _is_related(units: Sequence[_Unit], i: int, paragraph_seen: bool) -> bool:
     line = units[i].line
     if len(line) > MAX_CUE_CHARS:
         return False
     loose = _norm_loose(line)
     words = len(line.split())
-    if words <= _cues()["section_max_words"] and any(loose.startswith(p) for p in _cues()["related_prefixes"]):
+    if words <= _cues()["section_max_words"] and loose.startswith(_tuple("related_prefixes")):
         return True
     # A headline with its deck, glued in between two paragraphs, and no closing full stop. A
     # paragraph broken at a link ("... contracts. Russian outlet" / "Ridus" / "reported that ...")
     # has the same shape: its "deck" is a few words and the text goes on in lower case.
-    if not 0 < i < len(units) - 1 or not looks_like_headline(line) or not _body_before(units, i):
+    # A standfirst right under the title is the article's own summary, not a link to another.
+    if not 0 < i < len(units) - 1 or not paragraph_seen or not looks_like_headline(line):
         return False
     breaks = _sentence_breaks(line)
     deck_words = len(line[breaks[-1]:].split()) if breaks else 0
     return deck_words >= _cues()["deck_min_words"] and not _continues(units, i)
 
 
-def _body_before(units: Sequence[_Unit], i: int) -> bool:
-    """Whether a full paragraph (three sentences' worth, closed by a full stop) comes before unit i:
-    a standfirst right under the title is the article's own summary, not a link to another."""
-    return any(len(u.line.split()) >= 12 and u.line.rstrip(_CLOSERS).endswith((".", "!", "?")) for u in units[:i])
+def _is_paragraph(line: str) -> bool:
+    """A full paragraph: a dozen words or more, closed like a sentence."""
+    return line.rstrip(_CLOSERS).endswith((".", "!", "?")) and len(line[:MAX_CUE_CHARS].split()) >= 12
 
 
 def _continues(units: Sequence[_Unit], i: int) -> bool:
@@ -403,15 +419,21 @@ def _repeats_neighbours(units: Sequence[_Unit], i: int, words: list[str]) -> boo
     """A caption restates the story beside it: most of its content words (by a 5-letter stem)
     appear in the paragraphs around it."""
     cues = _cues()
-    own = {_stem(w) for w in words if _is_content(w)}
+    own = _stems(units[i])
     if not own:
         return False
     window = cues["redundancy_window"]
     around: set[str] = set()
     for j in range(max(0, i - window), min(len(units), i + window + 1)):
         if j != i:
-            around.update(_stem(w) for w in _words(units[j].line[:MAX_CUE_CHARS * 4]) if _is_content(w))
+            around.update(_stems(units[j]))
     return len(own & around) >= cues["redundancy_share"] * len(own)
+
+
+def _stems(unit: _Unit) -> frozenset[str]:
+    if unit.stems is None:
+        unit.stems = frozenset(_stem(w) for w in _words(unit.line[: MAX_CUE_CHARS * 4]) if _is_content(w))
+    return unit.stems
 
 
 def _is_content(word: str) -> bool:
@@ -475,6 +497,11 @@ def _cues() -> dict[str, Any]:
 @lru_cache(maxsize=None)
 def _set(name: str) -> frozenset[str]:
     return frozenset(_cues()[name])
+
+
+@lru_cache(maxsize=None)
+def _tuple(name: str) -> tuple[str, ...]:
+    return tuple(_cues()[name])
 
 
 @lru_cache(maxsize=1)

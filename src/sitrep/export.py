@@ -180,7 +180,7 @@ def write_stories(stories: Iterable[Story], fmt: str, out: TextIO) -> int:
         )
         return _write_feature_collection(features, out)
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=STORY_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=STORY_COLUMNS)
         writer.writeheader()
         n = 0
         for story in stories:
@@ -205,7 +205,7 @@ def _write_feature_collection(features: Iterable[dict[str, Any]], out: TextIO) -
 
 
 def _write_csv(items: Iterable[Any], columns: list[str], to_row: Callable[[Any], dict[str, Any]], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
     n = 0
     for item in items:

@@ -318,7 +318,11 @@ class Gazetteer:
 
 
 def alias_kind(alias: str) -> int:
-    return NameKind.ABBREVIATION if alias.isupper() and len(alias.replace(".", "")) <= 4 else NameKind.ALTERNATE
+    """Short or capitalised aliases ("US", "Va.", "Dr") are abbreviations, trusted only when written as such."""
+    letters = name_key(alias).replace(" ", "")
+    if len(letters) < 3 or (alias.isupper() and len(letters) <= 4) or (alias.endswith(".") and len(letters) <= 5):
+        return NameKind.ABBREVIATION
+    return NameKind.ALTERNATE
 
 
 class _Writer:

@@ -40,10 +40,9 @@ from .model import Feature, Place
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-_ADMIN1_SUFFIXES = (
-    "oblast", "region", "province", "state", "governorate", "krai", "kray", "republic", "county",
-    "prefecture", "department", "district", "voivodeship", "autonomous okrug", "okrug", "territory",
-)
+# Only suffixes that never end a name in their own right ("Free State", "Federal District" keep theirs).
+_ADMIN1_SUFFIXES = ("oblast", "region", "province", "governorate", "krai", "kray", "prefecture", "voivodeship",
+                    "autonomous okrug", "okrug")
 
 
 def _regions_data() -> dict:
@@ -57,7 +56,7 @@ def add_default(writer: _Writer) -> None:
     _add_countries(writer, cities, regions)
     for city in cities:
         _add_city(writer, city)
-    _add_admin1(writer, cities)
+    _add_admin1(writer, cities, regions)
     del cities
     _add_continents(writer, regions)
     _add_own_regions(writer, regions)
@@ -133,7 +132,8 @@ def _admin1_rows() -> list[list[str]]:
         return [row for row in iter_tsv(real) if len(row) >= 7 and row[6] == "1" and "." in row[2]]
 
 
-def _add_admin1(writer: _Writer, cities: list[dict]) -> None:
+def _add_admin1(writer: _Writer, cities: list[dict], regions: dict) -> None:
+    admin1_aliases = regions.get("admin1_aliases", {})
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities:
         members[(city["countrycode"], city.get("admin1code") or "")].append(city)
@@ -147,10 +147,10 @@ def _add_admin1(writer: _Writer, cities: list[dict]) -> None:
         population = sum(int(c.get("population") or 0) for c in inside)
         place = Place(int(row[3]), row[0], lat, lon, iso, code, feature="admin1", population=population)
         writer.add_place(place)
-        names = [row[0], row[5]] + row[5].split("|")
+        names = [row[0]] + row[5].split("|") + admin1_aliases.get(row[2], [])
         for name in names:
             if name and "|" not in name:
-                kind = NameKind.NAME if name == row[0] else NameKind.ALTERNATE
+                kind = NameKind.NAME if name == row[0] else alias_kind(name)
                 writer.add_name(place.geonameid, name, kind)
                 base = _strip_admin_suffix(name)
                 if base:

@@ -47,7 +47,7 @@ SKIPPED_SEGMENTS = frozenset({"boilerplate", "related"})
 MAX_NAME_TOKENS = 5
 ACCEPT = 1.0  # evidence a mention needs to count as a toponym
 
-FEATURE_PRIOR = {"country": 2.0, "region": 1.0, "admin1": -0.2, "admin2": 0.0, "city": 0.0, "other": -0.5}
+FEATURE_PRIOR = {"country": 2.0, "region": 1.0, "admin1": -0.5, "admin2": 0.0, "city": 0.0, "other": -0.5}
 RECOGNITION_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0, "other": 0.0}
 
 
@@ -159,11 +159,12 @@ def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -
     """Drop matches the surface form cannot mean: lower-case abbreviations, airport codes, demonyms when off."""
     kept = []
     for place, kind in candidates:
-        if kind == NameKind.ABBREVIATION and (not surface.replace(".", "").isupper() or place.feature == "city"):
+        written_short = surface.replace(".", "").isupper() or surface.endswith(".")
+        if kind == NameKind.ABBREVIATION and (not written_short or place.feature == "city"):
             continue
         if kind == NameKind.DEMONYM and not demonyms:
             continue
-        if kind != NameKind.ABBREVIATION and len(surface) < 3:
+        if kind != NameKind.ABBREVIATION and len(name_key(surface).replace(" ", "")) < 3:
             continue
         kept.append((place, kind))
     return kept
@@ -208,11 +209,12 @@ def _evidence(doc: Doc, mention: _Mention) -> float:
     mention.admin_after = after in cues["admin_after"]
     best = max(mention.candidates, key=lambda pk: pk[0].population)[0]
     kinds = {k for _, k in mention.candidates}
-    evidence = RECOGNITION_PRIOR[best.feature] + 0.5 * max(0.0, min(math.log10(best.population + 1) - 3, 4))
+    evidence = RECOGNITION_PRIOR[best.feature] + 0.6 * max(0.0, min(math.log10(best.population + 1) - 3, 4))
     if label in cues["ner_place_labels"] or (label in cues["ner_demonym_labels"] and NameKind.DEMONYM in kinds):
         evidence += 2.0
     elif label in cues["ner_other_labels"]:
-        evidence -= 2.0 if ent_len > mention.tok_end - mention.tok_start else 0.5
+        longer = ent_len > mention.tok_end - mention.tok_start
+        evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
     if before in cues["before"] or before2 in cues["before_phrases"]:
         evidence += 1.0
     if mention.admin_after:
@@ -221,8 +223,10 @@ def _evidence(doc: Doc, mention: _Mention) -> float:
         evidence += 1.0
     elif after in cues["not_place_after"]:
         evidence -= 2.0
-    if mention.text.lower() in _stopwords():
+    if name_key(mention.text) in _stopwords():
         evidence -= 3.0
+    if _inside_longer_name(doc, mention):
+        evidence -= 1.5
     if doc[mention.tok_start].is_sent_start and not label:
         evidence -= 1.0
     return evidence
@@ -238,6 +242,12 @@ def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> No
                 admin1 = gazetteer.admin1_place(place.country, place.admin1)
                 if admin1 is not None and admin1.geonameid not in {p.geonameid for p, _ in mention.candidates}:
                     mention.candidates.append((admin1, NameKind.ALTERNATE))
+
+
+def _inside_longer_name(doc: Doc, mention: _Mention) -> bool:
+    """ "Canal Street", "Orange line": a word after another capitalised word, inside a name that is not a place."""
+    i = mention.tok_start
+    return i > 0 and _capitalised(doc[i - 1]) and not doc[i].is_sent_start and doc[i - 1].is_alpha
 
 
 def _share_list_evidence(doc: Doc, mentions: list[_Mention]) -> None:
@@ -281,14 +291,14 @@ def _distance_km(a: Place, b: Place) -> float:
 
 def _candidate_score(mention: _Mention, place: Place, kind: int, countries: Counter, anchors: list[Place]) -> float:
     score = 0.5 * math.log10(place.population + 10) + FEATURE_PRIOR[place.feature]
-    score += 0.5 if kind == NameKind.NAME else 0.0
+    score += 1.0 if kind == NameKind.NAME else 0.0
     if mention.admin_after:
         score += 3.0 if place.feature == "admin1" else -1.0
     if any(_contains(c, place) for c in mention.container):
         score += 3.0
     total = sum(countries.values())
     if total and place.country:
-        score += 2.0 * countries[place.country] / total
+        score += 1.5 * countries[place.country] / total
     near = [a for a in anchors if a.geonameid != place.geonameid and a.feature not in ("country", "region")]
     if near and any(_distance_km(a, place) < 300 for a in near):
         score += 1.0

@@ -121,7 +121,7 @@ def _insert_ignore(conn: Connection, table: Any) -> Any:
 
 
 def _like_pattern(needle: str) -> str:
-    escaped = needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = _nul_free(needle).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
@@ -214,7 +214,7 @@ class Store:
                     "similarity": float(similarity),
                     "fingerprint": bytes(fingerprint),
                 }
-                stmt = _insert_ignore(conn, schema.articles).values(row).returning(schema.articles.c.id)
+                stmt = _insert_ignore(conn, schema.articles).values(_no_nul(row)).returning(schema.articles.c.id)
                 if conn.execute(stmt).first() is None:
                     return False
                 self._save_toponyms(conn, article.id, processed.toponyms)
@@ -244,11 +244,11 @@ class Store:
             for t in found
         }
         if rows:
-            conn.execute(_insert_ignore(conn, schema.toponyms), list(rows.values()))
+            conn.execute(_insert_ignore(conn, schema.toponyms), [_no_nul(r) for r in rows.values()])
 
     def _merge_event(self, conn: Connection, ev: Event, article: Article) -> None:
         t = schema.events
-        conn.execute(_insert_ignore(conn, t).values(_event_row(ev)))
+        conn.execute(_insert_ignore(conn, t).values(_no_nul(_event_row(ev))))
         if self.backend == "postgresql":
             # Wait for a concurrent writer of the same event; our later statements then see its rows.
             conn.execute(select(t.c.event_id).where(t.c.event_id == ev.event_id).with_for_update())
@@ -256,7 +256,7 @@ class Store:
         conn.execute(
             _insert_ignore(conn, schema.event_sources),
             [
-                {
+                _no_nul({
                     "event_id": ev.event_id,
                     "article_id": s.article_id,
                     "url": s.url,
@@ -265,7 +265,7 @@ class Store:
                     "story_id": article.story_id if s.article_id == article.id else None,
                     "confidence": float(ev.confidence),
                     "fatalities": int(ev.fatalities),
-                }
+                })
                 for s in {s.article_id: s for s in sources}.values()
             ],
         )
@@ -273,7 +273,8 @@ class Store:
             conn.execute(
                 _insert_ignore(conn, schema.event_evidence),
                 [
-                    {"event_id": ev.event_id, "article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text}
+                    _no_nul({"event_id": ev.event_id, "article_id": e.article_id, "start": e.start, "end": e.end,
+                             "text": e.text})
                     for e in {(e.article_id, e.start, e.end): e for e in ev.evidence}.values()
                 ],
             )
@@ -303,17 +304,20 @@ class Store:
     # -- reading -------------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
+        article_id = _nul_free(article_id)
         with self._read() as conn:
             found = conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == article_id)).first()
         return found is not None
 
     def article(self, article_id: str) -> Article | None:
+        article_id = _nul_free(article_id)
         with self._read() as conn:
             row = conn.execute(select(schema.articles).where(schema.articles.c.id == article_id)).mappings().first()
         return _article(row) if row is not None else None
 
     def article_meta(self, article_id: str) -> dict[str, Any] | None:
         """How the article sits in its story: relation and similarity (not part of Article)."""
+        article_id = _nul_free(article_id)
         a = schema.articles
         with self._read() as conn:
             row = conn.execute(
@@ -355,6 +359,7 @@ class Store:
             after = rows[-1]["id"]
 
     def toponyms(self, article_id: str) -> list[Toponym]:
+        article_id = _nul_free(article_id)
         t = schema.toponyms
         with self._read() as conn:
             rows = conn.execute(select(t).where(t.c.article_id == article_id).order_by(t.c.start)).mappings()
@@ -368,6 +373,7 @@ class Store:
             ]
 
     def event(self, event_id: str) -> Event | None:
+        event_id = _nul_free(event_id)
         with self._read() as conn:
             row = conn.execute(select(schema.events).where(schema.events.c.event_id == event_id)).mappings().first()
             if row is None:
@@ -452,6 +458,7 @@ class Store:
     # -- stories -------------------------------------------------------------------------------
 
     def story(self, story_id: str) -> Story | None:
+        story_id = _nul_free(story_id)
         a = schema.articles
         with self._read() as conn:
             rows = conn.execute(
@@ -570,6 +577,15 @@ def _event_row(ev: Event) -> dict[str, Any]:
     }
 
 
+def _nul_free(value: str) -> str:
+    return value.replace("\x00", "\ufffd")
+
+
+def _no_nul(row: dict[str, Any]) -> dict[str, Any]:
+    """PostgreSQL text cannot hold NUL; U+FFFD takes its place on both backends (offsets unchanged)."""
+    return {k: _nul_free(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
 def _search_text(row: Any, evidence: Iterator[str]) -> str:
     fields = ("event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "admin2", "notes")
     return " ".join([*(str(row[f] or "") for f in fields), *evidence]).lower()
@@ -652,9 +668,9 @@ def _filtered(stmt: Select[Any], q: EventQuery) -> Select[Any]:
     if q.until is not None:
         clauses.append(e.c.event_date <= q.until)
     if q.event_type:
-        clauses.append(e.c.event_type.in_(q.event_type))
+        clauses.append(e.c.event_type.in_([_nul_free(t) for t in q.event_type]))
     if q.sub_event_type:
-        clauses.append(e.c.sub_event_type.in_(q.sub_event_type))
+        clauses.append(e.c.sub_event_type.in_([_nul_free(t) for t in q.sub_event_type]))
     if q.actor:
         pattern = _like_pattern(q.actor)
         clauses.append(
@@ -669,10 +685,10 @@ def _filtered(stmt: Select[Any], q: EventQuery) -> Select[Any]:
     if q.geonameid is not None:
         clauses.append(e.c.geonameid == q.geonameid)
     if q.story_id is not None:
-        clauses.append(e.c.story_id == q.story_id)
+        clauses.append(e.c.story_id == _nul_free(q.story_id))
     if q.article_id is not None:
         s = schema.event_sources
-        clauses.append(e.c.event_id.in_(select(s.c.event_id).where(s.c.article_id == q.article_id)))
+        clauses.append(e.c.event_id.in_(select(s.c.event_id).where(s.c.article_id == _nul_free(q.article_id))))
     return stmt.where(and_(*clauses)) if clauses else stmt
 
 
