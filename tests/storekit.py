@@ -147,13 +147,14 @@ class PostgresCluster:
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
 
     def new_database(self) -> str:
-        """A fresh, empty database; its URL."""
+        """A fresh, empty namespace; its URL. A schema on the search path rather than a database:
+        CREATE DATABASE costs a checkpoint (about a second), CREATE SCHEMA costs nothing."""
         import psycopg
 
         name = f"t{os.getpid()}_{next(self._names)}"
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+            conn.execute(f'CREATE SCHEMA "{name}"')
+        return f"{self.url()}?options=-csearch_path%3D{name}"
 
     def stop(self) -> None:
         if self.running:

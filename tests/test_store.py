@@ -284,3 +284,13 @@ def test_kill_9_leaves_whole_documents_and_a_rerun_completes(store_url: str, tmp
     _save_all(clean_url, n, reverse=False)
     with Store.open(clean_url) as clean:
         assert final == clean.counts()
+
+
+def test_nul_characters_are_stored_on_both_backends(store: Store) -> None:
+    text = "Izium\x00 was shelled at night."
+    article = make_article("n\x00ul", text)
+    assert store.save(make_processed(article, make_event(article, "Izium\x00 was shelled")))
+    stored = store.article("n\x00ul")
+    assert stored is not None and stored.text == "Izium\ufffd was shelled at night."
+    assert len(stored.text) == len(text)  # offsets still point at the same characters
+    assert store.has_article("n\x00ul") and not store.save(make_processed(article))
