@@ -165,7 +165,7 @@ def test_jsonl_records_fields_and_line_numbered_errors(tmp_path: Path) -> None:
     reasons = [e.reason for e in errors(items)]
     assert "not valid JSON" in reasons[0]
     assert "'text' or 'html'" in reasons[1] and "'text' or 'html'" in reasons[2]
-    assert "list" in reasons[3] and "string" in reasons[4]
+    assert "array" in reasons[3] and "number, not a string" in reasons[4]
 
 
 def test_jsonl_html_records_are_extracted(tmp_path: Path) -> None:

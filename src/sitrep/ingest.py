@@ -76,11 +76,12 @@ SUFFIXES: dict[str, str] = {
 # Bounds that keep one hostile file from eating the machine. UTF-8 needs at most 4 bytes a
 # character; JSON escapes (\uXXXX) at most 6; HTML markup is allowed 8 bytes per text character.
 BYTES_PER_CHAR = {"txt": 4, "html": 8, "jsonl": 6}
+MAX_HTML_BYTES = 5 * 1024 * 1024  # trafilatura needs ~7 s a megabyte of markup here; real pages are far smaller
 LINE_SLACK = 64 * 1024  # room for the other JSON fields of a record
 MAX_FEED_BYTES = 64 * 1024 * 1024
 MIN_DECOMPRESSED_BUDGET = 256 * 1024 * 1024  # a .gz may expand this much whatever its size...
 MAX_EXPANSION = 200  # ...or this many times its compressed size; text compresses ~3-10x, bombs ~1000x
-MAX_BAD_RUN = 1000  # blank or broken JSONL lines in a row before a file is given up (a bomb of "{}" lines)
+MAX_BAD_RUN = 200  # blank or broken JSONL lines in a row before a file is given up (a bomb of "{}" lines)
 MAX_CONTROL_RATIO = 0.01  # real text has almost no control characters; binary read as cp1252 has ~12%
 
 _ISO_DATE = re.compile(r"(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])")
@@ -358,14 +359,20 @@ def _read_bounded(path: Path, limit: int, document: str) -> bytes:
 
 def _read_html(path: Path, options: _Options) -> Iterator[Item]:
     document = str(path)
-    data = _read_bounded(path, options.max_chars * BYTES_PER_CHAR["html"], document)
+    data = _read_bounded(path, _html_limit(options), document)
     html = decode(data, document)
     yield _html_article(html, document, options, fields={})
+
+
+def _html_limit(options: _Options) -> int:
+    return min(MAX_HTML_BYTES, options.max_chars * BYTES_PER_CHAR["html"])
 
 
 def _html_article(html: str, document: str, options: _Options, fields: dict[str, str]) -> Article:
     """An Article from an HTML page; ``fields`` (title, url, source, published) given by the
     container (a JSONL record, a WARC header) win over what the page says."""
+    if len(html) > MAX_HTML_BYTES:
+        raise InputError(document, f"HTML is over {MAX_HTML_BYTES:,} characters, too large for one page; rejected")
     text, title, page_date = _extract_html(html, document)
     _check_length(text, options.max_chars, document)
     published = _parse_date(fields.get("published", "")) or page_date or options.published
@@ -395,7 +402,7 @@ def _extract_html(html: str, document: str) -> tuple[str, str, dt.date | None]:
     if not text:
         text = (trafilatura.html2txt(html) or "").strip()
     if not text or not any(ch.isalpha() for ch in text):
-        raise InputError(document, "no article text found in the HTML")
+        raise InputError(document, "no article text found in the HTML (none there, or nested too deeply to parse)")
     return text, title, page_date
 
 
@@ -477,7 +484,7 @@ def _record(line: str, where: str, options: _Options) -> Item:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
         return InputError(where, f"not valid JSON ({reason})")
     if not isinstance(record, dict):
-        return InputError(where, f"a JSON {type(record).__name__}, not an object with 'id' and 'text'")
+        return InputError(where, f"a JSON {_json_type(record)}, not an object with 'id' and 'text'")
     try:
         return _record_article(record, where, options)
     except InputError as exc:
@@ -509,8 +516,13 @@ def _record_article(record: dict[str, Any], where: str, options: _Options) -> Ar
         return _html_article(_sanitise(html), where, options, fields)
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            raise InputError(where, f"'{name}' is a JSON {type(value).__name__}, not a string")
+            raise InputError(where, f"'{name}' is a JSON {_json_type(value)}, not a string")
     raise InputError(where, "no text: the record needs a non-empty 'text' or 'html' field")
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
 def _string_field(record: dict[str, Any], name: str, where: str) -> str:
@@ -518,7 +530,7 @@ def _string_field(record: dict[str, Any], name: str, where: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        log.warning("%s: ignored '%s', a JSON %s where a string belongs", where, name, type(value).__name__)
+        log.warning("%s: ignored '%s', a JSON %s where a string belongs", where, name, _json_type(value))
         return ""
     return _sanitise(str(value)).strip()
 
@@ -575,7 +587,7 @@ def _read_warc(path: Path, options: _Options) -> Iterator[Item]:
 
     document = str(path)
     size = path.stat().st_size
-    limit = options.max_chars * BYTES_PER_CHAR["html"]
+    limit = _html_limit(options)
     budget = max(MIN_DECOMPRESSED_BUDGET, MAX_EXPANSION * size)
     number = 0
     with path.open("rb") as raw:
@@ -593,6 +605,8 @@ def _read_warc(path: Path, options: _Options) -> Iterator[Item]:
                     yield item
         except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
             reason = _short(str(exc)) or type(exc).__name__
+            if "Unknown archive format" in reason:
+                reason = "not a WARC or ARC record"
             yield InputError(f"{document} record {number + 1}", f"corrupt archive ({reason}); the records before it were read")
             return
         if number == 0:
@@ -750,7 +764,8 @@ def _parse_date(value: str, where: str = "") -> dt.date | None:
 
 
 def _short(text: str, width: int = 120) -> str:
-    text = " ".join(text.split())
+    """A message fragment on one line, printable, at most ``width`` characters."""
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in text[: width * 4]).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
