@@ -192,3 +192,51 @@ def test_looks_like_headline(line: str, expected: bool) -> None:
 def test_empty_and_blank_text() -> None:
     assert clean.segment("") == []
     assert clean.segment("\n\n  \n") == [Segment(0, 5, "body")]
+
+
+AP_STYLE = """Russian missiles hit Kharkiv power station
+
+Russian missiles struck a power station in Kharkiv overnight, the regional governor said.
+
+Rescuers worked at the destroyed power station in Kharkiv.
+
+Ukrainian soldiers gathered at the power station after the strike on Sunday.
+
+The attack left parts of the city without electricity.
+
+Two people were injured by falling debris.
+
+Residents queued for water at a school turned into an aid point.
+
+Officials said repairs could take several days."""
+
+
+def test_one_sentence_paragraphs_of_wire_copy_stay_body() -> None:
+    # Wire copy runs one sentence a paragraph: short, unquoted, descriptive lines that are
+    # the story itself. None of them may be taken for a caption.
+    found = kinds_of(AP_STYLE, "Russian missiles hit Kharkiv power station")
+    assert set(found) == {"title", "body"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 300_000,
+        "." * 300_000,
+        "A. " * 100_000,
+        "Foo bar baz.  Qux quux quuz corge grault\n" * 5_000,
+        "A ruined bridge near Isium.\n" * 5_000,
+        "(photo x) Aaaa bbb ccc ddd " * 10_000,
+        "TITLE: x LINK: y " * 20_000,
+        "\u201c" * 300_000,
+        ("Related Posts\n" + "Izium. " * 50 + "\n") * 2_000,
+    ],
+    ids=["letters", "dots", "initials", "decks", "captions", "credits", "header", "quotes", "sections"],
+)
+def test_pathological_text_is_segmented_in_linear_time(text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    segments = clean.segment(text)
+    assert time.perf_counter() - started < 5
+    assert_covers(text, segments)

@@ -369,6 +369,8 @@ def _caption_score(units: Sequence[_Unit], i: int, words: list[str]) -> int:
         score -= 2
     if words[0] in _set("narrative_openers") or any(w in _set("narrative_words") for w in words):
         score -= 2
+    if any(w in _set("narrative_time_words") for w in words):
+        score -= 1  # "... on Sunday", "overnight": a report of what happened, not a picture of it
     return score
 
 
@@ -401,7 +403,8 @@ def _participle_fragment(words: list[str]) -> bool:
     prepositions = _set("caption_participle_prepositions")
     irregular = _set("irregular_participles")
     determiners = _set("object_determiners")
-    for j in range(1, min(len(words) - 1, _cues()["participle_max_position"] + 1)):
+    cues = _cues()
+    for j in range(cues["participle_min_position"], min(len(words) - 1, cues["participle_max_position"] + 1)):
         word = words[j]
         if (word.endswith("ed") or word in irregular) and words[j + 1] in prepositions:
             # "... combined with X presents the Russians ..." has a finite verb after all.
