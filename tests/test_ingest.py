@@ -207,6 +207,14 @@ def test_stdin_is_jsonl(tmp_path: Path) -> None:
     assert items[1].document == "<stdin>:3"
 
 
+def test_stdin_bytes_that_are_not_utf8_spoil_one_line_only() -> None:
+    raw = b'{"id": "a", "text": "Kyiv."}\n{"id": "b", "text": "Caf\xe9 in Kharkiv."}\n\xff\xfe\x00garbage\n{"id": "c", "text": "Lviv."}\n'
+    items = read_all("-", stdin=io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert [a.id for a in articles(items)] == ["a", "b", "c"]
+    assert articles(items)[1].text == "Café in Kharkiv."
+    assert [e.document for e in errors(items)] == ["<stdin>:3"]
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 

@@ -106,7 +106,10 @@ def read(
     options = _Options(max_chars=max_chars, published=published)
     for name in paths:
         if name == "-":
-            yield from _guarded("<stdin>", lambda: _read_jsonl_stream(stdin or sys.stdin, "<stdin>", options))
+            source = stdin if stdin is not None else sys.stdin
+            # Bytes when the stream has them: an undecodable byte then spoils one line, not the stream.
+            raw = getattr(source, "buffer", None) or source
+            yield from _guarded("<stdin>", lambda: _read_jsonl_stream(raw, "<stdin>", options))
             continue
         path = Path(name)
         if path.is_dir():
