@@ -141,7 +141,7 @@ def test_run_is_idempotent_and_exports_every_format(runner: CliRunner, reference
     assert len(event_ids) == len(set(event_ids))
 
     rows = list(csv.DictReader(io.StringIO(invoke(runner, "export", "--db", db, "--format", "csv").stdout)))
-    assert {r["event_id"] for r in rows} == set(event_ids)
+    assert {r["event_id_cnty"] for r in rows} == set(event_ids)  # ACLED's column name
     assert {"event_date", "sub_event_type", "latitude", "longitude"} <= set(rows[0])
 
     articles = [json.loads(x) for x in invoke(runner, "export", "--db", db, "--format", "jsonl", "--what", "articles").stdout.splitlines()]

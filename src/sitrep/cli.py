@@ -261,7 +261,7 @@ def gazetteer_build(geonames: tuple[Path, ...], out: Path | None) -> None:
 
 
 @main.command()
-@click.argument("input_path")
+@click.argument("input_path", type=click.Path(exists=True))
 @click.argument("output_path")
 @click.option("--master", default="local[2]", show_default=True, help="Spark master URL.")
 def spark(input_path: str, output_path: str, master: str) -> None:
