@@ -113,10 +113,13 @@ def read(
             continue
         path = Path(name)
         if path.is_dir():
-            for file in _walk(path):
-                yield from _read_file(file, options, named=False)
+            for found in _walk(path):
+                if isinstance(found, InputError):
+                    yield found
+                else:
+                    yield from _read_file(found, options)
         else:
-            yield from _read_file(path, options, named=True)
+            yield from _read_file(path, options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,23 +128,41 @@ class _Options:
     published: dt.date | None
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Readable files below ``root``, depth first in sorted order; hidden files and folders skipped."""
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError as exc:
-        log.warning("%s: cannot list the folder (%s)", root, exc.strerror or exc)
+def _walk(root: Path) -> Iterator[Path | InputError]:
+    """Readable files below ``root``, depth first in sorted order; hidden files and folders skipped,
+    links to folders not followed (no loops). Iterative: a hostile depth cannot overflow the stack."""
+    pending: list[Iterator[os.DirEntry[str]]] = []
+    listing = _listing(root)
+    if isinstance(listing, InputError):
+        yield listing
         return
-    for entry in entries:
+    pending.append(listing)
+    while pending:
+        entry = next(pending[-1], None)
+        if entry is None:
+            pending.pop()
+            continue
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
+            listing = _listing(path)
+            if isinstance(listing, InputError):
+                yield listing
+            else:
+                pending.append(listing)
         elif _format(path) is not None:
             yield path
         else:
             log.info("%s: skipped, not a format sitrep reads", path)
+
+
+def _listing(folder: Path) -> Iterator[os.DirEntry[str]] | InputError:
+    try:
+        with os.scandir(folder) as entries:
+            return iter(sorted(entries, key=lambda e: e.name))
+    except OSError as exc:
+        return InputError(str(folder), f"cannot list the folder ({exc.strerror or exc})")
 
 
 def _format(path: Path) -> str | None:
@@ -152,7 +173,7 @@ def _format(path: Path) -> str | None:
     return None
 
 
-def _read_file(path: Path, options: _Options, named: bool) -> Iterator[Item]:
+def _read_file(path: Path, options: _Options) -> Iterator[Item]:
     document = str(path)
     if not path.exists():
         yield InputError(document, "no such file or folder")
