@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from story_copies import Copy, copies_of  # noqa: E402
 
-from sitrep.stories import StoryIndex, fingerprint  # noqa: E402
+from sitrep.stories import StoryIndex, fingerprint, normalised_words  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -52,19 +52,81 @@ def load_reports() -> list[dict]:
     return sorted(rows, key=lambda r: r["report_date"])
 
 
-def split_reports(rows: list[dict], split: str) -> list[dict]:
+def split_reports(rows: list[dict], split: str) -> tuple[list[dict], list[dict]]:
+    """The reports of a half, and those of the other half (a source of unrelated new material)."""
     half = len(rows) // 2
-    return {"dev": rows[:half], "test": rows[half:], "all": rows}[split]
+    first, second = rows[:half], rows[half:]
+    return (first, second) if split == "dev" else (second, first)
 
 
-def build_set(rows: list[dict], seed: int) -> list[Copy]:
-    """Originals and their copies; an update borrows from the next report in the same split."""
+def sections(text: str, min_words: int = 250) -> list[str]:
+    """A report cut into news-article-sized pieces at its headings (short lines without a full stop)."""
+    pieces: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        heading = len(line.split()) < 12 and not line.rstrip().endswith(".")
+        if heading and sum(len(p.split()) for p in pieces[-1]) >= min_words:
+            pieces.append([])
+        pieces[-1].append(line)
+    return ["\n".join(p) for p in pieces if sum(len(x.split()) for x in p) >= min_words // 2]
+
+
+def _shingles(text: str) -> set[str]:
+    words = normalised_words(text)
+    return {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+
+
+def distinct(items: list[tuple[str, dt.date, str]], most: float) -> list[tuple[str, dt.date, str]]:
+    """The originals that are not themselves largely another day's text.
+
+    ISW repeats whole sections from day to day (standing introductions, unchanged axes); such a
+    section *is* a copy of the earlier one, so it cannot serve as a distinct original.
+    """
+    grams = [_shingles(text) for _, _, text in items]
+    kept = []
+    for i, item in enumerate(items):
+        own = grams[i] or {""}
+        repeated = max(
+            (len(own & grams[j]) / len(own) for j in range(len(items)) if items[j][1] != item[1]),
+            default=0.0,
+        )
+        if repeated < most:
+            kept.append(item)
+    return kept
+
+
+def originals(rows: list[dict], unit: str) -> list[tuple[str, dt.date, str]]:
+    """(id, day, text) of each original: whole reports, or their sections as shorter articles."""
+    out: list[tuple[str, dt.date, str]] = []
+    for row in rows:
+        day = dt.date.fromisoformat(row["report_date"])
+        if unit == "report":
+            out.append((row["id"], day, row["text"]))
+        else:
+            out.extend((f"{row['id']}#{k}", day, t) for k, t in enumerate(sections(row["text"])))
+    return out if unit == "report" else distinct(out, 0.4)
+
+
+def build_set(items: list[tuple[str, dt.date, str]], news: list[str], seed: int) -> tuple[list[Copy], int]:
+    """Originals and their copies, and how many copies were left out as ambiguous.
+
+    An update adds paragraphs from ``news`` (reports of the other half). A copy whose words are mostly
+    (>= 50 %) another original's is left out: ISW repeats paragraphs from day to day, so the first
+    third of a section can be yesterday's text word for word, and no gold story is right for it.
+    """
     rng = random.Random(seed)
+    grams = {article_id: _shingles(text) for article_id, _, text in items}
     docs: list[Copy] = []
-    for i, row in enumerate(rows):
-        later = rows[i + 1] if i + 1 < len(rows) else rows[i - 1]
-        docs.extend(copies_of(row["id"], row["text"], later["text"], rng))
-    return docs
+    dropped = 0
+    for i, (article_id, _, text) in enumerate(items):
+        for copy in copies_of(article_id, text, news[i % len(news)], rng):
+            own = _shingles(copy.text) or {""}
+            if copy.relation != "canonical" and any(
+                len(own & g) / len(own) >= 0.5 for other, g in grams.items() if other != article_id
+            ):
+                dropped += 1
+                continue
+            docs.append(copy)
+    return docs, dropped
 
 
 def published_order(docs: Sequence[Copy], rng: random.Random) -> list[Copy]:
@@ -108,18 +170,21 @@ def run(docs: Sequence[Copy], fingerprints: dict[str, bytes], day: dict[str, dt.
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    parser.add_argument("--split", choices=["dev", "test"], default="test")
+    parser.add_argument("--unit", choices=["report", "section"], default="report",
+                        help="whole reports (~4,000 words) or their sections (250-1,000 words)")
     parser.add_argument("--seed", type=int, default=20220911)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
-    rows = split_reports(load_reports(), args.split)
-    docs = build_set(rows, args.seed)
+    rows, others = split_reports(load_reports(), args.split)
+    items = originals(rows, args.unit)
+    docs, dropped = build_set(items, [r["text"] for r in others], args.seed)
     started = time.perf_counter()
     fingerprints = {d.article_id: fingerprint(d.text) for d in docs}
     fp_seconds = (time.perf_counter() - started) / len(docs)
 
-    day = {r["id"]: dt.date.fromisoformat(r["report_date"]) for r in rows}
+    day = {article_id: published for article_id, published, _ in items}
     rng = random.Random(args.seed)
     shuffled = list(docs)
     rng.shuffle(shuffled)
@@ -133,15 +198,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures = {
         "corpus": "ISW reports " + rows[0]["report_date"] + ".." + rows[-1]["report_date"],
         "split": args.split,
+        "unit": args.unit,
         "reports": len(rows),
         "articles": len(docs),
+        "ambiguous_copies_left_out": dropped,
         "fingerprint_ms": round(1000 * fp_seconds, 1),
         **results,
     }
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
-    print(f"{figures['corpus']} ({args.split}): {len(rows)} reports, {len(docs)} articles, "
+    print(f"{figures['corpus']} ({args.split}, {args.unit}s): {len(rows)} reports, {len(docs)} articles "
+          f"({dropped} ambiguous copies left out), "
           f"fingerprint {figures['fingerprint_ms']} ms/article")
     for name, r in results.items():
         print(f"  {name:16} precision {r['precision']:.3f}  recall {r['recall']:.3f}  "

@@ -8,7 +8,8 @@ the repository. The transformations:
               uses), sentences dropped and neighbours swapped, place names re-spelled with
               transliteration variants and garbles (Izyum -> Iseum, Eiseum);
 * ``partial`` the first 30-60 % of the report, cut at a sentence end, in chrome;
-* ``update``  the whole report followed by an "UPDATE" with material from the next day's report.
+* ``update``  the whole text followed by an "UPDATE" with new material (from a report outside the
+              evaluated half, so that it is nobody else's story).
 """
 
 from __future__ import annotations
@@ -209,16 +210,24 @@ def prefix(text: str, share: float) -> str:
     return text[: end + 1 if end > 0 else cut]
 
 
-def update(text: str, later: str, rng: random.Random) -> str:
-    """The report followed by new material taken from a later report."""
-    paragraphs = [p for p in later.split("\n") if len(p.split()) > 12]
-    # From the later report's second half: its opening is what a partial copy of it would hold.
-    start = rng.randint(len(paragraphs) // 2, max(len(paragraphs) // 2, len(paragraphs) - 6))
-    added = paragraphs[start : start + rng.randint(3, 6)]
+def update(text: str, news: str, rng: random.Random) -> str:
+    """The text followed by an UPDATE: a few paragraphs of new material, at most 40 % of its length.
+
+    ``news`` is a report that is not itself in the evaluated set (the other half of the days), so
+    the update adds material of its own rather than another story's text.
+    """
+    paragraphs = [p for p in news.split("\n") if len(p.split()) > 12]
+    start = rng.randint(0, max(0, len(paragraphs) - 6))
+    budget = max(40, int(0.4 * len(text.split())))
+    added: list[str] = []
+    for paragraph in paragraphs[start : start + rng.randint(2, 6)]:
+        if added and sum(len(x.split()) for x in added) + len(paragraph.split()) > budget:
+            break
+        added.append(paragraph)
     return text + "\n\nUPDATE: " + "\n".join(added)
 
 
-def copies_of(article_id: str, text: str, later: str, rng: random.Random) -> list[Copy]:
+def copies_of(article_id: str, text: str, news: str, rng: random.Random) -> list[Copy]:
     """The original and five republications of it."""
     return [
         Copy(article_id, article_id, "canonical", text),
@@ -229,5 +238,5 @@ def copies_of(article_id: str, text: str, later: str, rng: random.Random) -> lis
              spin(text, rng, 0.7, 0.30, 0.25), rng.randint(1, 5)),
         Copy(f"{article_id}~partial", article_id, "partial",
              with_chrome(prefix(text, rng.uniform(0.3, 0.6)), rng), rng.randint(0, 2)),
-        Copy(f"{article_id}~update", article_id, "update", update(text, later, rng), 1),
+        Copy(f"{article_id}~update", article_id, "update", update(text, news, rng), 1),
     ]

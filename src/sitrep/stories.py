@@ -212,6 +212,7 @@ class Overlap:
     covers_new: float
     jaccard: float
     reach: float
+    shared: int = 0  # sampled shingles in common: how much evidence the estimates rest on
 
     @property
     def score(self) -> float:
@@ -239,7 +240,7 @@ def overlap(new: Signature, old: Signature, common: Container[int] = frozenset()
         return Overlap(0.0, 0.0, 0.0, 0.0)
     positions = sorted(old.sample[h] for h in shared)
     reach = positions[min(len(positions) - 1, int(0.95 * len(positions)))] / 255
-    return Overlap(len(shared) / len(a), len(shared) / len(b), len(shared) / len(a | b), reach)
+    return Overlap(len(shared) / len(a), len(shared) / len(b), len(shared) / len(a | b), reach, len(shared))
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -311,6 +312,9 @@ class StoryIndex:
         self._num_perm = settings["fingerprint"]["num_perm"]
         self._seed = settings["fingerprint"]["seed"]
         self._same_story = settings["index"]["same_story"]
+        self._min_shared = settings["index"]["min_shared"]
+        self._bridge_score = settings["index"]["bridge_score"]
+        self._bridge_shared = settings["index"]["bridge_shared"]
         self._lsh = MinHashLSH(threshold=settings["index"]["lsh_threshold"], num_perm=self._num_perm)
         self._scheme = MinHash(num_perm=1, seed=self._seed).scheme
         self._common_at = settings["index"]["boilerplate_stories"]
@@ -320,6 +324,8 @@ class StoryIndex:
         # is a publisher's boilerplate, not a sign that two articles are one story.
         self._story_shingles: dict[str, set[int]] = {}
         self._stories_with: Counter[int] = Counter()
+        self._created: dict[str, int] = {}  # story id -> creation order: the oldest story absorbs
+        self._renamed: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._members)
@@ -330,32 +336,64 @@ class StoryIndex:
     def add(self, article_id: str, published: date | None, fingerprint: bytes) -> Assignment:
         """File an article: it joins the story of its nearest verified near-duplicate, or starts one.
 
-        Adding an id that is already filed returns its current assignment and changes nothing.
+        An article that verifies against members of several stories (an original arriving after
+        a partial copy and a spun copy that did not recognise each other) joins them into one: the
+        oldest story absorbs the others, and :meth:`renamed` records the story ids that went away
+        so that the store can relabel their articles. Adding an id that is already filed returns
+        its current assignment and changes nothing.
         """
         if article_id in self._members:
             return self.assignment(article_id)
         sig = Signature.from_bytes(fingerprint)
-        best, best_overlap = self._nearest(sig)
-        if best is None or best_overlap is None:
+        matches = self._verified(sig)
+        if not matches:
             story = story_id_for(article_id)
+            self._created.setdefault(story, len(self._created))
             self._file(_Member(article_id, story, published, sig))
             return Assignment(story, "canonical", 1.0, article_id)
-        self._file(_Member(article_id, best.story_id, published, sig))
+        # Joining two existing stories relabels all their articles, so it takes stronger evidence
+        # than joining one: a high score on more shared shingles.
+        best_story = matches[0][1].story_id
+        stories = {best_story} | {
+            m.story_id for o, m in matches if o.score >= self._bridge_score and o.shared >= self._bridge_shared
+        }
+        target = min(stories, key=self._created.__getitem__)
+        for story in sorted(stories - {target}):
+            self._absorb(target, story)
+        self._file(_Member(article_id, target, published, sig))
         return self.assignment(article_id)
 
-    def _nearest(self, sig: Signature) -> tuple[_Member | None, Overlap | None]:
-        """The filed article most contained in / containing this one, if it passes verification."""
+    def _verified(self, sig: Signature) -> list[tuple[Overlap, _Member]]:
+        """The filed articles that pass verification against this one, nearest first."""
         if not sig.sample:
-            return None, None
-        best: _Member | None = None
-        best_overlap: Overlap | None = None
+            return []
         common = _Common(self._stories_with, self._common_at)
+        found = []
         for key in sorted(self._lsh.query(self._lean(sig))):
             candidate = self._members[key]
             o = overlap(sig, candidate.signature, common)
-            if o.score >= self._same_story and (best_overlap is None or o.score > best_overlap.score):
-                best, best_overlap = candidate, o
-        return best, best_overlap
+            if o.score >= self._same_story and o.shared >= self._min_shared:
+                found.append((o, candidate))
+        found.sort(key=lambda pair: (-pair[0].score, pair[1].article_id))
+        return found
+
+    def _absorb(self, target: str, story: str) -> None:
+        """Move every member of ``story`` into ``target``."""
+        for article_id in self._stories.pop(story):
+            self._members[article_id].story_id = target
+            self._stories[target].append(article_id)
+        moved = self._story_shingles.pop(story)
+        kept = self._story_shingles[target]
+        self._stories_with.subtract(moved & kept)  # they now occur in one story fewer
+        kept |= moved
+        for old, new in self._renamed.items():
+            if new == story:
+                self._renamed[old] = target
+        self._renamed[story] = target
+
+    def renamed(self) -> Mapping[str, str]:
+        """Story ids absorbed into another story since this index was built: old id -> current id."""
+        return dict(self._renamed)
 
     def _lean(self, sig: Signature) -> LeanMinHash:
         return LeanMinHash(seed=self._seed, hashvalues=sig.minhash, scheme=self._scheme)
@@ -421,6 +459,7 @@ class StoryIndex:
             if story_id is None:
                 pending.append((article_id, published, fp))
             elif article_id not in index._members:
+                index._created.setdefault(story_id, len(index._created))
                 index._file(_Member(article_id, story_id, published, Signature.from_bytes(fp)))
         for article_id, published, fp in pending:
             index.add(article_id, published, fp)
