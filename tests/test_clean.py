@@ -240,3 +240,8 @@ def test_pathological_text_is_segmented_in_linear_time(text: str) -> None:
     segments = clean.segment(text)
     assert time.perf_counter() - started < 5
     assert_covers(text, segments)
+
+
+def test_public_surface() -> None:
+    assert clean.__all__ == ["segment", "looks_like_headline", "metadata_header"]
+    assert all(hasattr(clean, name) for name in clean.__all__)

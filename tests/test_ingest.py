@@ -341,3 +341,8 @@ def test_over_max_chars_is_rejected_not_truncated(tmp_path: Path) -> None:
     assert [a.id for a in articles(items)] == ["S"]
     assert len(errors(items)) == 2
     assert all("rejected, not truncated" in e.reason for e in errors(items))
+
+
+def test_public_surface() -> None:
+    assert ingest.__all__ == ["read", "text_id", "decode", "SUFFIXES"]
+    assert all(hasattr(ingest, name) for name in ingest.__all__)
