@@ -245,3 +245,11 @@ def test_pathological_text_is_segmented_in_linear_time(text: str) -> None:
 def test_public_surface() -> None:
     assert clean.__all__ == ["segment", "looks_like_headline", "metadata_header"]
     assert all(hasattr(clean, name) for name in clean.__all__)
+
+
+def test_a_link_label_inside_flattened_text_does_not_cut_the_story() -> None:
+    text = (
+        "Two bodies were found on the coastal path near the village on Friday morning by walkers. "
+        "Read More A spokeswoman for the police said: \u201cWe are investigating the sudden deaths of a man and a woman.\u201d"
+    )
+    assert [s.kind for s in clean.segment(text)] == ["body"]

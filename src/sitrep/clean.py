@@ -159,9 +159,20 @@ def _split_flat_tail(unit: _Unit) -> list[_Unit]:
                 best = at
                 break
             at = lowered.find(phrase, at + 1)
-    if best < 0:
+    if best < 0 or not _is_boilerplate_tail(line[best:]):
         return [unit]
     return [_Unit(unit.start, line[:best].rstrip()), _Unit(unit.start + best, line[best:], "boilerplate")]
+
+
+def _is_boilerplate_tail(tail: str) -> bool:
+    """A tail of site furniture is short and says nothing: no quotes, nobody "said" anything
+    ("... found. Read More A spokeswoman said: '...'" is a link label inside the story)."""
+    words = _words(tail)
+    return (
+        len(words) <= _cues()["tail_max_words"]
+        and not any(q in tail for q in _QUOTE_MARKS)
+        and not any(w in _set("attribution_words") for w in words)
+    )
 
 
 def _spans(length: int, units: Sequence[_Unit], kinds: Sequence[SegmentKind]) -> list[Segment]:

@@ -437,6 +437,8 @@ def _extract_html(html: str, document: str) -> tuple[str, str, dt.date | None]:
 def _read_jsonl(path: Path, options: _Options) -> Iterator[Item]:
     document = str(path)
     size = path.stat().st_size
+    if size == 0:
+        raise InputError(document, "empty file")
     with path.open("rb") as raw:
         magic = raw.read(2)
         raw.seek(0)
