@@ -79,6 +79,10 @@ class _Mention:
     container: list[Place] = field(default_factory=list)  # places named right after "X, "
 
     @property
+    def container_features(self) -> set[str]:
+        return {p.feature for p in self.container}
+
+    @property
     def key(self) -> tuple[str, bool]:
         return name_key(self.text), self.admin_after
 
@@ -90,13 +94,14 @@ def geoparse(
     allowed = _allowed_ranges(doc, segments)
     mentions = _spot(doc, allowed, gazetteer, demonyms)
     mentions += _ner_mentions(doc, allowed, gazetteer, mentions)
+    _link_containers(doc, mentions)
     for mention in mentions:
         mention.evidence = _evidence(doc, mention)
     _share_list_evidence(doc, mentions)
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
     _add_admin1_candidates(mentions, gazetteer)
-    _link_containers(doc, mentions)
     _resolve(mentions)
+    mentions = [m for m in mentions if _fits_container(m)]
     mentions += _coherence_mentions(doc, allowed, gazetteer, mentions)
     return [_toponym(doc, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
 
@@ -124,35 +129,49 @@ def _is_connector(token: Token) -> bool:
 
 
 def _spot(doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool) -> list[_Mention]:
-    """Longest capitalised token runs whose folded form the index knows."""
+    """Longest runs of name-like tokens, starting with a capital, whose folded form the index knows.
+
+    Several-word names are also tried under their romanisation variant ("Odessa Oblast" for the
+    index's "Odesa Oblast"); one word only exactly, since variant keys of short words collide.
+    """
     found: list[_Mention] = []
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if not _capitalised(token):
-            i += 1
-            continue
-        hit = None
-        for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
-            span = doc[i:j]
-            last_is_admin = j - 1 > i and doc[j - 1].lower_ in _cues()["admin_after"]
-            if not (_capitalised(doc[j - 1]) or last_is_admin) or "\n" in span.text:
-                continue
-            if not all(_capitalised(t) or _is_connector(t) for t in doc[i : j - 1 if last_is_admin else j]):
-                continue
-            if not _inside(allowed, span.start_char, span.end_char):
-                continue
-            if gazetteer.has_key(name_key(span.text)):
-                candidates = _usable(span.text, gazetteer.lookup_kinds(span.text, fuzzy="none"), demonyms)
-                if candidates:
-                    hit = _Mention(span.start_char, span.end_char, i, j, span.text, candidates)
-                    break
+        hit = _spot_at(doc, i, allowed, gazetteer, demonyms) if _capitalised(doc[i]) else None
         if hit:
             found.append(hit)
             i = hit.tok_end
         else:
             i += 1
     return found
+
+
+def _spot_at(doc: Doc, i: int, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool) -> _Mention | None:
+    for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+        span = doc[i:j]
+        if "\n" in span.text or not _inside(allowed, span.start_char, span.end_char):
+            continue
+        if not all(_name_like(t, first=k == 0) for k, t in enumerate(span)) or not doc[j - 1].is_alpha and j - 1 > i:
+            continue
+        fuzzy = "none"
+        if not gazetteer.has_key(name_key(span.text)):
+            if j - i < 2 or "," in span.text or not _capitalised(doc[j - 1]) or not all(
+                _capitalised(t) or _is_connector(t) or t.lower_ in _cues()["admin_after"] for t in span
+            ):
+                continue
+            fuzzy = "variant"
+        candidates = _usable(span.text, gazetteer.lookup_kinds(span.text, fuzzy=fuzzy), demonyms)
+        if candidates:
+            return _Mention(span.start_char, span.end_char, i, j, span.text, candidates)
+    return None
+
+
+def _name_like(token: Token, first: bool) -> bool:
+    """Tokens a place name may be made of: capitalised words, connectors ("of", "-", ","), and after the
+    first word, lower-case words that are not function words ("Chasiv yar", "Kharkiv region")."""
+    if _capitalised(token) or (not first and _is_connector(token)):
+        return True
+    return not first and token.is_alpha and token.is_lower and not token.is_stop
 
 
 def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -> list[tuple[Place, int]]:
@@ -219,6 +238,8 @@ def _evidence(doc: Doc, mention: _Mention) -> float:
         evidence += 1.0
     if mention.admin_after:
         evidence += 2.0
+    elif mention.container_features & {"admin1", "country"}:
+        evidence += 1.5  # "Dmytrivka, Kharkiv Oblast"
     elif after in cues["place_after"]:
         evidence += 1.0
     elif after in cues["not_place_after"]:
@@ -227,6 +248,8 @@ def _evidence(doc: Doc, mention: _Mention) -> float:
         evidence -= 3.0
     if _inside_longer_name(doc, mention):
         evidence -= 1.5
+    elif _before_longer_name(doc, mention):
+        evidence -= 1.0
     if doc[mention.tok_start].is_sent_start and not label:
         evidence -= 1.0
     return evidence
@@ -237,8 +260,9 @@ def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> No
     for mention in mentions:
         if not mention.admin_after or any(p.feature == "admin1" for p, _ in mention.candidates):
             continue
-        for place, _ in list(mention.candidates):
-            if place.feature == "city" and place.admin1:
+        cities = [p for p, _ in mention.candidates if p.feature == "city" and p.admin1]
+        for place in cities[:1]:  # the most populous: "Odessa Oblast" is not the oblast of Odessa, NY
+            if place.admin1:
                 admin1 = gazetteer.admin1_place(place.country, place.admin1)
                 if admin1 is not None and admin1.geonameid not in {p.geonameid for p, _ in mention.candidates}:
                     mention.candidates.append((admin1, NameKind.ALTERNATE))
@@ -248,6 +272,12 @@ def _inside_longer_name(doc: Doc, mention: _Mention) -> bool:
     """ "Canal Street", "Orange line": a word after another capitalised word, inside a name that is not a place."""
     i = mention.tok_start
     return i > 0 and _capitalised(doc[i - 1]) and not doc[i].is_sent_start and doc[i - 1].is_alpha
+
+
+def _before_longer_name(doc: Doc, mention: _Mention) -> bool:
+    """ "Mala Komyshuvakha" when only "Mala" is in the index: the first word of a longer unknown name."""
+    j = mention.tok_end
+    return j < len(doc) and doc[j].is_alpha and _capitalised(doc[j]) and doc[j].lower_ not in _cues()["admin_after"]
 
 
 def _share_list_evidence(doc: Doc, mentions: list[_Mention]) -> None:
@@ -275,6 +305,19 @@ def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
                 mention.container = [p for p, _ in nxt.candidates]
 
 
+def _fits_container(mention: _Mention) -> bool:
+    """ "Adamivka, Donetsk Oblast" where no Adamivka of the index lies in that oblast: better unresolved than
+    placed at a namesake hundreds of kilometres away."""
+    divisions = [c for c in mention.container if c.feature in ("admin1", "country")]
+    if not divisions or mention.place is None or mention.place.feature in ("country", "region"):
+        return True
+    place = mention.place
+    return any(
+        _contains(c, place) or c.geonameid == place.geonameid or (c.feature == "admin1" and _distance_km(c, place) < 100)
+        for c in divisions
+    )
+
+
 def _contains(container: Place, place: Place) -> bool:
     if container.feature == "country":
         return container.country == place.country
@@ -289,44 +332,68 @@ def _distance_km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _candidate_score(mention: _Mention, place: Place, kind: int, countries: Counter, anchors: list[Place]) -> float:
+@dataclass
+class _Context:
+    """What the rest of the document says, from the previous pass: countries, divisions, places."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1s: Counter = field(default_factory=Counter)  # (country, admin1) of the resolved local places
+    anchors: dict[tuple[str, bool], Place] = field(default_factory=dict)  # resolved local places by name
+
+
+def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Context) -> float:
     score = 0.5 * math.log10(place.population + 10) + FEATURE_PRIOR[place.feature]
     score += 1.0 if kind == NameKind.NAME else 0.0
     if mention.admin_after:
         score += 3.0 if place.feature == "admin1" else -1.0
-    if any(_contains(c, place) for c in mention.container):
+    if any(_contains(c, place) for c in mention.container if c.geonameid != place.geonameid and c.feature != place.feature):
         score += 3.0
-    total = sum(countries.values())
+    total = sum(context.countries.values())
     if total and place.country:
-        score += 1.5 * countries[place.country] / total
-    near = [a for a in anchors if a.geonameid != place.geonameid and a.feature not in ("country", "region")]
-    if near and any(_distance_km(a, place) < 300 for a in near):
-        score += 1.0
+        score += 1.5 * context.countries[place.country] / total
+    if place.feature == "admin1":
+        score += min(2.0, 1.0 * context.admin1s[(place.country, place.admin1)])
+    elif place.feature == "city" and context.admin1s[(place.country, place.admin1)]:
+        score += 0.5
+    others = [a for key, a in context.anchors.items() if key != mention.key and a.geonameid != place.geonameid]
+    if others and place.feature not in ("country", "region"):
+        nearest = min(_distance_km(a, place) for a in others)
+        score += 2.0 if nearest < 100 else 1.0 if nearest < 300 else 0.0
     return score
 
 
 def _resolve(mentions: list[_Mention]) -> None:
-    """Two passes: priors alone, then with the document's countries and places; one sense per name."""
-    countries: Counter = Counter()
-    anchors: list[Place] = []
-    for _ in range(2):
-        by_key: dict[tuple[str, bool], list[_Mention]] = defaultdict(list)
-        for mention in mentions:
-            by_key[mention.key].append(mention)
+    """Three passes: priors alone, then with what the document's other names resolved to; one sense per name."""
+    context = _Context()
+    by_key: dict[tuple[str, bool], list[_Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[mention.key].append(mention)
+    for _ in range(3):
         for group in by_key.values():
             totals: dict[int, float] = defaultdict(float)
             places: dict[int, Place] = {}
             for mention in group:
                 for place, kind in mention.candidates:
                     places[place.geonameid] = place
-                    totals[place.geonameid] = max(
-                        totals[place.geonameid], _candidate_score(mention, place, kind, countries, anchors)
-                    )
+                    totals[place.geonameid] = max(totals[place.geonameid], _candidate_score(mention, place, kind, context))
             best = max(totals, key=lambda pid: totals[pid])
             for mention in group:
                 mention.place, mention.score = places[best], totals[best]
-        countries = Counter(m.place.country for m in mentions if m.place and m.place.country)
-        anchors = [m.place for m in mentions if m.place and len(m.candidates) == 1]
+        context = _document_context(mentions)
+
+
+def _document_context(mentions: list[_Mention]) -> _Context:
+    context = _Context()
+    for mention in mentions:
+        place = mention.place
+        if place is None:
+            continue
+        if place.country:
+            context.countries[place.country] += 1
+        if place.feature in ("city", "admin2", "other"):
+            context.anchors[mention.key] = place
+            context.admin1s[(place.country, place.admin1)] += 1
+    return context
 
 
 # ---------------------------------------------------------------- document coherence
