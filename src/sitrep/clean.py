@@ -52,7 +52,6 @@ _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z_-]{1,20}):[ \t]")
 _INLINE_KEY = re.compile(r"\s([A-Z][A-Z_-]{1,20}):\s")
 _WORD_EDGES = "\"'()[]{},.;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2013\u2014"
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e")
-_TERMINAL = (".", "!", "?", "\u2026", ";", ":", ",")
 _CLOSERS = "\"')]\u201d\u2019 \t"
 MAX_CUE_CHARS = 2_000  # longer lines are body paragraphs; cues are never searched in them
 MAX_CREDIT_SPLITS = 20  # photo credits cut out of one line; more is not a caption layout

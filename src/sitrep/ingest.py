@@ -224,7 +224,7 @@ def _read_txt(path: Path, options: _Options) -> Iterator[Item]:
     text = decode(data, document)
     _check_length(text, options.max_chars, document)
     header = metadata_header(text)
-    title = header.get("title") or _first_line_title(text)
+    title = header.get("title") or ("" if header else _first_line_title(text))
     own_date = _parse_date(header.get("published", ""))
     yield Article(
         id=text_id(text),
