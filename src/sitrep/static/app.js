@@ -39,6 +39,7 @@
   }
 
   function safeHref(url) {
+    if (!url) return null;  // an empty href would link to this page
     try {
       const parsed = new URL(url, window.location.href);
       return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
@@ -102,8 +103,8 @@
     if (config.tile_url) {
       L.tileLayer(config.tile_url, { maxZoom: 18, attribution: "tiles: as configured" }).addTo(map);
     }
-    const countryStyle = { color: "#6b7b8c", weight: 1, fillColor: "#eef1f4", fillOpacity: config.tile_url ? 0 : 1 };
-    const regionStyle = { color: "#9aa7b4", weight: 0.6, dashArray: "3 3", fill: false };
+    const countryStyle = { color: "#56667a", weight: 1.3, fillColor: "#eef1f4", fillOpacity: config.tile_url ? 0 : 1 };
+    const regionStyle = { color: "#a9b4bf", weight: 0.6, dashArray: "2 3", fill: false };
     const regions = L.layerGroup();
     fetch("/static/basemap/countries.geojson").then((r) => r.json()).then((data) => {
       L.geoJSON(data, { style: countryStyle, interactive: false }).addTo(map).bringToBack();
@@ -142,6 +143,10 @@
       className: "ev-marker " + typeClass(props.event_type),
     });
     marker.on("click", () => openCard(feature.id));
+    marker.on("add", () => {  // lets a test (or a user script) find the marker of an event
+      const element = marker.getElement();
+      if (element) element.dataset.event = feature.id;
+    });
     marker.bindTooltip(() => [props.event_date || "undated", props.sub_event_type, props.location].join(" · "));
     return marker;
   }
@@ -353,7 +358,7 @@
     form.elements.min_confidence.addEventListener("input", (event) => {
       document.getElementById("conf-out").textContent = Number(event.target.value).toFixed(2);
     });
-    document.getElementById("reset").addEventListener("click", () => {
+    document.getElementById("reset-filters").addEventListener("click", () => {
       form.reset();
       form.querySelectorAll("input[name=type]").forEach((i) => { i.checked = false; });
       readForm(); fillForm(); load();
