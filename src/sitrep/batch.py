@@ -66,10 +66,16 @@ def process_path_partition(paths: Iterable[str], gazetteer_path: str, max_chars:
 
 
 def input_files(root: str) -> list[str]:
+    """The files under ROOT that sitrep reads, as `ingest.read` would walk them (hidden ones skipped)."""
     path = Path(root)
-    if path.is_dir():
-        return sorted(str(p) for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return [str(path)]
+    if not path.is_dir():
+        return [str(path)]
+    readable = tuple(ingest.SUFFIXES)
+    return sorted(
+        str(p) for p in path.rglob("*")
+        if p.is_file() and p.name.lower().endswith(readable)
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
 
 
 def run(input_path: str, output_path: str, master: str, gazetteer_path: Path, max_chars: int) -> None:
