@@ -46,6 +46,7 @@ DATA = importlib.resources.files("sitrep") / "data"
 SKIPPED_SEGMENTS = frozenset({"boilerplate", "related"})
 MAX_NAME_TOKENS = 5
 ACCEPT = 1.0  # evidence a mention needs to count as a toponym
+COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution
 
 FEATURE_PRIOR = {"country": 2.0, "region": 1.0, "admin1": -0.5, "admin2": 0.0, "city": 0.0, "other": -0.5}
 RECOGNITION_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0, "other": 0.0}
@@ -350,7 +351,7 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += 3.0
     total = sum(context.countries.values())
     if total and place.country:
-        score += 1.5 * context.countries[place.country] / total
+        score += COUNTRY_COHERENCE * context.countries[place.country] / total
     if place.feature == "admin1":
         score += min(2.0, 1.0 * context.admin1s[(place.country, place.admin1)])
     elif place.feature == "city" and context.admin1s[(place.country, place.admin1)]:
