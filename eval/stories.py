@@ -30,6 +30,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -168,12 +169,64 @@ def run(docs: Sequence[Copy], fingerprints: dict[str, bytes], day: dict[str, dt.
     return scores, relations
 
 
+def event_growth(docs: Sequence[Copy], day: dict[str, dt.date], reports: int) -> dict[str, float]:
+    """Events kept for the originals alone vs. for originals plus all copies, after merging.
+
+    Runs the real pipeline (spaCy, the default gazetteer, sitrep.events) on the first ``reports``
+    originals and their copies, then merges each set with sitrep.stories.merge_events (ACLED's
+    one event per actor pair, place and day). Also gives the raw rows, as a store without merging
+    (GDELT's behaviour) would keep them.
+    """
+    from sitrep.config import Settings
+    from sitrep.gazetteer import Gazetteer
+    from sitrep.model import Article
+    from sitrep.pipeline import Pipeline
+    from sitrep.stories import merge_events
+
+    chosen = list(dict.fromkeys(d.story for d in docs))[:reports]
+    subset = [d for d in docs if d.story in chosen]
+    pipeline = Pipeline.load(Gazetteer.ensure(Settings.from_env().gazetteer_path))
+    articles = [
+        Article(id=d.article_id, text=d.text, published=day[d.story] + dt.timedelta(days=d.delay_days))
+        for d in subset
+    ]
+    # Stories first (as the pipeline will file them), so that events carry their story id.
+    index = StoryIndex()
+    for a in articles:
+        index.add(a.id, a.published, fingerprint(a.text))
+    started = time.perf_counter()
+    found = {
+        p.article.id: [replace(e, story_id=index.story_of(p.article.id)) for e in p.events]
+        for p in pipeline.process_many(articles)
+    }
+    seconds = time.perf_counter() - started
+    originals = [e for d in subset if d.relation == "canonical" for e in found[d.article_id]]
+    everything = [e for d in subset for e in found[d.article_id]]
+    no_updates = [e for d in subset if d.relation != "update" for e in found[d.article_id]]
+    kept_originals = len(merge_events(originals))
+    kept_all = len(merge_events(everything))
+    return {
+        "reports": len(chosen),
+        "articles": len(subset),
+        "raw_events_originals": len(originals),
+        "raw_events_all": len(everything),
+        "merged_events_originals": kept_originals,
+        "merged_events_all": kept_all,
+        "growth_ratio": kept_all / max(1, kept_originals),
+        "growth_ratio_copies_only": len(merge_events(no_updates)) / max(1, kept_originals),
+        "growth_ratio_without_merging": len(everything) / max(1, len(originals)),
+        "pipeline_seconds": round(seconds, 1),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "test"], default="test")
     parser.add_argument("--unit", choices=["report", "section"], default="report",
                         help="whole reports (~4,000 words) or their sections (250-1,000 words)")
     parser.add_argument("--seed", type=int, default=20220911)
+    parser.add_argument("--events", type=int, default=0, metavar="N",
+                        help="also measure the event growth ratio on the first N originals (runs the pipeline: ~8 s per report)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -205,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fingerprint_ms": round(1000 * fp_seconds, 1),
         **results,
     }
+    if args.events:
+        figures["events"] = event_growth(docs, day, args.events)
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
@@ -215,6 +270,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {name:16} precision {r['precision']:.3f}  recall {r['recall']:.3f}  "
               f"(false +{r['false_pos']} / -{r['false_neg']} of {r['pairs_true']} true pairs)  "
               f"relation named right {r['relation_accuracy']:.2f}  {r['relations']}")
+    if "events" in figures:
+        e = figures["events"]
+        print(f"  events ({e['reports']} originals + copies = {e['articles']} articles, pipeline {e['pipeline_seconds']} s): "
+              f"merged {e['merged_events_originals']} -> {e['merged_events_all']} = x{e['growth_ratio']:.3f} "
+              f"(x{e['growth_ratio_copies_only']:.3f} without the updates, which add new material)  "
+              f"(raw rows {e['raw_events_originals']} -> {e['raw_events_all']} = x{e['growth_ratio_without_merging']:.2f})")
     return 0
 
 

@@ -228,6 +228,31 @@ def test_merge_events_keeps_one_event_per_actor_pair_place_and_day():
     assert len(merged[0].sources) == 2
 
 
+def test_a_spun_copy_of_the_same_sentence_is_the_same_report():
+    said = "Ukrainian officials accused Russian forces of shelling Velyka Bilozerka, 25km south of Enerhodar."
+    spun = "Ukraine's officials accused Russia's units of shelling Velyka Bilozerka, 25km south of Enerhodar."
+    original = event(story_id="s1", evidence=(Evidence("a1", 0, len(said), said),))
+    # The copy was read differently: another place (a garbled name) and a later date.
+    copy = event(
+        event_id="e2",
+        story_id="s1",
+        location="Enerhodar",
+        geonameid=None,
+        latitude=47.5,
+        longitude=34.65,
+        event_date=dt.date(2022, 9, 12),
+        sources=(Source("a2"),),
+        evidence=(Evidence("a2", 0, len(spun), spun),),
+    )
+    assert same_happening(original, copy)
+    assert not same_happening(original, replace(copy, story_id="s2"))
+    other = "Russian forces conducted a limited ground attack north of Kharkiv City on August 31."
+    assert not same_happening(original, replace(copy, evidence=(Evidence("a2", 0, len(other), other),)))
+    # One article's sentence may hold two events: its own evidence never joins them.
+    assert not same_happening(original, replace(copy, evidence=(Evidence("a1", 0, len(spun), spun),)))
+    assert len(merge_events([original, copy])) == 1
+
+
 def test_independent_sources_count_a_story_once():
     e = event(sources=(Source("a1"), Source("a2"), Source("a3"), Source("a4")))
     story_of = {"a1": "s1", "a2": "s1", "a3": "s2", "a4": None}

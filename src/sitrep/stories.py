@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from .errors import SitrepError
@@ -52,7 +53,9 @@ __all__ = [
     "independent_sources",
     "merge",
     "merge_events",
+    "same_by_acled",
     "same_happening",
+    "same_report",
     "similarity",
 ]
 
@@ -519,17 +522,43 @@ def _same_time(a: Event, b: Event) -> bool:
 
 
 def same_happening(a: Event, b: Event) -> bool:
-    """Whether two events are one happening by ACLED's rule: one event per actor pair, place and day.
+    """Whether two events are one happening.
 
-    Same sub-event type; compatible actors; the same place or within the distance the coarser
-    geo_precision allows; dates within what the coarser time_precision allows.
+    Either by ACLED's rule (one event per actor pair, place and day): same sub-event type,
+    compatible actors, the same place or within the distance the coarser geo_precision allows,
+    dates within what the coarser time_precision allows; or because they are one report of it
+    (:func:`same_report`): copies of a story spun so far that the extractor read them differently.
     """
+    return same_by_acled(a, b) or same_report(a, b)
+
+
+def same_by_acled(a: Event, b: Event) -> bool:
+    """ACLED's rule alone: sub-event type, actor pair, place and day, with precision tolerances."""
     return (
         a.sub_event_type == b.sub_event_type
         and a.event_type == b.event_type
         and _actors_compatible(a, b)
         and _same_place(a, b)
         and _same_time(a, b)
+    )
+
+
+def same_report(a: Event, b: Event) -> bool:
+    """Two events drawn from the same sentence of one story by two of its copies.
+
+    A spun copy re-spells places ("Cherson"), swaps the verbs the extractor keys on and is
+    published days later (so relative dates shift): its events can differ from the original's in
+    every coded field, yet they are one report of one happening. Both events must belong to the
+    same story and rest on near-identical evidence sentences from two different articles.
+    """
+    if not a.story_id or a.story_id != b.story_id:
+        return False
+    least = 100 * _params()["events"]["same_report_evidence"]
+    # Evidence from one article never counts: one sentence may hold two events (two places).
+    return any(
+        x.article_id != y.article_id and fuzz.ratio(x.text.lower(), y.text.lower()) >= least
+        for x in a.evidence
+        for y in b.evidence
     )
 
 
@@ -586,20 +615,23 @@ def merge(a: Event, b: Event) -> Event:
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Events with every group of reports of one happening merged (first-seen order kept).
 
-    Greedy: each event merges into the first kept event it matches. Candidates are looked up by
-    sub-event type, so the cost is quadratic only within one type.
+    Greedy: each event merges into the first kept event that is the same happening by ACLED's
+    rule, else into the first that is the same report of it (see :func:`same_report`), else it is
+    kept. Candidates by ACLED's rule are looked up by sub-event type, so that pass is quadratic
+    only within one type.
     """
     kept: list[Event] = []
     by_type: dict[tuple[str, str], list[int]] = {}
     for event in events:
         slots = by_type.setdefault((event.event_type, event.sub_event_type), [])
-        for i in slots:
-            if same_happening(kept[i], event):
-                kept[i] = merge(kept[i], event)
-                break
-        else:
+        match = next((i for i in slots if same_by_acled(kept[i], event)), None)
+        if match is None and event.story_id:
+            match = next((i for i, k in enumerate(kept) if same_report(k, event)), None)
+        if match is None:
             slots.append(len(kept))
             kept.append(event)
+        else:
+            kept[match] = merge(kept[match], event)
     return kept
 
 
