@@ -15,13 +15,14 @@ import io
 import json
 import logging
 import math
+import pathlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-import pathlib
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
+import orjson
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -46,10 +47,6 @@ MAX_LIMIT = 20_000  # the page shows up to this many markers (clustered)
 MAX_DOWNLOAD = 100_000  # a CSV/GeoJSON download of a filtered view
 MAX_TEXT_PARAM = 200
 MAX_BODY_BYTES = 16 * 1024 * 1024
-LIST_FIELDS = (  # what a marker needs; the card asks for the rest by id
-    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country",
-    "admin1", "location", "geonameid", "geo_precision", "fatalities", "notes", "confidence", "story_id",
-)  # fmt: skip
 
 Process = Callable[[Article], Processed]
 
@@ -148,15 +145,16 @@ class Submission(BaseModel):
 
 
 def _json(data: Any, status: int = 200, media_type: str = "application/json") -> Response:
-    """Serialise once with the standard library: FastAPI's encoder is slow on thousands of features."""
-    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), status, media_type=media_type)
+    """Serialise once with orjson: FastAPI's encoder is slow on thousands of features."""
+    return Response(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS), status, media_type=media_type)
 
 
-def _list_feature(event: Event) -> dict[str, Any]:
-    props = {name: getattr(event, name) for name in LIST_FIELDS}
-    props["event_date"] = event.event_date.isoformat() if event.event_date else None
-    props["n_sources"] = len(event.sources)
-    return export.event_feature(event, props)
+def _summary_feature(row: dict[str, Any]) -> dict[str, Any]:
+    """A store summary row as a GeoJSON Feature: what a marker needs; the card asks for the rest."""
+    lat, lon = row.pop("latitude"), row.pop("longitude")
+    event_id = row.pop("event_id")
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+    return {"type": "Feature", "id": event_id, "geometry": geometry, "properties": row}
 
 
 def _article_summary(store: Store, article_id: str) -> dict[str, Any]:
@@ -243,13 +241,44 @@ class BodyLimit:
             await _too_large(send, self.limit)
 
 
+class Guard:
+    """Security headers on every answer, and no NUL in any parameter (PostgreSQL text cannot hold
+    one). Plain ASGI: Starlette's BaseHTTPMiddleware would copy every large answer once more."""
+
+    def __init__(self, app: ASGIApp, csp: str) -> None:
+        self.app = app
+        self.headers = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+        self.csp = (b"content-security-policy", csp.encode())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw = scope.get("query_string", b"") + (scope.get("raw_path") or b"")
+        if b"%00" in raw or b"\x00" in raw:
+            await _answer(send, 422, {"detail": "NUL bytes are not allowed in parameters"})
+            return
+        extra = self.headers if scope["path"].startswith("/docs") else [*self.headers, self.csp]
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 class _BodyTooLarge(Exception):
     pass
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps({"detail": f"request body over {limit} bytes"}).encode()
-    await send({"type": "http.response.start", "status": 413,
+    await _answer(send, 413, {"detail": f"request body over {limit} bytes"})
+
+
+async def _answer(send: Send, status: int, data: dict[str, Any]) -> None:
+    body = json.dumps(data).encode()
+    await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
@@ -282,20 +311,7 @@ def create_app(store: Store, settings: Settings, process: Process | None = None)
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
-    csp = _csp(settings)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        # No sitrep parameter may hold a NUL (PostgreSQL text cannot): refuse it before any handler.
-        raw = request.scope.get("query_string", b"") + request.scope.get("raw_path", b"")
-        if b"%00" in raw or b"\x00" in raw:
-            return JSONResponse({"detail": "NUL bytes are not allowed in parameters"}, status_code=422)
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        if not request.url.path.startswith("/docs"):  # Swagger UI loads its own assets
-            response.headers.setdefault("Content-Security-Policy", csp)
-        return response
+    app.add_middleware(Guard, csp=_csp(settings))
 
     @app.exception_handler(StoreError)
     async def store_unavailable(_request: Request, exc: StoreError) -> JSONResponse:
@@ -331,11 +347,12 @@ def _add_read_routes(app: FastAPI, store: Store, settings: Settings) -> None:
     ) -> Response:
         if format != "geojson":
             return _download(store, query, format, limit, offset)
-        events = store.events(query, limit=limit, offset=offset, evidence=False)
-        total = store.count_events(query)
+        rows = store.event_summaries(query, limit=limit, offset=offset)
+        # Counting repeats the scan: only needed when the page is full (or empty past the start).
+        total = offset + len(rows) if 0 < len(rows) < limit or (offset == 0 and not rows) else store.count_events(query)
         body = {
             "type": "FeatureCollection",
-            "features": [_list_feature(e) for e in events],
+            "features": [_summary_feature(r) for r in rows],
             "total": total,
             "limit": limit,
             "offset": offset,
@@ -369,7 +386,7 @@ def _add_read_routes(app: FastAPI, store: Store, settings: Settings) -> None:
         data.pop("origin", None)
         data.update(store.article_meta(article_id) or {})
         data["toponyms"] = to_json(store.toponyms(article_id))
-        data["events"] = [_list_feature(e) for e in store.events(limit=500, evidence=False, article_id=article_id)]
+        data["events"] = [_summary_feature(r) for r in store.event_summaries(limit=500, article_id=article_id)]
         return _json(data)
 
     @app.get("/api/stories/{story_id}", summary="A story: an article and its copies")

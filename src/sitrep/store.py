@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, create_engine, func, inspect, or_, select, text
+from sqlalchemy import Connection, Engine, String, and_, cast, create_engine, func, inspect, or_, select, text
 from sqlalchemy import event as sa_event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement, Select
@@ -40,6 +40,10 @@ log.addHandler(logging.NullHandler())
 _PG_SCHEMA_LOCK = 0x5174_7265  # pg_advisory_xact_lock key: one process creates the schema at a time
 _MAX_CONFIDENCE = 0.99  # many copies of a claim never make it certain
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
+SUMMARY_COLUMNS = (  # what a marker and its tooltip need; the card asks for the rest by id
+    "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country",
+    "location", "latitude", "longitude", "geo_precision", "fatalities", "confidence", "n_sources",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +327,7 @@ class Store:
             row = conn.execute(
                 select(a.c.story_id, a.c.relation, a.c.similarity).where(a.c.id == article_id)
             ).mappings().first()
-        return dict(row) if row is not None else None
+        return {str(k): v for k, v in row.items()} if row is not None else None
 
     def articles(
         self,
@@ -402,6 +406,24 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(stmt).mappings().all()
             return self._events_with_details(conn, rows, evidence=evidence)
+
+    def event_summaries(
+        self, query: EventQuery | None = None, *, limit: int | None = 1000, offset: int = 0, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """The map's hot path: matching events as plain rows of SUMMARY_COLUMNS, newest first.
+
+        No sources, no evidence, dates as ISO text: building Event objects and parsing dates costs
+        more than the query itself for a page of a thousand markers. ``n_sources`` is included.
+        """
+        e = schema.events
+        columns = [cast(e.c.event_date, String).label("event_date") if c == "event_date" else e.c[c]
+                   for c in SUMMARY_COLUMNS]
+        stmt = _filtered(select(*columns), _query(query, filters)).order_by(
+            e.c.event_date.desc().nulls_last(), e.c.event_id
+        )
+        stmt = stmt.offset(offset) if limit is None else stmt.limit(limit).offset(offset)
+        with self._read() as conn:
+            return [dict(zip(SUMMARY_COLUMNS, row)) for row in conn.execute(stmt)]
 
     def iter_events(self, query: EventQuery | None = None, batch: int = 1000, **filters: Any) -> Iterator[Event]:
         """Every matching event with its evidence, a batch at a time (for exports of any size)."""
