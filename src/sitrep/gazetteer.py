@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 SCHEMA_VERSION = "3"
+MAX_CANDIDATES = 25  # namesakes considered per name, most populous first
+CACHE_SIZE = 50_000  # entries per in-memory cache before it is emptied
 DATA = importlib.resources.files("sitrep") / "data"
 
 
@@ -154,7 +156,10 @@ class Gazetteer:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._db = connection
+        # Bounded caches: news repeats the same few hundred names, so most lookups never reach SQLite.
         self._place_cache: dict[int, Place | None] = {}
+        self._key_cache: dict[str, bool] = {}
+        self._lookup_cache: dict[tuple[str, str], list[tuple[Place, int]]] = {}
 
     # ------------------------------------------------------------ opening
 
@@ -259,6 +264,14 @@ class Gazetteer:
 
     def lookup_kinds(self, name: str, fuzzy: str = "variant") -> list[tuple[Place, int]]:
         """Like ``lookup``, with how each place bears the name. ``fuzzy``: "none", "variant" or "sound"."""
+        cache_key = (name_key(name), fuzzy)
+        if cache_key not in self._lookup_cache:
+            if len(self._lookup_cache) > CACHE_SIZE:
+                self._lookup_cache.clear()
+            self._lookup_cache[cache_key] = self._lookup_kinds(name, fuzzy)
+        return list(self._lookup_cache[cache_key])
+
+    def _lookup_kinds(self, name: str, fuzzy: str) -> list[tuple[Place, int]]:
         key = name_key(name)
         if not key:
             return []
@@ -275,12 +288,29 @@ class Gazetteer:
                 rows = self._db.execute(
                     "SELECT id, MIN(kind) FROM names WHERE skey = ? AND kind < 2 GROUP BY id", (skey,)
                 ).fetchall()
+        if len(rows) > MAX_CANDIDATES:
+            rows = self._most_populous(rows)
         found = [(self.get(pid), kind) for pid, kind in rows]
         return sorted(((p, k) for p, k in found if p is not None), key=lambda pk: -pk[0].population)
 
+    def _most_populous(self, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The MAX_CANDIDATES most populous of many namesakes (there are 900 places called San José)."""
+        kinds = dict(rows)
+        marks = ",".join("?" * len(kinds))
+        ids = self._db.execute(
+            f"SELECT id FROM places WHERE id IN ({marks}) ORDER BY population DESC LIMIT {MAX_CANDIDATES}", list(kinds)
+        ).fetchall()
+        return [(pid, kinds[pid]) for (pid,) in ids]
+
     def has_key(self, key: str) -> bool:
         """Whether some name folds to ``key`` (already folded): the spotter's cheap first test."""
-        return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+        known = self._key_cache.get(key)
+        if known is None:
+            if len(self._key_cache) > CACHE_SIZE:
+                self._key_cache.clear()
+            known = self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+            self._key_cache[key] = known
+        return known
 
     def get(self, geonameid: int) -> Place | None:
         if geonameid in self._place_cache:
@@ -290,7 +320,7 @@ class Gazetteer:
             (geonameid,),
         ).fetchone()
         place = Place(*row) if row else None
-        if len(self._place_cache) > 50_000:
+        if len(self._place_cache) > CACHE_SIZE:
             self._place_cache.clear()
         self._place_cache[geonameid] = place
         return place

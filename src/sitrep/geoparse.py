@@ -96,15 +96,17 @@ def geoparse(
     mentions = _spot(doc, allowed, gazetteer, demonyms)
     mentions += _ner_mentions(doc, allowed, gazetteer, mentions)
     _link_containers(doc, mentions)
+    entities = _entity_index(doc)
     for mention in mentions:
-        mention.evidence = _evidence(doc, mention)
+        mention.evidence = _evidence(doc, mention, entities)
     _share_list_evidence(doc, mentions)
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
     _add_admin1_candidates(mentions, gazetteer)
     _resolve(mentions)
     mentions = [m for m in mentions if _fits_container(m)]
     mentions += _coherence_mentions(doc, allowed, gazetteer, mentions)
-    return [_toponym(doc, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
+    text = doc.text
+    return [_toponym(doc, text, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
 
 
 # ---------------------------------------------------------------- recognition
@@ -112,7 +114,7 @@ def geoparse(
 
 def _allowed_ranges(doc: Doc, segments: Sequence[Segment]) -> list[tuple[int, int]]:
     if not segments:
-        return [(0, len(doc.text))]
+        return [(0, len(doc.text_with_ws) if len(doc) else 0)]
     return [(s.start, s.end) for s in segments if s.kind not in SKIPPED_SEGMENTS]
 
 
@@ -134,11 +136,19 @@ def _spot(doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demony
 
     Several-word names are also tried under their romanisation variant ("Odessa Oblast" for the
     index's "Odesa Oblast"); one word only exactly, since variant keys of short words collide.
+    Per token, only the spans inside its run of name-like tokens are tried (usually one).
     """
+    text = doc.text
+    name_like = [_name_like(t, first=False) for t in doc]
     found: list[_Mention] = []
     i = 0
     while i < len(doc):
-        hit = _spot_at(doc, i, allowed, gazetteer, demonyms) if _capitalised(doc[i]) else None
+        hit = None
+        if _capitalised(doc[i]):
+            run_end = i + 1
+            while run_end < len(doc) and run_end - i < MAX_NAME_TOKENS and name_like[run_end]:
+                run_end += 1
+            hit = _spot_at(doc, text, i, run_end, allowed, gazetteer, demonyms)
         if hit:
             found.append(hit)
             i = hit.tok_end
@@ -147,23 +157,25 @@ def _spot(doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demony
     return found
 
 
-def _spot_at(doc: Doc, i: int, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool) -> _Mention | None:
-    for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
-        span = doc[i:j]
-        if "\n" in span.text or not _inside(allowed, span.start_char, span.end_char):
-            continue
-        if not all(_name_like(t, first=k == 0) for k, t in enumerate(span)) or not doc[j - 1].is_alpha and j - 1 > i:
+def _spot_at(
+    doc: Doc, text: str, i: int, run_end: int, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool
+) -> _Mention | None:
+    for j in range(run_end, i, -1):
+        last = doc[j - 1]
+        start, end = doc[i].idx, last.idx + len(last.text)
+        surface = text[start:end]
+        if "\n" in surface or (j - 1 > i and not last.is_alpha) or not _inside(allowed, start, end):
             continue
         fuzzy = "none"
-        if not gazetteer.has_key(name_key(span.text)):
-            if j - i < 2 or "," in span.text or not _capitalised(doc[j - 1]) or not all(
-                _capitalised(t) or _is_connector(t) or t.lower_ in _cues()["admin_after"] for t in span
+        if not gazetteer.has_key(name_key(surface)):
+            if j - i < 2 or "," in surface or not _capitalised(last) or not all(
+                _capitalised(t) or _is_connector(t) or t.lower_ in _cues()["admin_after"] for t in doc[i:j]
             ):
                 continue
             fuzzy = "variant"
-        candidates = _usable(span.text, gazetteer.lookup_kinds(span.text, fuzzy=fuzzy), demonyms)
+        candidates = _usable(surface, gazetteer.lookup_kinds(surface, fuzzy=fuzzy), demonyms)
         if candidates:
-            return _Mention(span.start_char, span.end_char, i, j, span.text, candidates)
+            return _Mention(start, end, i, j, surface, candidates)
     return None
 
 
@@ -211,18 +223,23 @@ def _ner_mentions(
     return found
 
 
-def _entity_of(doc: Doc, mention: _Mention) -> tuple[str, int]:
+def _entity_index(doc: Doc) -> dict[int, tuple[str, int]]:
+    """Token index -> (label, token length) of the entity it belongs to; built once per document."""
+    return {i: (ent.label_, len(ent)) for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+def _entity_of(entities: dict[int, tuple[str, int]], mention: _Mention) -> tuple[str, int]:
     """The label and token length of the entity overlapping the mention, or ("", 0)."""
-    for ent in doc.ents:
-        if ent.start < mention.tok_end and mention.tok_start < ent.end:
-            return ent.label_, ent.end - ent.start
+    for i in range(mention.tok_start, mention.tok_end):
+        if i in entities:
+            return entities[i]
     return "", 0
 
 
-def _evidence(doc: Doc, mention: _Mention) -> float:
+def _evidence(doc: Doc, mention: _Mention, entities: dict[int, tuple[str, int]]) -> float:
     """How sure we are that the mention names a place, from its context and its best candidate."""
     cues = _cues()
-    label, ent_len = _entity_of(doc, mention)
+    label, ent_len = _entity_of(entities, mention)
     before = doc[mention.tok_start - 1].lower_ if mention.tok_start > 0 else ""
     before2 = doc[mention.tok_start - 2 : mention.tok_start].text.lower() if mention.tok_start > 1 else ""
     after = doc[mention.tok_end].lower_ if mention.tok_end < len(doc) else ""
@@ -341,6 +358,10 @@ class _Context:
     admin1s: Counter = field(default_factory=Counter)  # (country, admin1) of the resolved local places
     anchors: dict[tuple[str, bool], Place] = field(default_factory=dict)  # resolved local places by name
 
+    @functools.cached_property
+    def anchor_places(self) -> list[Place]:
+        return list({p.geonameid: p for p in self.anchors.values()}.values())
+
 
 def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Context) -> float:
     score = 0.5 * math.log10(place.population + 10) + FEATURE_PRIOR[place.feature]
@@ -356,9 +377,8 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += min(2.0, 1.0 * context.admin1s[(place.country, place.admin1)])
     elif place.feature == "city" and context.admin1s[(place.country, place.admin1)]:
         score += 0.5
-    others = [a for key, a in context.anchors.items() if key != mention.key and a.geonameid != place.geonameid]
-    if others and place.feature not in ("country", "region"):
-        nearest = min(_distance_km(a, place) for a in others)
+    if context.anchors and place.feature not in ("country", "region"):
+        nearest = min((_distance_km(a, place) for a in context.anchor_places if a.geonameid != place.geonameid), default=math.inf)
         score += 2.0 if nearest < 100 else 1.0 if nearest < 300 else 0.0
     return score
 
@@ -371,6 +391,10 @@ def _resolve(mentions: list[_Mention]) -> None:
         by_key[mention.key].append(mention)
     for _ in range(3):
         for group in by_key.values():
+            if len({p.geonameid for m in group for p, _ in m.candidates}) == 1:
+                for mention in group:  # nothing to choose between
+                    mention.place, mention.score = mention.candidates[0][0], 1.0
+                continue
             totals: dict[int, float] = defaultdict(float)
             places: dict[int, Place] = {}
             for mention in group:
@@ -447,7 +471,7 @@ def _sounds_like(skey: str, sounds: dict[str, Place]) -> Place | None:
     return None
 
 
-def _toponym(doc: Doc, mention: _Mention) -> Toponym:
+def _toponym(doc: Doc, text: str, mention: _Mention) -> Toponym:
     place = mention.place
     assert place is not None
     start, end = mention.start, mention.end
@@ -455,7 +479,7 @@ def _toponym(doc: Doc, mention: _Mention) -> Toponym:
         end = doc[mention.tok_end].idx + len(doc[mention.tok_end].text)  # "Kharkiv region" as one toponym
     confidence = 1 / (1 + math.exp(-(mention.evidence - ACCEPT)))
     return Toponym(
-        start=start, end=end, text=doc.text[start:end], name=place.name, geonameid=place.geonameid,
+        start=start, end=end, text=text[start:end], name=place.name, geonameid=place.geonameid,
         lat=place.lat, lon=place.lon, country=place.country, admin1=place.admin1, feature=place.feature,
         score=round(confidence, 3),
     )
