@@ -82,6 +82,8 @@ def fill(store: Store, n: int, seed: int = 7) -> None:
             conn.execute(insert(schema.events), events)
             conn.execute(insert(schema.event_sources), sources)
             conn.execute(insert(schema.event_evidence), evidence)
+    with store.engine.begin() as conn:  # planner statistics, as a database in use has them
+        conn.exec_driver_sql("ANALYZE")
 
 
 def ingest_forever(url: str, stop: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-defined]

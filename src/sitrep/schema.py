@@ -9,6 +9,9 @@ article that reports it adds a row to ``event_sources`` and its sentences to ``e
 Uniqueness lives in primary keys, so concurrent writers cannot duplicate anything.
 ``events.n_sources``, ``events.confidence`` and ``events.search_text`` are kept up to date on
 every merge so the API filters on plain indexed columns.
+
+This module is the source of truth; ``sitrep/migrations`` (Alembic) turns it into databases.
+A change here needs a new revision there (``migrations/env.py`` says how).
 """
 
 from __future__ import annotations
@@ -26,8 +29,6 @@ from sqlalchemy import (
     Table,
     Text,
 )
-
-SCHEMA_VERSION = 1
 
 metadata = MetaData()
 

@@ -115,6 +115,26 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def migrate(conn: Connection) -> None:
+    """Bring the database on ``conn`` to the newest schema revision; refuse a newer database."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    config.attributes["connection"] = conn
+    scripts = ScriptDirectory.from_config(config)
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+        raise StoreError(f"the database has schema revision {current}, newer than this sitrep knows: upgrade sitrep")
+    if current is None and inspect(conn).has_table(schema.articles.name):
+        command.stamp(config, "0001")  # made by create_all before migrations existed: revision 0001's tables
+    if current != scripts.get_current_head():
+        command.upgrade(config, "head")
+
+
 def _insert_ignore(conn: Connection, table: Any) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING in the connection's dialect."""
     if conn.dialect.name == "postgresql":
@@ -160,22 +180,11 @@ class Store:
     # -- schema --------------------------------------------------------------------------------
 
     def _ensure_schema(self) -> None:
+        """Create or upgrade the schema (Alembic), one process at a time, in one transaction."""
         with self._write() as conn:
             if self.backend == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_SCHEMA_LOCK})
-            if inspect(conn).has_table(schema.meta.name):
-                found = conn.execute(
-                    select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
-                ).scalar()
-                if found is not None and int(found) > schema.SCHEMA_VERSION:
-                    raise StoreError(
-                        f"the database has schema version {found}, newer than this sitrep "
-                        f"({schema.SCHEMA_VERSION}): upgrade sitrep"
-                    )
-            schema.metadata.create_all(conn, checkfirst=True)
-            conn.execute(
-                _insert_ignore(conn, schema.meta).values(key="schema_version", value=str(schema.SCHEMA_VERSION))
-            )
+            migrate(conn)
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
