@@ -107,13 +107,8 @@ def _country_point(iso: str, record: dict, cities: list[dict], points: dict) -> 
 
 
 def _demonyms(demonym: str) -> list[str]:
-    """countryinfo gives one demonym ("Ukrainian"); the plural ("Ukrainians") is as frequent in news."""
-    if not demonym or " " in demonym:
-        return [demonym] if demonym else []
-    forms = [demonym]
-    if demonym.endswith(("an", "i")):
-        forms.append(demonym + "s")
-    return forms
+    """countryinfo's demonym ("Ukrainian"), as an adjective only: plurals ("Ukrainians") name people."""
+    return [demonym] if demonym else []
 
 
 def _add_city(writer: _Writer, city: dict) -> None:

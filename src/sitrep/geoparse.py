@@ -166,6 +166,8 @@ def _spot_at(
         surface = text[start:end]
         if "\n" in surface or (j - 1 > i and not last.is_alpha) or not _inside(allowed, start, end):
             continue
+        if j - 1 > i and last.text in _cues()["not_name_end"]:
+            continue  # "Mississippi State", "Ohio University": a team or school, not the state
         fuzzy = "none"
         if not gazetteer.has_key(name_key(surface)):
             if j - i < 2 or "," in surface or not _capitalised(last) or not all(
@@ -217,6 +219,9 @@ def _ner_mentions(
         if start == end or not _inside(allowed, doc[start].idx, ent.end_char):
             continue
         span = doc[start:end]
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if len(span) == 1 and before not in _cues()["before"]:
+            continue  # one word known only under a variant ("Modi" ~ "Moody"): too weak without a cue
         candidates = _usable(span.text, gazetteer.lookup_kinds(span.text, fuzzy="variant"), False)
         if candidates:
             found.append(_Mention(span.start_char, span.end_char, start, end, span.text, candidates, via="ner"))
