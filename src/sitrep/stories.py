@@ -327,6 +327,9 @@ class StoryIndex:
         # is a publisher's boilerplate, not a sign that two articles are one story.
         self._story_shingles: dict[str, set[int]] = {}
         self._stories_with: Counter[int] = Counter()
+        self._max_candidates = settings["index"]["max_candidates"]
+        self._minhashes = np.zeros((0, self._num_perm), dtype=np.uint32)  # one row per filed article
+        self._row: dict[str, int] = {}
         self._created: dict[str, int] = {}  # story id -> creation order: the oldest story absorbs
         self._renamed: dict[str, str] = {}
 
@@ -372,13 +375,28 @@ class StoryIndex:
             return []
         common = _Common(self._stories_with, self._common_at)
         found = []
-        for key in sorted(self._lsh.query(self._lean(sig))):
+        for key in self._closest(sig, self._lsh.query(self._lean(sig))):
             candidate = self._members[key]
             o = overlap(sig, candidate.signature, common)
             if o.score >= self._same_story and o.shared >= self._min_shared:
                 found.append((o, candidate))
         found.sort(key=lambda pair: (-pair[0].score, pair[1].article_id))
         return found
+
+    def _closest(self, sig: Signature, keys: Iterable[str]) -> list[str]:
+        """The LSH candidates worth verifying: at most ``max_candidates``, highest MinHash agreement.
+
+        In a corpus of similar reports (one war, one publisher's phrasing) LSH at a low threshold
+        returns many candidates; ranking them by the share of equal MinHash values (one vectorised
+        comparison) keeps verification, the costly step, bounded per article.
+        """
+        keys = sorted(keys)
+        if len(keys) <= self._max_candidates:
+            return keys
+        rows = self._minhashes[[self._row[k] for k in keys]]
+        agreement = (rows == sig.minhash).mean(axis=1)
+        order = np.argsort(-agreement, kind="stable")[: self._max_candidates]
+        return [keys[i] for i in order]
 
     def _absorb(self, target: str, story: str) -> None:
         """Move every member of ``story`` into ``target``."""
@@ -410,6 +428,12 @@ class StoryIndex:
         self._stories_with.update(fresh)
         if member.signature.sample:
             self._lsh.insert(member.article_id, self._lean(member.signature))
+            if len(self._row) == len(self._minhashes):  # grow the MinHash matrix by doubling
+                grown = np.zeros((max(64, 2 * len(self._minhashes)), self._num_perm), dtype=np.uint32)
+                grown[: len(self._minhashes)] = self._minhashes
+                self._minhashes = grown
+            self._minhashes[len(self._row)] = member.signature.minhash
+            self._row[member.article_id] = len(self._row)
 
     def canonical(self, story_id: str) -> str:
         """The story's canonical article: the earliest published, then the most complete."""
@@ -440,6 +464,9 @@ class StoryIndex:
             a = self.assignment(article_id)
             members.append(StoryMember(article_id, a.relation, a.similarity))  # type: ignore[arg-type]
         return Story(story_id, self.canonical(story_id), tuple(members))
+
+    def story_ids(self) -> list[str]:
+        return sorted(self._stories)
 
     def stories(self) -> Iterable[Story]:
         for story_id in sorted(self._stories):
@@ -543,15 +570,18 @@ def same_by_acled(a: Event, b: Event) -> bool:
     )
 
 
-def same_report(a: Event, b: Event) -> bool:
+def same_report(a: Event, b: Event, stories_of_a: Container[str] | None = None) -> bool:
     """Two events drawn from the same sentence of one story by two of its copies.
 
     A spun copy re-spells places ("Cherson"), swaps the verbs the extractor keys on and is
     published days later (so relative dates shift): its events can differ from the original's in
     every coded field, yet they are one report of one happening. Both events must belong to the
     same story and rest on near-identical evidence sentences from two different articles.
+    ``stories_of_a`` is every story ``a`` draws on when it is itself a merge of several events
+    (an event keeps one ``story_id``); by default ``a.story_id``.
     """
-    if not a.story_id or a.story_id != b.story_id:
+    stories = stories_of_a if stories_of_a is not None else {a.story_id}
+    if not b.story_id or b.story_id not in stories:
         return False
     least = 100 * _params()["events"]["same_report_evidence"]
     # Evidence from one article never counts: one sentence may hold two events (two places).
@@ -621,17 +651,20 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     only within one type.
     """
     kept: list[Event] = []
+    stories: list[set[str | None]] = []  # the stories each kept event draws on
     by_type: dict[tuple[str, str], list[int]] = {}
     for event in events:
         slots = by_type.setdefault((event.event_type, event.sub_event_type), [])
         match = next((i for i in slots if same_by_acled(kept[i], event)), None)
         if match is None and event.story_id:
-            match = next((i for i, k in enumerate(kept) if same_report(k, event)), None)
+            match = next((i for i, k in enumerate(kept) if same_report(k, event, stories[i])), None)
         if match is None:
             slots.append(len(kept))
             kept.append(event)
+            stories.append({event.story_id})
         else:
             kept[match] = merge(kept[match], event)
+            stories[match].add(event.story_id)
     return kept
 
 
