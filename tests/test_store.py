@@ -294,3 +294,24 @@ def test_nul_characters_are_stored_on_both_backends(store: Store) -> None:
     assert stored is not None and stored.text == "Izium\ufffd was shelled at night."
     assert len(stored.text) == len(text)  # offsets still point at the same characters
     assert store.has_article("n\x00ul") and not store.save(make_processed(article))
+
+
+def test_migrations_stamp_old_databases_and_refuse_newer_ones(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    from sitrep import schema
+
+    old = tmp_path / "old.db"  # made before migrations existed: tables, no revision
+    engine = create_engine(f"sqlite:///{old}")
+    schema.metadata.create_all(engine)
+    engine.dispose()
+    with Store.open(str(old)) as opened:
+        assert opened.save(izium_report())
+    revision = sqlite3.connect(old).execute("SELECT version_num FROM alembic_version").fetchall()
+    assert revision == [("0001",)]
+    newer = sqlite3.connect(old)
+    newer.execute("UPDATE alembic_version SET version_num = '9999'")
+    newer.commit()
+    newer.close()
+    with pytest.raises(StoreError, match="9999.*upgrade sitrep"):
+        Store.open(str(old))
