@@ -499,7 +499,7 @@ class Store:
             ).all()
         return _story(story_id, rows) if rows else None
 
-    def stories(self, limit: int | None = 100, offset: int = 0) -> list[Story]:
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[Story]:
         a = schema.articles
         ids = select(a.c.story_id).where(a.c.story_id.is_not(None)).distinct().order_by(a.c.story_id).offset(offset)
         if limit is not None:

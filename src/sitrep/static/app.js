@@ -21,6 +21,8 @@
     t: "", window: 0, lat: null, lon: null, z: null, event: "",
   };
   let features = [];      // what the server sent for the current filters
+  let markers = new Map(); // event id -> its marker, made once per load
+  let onMap = new Set();   // ids of the markers now in the cluster layer
   let days = [];          // the distinct dates of those features, sorted: the slider's steps
   let playTimer = null;
   let config = { event_types: [], tile_url: null, max_limit: 20000 };
@@ -162,6 +164,9 @@
     }
     const body = await response.json();
     features = body.features.filter((f) => f.geometry && f.geometry.coordinates);
+    clusters.clearLayers();
+    markers = new Map();
+    onMap = new Set();
     features.total = body.total;
     days = Array.from(new Set(features.map((f) => f.properties.event_date).filter(Boolean))).sort();
     const slider = document.getElementById("slider");
@@ -185,9 +190,20 @@
   function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
 
   function render() {
+    // Only the difference reaches the cluster layer: a slider step adds or removes a few markers
+    // instead of re-clustering thousands.
     const shown = visible();
-    clusters.clearLayers();
-    clusters.addLayers(shown.map(markerFor));
+    const next = new Set(shown.map((f) => f.id));
+    const leaving = [], arriving = [];
+    for (const id of onMap) if (!next.has(id)) leaving.push(markers.get(id));
+    for (const feature of shown) {
+      if (onMap.has(feature.id)) continue;
+      if (!markers.has(feature.id)) markers.set(feature.id, markerFor(feature));
+      arriving.push(markers.get(feature.id));
+    }
+    if (leaving.length) clusters.removeLayers(leaving);
+    if (arriving.length) clusters.addLayers(arriving);
+    onMap = next;
     const label = days.length ? (state.t || days[days.length - 1]) : "–";
     document.getElementById("slider-date").textContent = label;
     const loaded = features.length;
