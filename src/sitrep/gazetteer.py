@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 SCHEMA_VERSION = "3"
-MAX_CANDIDATES = 25  # namesakes considered per name, most populous first
+MAX_CANDIDATES = 60  # namesakes considered per name, most populous first
 CACHE_SIZE = 50_000  # entries per in-memory cache before it is emptied
 DATA = importlib.resources.files("sitrep") / "data"
 

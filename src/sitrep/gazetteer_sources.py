@@ -234,14 +234,33 @@ def _add_geonames_main(writer: _Writer, path: Path) -> None:
                 writer.add_name(place.geonameid, alt, alias_kind(alt))
 
 
+def _admin1_codes_by_name() -> dict[tuple[str, str], str]:
+    """(country, folded name) -> GeoNames admin1 code. The postal dump numbers its divisions its own way
+    (for Ukraine, Kyiv city and Kyiv oblast are swapped), so its codes are mapped through the names
+    ("Kyivska" -> "Kyivska oblast" -> 13)."""
+    codes: dict[tuple[str, str], str] = {}
+    for row in _admin1_rows():
+        iso, code = row[2].split(".", 1)
+        key = name_key(row[0])
+        codes[(iso, key)] = code
+        base = _strip_admin_suffix(row[0])
+        if base:
+            codes.setdefault((iso, name_key(base)), code)
+    return codes
+
+
 def _add_geonames_postal(writer: _Writer, path: Path) -> None:
     """Postal codes name populated places; one place has many codes, so rows are grouped by name and district."""
     groups: dict[tuple[str, str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin1_names: dict[tuple[str, str], str] = {}
     for row in iter_tsv(path):
         if len(row) < 11 or not row[9] or not row[10]:
             continue
         groups[(row[0], row[2], row[4], row[6])].append((float(row[9]), float(row[10])))
+        admin1_names[(row[0], row[4])] = row[3]
+    codes = _admin1_codes_by_name()
     for (iso, name, admin1, admin2), points in groups.items():
+        admin1 = codes.get((iso, name_key(admin1_names[(iso, admin1)])), admin1)
         lat = round(sum(p[0] for p in points) / len(points), 5)
         lon = round(sum(p[1] for p in points) / len(points), 5)
         latin = romanise_cyrillic(name)
