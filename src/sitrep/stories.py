@@ -30,6 +30,7 @@ import math
 import re
 import struct
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -135,6 +136,7 @@ class Signature:
     minhash: np.ndarray
     sample: Mapping[int, int]  # shingle hash -> position of its first occurrence, 0..255
     sample_full: bool  # True when the sample is a true bottom-k (the text had more shingles than k)
+    ordered: tuple[int, ...] = ()  # the sample's hashes, ascending (filled in by the constructors)
 
     def to_bytes(self) -> bytes:
         hashes = sorted(self.sample)
@@ -163,7 +165,7 @@ class Signature:
             raise FingerprintError(f"truncated story fingerprint: {err}") from err
         if len(positions) != k:
             raise FingerprintError("truncated story fingerprint: recompute it")
-        return cls(size, minhash, dict(zip(hashes, positions)), bool(full))
+        return cls(size, minhash, dict(zip(hashes, positions)), bool(full), tuple(hashes))
 
 
 def signature(text: str, toponyms: Sequence[Toponym] = ()) -> Signature:
@@ -189,6 +191,7 @@ def signature(text: str, toponyms: Sequence[Toponym] = ()) -> Signature:
         minhash=np.asarray(minhash.hashvalues, dtype=np.uint32),
         sample={h: hashed[h] for h in kept},
         sample_full=len(hashed) > k,
+        ordered=tuple(kept),
     )
 
 
@@ -222,7 +225,7 @@ class Overlap:
         return max(self.covers_old, self.covers_new)
 
 
-def overlap(new: Signature, old: Signature, common: Container[int] = frozenset()) -> Overlap:
+def overlap(new: Signature, old: Signature, common: Iterable[int] = frozenset()) -> Overlap:
     """Containment both ways from coordinated bottom-k samples (hashes below a common cut-off).
 
     Shingles in ``common`` (boilerplate that many unrelated stories share, like a publisher's
@@ -231,11 +234,11 @@ def overlap(new: Signature, old: Signature, common: Container[int] = frozenset()
     if not new.sample or not old.sample:
         return Overlap(0.0, 0.0, 0.0, 0.0)
     cut = min(
-        max(new.sample) if new.sample_full else math.inf,
-        max(old.sample) if old.sample_full else math.inf,
+        new.ordered[-1] if new.sample_full else math.inf,
+        old.ordered[-1] if old.sample_full else math.inf,
     )
-    a = {h for h in old.sample if h <= cut and h not in common}
-    b = {h for h in new.sample if h <= cut and h not in common}
+    a = set(old.ordered[: bisect_right(old.ordered, cut)]).difference(common)
+    b = set(new.ordered[: bisect_right(new.ordered, cut)]).difference(common)
     if not a or not b:
         return Overlap(0.0, 0.0, 0.0, 0.0)
     shared = a & b
@@ -288,17 +291,6 @@ def story_id_for(article_id: str) -> str:
     return "s" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class _Common:
-    """The shingles found in at least ``at`` stories, as a container (computed on demand)."""
-
-    stories_with: Mapping[int, int]
-    at: int
-
-    def __contains__(self, shingle: object) -> bool:
-        return self.stories_with.get(shingle, 0) >= self.at  # type: ignore[call-overload]
-
-
 @dataclass(slots=True)
 class _Member:
     article_id: str
@@ -327,6 +319,7 @@ class StoryIndex:
         # is a publisher's boilerplate, not a sign that two articles are one story.
         self._story_shingles: dict[str, set[int]] = {}
         self._stories_with: Counter[int] = Counter()
+        self._common: set[int] = set()  # the shingles in at least ``boilerplate_stories`` stories
         self._max_candidates = settings["index"]["max_candidates"]
         self._minhashes = np.zeros((0, self._num_perm), dtype=np.uint32)  # one row per filed article
         self._row: dict[str, int] = {}
@@ -373,7 +366,7 @@ class StoryIndex:
         """The filed articles that pass verification against this one, nearest first."""
         if not sig.sample:
             return []
-        common = _Common(self._stories_with, self._common_at)
+        common = self._common
         found = []
         for key in self._closest(sig, self._lsh.query(self._lean(sig))):
             candidate = self._members[key]
@@ -405,7 +398,9 @@ class StoryIndex:
             self._stories[target].append(article_id)
         moved = self._story_shingles.pop(story)
         kept = self._story_shingles[target]
-        self._stories_with.subtract(moved & kept)  # they now occur in one story fewer
+        both = moved & kept
+        self._stories_with.subtract(both)  # they now occur in one story fewer
+        self._common.difference_update(h for h in both if self._stories_with[h] < self._common_at)
         kept |= moved
         for old, new in self._renamed.items():
             if new == story:
@@ -426,6 +421,7 @@ class StoryIndex:
         fresh = member.signature.sample.keys() - seen
         seen.update(fresh)
         self._stories_with.update(fresh)
+        self._common.update(h for h in fresh if self._stories_with[h] >= self._common_at)
         if member.signature.sample:
             self._lsh.insert(member.article_id, self._lean(member.signature))
             if len(self._row) == len(self._minhashes):  # grow the MinHash matrix by doubling
@@ -451,7 +447,7 @@ class StoryIndex:
         if canonical_id == article_id:
             return Assignment(member.story_id, "canonical", 1.0, canonical_id)
         canonical = self._members[canonical_id]
-        o = overlap(member.signature, canonical.signature, _Common(self._stories_with, self._common_at))
+        o = overlap(member.signature, canonical.signature, self._common)
         relation = relation_of(o, member.signature.size, member.published, canonical.published)
         return Assignment(member.story_id, relation, round(o.score, 4), canonical_id)
 
