@@ -242,3 +242,37 @@ def test_reference_article_end_to_end(reference_article, language, full_gazettee
             assert evidence.text == text[evidence.start : evidence.end]
             assert not any(s.start <= evidence.start < s.end for s in no_event_kinds), evidence.text
             assert "Mold penetrates" not in evidence.text
+
+
+# ------------------------------------------------------------------ the sub-event type model
+
+
+def test_analysers_match_scikit_learn():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from sitrep.event_classifier import char_wb_ngrams, word_ngrams
+
+    text = "On 14 June, Russian forces shelled Berestove; a 2-year-old boy  was hurt. A I"
+    words = TfidfVectorizer(ngram_range=(1, 2)).build_analyzer()
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()
+    assert sorted(word_ngrams(text)) == sorted(words(text))
+    assert sorted(char_wb_ngrams(text)) == sorted(chars(text))
+
+
+def test_shipped_model_loads_fast_and_types_reports():
+    import time
+
+    from sitrep.event_classifier import EventClassifier
+
+    started = time.perf_counter()
+    model = EventClassifier.load()
+    assert time.perf_counter() - started < 1.0
+    reports = [
+        "Thousands of people marched peacefully through the capital on Sunday demanding higher wages.",
+        "A suicide bomber blew himself up at a checkpoint, killing four soldiers.",
+        "Government troops recaptured the town from the rebels after two days of fighting.",
+        "Security forces arrested three men suspected of planning attacks.",
+    ]
+    expected = ["Peaceful protest", "Suicide bomb", "Government regains territory", "Arrests"]
+    right = sum(p == e for p, e in zip(model.predict(reports), expected))
+    assert right >= 3  # a sane model (chance is 1 in 25 per report), not a perfect one
