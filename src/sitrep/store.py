@@ -93,7 +93,9 @@ def _make_engine(url: str) -> Engine:
         engine = create_engine(sa_url, connect_args={"timeout": 60, "check_same_thread": False})
         _configure_sqlite(engine)
         return engine
-    return create_engine(sa_url, pool_pre_ping=True, pool_size=8, max_overflow=8)
+    # No pre-ping: it costs a round trip per request. A connection the server dropped fails one
+    # request (503) and SQLAlchemy then discards the stale pool.
+    return create_engine(sa_url, pool_size=8, max_overflow=8, pool_recycle=1800)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -196,8 +198,11 @@ class Store:
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         try:
-            with self.engine.connect() as conn, conn.begin():
-                yield conn
+            with self.engine.connect() as conn:
+                if self.backend == "postgresql":  # reads need no transaction: spare BEGIN/COMMIT trips
+                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                with conn.begin():
+                    yield conn
         except DBAPIError as exc:
             raise StoreError(f"cannot read the database: {_reason(exc)}") from exc
 
