@@ -86,9 +86,16 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         if span is not None and _governed_by(span.root, chosen.trigger) and not _from_origin(doc, place):
             governed.append(place)
     if governed:
-        return _distinct(governed)
+        # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
+        # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
+        return _distinct(governed) if chosen.sub_event_type == "territory" else [_most_specific(governed)]
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
-    return _distinct(loose[:1])
+    return [_most_specific(loose)] if loose else []
+
+
+def _most_specific(places: Sequence[Toponym]) -> Toponym:
+    """A town before a district before a province; the first named among equals."""
+    return min(places, key=lambda p: _PLACE_FEATURE_PRECISION.get(p.feature, 1))
 
 
 def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
