@@ -40,7 +40,7 @@ from .model import Toponym
 
 __all__ = [
     "EventClassifier", "SentenceEvent", "classify_sentence", "default_classifier", "sentences",
-    "sentence_events", "choose", "lexicon", "word_ngrams", "char_wb_ngrams",
+    "sentence_events", "choose", "lexicon", "refine", "word_ngrams", "char_wb_ngrams",
 ]
 
 log = logging.getLogger(__name__)
@@ -448,6 +448,40 @@ class EventClassifier:
         scores = self.decision(texts, embeddings)
         scores = np.exp(scores - scores.max(1, keepdims=True))
         return scores / scores.sum(1, keepdims=True)
+
+
+def refine(text: str, sub_event_type: str) -> str:
+    """Settle what the model confuses within a family by the cue words (``refine`` in the trigger
+    lexicon): ground taken without a fight is a non-violent transfer, with one it goes to whoever
+    acts first in the text (state or not); a protest met with lethal force, with tear gas or
+    arrests, or with neither."""
+    rules = lexicon()["refine"]
+    low = f" {re.sub(r'[^a-z0-9-]+', ' ', text.lower())} "
+
+    def first(words: Sequence[str]) -> int:
+        hits = [low.find(f" {w} ") for w in words]
+        return min((h for h in hits if h >= 0), default=-1)
+
+    territory = rules["territory"]
+    if sub_event_type in territory["family"]:
+        violent, peaceful = first(territory["violent"]) >= 0, first(territory["peaceful"]) >= 0
+        if peaceful and not violent:
+            return "Non-violent transfer of territory"
+        state, non_state = first(territory["state"]), first(territory["non_state"])
+        if violent and state >= 0 and (non_state < 0 or state < non_state):
+            return "Government regains territory"
+        if violent and non_state >= 0:
+            return "Non-state actor overtakes territory"
+        return sub_event_type
+    protests = rules["protests"]
+    if sub_event_type in protests["family"]:
+        forces = first(protests["forces"]) >= 0
+        if forces and first(protests["lethal"]) >= 0:
+            return "Excessive force against protesters"
+        if first(protests["intervention"]) >= 0:
+            return "Protest with intervention"
+        return "Peaceful protest"
+    return sub_event_type
 
 
 @lru_cache(maxsize=1)

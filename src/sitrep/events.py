@@ -252,6 +252,23 @@ def _number(token: Token) -> int | None:
     return _NUMBER_WORDS.get(text)
 
 
+_PEOPLE = frozenset({"man", "woman", "child", "boy", "girl", "person", "civilian", "soldier", "resident", "officer", "policeman"})
+
+
+def _count_of(noun: Token) -> int | None:
+    """The number a noun phrase gives: its numeral ("6 civilians"), a quantity word ("dozens"), or
+    "a"/"an" before a person ("a woman")."""
+    for mod in [noun, *noun.children]:
+        if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det"}:
+            continue
+        if mod.lower_ in {"a", "an"} and noun.lower_ not in _PEOPLE:
+            continue
+        value = _number(mod)
+        if value is not None:
+            return value
+    return None
+
+
 def count_fatalities(sentence: Span) -> int:
     """Deaths reported in a sentence, by ACLED's rules: the number attached to the killing,
     "dozens" 12, "several" 3, unknown 0; the wounded are not counted."""
@@ -265,15 +282,7 @@ def count_fatalities(sentence: Span) -> int:
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
             candidates.append(token.head if token.dep_ != "ROOT" else token)
             candidates.append(token)
-        number = None
-        for noun in candidates:
-            for mod in [noun, *noun.children]:
-                if mod.dep_ in {"nummod", "quantmod", "amod", "det", "nsubj", "dobj"} or mod == noun:
-                    number = _number(mod) if mod.lower_ not in {"a", "an"} or mod.head.lower_ in {"man", "woman", "child", "person", "civilian", "soldier"} else 1
-                    if number is not None:
-                        break
-            if number is not None:
-                break
+        number = next((n for n in map(_count_of, candidates) if n is not None), None)
         total = max(total, number or 0)
     return total
 
