@@ -263,8 +263,13 @@
     return parts;
   }
 
+  // The words worth seeing in a sentence: the place, the words of the sub-event type (so "missile"
+  // marks "missiles"), and whatever the user searched for.
+  const STOP_WORDS = new Set(["with", "against", "other", "non-violent", "use", "and", "of"]);
   function highlightTerms(e) {
-    const terms = [e.location, ...String(state.q || "").split(/\s+/)];
+    const typeWords = String(e.sub_event_type || "").toLowerCase().split(/[\s/]+/)
+      .filter((w) => w.length >= 4 && !STOP_WORDS.has(w));
+    const terms = [e.location, ...typeWords, ...String(state.q || "").split(/\s+/)];
     return terms.filter((t) => t && t.length >= 2).map((t) => t.toLowerCase());
   }
 
