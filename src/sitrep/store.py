@@ -7,8 +7,8 @@ article and each event once. An event that is already stored (the same happening
 another article) is merged: its sources and evidence grow, its confidence rises with independent
 stories, and its fatality count follows ACLED's most-conservative rule.
 
-SQLite runs in WAL mode, so the API keeps reading while an ingest writes; writers take the lock
-up front (``BEGIN IMMEDIATE``) instead of failing on a lock upgrade half-way.
+Opening the database (URLs, engines, WAL, migrations) lives in ``database.py``; the filters of
+an events query and the row <-> model conversions in ``queries.py``.
 """
 
 from __future__ import annotations
@@ -19,18 +19,28 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, and_, cast, create_engine, func, inspect, or_, select, text
-from sqlalchemy import event as sa_event
+from sqlalchemy import Connection, Engine, String, cast, func, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.sql import ColumnElement, Select
 
 from . import schema
+from .database import insert_ignore, make_engine, migrate, reason, redact
 from .errors import StoreError
-from .model import Article, Event, Evidence, Processed, Source, Story, StoryMember, Toponym
+from .model import Article, Event, Evidence, Processed, Source, Story, Toponym
+from .queries import (
+    SUMMARY_COLUMNS,
+    EventQuery,
+    article_from_row,
+    event_from_row,
+    event_row,
+    filtered,
+    no_nul,
+    nul_free,
+    query_from,
+    search_text,
+    story_from_rows,
+)
 
 __all__ = ["EventQuery", "Store"]
 
@@ -40,117 +50,6 @@ log.addHandler(logging.NullHandler())
 _PG_SCHEMA_LOCK = 0x5174_7265  # pg_advisory_xact_lock key: one process creates the schema at a time
 _MAX_CONFIDENCE = 0.99  # many copies of a claim never make it certain
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
-SUMMARY_COLUMNS = (  # what a marker and its tooltip need; the card asks for the rest by id
-    "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country",
-    "location", "latitude", "longitude", "geo_precision", "fatalities", "confidence", "n_sources",
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    """The filters of an events query; every field optional. Validated by the caller (the API)."""
-
-    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
-    since: dt.date | None = None
-    until: dt.date | None = None
-    event_type: tuple[str, ...] = ()
-    sub_event_type: tuple[str, ...] = ()
-    actor: str | None = None  # substring of actor1 or actor2, any case
-    min_sources: int = 0
-    min_confidence: float = 0.0
-    q: str | None = None  # words that must all appear in the event's text (fields and evidence)
-    geonameid: int | None = None
-    story_id: str | None = None
-    article_id: str | None = None  # events that this article reports
-
-
-def sqlalchemy_url(url: str) -> str:
-    """A user's --db value as an SQLAlchemy URL: a path or sqlite:/// URL, or postgresql://."""
-    if url.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
-    if url.startswith("postgresql+"):
-        return url
-    if url.startswith("sqlite:"):
-        return url
-    if "://" in url:
-        raise StoreError(f"unsupported database URL {url!r}: use a file path, sqlite:///PATH or postgresql://...")
-    return f"sqlite:///{Path(url).expanduser().resolve()}"
-
-
-def _sqlite_path(sa_url: str) -> Path | None:
-    path = sa_url.removeprefix("sqlite:///").split("?", 1)[0]
-    return Path(path) if sa_url.startswith("sqlite:///") and path and path != ":memory:" else None
-
-
-def _make_engine(url: str) -> Engine:
-    sa_url = sqlalchemy_url(url)
-    if sa_url.startswith("sqlite"):
-        path = _sqlite_path(sa_url)
-        if path is not None and not path.parent.is_dir():
-            raise StoreError(f"cannot open database {path}: folder {path.parent} does not exist")
-        if path is not None and path.is_dir():
-            raise StoreError(f"cannot open database {path}: it is a folder")
-        engine = create_engine(sa_url, connect_args={"timeout": 60, "check_same_thread": False})
-        _configure_sqlite(engine)
-        return engine
-    # No pre-ping: it costs a round trip per request. A connection the server dropped fails one
-    # request (503) and SQLAlchemy then discards the stale pool.
-    return create_engine(sa_url, pool_size=8, max_overflow=8, pool_recycle=1800)
-
-
-def _configure_sqlite(engine: Engine) -> None:
-    """WAL for concurrent readers; transactions begun by us so writers can BEGIN IMMEDIATE."""
-
-    @sa_event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # let the "begin" hook below issue BEGIN
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=60000")
-        cursor.close()
-
-    @sa_event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        immediate = conn.get_execution_options().get("sitrep_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def migrate(conn: Connection) -> None:
-    """Bring the database on ``conn`` to the newest schema revision; refuse a newer database."""
-    from alembic import command
-    from alembic.config import Config
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    config.attributes["connection"] = conn
-    scripts = ScriptDirectory.from_config(config)
-    current = MigrationContext.configure(conn).get_current_revision()
-    if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
-        raise StoreError(f"the database has schema revision {current}, newer than this sitrep knows: upgrade sitrep")
-    if current is None and inspect(conn).has_table(schema.articles.name):
-        command.stamp(config, "0001")  # made by create_all before migrations existed: revision 0001's tables
-    if current != scripts.get_current_head():
-        command.upgrade(config, "head")
-
-
-def _insert_ignore(conn: Connection, table: Any) -> Any:
-    """INSERT ... ON CONFLICT DO NOTHING in the connection's dialect."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).on_conflict_do_nothing()
-
-
-def _like_pattern(needle: str) -> str:
-    escaped = _nul_free(needle).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 class Store:
     """A sitrep database. Open with :meth:`Store.open`; share one instance per process."""
 
@@ -161,13 +60,13 @@ class Store:
     @classmethod
     def open(cls, url: str) -> "Store":
         """Open (and on first use create) the database at ``url``; StoreError when it cannot."""
-        engine = _make_engine(url)
+        engine = make_engine(url)
         store = cls(engine)
         try:
             store._ensure_schema()
         except (SQLAlchemyError, OSError) as exc:
             engine.dispose()
-            raise StoreError(f"cannot open database {_redact(url)}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot open database {redact(url)}: {reason(exc)}") from exc
         return store
 
     def close(self) -> None:
@@ -204,7 +103,7 @@ class Store:
                 with conn.begin():
                     yield conn
         except DBAPIError as exc:
-            raise StoreError(f"cannot read the database: {_reason(exc)}") from exc
+            raise StoreError(f"cannot read the database: {reason(exc)}") from exc
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -232,7 +131,7 @@ class Store:
                     "similarity": float(similarity),
                     "fingerprint": bytes(fingerprint),
                 }
-                stmt = _insert_ignore(conn, schema.articles).values(_no_nul(row)).returning(schema.articles.c.id)
+                stmt = insert_ignore(conn, schema.articles).values(no_nul(row)).returning(schema.articles.c.id)
                 if conn.execute(stmt).first() is None:
                     return False
                 self._save_toponyms(conn, article.id, processed.toponyms)
@@ -240,7 +139,7 @@ class Store:
                 for ev in sorted(processed.events, key=lambda e: e.event_id):
                     self._merge_event(conn, ev, article)
         except DBAPIError as exc:
-            raise StoreError(f"cannot store article {article.id!r}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot store article {article.id!r}: {reason(exc)}") from exc
         return True
 
     def _save_toponyms(self, conn: Connection, article_id: str, found: Sequence[Toponym]) -> None:
@@ -262,19 +161,19 @@ class Store:
             for t in found
         }
         if rows:
-            conn.execute(_insert_ignore(conn, schema.toponyms), [_no_nul(r) for r in rows.values()])
+            conn.execute(insert_ignore(conn, schema.toponyms), [no_nul(r) for r in rows.values()])
 
     def _merge_event(self, conn: Connection, ev: Event, article: Article) -> None:
         t = schema.events
-        conn.execute(_insert_ignore(conn, t).values(_no_nul(_event_row(ev))))
+        conn.execute(insert_ignore(conn, t).values(no_nul(event_row(ev))))
         if self.backend == "postgresql":
             # Wait for a concurrent writer of the same event; our later statements then see its rows.
             conn.execute(select(t.c.event_id).where(t.c.event_id == ev.event_id).with_for_update())
         sources = ev.sources or (Source(article.id, article.url, article.source, article.published),)
         conn.execute(
-            _insert_ignore(conn, schema.event_sources),
+            insert_ignore(conn, schema.event_sources),
             [
-                _no_nul({
+                no_nul({
                     "event_id": ev.event_id,
                     "article_id": s.article_id,
                     "url": s.url,
@@ -289,9 +188,9 @@ class Store:
         )
         if ev.evidence:
             conn.execute(
-                _insert_ignore(conn, schema.event_evidence),
+                insert_ignore(conn, schema.event_evidence),
                 [
-                    _no_nul({"event_id": ev.event_id, "article_id": e.article_id, "start": e.start, "end": e.end,
+                    no_nul({"event_id": ev.event_id, "article_id": e.article_id, "start": e.start, "end": e.end,
                              "text": e.text})
                     for e in {(e.article_id, e.start, e.end): e for e in ev.evidence}.values()
                 ],
@@ -315,27 +214,27 @@ class Store:
                 n_sources=len(reports),
                 confidence=combined_confidence([(r.article_id, r.story_id, r.confidence) for r in reports]),
                 fatalities=conservative_fatalities([r.fatalities for r in reports]),
-                search_text=_search_text(current, evidence),
+                search_text=search_text(current, evidence),
             )
         )
 
     # -- reading -------------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
-        article_id = _nul_free(article_id)
+        article_id = nul_free(article_id)
         with self._read() as conn:
             found = conn.execute(select(schema.articles.c.id).where(schema.articles.c.id == article_id)).first()
         return found is not None
 
     def article(self, article_id: str) -> Article | None:
-        article_id = _nul_free(article_id)
+        article_id = nul_free(article_id)
         with self._read() as conn:
             row = conn.execute(select(schema.articles).where(schema.articles.c.id == article_id)).mappings().first()
-        return _article(row) if row is not None else None
+        return article_from_row(row) if row is not None else None
 
     def article_meta(self, article_id: str) -> dict[str, Any] | None:
         """How the article sits in its story: relation and similarity (not part of Article)."""
-        article_id = _nul_free(article_id)
+        article_id = nul_free(article_id)
         a = schema.articles
         with self._read() as conn:
             row = conn.execute(
@@ -362,7 +261,7 @@ class Store:
         if until is not None:
             stmt = stmt.where(a.c.published <= until)
         with self._read() as conn:
-            return [_article(r) for r in conn.execute(stmt).mappings()]
+            return [article_from_row(r) for r in conn.execute(stmt).mappings()]
 
     def iter_articles(self, batch: int = 500) -> Iterator[Article]:
         """Every article, in id order, a batch at a time (for exports of any size)."""
@@ -373,11 +272,11 @@ class Store:
                 rows = conn.execute(select(a).where(a.c.id > after).order_by(a.c.id).limit(batch)).mappings().all()
             if not rows:
                 return
-            yield from (_article(r) for r in rows)
+            yield from (article_from_row(r) for r in rows)
             after = rows[-1]["id"]
 
     def toponyms(self, article_id: str) -> list[Toponym]:
-        article_id = _nul_free(article_id)
+        article_id = nul_free(article_id)
         t = schema.toponyms
         with self._read() as conn:
             rows = conn.execute(select(t).where(t.c.article_id == article_id).order_by(t.c.start)).mappings()
@@ -391,7 +290,7 @@ class Store:
             ]
 
     def event(self, event_id: str) -> Event | None:
-        event_id = _nul_free(event_id)
+        event_id = nul_free(event_id)
         with self._read() as conn:
             row = conn.execute(select(schema.events).where(schema.events.c.event_id == event_id)).mappings().first()
             if row is None:
@@ -412,8 +311,8 @@ class Store:
         ``evidence=False`` leaves out the evidence sentences (sources are always there): the map's
         list view needs counts, not sentences, and skips loading them.
         """
-        query = _query(query, filters)
-        stmt = _filtered(select(schema.events), query).order_by(
+        query = query_from(query, filters)
+        stmt = filtered(select(schema.events), query).order_by(
             schema.events.c.event_date.desc().nulls_last(), schema.events.c.event_id
         )
         stmt = stmt.offset(offset) if limit is None else stmt.limit(limit).offset(offset)
@@ -432,7 +331,7 @@ class Store:
         e = schema.events
         columns = [cast(e.c.event_date, String).label("event_date") if c == "event_date" else e.c[c]
                    for c in SUMMARY_COLUMNS]
-        stmt = _filtered(select(*columns), _query(query, filters)).order_by(
+        stmt = filtered(select(*columns), query_from(query, filters)).order_by(
             e.c.event_date.desc().nulls_last(), e.c.event_id
         )
         stmt = stmt.offset(offset) if limit is None else stmt.limit(limit).offset(offset)
@@ -450,7 +349,7 @@ class Store:
             offset += batch
 
     def count_events(self, query: EventQuery | None = None, **filters: Any) -> int:
-        stmt = _filtered(select(func.count()).select_from(schema.events), _query(query, filters))
+        stmt = filtered(select(func.count()).select_from(schema.events), query_from(query, filters))
         with self._read() as conn:
             return int(conn.execute(stmt).scalar_one())
 
@@ -489,12 +388,12 @@ class Store:
                 stmt = select(ev).where(ev.c.event_id.in_(chunk)).order_by(ev.c.article_id, ev.c.start)
                 for r in conn.execute(stmt):
                     found[r.event_id].append(Evidence(r.article_id, r.start, r.end, r.text))
-        return [_event(r, tuple(sources[r["event_id"]]), tuple(found[r["event_id"]])) for r in rows]
+        return [event_from_row(r, tuple(sources[r["event_id"]]), tuple(found[r["event_id"]])) for r in rows]
 
     # -- stories -------------------------------------------------------------------------------
 
     def story(self, story_id: str) -> Story | None:
-        story_id = _nul_free(story_id)
+        story_id = nul_free(story_id)
         a = schema.articles
         with self._read() as conn:
             rows = conn.execute(
@@ -502,7 +401,7 @@ class Store:
                 .where(a.c.story_id == story_id)
                 .order_by(a.c.published.nulls_last(), a.c.id)
             ).all()
-        return _story(story_id, rows) if rows else None
+        return story_from_rows(story_id, rows) if rows else None
 
     def stories(self, limit: int | None = None, offset: int = 0) -> list[Story]:
         a = schema.articles
@@ -516,7 +415,7 @@ class Store:
                 stmt = select(a.c.story_id, a.c.id, a.c.relation, a.c.similarity, a.c.published)
                 for r in conn.execute(stmt.where(a.c.story_id.in_(chunk)).order_by(a.c.published.nulls_last(), a.c.id)):
                     members[r.story_id].append(r)
-        return [_story(sid, members[sid]) for sid in story_ids]
+        return [story_from_rows(sid, members[sid]) for sid in story_ids]
 
     def iter_stories(self, batch: int = 500) -> Iterator[Story]:
         offset = 0
@@ -584,165 +483,8 @@ def conservative_fatalities(reported: Sequence[int]) -> int:
     return min(positive) if positive else 0
 
 
-# -- rows to model ------------------------------------------------------------------------------------
-
-
-def _event_row(ev: Event) -> dict[str, Any]:
-    return {
-        "event_id": ev.event_id,
-        "event_date": ev.event_date,
-        "time_precision": ev.time_precision,
-        "event_type": ev.event_type,
-        "sub_event_type": ev.sub_event_type,
-        "actor1": ev.actor1,
-        "actor2": ev.actor2,
-        "country": ev.country,
-        "admin1": ev.admin1,
-        "admin2": ev.admin2,
-        "location": ev.location,
-        "latitude": ev.latitude,
-        "longitude": ev.longitude,
-        "geonameid": ev.geonameid,
-        "geo_precision": ev.geo_precision,
-        "fatalities": ev.fatalities,
-        "notes": ev.notes,
-        "confidence": float(ev.confidence),
-        "story_id": ev.story_id,
-        "n_sources": 0,
-        "search_text": "",
-    }
-
-
-def _nul_free(value: str) -> str:
-    return value.replace("\x00", "\ufffd")
-
-
-def _no_nul(row: dict[str, Any]) -> dict[str, Any]:
-    """PostgreSQL text cannot hold NUL; U+FFFD takes its place on both backends (offsets unchanged)."""
-    return {k: _nul_free(v) if isinstance(v, str) else v for k, v in row.items()}
-
-
-def _search_text(row: Any, evidence: Iterator[str]) -> str:
-    fields = ("event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "admin2", "notes")
-    return " ".join([*(str(row[f] or "") for f in fields), *evidence]).lower()
-
-
-def _event(row: Any, sources: tuple[Source, ...], evidence: tuple[Evidence, ...]) -> Event:
-    return Event(
-        event_id=row["event_id"],
-        event_date=row["event_date"],
-        time_precision=row["time_precision"],
-        event_type=row["event_type"],
-        sub_event_type=row["sub_event_type"],
-        actor1=row["actor1"],
-        actor2=row["actor2"],
-        country=row["country"],
-        admin1=row["admin1"],
-        admin2=row["admin2"],
-        location=row["location"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-        geonameid=row["geonameid"],
-        geo_precision=row["geo_precision"],
-        fatalities=row["fatalities"],
-        notes=row["notes"],
-        sources=sources,
-        evidence=evidence,
-        confidence=row["confidence"],
-        story_id=row["story_id"],
-    )
-
-
-def _article(row: Any) -> Article:
-    return Article(
-        id=row["id"],
-        text=row["text"],
-        title=row["title"],
-        url=row["url"],
-        source=row["source"],
-        published=row["published"],
-        lang=row["lang"],
-        story_id=row["story_id"],
-    )
-
-
-def _story(story_id: str, rows: Sequence[Any]) -> Story:
-    members = tuple(StoryMember(r.id, r.relation, r.similarity) for r in rows)
-    canonical = next((m.article_id for m in members if m.relation == "canonical"), members[0].article_id)
-    return Story(story_id=story_id, canonical=canonical, members=members)
-
-
-# -- queries ------------------------------------------------------------------------------------------
-
-
-def _query(query: EventQuery | None, filters: dict[str, Any]) -> EventQuery:
-    base = query or EventQuery()
-    if not filters:
-        return base
-    values = {k: v for k, v in filters.items() if v is not None}
-    for key in ("event_type", "sub_event_type"):
-        if isinstance(values.get(key), str):
-            values[key] = (values[key],)
-    try:
-        return replace(base, **values)
-    except TypeError as exc:
-        raise TypeError(f"unknown event filter: {exc}") from exc
-
-
-def _filtered(stmt: Select[Any], q: EventQuery) -> Select[Any]:
-    e = schema.events
-    clauses: list[ColumnElement[bool]] = []
-    if q.bbox is not None:
-        west, south, east, north = q.bbox
-        clauses.append(e.c.latitude.between(south, north))
-        if west <= east:
-            clauses.append(e.c.longitude.between(west, east))
-        else:  # the box crosses the antimeridian
-            clauses.append(or_(e.c.longitude >= west, e.c.longitude <= east))
-    if q.since is not None:
-        clauses.append(e.c.event_date >= q.since)
-    if q.until is not None:
-        clauses.append(e.c.event_date <= q.until)
-    if q.event_type:
-        clauses.append(e.c.event_type.in_([_nul_free(t) for t in q.event_type]))
-    if q.sub_event_type:
-        clauses.append(e.c.sub_event_type.in_([_nul_free(t) for t in q.sub_event_type]))
-    if q.actor:
-        pattern = _like_pattern(q.actor)
-        clauses.append(
-            or_(func.lower(e.c.actor1).like(pattern, escape="\\"), func.lower(e.c.actor2).like(pattern, escape="\\"))
-        )
-    if q.min_sources > 1:
-        clauses.append(e.c.n_sources >= q.min_sources)
-    if q.min_confidence > 0:
-        clauses.append(e.c.confidence >= q.min_confidence)
-    if q.q:
-        clauses.extend(e.c.search_text.like(_like_pattern(word), escape="\\") for word in q.q.split())
-    if q.geonameid is not None:
-        clauses.append(e.c.geonameid == q.geonameid)
-    if q.story_id is not None:
-        clauses.append(e.c.story_id == _nul_free(q.story_id))
-    if q.article_id is not None:
-        s = schema.event_sources
-        clauses.append(e.c.event_id.in_(select(s.c.event_id).where(s.c.article_id == _nul_free(q.article_id))))
-    return stmt.where(and_(*clauses)) if clauses else stmt
-
-
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
     for i in range(0, len(ids), _CHUNK):
         yield ids[i : i + _CHUNK]
 
 
-def _reason(exc: BaseException) -> str:
-    original = getattr(exc, "orig", None) or exc
-    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
-
-
-def _redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    if "://" in url and "@" in url.split("://", 1)[1]:
-        scheme, rest = url.split("://", 1)
-        credentials, host = rest.rsplit("@", 1)
-        user = credentials.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}"
-    return url
