@@ -209,11 +209,11 @@ def export_command(db_url: str | None, fmt: str, what: str, output: str | None) 
     try:
         with _open_output(output) as out:
             if what == "events":
-                export.write_events(store.events(limit=None), fmt, out)
+                export.write_events(store.iter_events(), fmt, out)
             elif what == "articles":
-                export.write_articles(store.articles(limit=None), fmt, out)
+                export.write_articles(store.iter_articles(), fmt, out)
             else:
-                export.write_stories(store.stories(), fmt, out)
+                export.write_stories(store.iter_stories(), fmt, out)
     finally:
         store.close()
 
