@@ -35,7 +35,8 @@ def test_ukrainian_national_romanisation(cyrillic, latin):
 @pytest.mark.parametrize(
     ("a", "b"),
     [("Kupiansk", "Kupyansk"), ("Sievierodonetsk", "Severodonetsk"), ("Robotyne", "Robotine"),
-     ("Mykolayiv", "Mykolaiv"), ("Horlivka", "Gorlivka"), ("Yahidne", "Jahidne")],
+     ("Mykolayiv", "Mykolaiv"), ("Horlivka", "Gorlivka"), ("Yahidne", "Jahidne"),
+     ("Novoselovka", "Novoselivka"), ("Blagodatnoye", "Blahodatne")],
 )
 def test_romanisation_variants_share_a_variant_key(a, b):
     assert variant_key(a) == variant_key(b)

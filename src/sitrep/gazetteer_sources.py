@@ -274,14 +274,15 @@ def _admin1_codes_by_name() -> dict[tuple[str, str], str]:
 
 
 def _add_geonames_postal(writer: _Writer, path: Path) -> None:
-    """Postal codes name populated places; one place has many codes, so rows are grouped by name and district."""
+    """Postal codes name populated places; one place has many codes, so rows are grouped by name and
+    district (raion: its name, as the dump leaves the code empty), never merging namesakes."""
     groups: dict[tuple[str, str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     admin1_names: dict[tuple[str, str], str] = {}
     for row in iter_tsv(path):
         if len(row) < 11 or not row[9] or not row[10]:
             continue
         accuracy = int(row[11]) if len(row) > 11 and row[11].isdigit() else 0
-        groups[(row[0], row[2], row[4], row[6])].append((float(row[9]), float(row[10]), accuracy))
+        groups[(row[0], row[2], row[4], row[5] or row[6])].append((float(row[9]), float(row[10]), accuracy))
         admin1_names[(row[0], row[4])] = row[3]
     codes = _admin1_codes_by_name()
     for (iso, name, admin1, admin2), points in groups.items():
