@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from story_copies import Copy, copies_of  # noqa: E402
 
+from sitrep import stories as stories_module  # noqa: E402
 from sitrep.stories import StoryIndex, fingerprint, normalised_words  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -214,6 +215,9 @@ def event_growth(docs: Sequence[Copy], day: dict[str, dt.date], reports: int) ->
         "merged_events_all": kept_all,
         "growth_ratio": kept_all / max(1, kept_originals),
         "growth_ratio_copies_only": len(merge_events(no_updates)) / max(1, kept_originals),
+        # Ablation: ACLED's rule alone (no same-report merging across copies of a story).
+        "growth_ratio_acled_rule_only": len(merge_events(replace(e, story_id=None) for e in everything))
+        / max(1, len(merge_events(replace(e, story_id=None) for e in originals))),
         "growth_ratio_without_merging": len(everything) / max(1, len(originals)),
         "pipeline_seconds": round(seconds, 1),
     }
@@ -227,9 +231,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20220911)
     parser.add_argument("--events", type=int, default=0, metavar="N",
                         help="also measure the event growth ratio on the first N originals (runs the pipeline: ~8 s per report)")
+    parser.add_argument("--same-story", type=float, metavar="T",
+                        help="override the verification threshold (to redo the dev sweep)")
+    parser.add_argument("--no-boilerplate", action="store_true",
+                        help="ablation: do not discount shingles shared by many stories")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
+    settings = stories_module._params()["index"]  # the cached settings: overriding them is eval-only
+    if args.same_story is not None:
+        settings["same_story"] = args.same_story
+    if args.no_boilerplate:
+        settings["boilerplate_stories"] = 10**9
     rows, others = split_reports(load_reports(), args.split)
     items = originals(rows, args.unit)
     docs, dropped = build_set(items, [r["text"] for r in others], args.seed)
@@ -251,6 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures = {
         "corpus": "ISW reports " + rows[0]["report_date"] + ".." + rows[-1]["report_date"],
         "split": args.split,
+        "same_story": settings["same_story"],
         "unit": args.unit,
         "reports": len(rows),
         "articles": len(docs),
@@ -274,7 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         e = figures["events"]
         print(f"  events ({e['reports']} originals + copies = {e['articles']} articles, pipeline {e['pipeline_seconds']} s): "
               f"merged {e['merged_events_originals']} -> {e['merged_events_all']} = x{e['growth_ratio']:.3f} "
-              f"(x{e['growth_ratio_copies_only']:.3f} without the updates, which add new material)  "
+              f"(x{e['growth_ratio_copies_only']:.3f} without the updates, which add new material; "
+              f"x{e['growth_ratio_acled_rule_only']:.3f} with ACLED's rule alone)  "
               f"(raw rows {e['raw_events_originals']} -> {e['raw_events_all']} = x{e['growth_ratio_without_merging']:.2f})")
     return 0
 
