@@ -130,6 +130,41 @@ def test_from_rows_round_trip_and_keep_growing(isw):
     assert ungrouped.story_of("copy") == ungrouped.story_of("2022-09-11") != ungrouped.story_of("2022-09-10")
 
 
+def test_an_original_joins_the_stories_of_two_excerpts_that_did_not_know_each_other(isw):
+    text = isw["2022-09-10"]
+    head, tail = text[: int(len(text) * 0.4)], text[int(len(text) * 0.6) :]
+    index = StoryIndex()
+    first = index.add("head", dt.date(2022, 9, 11), fingerprint(head))
+    second = index.add("tail", dt.date(2022, 9, 11), fingerprint(tail))
+    assert first.story_id != second.story_id
+    joined = index.add("original", dt.date(2022, 9, 10), fingerprint(text))
+    assert joined.story_id == first.story_id == index.story_of("tail")
+    assert index.renamed() == {second.story_id: first.story_id}
+    assert {m.article_id: m.relation for m in index.story(first.story_id).members} == {
+        "head": "partial",
+        "tail": "partial",
+        "original": "canonical",
+    }
+
+
+def test_the_public_surface():
+    from sitrep import stories
+
+    assert sorted(stories.__all__) == [
+        "Assignment",
+        "StoryIndex",
+        "fingerprint",
+        "independent_sources",
+        "merge",
+        "merge_events",
+        "same_by_acled",
+        "same_happening",
+        "same_report",
+        "similarity",
+        "story_id_for",
+    ]
+
+
 def test_unrelated_short_articles_stay_apart():
     texts = [
         "Heavy rain flooded the lower town on Tuesday and the river burst its banks near the old mill bridge.",

@@ -58,6 +58,7 @@ __all__ = [
     "same_happening",
     "same_report",
     "similarity",
+    "story_id_for",
 ]
 
 log = logging.getLogger(__name__)
