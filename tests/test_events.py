@@ -276,3 +276,23 @@ def test_shipped_model_loads_fast_and_types_reports():
     expected = ["Peaceful protest", "Suicide bomb", "Government regains territory", "Arrests"]
     right = sum(p == e for p, e in zip(model.predict(reports), expected))
     assert right >= 3  # a sane model (chance is 1 in 25 per report), not a perfect one
+
+
+def test_one_protest_met_with_force_is_one_event_of_the_higher_type(language):
+    text = "Residents rallied in Izyum on Sunday against the occupation. Soldiers fired tear gas to disperse the crowd."
+    [event] = run(language, text)
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1 == "Protesters (Ukraine)"
+    assert event.event_date == dt.date(2022, 9, 11)
+    assert len(event.evidence) == 2
+
+
+def test_shooting_down_missiles_is_disrupted_weapons_use(language):
+    [event] = run(language, "Air defence units shot down ten missiles over Kharkiv on Monday.")
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_headline_phrases_stop_at_the_line_break(language):
+    text = "Missile hits Kharkiv apartment block\n\nA Russian missile hit a building in Kharkiv on Saturday."
+    found = run(language, text)
+    assert len(found) == 1 and found[0].country == "UA" and found[0].actor2 in {"", "Civilians (Ukraine)"}

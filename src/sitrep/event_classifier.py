@@ -40,7 +40,7 @@ from .model import Toponym
 
 __all__ = [
     "EventClassifier", "SentenceEvent", "classify_sentence", "default_classifier", "sentences",
-    "sentence_events", "choose", "lexicon", "refine", "word_ngrams", "char_wb_ngrams",
+    "sentence_events", "choose", "lexicon", "refine", "subtree", "word_ngrams", "char_wb_ngrams",
 ]
 
 log = logging.getLogger(__name__)
@@ -183,10 +183,30 @@ def _patient(token: Token) -> Token | None:
     return None
 
 
+def _line_break(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+def subtree(token: Token) -> list[Token]:
+    """The token's subtree, cut at line breaks: the parser sometimes hangs a headline's object on
+    the next paragraph, and a phrase never runs past its own line."""
+    doc, left, right = token.doc, token.i, token.i
+    while left > 0 and not _line_break(doc[left - 1]):
+        left -= 1
+    while right < len(doc) - 1 and not _line_break(doc[right + 1]):
+        right += 1
+    return [t for t in token.subtree if left <= t.i <= right]
+
+
 def words_under(token: Token | None) -> set[str]:
     if token is None:
         return set()
-    return {t.lower_ for t in token.subtree} | {lemma(t) for t in token.subtree}
+    tokens = subtree(token)
+    return {t.lower_ for t in tokens} | {lemma(t) for t in tokens}
+
+
+def _head_word(token: Token | None) -> str:
+    return token.lower_ if token is not None else ""
 
 
 def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
@@ -195,7 +215,12 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
     if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
         return None
-    if rule.get("objects_from") and not words_under(_patient(token)) & set(lex[rule["objects_from"]]):
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    for particle, sub_type in rule.get("particles", {}).items():
+        if particle in particles:
+            return sub_type  # "shot down a drone": a disrupted weapon, not a shooting
+    found = words_under(_patient(token))
+    if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
     if rule.get("particle") and not any(c.dep_ == "prt" and c.lower_ == rule["particle"] for c in token.children):
         return None
@@ -272,7 +297,7 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     happening = verb is not None and _occurs(verb) and sentence.start <= verb.i < sentence.end
-    dated = any(t.ent_type_ == "DATE" for t in token.subtree)
+    dated = any(t.ent_type_ == "DATE" for t in subtree(token))
     if not (happening or dated):
         return None
     if sub_type == "Peaceful protest":
@@ -298,7 +323,9 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             sub_type = _verb_event(token, verbs[word], places, sentence)
             specific = True
         elif token.pos_ in {"NOUN", "PROPN"}:
-            sub_type, specific = _noun_event(token, sentence), False
+            sub_type = _noun_event(token, sentence)
+            # a crowd met with force is as specific as any verb ("fired shots to disperse the crowd")
+            specific = word in lexicon()["protesters"] and sub_type not in {None, "Peaceful protest"}
         else:
             continue
         if sub_type is None or not _is_asserted(token, sentence):
@@ -347,7 +374,8 @@ def sentence_places(sentence: Span, places: Sequence[Toponym]) -> list[Toponym]:
 def _place_in(token: Token | None, places: Sequence[Toponym]) -> bool:
     if token is None:
         return False
-    lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    tokens = subtree(token)
+    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return any(lo <= p.start < hi for p in places)
 
 

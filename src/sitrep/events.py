@@ -27,7 +27,18 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .event_classifier import SentenceEvent, choose, classify_sentence, lemma, lexicon, sentence_events, sentence_places, sentences, words_under
+from .event_classifier import (
+    SentenceEvent,
+    choose,
+    classify_sentence,
+    lemma,
+    lexicon,
+    sentence_events,
+    sentence_places,
+    sentences,
+    subtree,
+    words_under,
+)
 from .model import Article, DateMention, Event, Evidence, Place, Segment, Source, Toponym
 
 __all__ = ["extract", "classify_sentence", "count_fatalities", "actor_name", "event_id", "SentenceEvent"]
@@ -160,7 +171,7 @@ def actor_name(role: str, iso2: str) -> str:
 def _phrase(token: Token | Span | None) -> list[str]:
     if token is None:
         return []
-    tokens = list(token.subtree) if isinstance(token, Token) else list(token)
+    tokens = subtree(token) if isinstance(token, Token) else list(token)
     return [t.lower_ for t in tokens]
 
 
@@ -208,8 +219,12 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
         actor1 = actor1 or enemy
         if not actor2 and words_under(chosen.trigger) & set(lexicon()["civilian_targets"]):
             actor2 = actor_name("civilians", place_country)
-    elif event_type == "Protests" and not actor1:
-        actor1 = actor_name("protesters", place_country) if place_country else ""
+    elif event_type == "Protests" and place_country:
+        # ACLED codes the protesters first and whoever intervened second
+        if actor1.startswith(("Military Forces", "Police Forces")) and not actor2:
+            actor2 = actor1
+        if not actor1.startswith("Protesters"):
+            actor1 = actor_name("protesters", place_country)
     return actor1, actor2
 
 
@@ -346,7 +361,7 @@ def extract(
         if chosen is None:
             continue
         drafts.extend(_drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer))
-    return _merge(drafts, article.published)
+    return _absorb(_merge(drafts, article.published))
 
 
 def _drafts_for(
@@ -450,3 +465,41 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
 
 def _compatible(actor: str, other: str) -> bool:
     return not actor or not other or actor == other
+
+
+def _absorb(found: Sequence[Event]) -> list[Event]:
+    """ACLED's aggregation: at one place, on one day (or undated), tactics of one type by the same
+    first actor are one event, coded with the highest sub-event type in the hierarchy (a protest
+    that police broke up is a "Protest with intervention", not also a "Peaceful protest")."""
+    order = lexicon()["hierarchy"]
+    kept: list[Event] = []
+    for e in sorted(found, key=lambda e: order.index(e.sub_event_type)):
+        twin = next((k for k in kept if _same_happening(k, e)), None)
+        if twin is None:
+            kept.append(e)
+            continue
+        dated = twin if twin.time_precision <= e.time_precision else e
+        merged = replace(
+            twin,
+            event_date=dated.event_date,
+            time_precision=dated.time_precision,
+            actor2=twin.actor2 or e.actor2,
+            evidence=tuple(sorted({*twin.evidence, *e.evidence}, key=lambda v: v.start)),
+            fatalities=max(twin.fatalities, e.fatalities),
+            confidence=round(min(0.95, max(twin.confidence, e.confidence) + 0.05), 2),
+        )
+        merged = replace(merged, event_id=event_id(merged.sub_event_type, merged.actor1, merged.actor2, merged.geonameid, merged.location, merged.event_date))
+        kept[kept.index(twin)] = merged
+    return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    same_day = a.event_date == b.event_date or 3 in (a.time_precision, b.time_precision)
+    return (
+        a.event_type == b.event_type
+        and a.event_type != "Strategic developments"  # arrests and looting are not tactics of one another
+        and a.sub_event_type != b.sub_event_type
+        and (a.geonameid or a.location) == (b.geonameid or b.location)
+        and _compatible(a.actor1, b.actor1)
+        and same_day
+    )
