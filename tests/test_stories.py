@@ -293,3 +293,19 @@ def test_independent_sources_count_a_story_once():
     story_of = {"a1": "s1", "a2": "s1", "a3": "s2", "a4": None}
     assert independent_sources(e, story_of) == 3
     assert independent_sources(e, {}) == 4
+
+
+def test_the_reference_articles_six_spellings_of_izium_agree_through_the_geoparser(
+    reference_article, language, full_gazetteer
+):
+    from sitrep.model import Article
+    from sitrep.pipeline import Pipeline
+
+    pipeline = Pipeline(language, full_gazetteer)
+    text = reference_article.read_text(encoding="utf-8")
+    plain = re.sub(r"\b(Izium|Isium|Iseum|Eiseum|Ezeum)\b", "Izyum", text)
+    assert plain != text
+    spun = pipeline.process(Article(id="spun", text=text)).toponyms
+    clean = pipeline.process(Article(id="clean", text=plain)).toponyms
+    assert similarity(fingerprint(text), fingerprint(plain)) < 1.0
+    assert similarity(fingerprint(text, spun), fingerprint(plain, clean)) == 1.0
