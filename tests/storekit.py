@@ -14,10 +14,12 @@ import atexit
 import datetime as dt
 import hashlib
 import itertools
+import json
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -194,3 +196,74 @@ def store(store_url: str) -> Iterator[Store]:
     opened = Store.open(store_url)
     yield opened
     opened.close()
+
+
+# -- sitrep as a process (issue 7 and 8 tests: several writers, kill -9) ---------------------------
+
+SITREP = [sys.executable, "-m", "sitrep"]
+
+DISPATCHES = [  # short wire reports about real places; 1 and 4, 0 and 5 report the same happening
+    ("kupiansk-a", "2022-09-11", "Kupiansk retaken",
+     "Ukrainian forces recaptured Kupiansk on Saturday, the regional governor said."),
+    ("chuhuiv-a", "2022-09-08", "Rockets on Chuhuiv",
+     "Russian forces fired rockets at Chuhuiv on Wednesday, killing one man."),
+    ("nikopol", "2022-09-10", "Nikopol shelled",
+     "Russian forces shelled Nikopol overnight, wounding two civilians, the regional governor said."),
+    ("balakliia", "2022-09-10", "Balakliia retaken",
+     "Ukrainian troops recaptured Balakliia on Thursday after days of fighting."),
+    ("chuhuiv-b", "2022-09-08", "Chuhuiv under fire",
+     "Russian forces fired rockets at Chuhuiv on Wednesday, killing a man, local officials said."),
+    ("kupiansk-b", "2022-09-11", "Kupiansk back in Ukrainian hands",
+     "Ukrainian forces recaptured Kupiansk on Saturday, a military spokesman said."),
+]
+
+
+def write_dispatches(path: Path, which) -> Path:
+    """DISPATCHES[i] for i in ``which`` as a JSONL file."""
+    lines = []
+    for i in which:
+        ident, published, title, text = DISPATCHES[i]
+        lines.append(json.dumps({"id": ident, "published": published, "title": title, "text": text,
+                                 "url": f"https://wire.example/{ident}", "source": "wire"}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def sitrep_env() -> dict[str, str]:
+    return {**os.environ, "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
+
+
+def sitrep(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run the sitrep command line in a fresh process."""
+    return subprocess.run([*SITREP, *args], env=sitrep_env(), capture_output=True, text=True,
+                          timeout=timeout, check=False)
+
+
+def start_sitrep(*args: str) -> subprocess.Popen[str]:
+    """Start the sitrep command line without waiting for it."""
+    return subprocess.Popen([*SITREP, *args], env=sitrep_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def export_events(db: str) -> list[dict]:
+    """The events of a database as `sitrep export --format jsonl` writes them."""
+    done = sitrep("export", "--format", "jsonl", "--db", db)
+    if done.returncode:
+        pytest.fail(f"sitrep export failed: {done.stderr[-2000:]}", pytrace=False)
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def canonical_events(events: list[dict]) -> dict[str, dict]:
+    """What must not depend on the backend or the order of writers: id, type, date, place, and the
+    sets of sources and evidence (story ids and confidence may follow the order stories formed)."""
+    return {
+        e["event_id"]: {
+            "type": (e["event_type"], e["sub_event_type"]),
+            "date": e["event_date"],
+            "geonameid": e["geonameid"],
+            "place": (e["location"], round(e["latitude"], 4), round(e["longitude"], 4)),
+            "sources": sorted(s["article_id"] for s in e["sources"]),
+            "evidence": sorted((x["article_id"], x["start"], x["end"], x["text"]) for x in e["evidence"]),
+        }
+        for e in events
+    }
