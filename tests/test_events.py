@@ -149,6 +149,9 @@ def test_specific_tactic_beats_a_general_noun_and_hierarchy_breaks_ties(language
         "In 2014, separatists seized Donetsk on April 6, 2014.",
         "The sound of distant bombing is a constant reminder of the war in Izyum.",
         "The report demonstrates the speed of the counterattack around Kharkiv.",
+        "Propagandists claimed that Russian forces are fighting the entire West near Izyum.",
+        "Russian Main Effort: Capture the entirety of Donetsk",
+        "The silence is a betrayal of servicemen that fought for Russia.",
     ],
 )
 def test_sentences_that_report_no_event_produce_none(language, sentence):
@@ -296,3 +299,21 @@ def test_headline_phrases_stop_at_the_line_break(language):
     text = "Missile hits Kharkiv apartment block\n\nA Russian missile hit a building in Kharkiv on Saturday."
     found = run(language, text)
     assert len(found) == 1 and found[0].country == "UA" and found[0].actor2 in {"", "Civilians (Ukraine)"}
+
+
+def test_citation_marks_end_sentences(language):
+    from sitrep.event_classifier import sentences
+
+    doc = language("Ukrainian forces retook Kupiansk on Saturday.[4] The Kremlin was silent.[5][6] It said nothing.")
+    assert [s.text for s in sentences(doc)][:2] == ["Ukrainian forces retook Kupiansk on Saturday.[4]", "The Kremlin was silent.[5][6]"]
+
+
+def test_landmarks_are_not_event_places_and_nouns_carry_their_actor(language):
+    [taken] = run(language, "Ukrainian forces captured Kupiansk, 30 km northwest of Izyum, on Saturday.")
+    assert taken.location == "Kupiansk"
+    [strike] = run(language, "Ukrainian strikes destroyed a Russian depot in Izyum on Monday.")
+    assert strike.actor1 == "Military Forces of Ukraine (2019-)"
+
+
+def test_reports_called_false_are_not_events(language):
+    assert run(language, "Reports that Russian forces withdrew from Izyum on Monday are likely false.") == []

@@ -40,7 +40,7 @@ from .model import Toponym
 
 __all__ = [
     "EventClassifier", "SentenceEvent", "classify_sentence", "default_classifier", "sentences",
-    "sentence_events", "choose", "lexicon", "refine", "subtree", "word_ngrams", "char_wb_ngrams",
+    "sentence_events", "choose", "lexicon", "refine", "subtree", "is_headline", "word_ngrams", "char_wb_ngrams",
 ]
 
 log = logging.getLogger(__name__)
@@ -132,15 +132,41 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         return False
     for ancestor in trigger.ancestors:
         word = lemma(ancestor)
-        if word in rules["intent_heads"] or word in rules["denial_heads"]:
+        if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"]:
             return False
+        if any(c.dep_ == "acomp" and lemma(c) in rules["falsity"] for c in ancestor.children):
+            return False  # "reports that Russian forces withdrew from Lyman are likely false"
         if any(c.dep_ == "mark" and lemma(c) in rules["conditional_marks"] for c in ancestor.children):
             return False
         if any(c.dep_ == "neg" for c in ancestor.children) and ancestor.pos_ in {"VERB", "AUX"}:
             return False
         if ancestor.dep_ == "ROOT":
             break
+    if trigger.tag_ == "VB" and not any(c.dep_ == "aux" and lemma(c) == "do" for c in trigger.children):
+        return False  # an order or a goal: "Capture the entirety of Donetsk Oblast"
+    if _habitual(trigger, sentence) or _described(trigger):
+        return False
     return not sentence.text.rstrip().endswith("?")
+
+
+def _habitual(trigger: Token, sentence: Span) -> bool:
+    """Present tense in running text ("Russian forces are fighting the West", "still fight")
+    states something ongoing or general, not an event; headlines are written in the present."""
+    if is_headline(sentence) or trigger.pos_ != "VERB":
+        return False
+    if trigger.tag_ in {"VBZ", "VBP"}:
+        return True
+    return trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in trigger.children)
+
+
+def _described(trigger: Token) -> bool:
+    """A relative clause with no date or place of its own describes someone ("servicemen that
+    fought in Ukraine") rather than reporting an event; one hanging on a date ("March 4, when
+    rockets landed") does report one."""
+    if trigger.dep_ != "relcl" or trigger.head.ent_type_ in {"DATE", "TIME"}:
+        return False
+    anchored = any(t.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"} for t in subtree(trigger) if t != trigger)
+    return not anchored
 
 
 def _weapon_in(tokens: Sequence[Token]) -> str | None:
@@ -160,7 +186,10 @@ def _subject(token: Token) -> Token | None:
 
 
 def _agent(token: Token) -> Token | None:
-    """The doer: the active subject, or the object of a passive 'by'."""
+    """The doer: the active subject, or the object of a passive 'by'; for a noun ("the Ukrainian
+    counterattack", "Russia's shelling"), its nationality or possessor."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return next((c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}), None)
     for child in token.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -379,13 +408,22 @@ def _place_in(token: Token | None, places: Sequence[Toponym]) -> bool:
     return any(lo <= p.start < hi for p in places)
 
 
+# A sentence end hidden in a citation mark ("...in Kupyansk.[4] The Kremlin..."), which the
+# tokenizer glues to the word before it.
+_CITATION_END = re.compile(r"[.!?][\"”’]?(?:\[\d+\])+\s+(?=[A-Z“\"])")
+
+
 def sentences(doc: Doc) -> list[Span]:
-    """spaCy's sentences, also cut at line breaks: a headline, a caption or a paragraph never runs
-    into the next one, whatever the parser thinks."""
+    """spaCy's sentences, also cut at line breaks (a headline, a caption or a paragraph never runs
+    into the next one, whatever the parser thinks) and after citation marks."""
+    cuts = {m.end() for m in _CITATION_END.finditer(doc.text)}
     out = []
     for sentence in doc.sents:
         start = sentence.start
         for token in sentence:
+            if token.idx in cuts and token.i > start:
+                out.append(doc[start : token.i])
+                start = token.i
             if token.is_space and "\n" in token.text:
                 if token.i > start:
                     out.append(doc[start : token.i])
@@ -393,6 +431,12 @@ def sentences(doc: Doc) -> list[Span]:
         if start < sentence.end:
             out.append(doc[start : sentence.end])
     return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
+
+
+def is_headline(sentence: Span) -> bool:
+    """A line without closing punctuation: a headline, written in the present tense."""
+    text = re.sub(r"(\[\d+\])+$", "", sentence.text.rstrip())
+    return not text.rstrip("\"”’'").endswith((".", "!", "?", ":", ";"))
 
 
 # ---------------------------------------------------------------- the CASE 2021 model

@@ -51,6 +51,10 @@ _PLACE_FEATURE_PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "re
 # Events dated this long before publication are the article's background, which ACLED does not code
 # from it.
 _HISTORY = dt.timedelta(days=366)
+_DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
+    "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi",
+})
 _NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vicinity", "area", "district", "suburb", "suburbs"})
 
 
@@ -96,12 +100,29 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is not None and _governed_by(span.root, chosen.trigger) and not _from_origin(doc, place):
             governed.append(place)
+    governed = [p for p in governed if not _relative_position(doc, p, chosen.trigger)]
     if governed:
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
         # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
         return _distinct(governed) if chosen.sub_event_type == "territory" else [_most_specific(governed)]
+    if chosen.sub_event_type == "territory" and chosen.patient is not None and chosen.patient.pos_ == "PROPN":
+        return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
     return [_most_specific(loose)] if loose else []
+
+
+def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
+    """A place used as a landmark ("3 km northwest of Balakliya", "west of Kupiansk") is not
+    where the event is."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for ancestor in span.root.ancestors:
+        if ancestor == trigger:
+            return False
+        if ancestor.lower_ in _DIRECTION_WORDS:
+            return True
+    return False
 
 
 def _most_specific(places: Sequence[Toponym]) -> Toponym:
@@ -195,6 +216,8 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
             return actor_name(role, country) if country else ""
     if country and token is not None and isinstance(token, Token) and token.lower_ in actors["countries"][country]["demonyms"]:
         return actor_name("military", country)  # "retaken by Ukraine", "the Russians left"
+    if country and isinstance(token, Token) and (lemma(token) in lexicon()["weapons"] or lemma(token) in lexicon()["nouns"]):
+        return actor_name("military", country)  # "Ukrainian strikes destroyed...": whose strikes
     return ""
 
 
