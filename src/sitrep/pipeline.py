@@ -7,6 +7,7 @@ A document that fails in any stage becomes an ``InputError`` naming it; the othe
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections import Counter
@@ -19,7 +20,7 @@ from spacy.language import Language
 from . import clean, dates, events, geoparse, nlp, stories
 from .errors import InputError
 from .gazetteer import Gazetteer
-from .model import Article, Processed, Segment
+from .model import Article, Event, Processed, Segment
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -114,8 +115,9 @@ class Stored:
 def store_all(
     processed: Iterable[Processed | InputError], store: Store
 ) -> Iterator[Stored | InputError]:
-    """Group each article into its story, merge its events with the story's, and store it once."""
+    """Group each article into its story, merge its events with those already stored, store it once."""
     index = stories.StoryIndex.from_rows(store.fingerprints())
+    renamed: dict[str, str] = {}
     for item in processed:
         if isinstance(item, InputError):
             yield item
@@ -126,11 +128,36 @@ def store_all(
             continue
         fingerprint = stories.fingerprint(article.text, item.toponyms)
         assignment = index.add(article.id, article.published, fingerprint)
-        article = replace(article, story_id=assignment.story_id)
-        item = replace(
-            item,
-            article=article,
-            events=tuple(replace(e, story_id=assignment.story_id) for e in item.events),
-        )
+        absorbed = {old: new for old, new in index.renamed().items() if renamed.get(old) != new}
+        store.rename_stories(absorbed)
+        renamed.update(absorbed)
+        story_id = assignment.story_id
+        found = tuple(_as_stored(replace(e, story_id=story_id), store) for e in item.events)
+        item = replace(item, article=replace(article, story_id=story_id), events=found)
         new = store.save(item, assignment.relation, assignment.similarity, fingerprint)
-        yield Stored(article.id, new, len(item.events) if new else 0, assignment.story_id, assignment.relation)
+        yield Stored(article.id, new, len(found) if new else 0, story_id, assignment.relation)
+
+
+MERGE_WINDOW = dt.timedelta(days=31)  # wide: stories.same_happening applies the precise tolerances
+MERGE_BOX = 1.0  # degrees around the event, likewise
+
+
+def _as_stored(event: Event, store: Store) -> Event:
+    """The event under the id of a stored event that reports the same happening, when there is one.
+
+    The store merges events by id (sources and evidence grow), so taking the stored id is the merge.
+    Candidates: the story's own events (a spun copy may be coded differently) and events of the same
+    sub-type near the same place and time (another outlet's report).
+    """
+    candidates = store.events(story_id=event.story_id, limit=500) if event.story_id else []
+    if event.event_date is not None and event.latitude is not None and event.longitude is not None:
+        box = (event.longitude - MERGE_BOX, event.latitude - MERGE_BOX,
+               event.longitude + MERGE_BOX, event.latitude + MERGE_BOX)
+        candidates += store.events(
+            sub_event_type=(event.sub_event_type,), bbox=box,
+            since=event.event_date - MERGE_WINDOW, until=event.event_date + MERGE_WINDOW, limit=200,
+        )
+    for stored in candidates:
+        if stored.event_id == event.event_id or stories.same_happening(event, stored):
+            return replace(event, event_id=stored.event_id)
+    return event

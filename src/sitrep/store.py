@@ -142,6 +142,15 @@ class Store:
             raise StoreError(f"cannot store article {article.id!r}: {reason(exc)}") from exc
         return True
 
+    def rename_stories(self, renamed: dict[str, str]) -> None:
+        """Relabel articles and events of stories that another story absorbed (old id -> new id)."""
+        if not renamed:
+            return
+        with self._write() as conn:
+            for old, new in renamed.items():
+                for table in (schema.articles, schema.events, schema.event_sources):
+                    conn.execute(table.update().where(table.c.story_id == old).values(story_id=new))
+
     def _save_toponyms(self, conn: Connection, article_id: str, found: Sequence[Toponym]) -> None:
         rows = {
             (t.start, t.end): {
