@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, ContextManager, TypeVar
+from typing import IO, TYPE_CHECKING, ContextManager, TypeVar
 
 import click
 
@@ -23,7 +23,9 @@ from .config import Settings
 from .errors import InputError, SitrepError
 from .gazetteer import Gazetteer
 from .model import Processed, to_json
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 log = logging.getLogger("sitrep")
 T = TypeVar("T")
@@ -50,6 +52,10 @@ published_option = click.option(
     help="Publication date (YYYY-MM-DD) for inputs that carry none; relative dates resolve against it.",
 )
 paths_argument = click.argument("paths", nargs=-1, required=True)
+workers_option = click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+    help="Processes that parse in parallel; worth it for large inputs on several cores.",
+)
 
 
 @click.group()
@@ -63,14 +69,16 @@ def main(verbose: int) -> None:
     )
 
 
-def _open_pipeline(settings: Settings) -> pipeline.Pipeline:
+def _open_pipeline(settings: Settings, workers: int = 1) -> pipeline.Pipeline:
     try:
-        return pipeline.Pipeline.load(Gazetteer.ensure(settings.gazetteer_path))
+        return pipeline.Pipeline.load(Gazetteer.ensure(settings.gazetteer_path), workers)
     except SitrepError as exc:
         raise Unavailable(str(exc)) from exc
 
 
-def _open_store(settings: Settings) -> Store:
+def _open_store(settings: Settings) -> "Store":
+    from .store import Store  # SQLAlchemy is only imported by the commands that store
+
     try:
         return Store.open(settings.db_url)
     except SitrepError as exc:
@@ -111,7 +119,10 @@ def _open_output(path: str | None) -> ContextManager[IO[str]]:
 @published_option
 @click.option("--from-spark", "from_spark", default=None, type=click.Path(exists=True, file_okay=False),
               help="Store the output folder of `sitrep spark` instead of processing PATHs.")
-def run(paths: tuple[str, ...], db_url: str | None, published: dt.date | None, from_spark: str | None) -> None:
+@workers_option
+def run(
+    paths: tuple[str, ...], db_url: str | None, published: dt.date | None, from_spark: str | None, workers: int
+) -> None:
     """Ingest, process and store documents (idempotent: a document already stored is skipped)."""
     if bool(paths) == bool(from_spark):
         raise click.UsageError("give either PATH... or --from-spark FOLDER")
@@ -124,7 +135,7 @@ def run(paths: tuple[str, ...], db_url: str | None, published: dt.date | None, f
 
             processed = read_output(from_spark)
         else:
-            processed = _open_pipeline(settings).process_many(_read(paths, settings, published))
+            processed = _open_pipeline(settings, workers).process_many(_read(paths, settings, published))
         for outcome in _progress(pipeline.store_all(processed, store), "sitrep run"):
             totals["documents"] += 1
             if isinstance(outcome, InputError):
@@ -148,10 +159,12 @@ def run(paths: tuple[str, ...], db_url: str | None, published: dt.date | None, f
     sys.exit(1 if totals["rejected"] else 0)
 
 
-def _write_processed(paths: tuple[str, ...], published: dt.date | None, output: str | None, stats: bool, line) -> None:
+def _write_processed(
+    paths: tuple[str, ...], published: dt.date | None, output: str | None, stats: bool, workers: int, line
+) -> None:
     """Process PATHs and write a JSON line per document; exit 1 when some document was rejected."""
     settings = Settings.from_env()
-    work = _open_pipeline(settings)
+    work = _open_pipeline(settings, workers)
     with _open_output(output) as out:
         rejected = _write_lines(work.process_many(_read(paths, settings, published)), out, line)
     if stats:
@@ -180,9 +193,12 @@ stats_option = click.option("--stats", is_flag=True, help="Print the seconds spe
 @published_option
 @output_option
 @stats_option
-def geoparse(paths: tuple[str, ...], published: dt.date | None, output: str | None, stats: bool) -> None:
+@workers_option
+def geoparse(paths: tuple[str, ...], published: dt.date | None, output: str | None, stats: bool, workers: int) -> None:
     """Toponyms of each document as JSON lines: {"id", "toponyms": [...]}."""
-    _write_processed(paths, published, output, stats, lambda p: {"id": p.article.id, "toponyms": to_json(p.toponyms)})
+    _write_processed(
+        paths, published, output, stats, workers, lambda p: {"id": p.article.id, "toponyms": to_json(p.toponyms)}
+    )
 
 
 @main.command()
@@ -190,10 +206,11 @@ def geoparse(paths: tuple[str, ...], published: dt.date | None, output: str | No
 @published_option
 @output_option
 @stats_option
-def extract(paths: tuple[str, ...], published: dt.date | None, output: str | None, stats: bool) -> None:
+@workers_option
+def extract(paths: tuple[str, ...], published: dt.date | None, output: str | None, stats: bool, workers: int) -> None:
     """Events of each document as JSON lines: {"id", "published", "events": [...]}."""
     _write_processed(
-        paths, published, output, stats,
+        paths, published, output, stats, workers,
         lambda p: {"id": p.article.id, "published": to_json(p.article.published), "events": to_json(p.events)},
     )
 

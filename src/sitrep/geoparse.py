@@ -43,7 +43,7 @@ from .model import Place, Segment, Toponym
 __all__ = ["geoparse"]
 
 DATA = importlib.resources.files("sitrep") / "data"
-SKIPPED_SEGMENTS = frozenset({"boilerplate", "related"})
+SKIPPED_SEGMENTS = frozenset({"boilerplate"})  # related headlines name real places; only events skip them
 MAX_NAME_TOKENS = 5
 ACCEPT = 1.0  # evidence a mention needs to count as a toponym
 COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution

@@ -13,15 +13,17 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from spacy.language import Language
 
-from . import clean, dates, events, geoparse, nlp, stories
+from . import clean, dates, events, geoparse, nlp
 from .errors import InputError
 from .gazetteer import Gazetteer
 from .model import Article, Event, Processed, Segment
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -30,9 +32,10 @@ T = TypeVar("T")
 class Pipeline:
     """The loaded resources (spaCy model, gazetteer) and the stages that use them."""
 
-    def __init__(self, language: Language, gazetteer: Gazetteer) -> None:
+    def __init__(self, language: Language, gazetteer: Gazetteer, workers: int = 1) -> None:
         self.language = language
         self.gazetteer = gazetteer
+        self.workers = workers  # processes that parse; more only pays on large inputs
         self.seconds: Counter[str] = Counter()  # time spent per stage, for the benchmark
 
     def _timed(self, stage: str, call: Callable[[], T]) -> T:
@@ -43,8 +46,8 @@ class Pipeline:
             self.seconds[stage] += time.perf_counter() - started
 
     @classmethod
-    def load(cls, gazetteer: Gazetteer) -> "Pipeline":
-        return cls(nlp.load(), gazetteer)
+    def load(cls, gazetteer: Gazetteer, workers: int = 1) -> "Pipeline":
+        return cls(nlp.load(), gazetteer, workers)
 
     def process(self, article: Article) -> Processed:
         result = next(iter(self.process_many([article])))
@@ -53,7 +56,7 @@ class Pipeline:
         return result
 
     def process_many(
-        self, articles: Iterable[Article | InputError], batch_size: int = 16
+        self, articles: Iterable[Article | InputError], batch_size: int = 4
     ) -> Iterator[Processed | InputError]:
         """Process a stream of articles (spaCy parses them in batches); errors pass through in order."""
         errors: list[InputError] = []
@@ -67,7 +70,7 @@ class Pipeline:
                     continue
                 yield item, self._timed("clean", lambda: clean.segment(item.text, item.title))
 
-        parsed = nlp.parse_many(self.language, readable(), batch_size)
+        parsed = nlp.parse_many(self.language, readable(), batch_size, self.workers)
         while True:
             before = self.seconds["clean"] + self.seconds["ingest"]
             started = time.perf_counter()
@@ -113,9 +116,11 @@ class Stored:
 
 
 def store_all(
-    processed: Iterable[Processed | InputError], store: Store
+    processed: Iterable[Processed | InputError], store: "Store"
 ) -> Iterator[Stored | InputError]:
     """Group each article into its story, merge its events with those already stored, store it once."""
+    from . import stories  # datasketch takes about a second to import; only storing needs it
+
     index = stories.StoryIndex.from_rows(store.fingerprints())
     renamed: dict[str, str] = {}
     for item in processed:
@@ -142,7 +147,7 @@ MERGE_WINDOW = dt.timedelta(days=31)  # wide: stories.same_happening applies the
 MERGE_BOX = 1.0  # degrees around the event, likewise
 
 
-def _as_stored(event: Event, store: Store) -> Event:
+def _as_stored(event: Event, store: "Store") -> Event:
     """The event under the id of a stored event that reports the same happening, when there is one.
 
     The store merges events by id (sources and evidence grow), so taking the stored id is the merge.
@@ -157,6 +162,8 @@ def _as_stored(event: Event, store: Store) -> Event:
             sub_event_type=(event.sub_event_type,), bbox=box,
             since=event.event_date - MERGE_WINDOW, until=event.event_date + MERGE_WINDOW, limit=200,
         )
+    from . import stories
+
     for stored in candidates:
         if stored.event_id == event.event_id or stories.same_happening(event, stored):
             return replace(event, event_id=stored.event_id)
