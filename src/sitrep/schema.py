@@ -17,6 +17,7 @@ A change here needs a new revision there (``migrations/env.py`` says how).
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Date,
     Float,
@@ -65,7 +66,7 @@ toponyms = Table(
     Column("end", Integer, primary_key=True),
     Column("text", Text, nullable=False),
     Column("name", Text, nullable=False),
-    Column("geonameid", Integer),
+    Column("geonameid", BigInteger),  # sitrep's own regions have negative 32-bit CRC ids
     Column("lat", Float),
     Column("lon", Float),
     Column("country", String(8), nullable=False, default=""),
@@ -91,7 +92,7 @@ events = Table(
     Column("location", Text, nullable=False, default=""),
     Column("latitude", Float),
     Column("longitude", Float),
-    Column("geonameid", Integer),
+    Column("geonameid", BigInteger),  # sitrep's own regions have negative 32-bit CRC ids
     Column("geo_precision", Integer, nullable=False),
     Column("fatalities", Integer, nullable=False, default=0),
     Column("notes", Text, nullable=False, default=""),
