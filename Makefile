@@ -41,9 +41,15 @@ demo: install
 test: install system-deps
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
+# The evaluations and benchmarks read $(SITREP_DATA) (default ../shared/data); see BENCHMARKS.md.
 eval: install
-	$(BIN)/python eval/geoparse.py
-	$(BIN)/python eval/events_case2021.py
+	$(BIN)/python eval/geoparse.py --corpus GeoWebNews --split test
+	$(BIN)/python eval/geoparse.py --corpus LGL --split test
+	$(BIN)/python eval/villages.py --split test
+	$(BIN)/python eval/events_reference.py
+	$(BIN)/python eval/events_case2021.py --cv 10
+	$(BIN)/python eval/events_cir_ukraine.py
+	$(BIN)/python eval/stories.py --split test
 
 bench: install
 	$(BIN)/python bench/extract_bench.py
