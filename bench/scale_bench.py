@@ -29,31 +29,7 @@ from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("SITREP_DATA") or REPO.parent / "shared" / "data")
-# WORKAROUND until schema.py widens them: the geonameid columns are INTEGER, but the gazetteer's
-# synthetic ids (regions, postal places) reach -2**32, which PostgreSQL refuses ("integer out of
-# range") on the very first ISW report; SQLAlchemy even casts the parameter to INTEGER client-side.
-# While that holds, sitrep runs through this launcher, which widens the two columns' types in
-# sitrep.schema before the command line starts (the database columns are widened in ``fresh``).
-_WIDE_LAUNCHER = (
-    "import sys\n"
-    "from sqlalchemy import BigInteger\n"
-    "from sitrep import schema\n"
-    "schema.toponyms.c.geonameid.type = BigInteger()\n"
-    "schema.events.c.geonameid.type = BigInteger()\n"
-    "from sitrep.cli import main\n"
-    "main()\n"
-)
-
-
-def _place_ids_fit() -> bool:
-    from sqlalchemy import BigInteger
-
-    from sitrep import schema
-
-    return all(isinstance(t.c.geonameid.type, BigInteger) for t in (schema.toponyms, schema.events))
-
-
-SITREP = [sys.executable, "-m", "sitrep"] if _place_ids_fit() else [sys.executable, "-c", _WIDE_LAUNCHER]
+SITREP = [sys.executable, "-m", "sitrep"]
 TARGET_SCALING = 1.7
 
 
@@ -125,25 +101,11 @@ class Databases:
             conn.execute(f'CREATE SCHEMA "{name}"')
         joiner = "&" if "?" in self.url else "?"
         url = f"{self.url}{joiner}options={quote(f'-csearch_path={name}')}"
-        widen_place_ids(url)
         return url
 
     def close(self) -> None:
         if self.cluster is not None:
             self.cluster.stop()
-
-
-def widen_place_ids(url: str) -> None:
-    """Part of the WORKAROUND above: create the schema, then widen both columns to BIGINT."""
-    from sqlalchemy import text
-
-    from sitrep.store import Store
-
-    if _place_ids_fit():
-        return
-    with Store.open(url) as store, store.engine.begin() as conn:
-        for table in ("toponyms", "events"):
-            conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN geonameid TYPE BIGINT"))
 
 
 def counts(url: str) -> dict[str, int]:
@@ -206,8 +168,6 @@ def main() -> None:
     first, second = (write_jsonl(folder / f"half{i}.jsonl", h) for i, h in enumerate(halves(records)))
     docs = len(records)
     print(f"corpus: {docs} ISW reports, {words} words; {os.cpu_count()} CPUs")
-    if not _place_ids_fit():
-        print("WORKAROUND in use: geonameid widened to BIGINT by the launcher (schema.py has INTEGER)")
     databases = Databases(args.db)
     try:
         load = os.getloadavg()[0]
