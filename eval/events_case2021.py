@@ -50,22 +50,23 @@ def scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, object]:
 
 
 def cross_validated(folds: int, embeddings: bool, synthetic: bool, seed: int = 0) -> tuple[list[str], list[str], list[str]]:
-    """Each dev-half row predicted by a model trained without it (synthetic rows always in training)."""
+    """Each dev-half row predicted by a model trained without it (the written sentences, and the
+    synthetic stories unless left out, always in training)."""
     from sklearn.model_selection import StratifiedKFold
 
     case = training.case_rows()
     texts = [t for _, t, _ in case]
     gold = [y for _, _, y in case]
-    extra = training.synthetic_rows() if synthetic else []
+    extra = training.extra_rows(synthetic)
     embed = training.embedder(embeddings)
     case_vectors = embed(texts) if embed else None
-    extra_vectors = embed([t for t, _ in extra]) if embed and extra else None
+    extra_vectors = embed([t for t, _, _ in extra]) if embed and extra else None
     predicted = [""] * len(case)
     splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
     for train, test in splitter.split(texts, gold):
-        fold_texts = [texts[i] for i in train] + [t for t, _ in extra]
-        fold_labels = [gold[i] for i in train] + [y for _, y in extra]
-        weights = [1.0] * len(train) + [training.SYNTHETIC_WEIGHT] * len(extra)
+        fold_texts = [texts[i] for i in train] + [t for t, _, _ in extra]
+        fold_labels = [gold[i] for i in train] + [y for _, y, _ in extra]
+        weights = [1.0] * len(train) + [w for _, _, w in extra]
         vectors = None
         if case_vectors is not None:
             parts = [case_vectors[train]] + ([extra_vectors] if extra_vectors is not None else [])

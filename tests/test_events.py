@@ -270,15 +270,30 @@ def test_shipped_model_loads_fast_and_types_reports():
     started = time.perf_counter()
     model = EventClassifier.load()
     assert time.perf_counter() - started < 1.0
+    # Worded unlike the sentences in data/event_written_examples.json, which the model is trained on.
     reports = [
-        "Thousands of people marched peacefully through the capital on Sunday demanding higher wages.",
-        "A suicide bomber blew himself up at a checkpoint, killing four soldiers.",
-        "Government troops recaptured the town from the rebels after two days of fighting.",
-        "Security forces arrested three men suspected of planning attacks.",
+        "Hundreds of pensioners gathered in front of parliament on Tuesday to demand a rise in benefits.",
+        "On 3 May a bomber detonated his explosive vest at an army post near Tal Afar, killing six.",
+        "The Iraqi army took back the district from Islamic State militants after a week of clashes.",
+        "Police detained the mayor and two aides on charges of funding an armed group.",
     ]
     expected = ["Peaceful protest", "Suicide bomb", "Government regains territory", "Arrests"]
     right = sum(p == e for p, e in zip(model.predict(reports), expected))
     assert right >= 3  # a sane model (chance is 1 in 25 per report), not a perfect one
+
+
+def test_written_training_sentences_use_acled_sub_types_and_reach_the_model(shared_data):
+    import json
+    from importlib import resources
+
+    from sitrep.event_classifier import EventClassifier
+
+    taxonomy = json.loads((shared_data / "events" / "taxonomies" / "acled_taxonomy.json").read_text("utf-8"))
+    sub_types = {s for t in taxonomy["event_types"] for s in t["sub_event_types"]}
+    written = json.loads(resources.files("sitrep").joinpath("data/event_written_examples.json").read_text("utf-8"))
+    assert set(written["examples"]) <= sub_types
+    assert all(len(set(texts)) >= 3 for texts in written["examples"].values())  # several wordings per type
+    assert set(written["examples"]) <= set(EventClassifier.load().classes)
 
 
 def test_one_protest_met_with_force_is_one_event_of_the_higher_type(language):
