@@ -124,7 +124,7 @@ def hostile(folder: Path) -> None:
     """Issue 8's figures on tests/test_hostile_input.py's corpus, through `sitrep run` end to end:
     files named with a reason, crashes, and what a second run over the same folder stores."""
     sys.path.insert(0, str(REPO / "tests"))
-    from test_hostile_input import build_corpus
+    from test_hostile_input import MAX_CHARS, build_corpus
 
     root = folder / "hostile"
     root.mkdir()
@@ -132,13 +132,14 @@ def hostile(folder: Path) -> None:
     must_name = sorted(n for n, kind in expected.items() if kind in ("error", "partial"))
     db = str(folder / "hostile.db")
     started = time.perf_counter()
-    runs = [subprocess.run([*SITREP, "run", str(root), "--db", db, "--published", "2022-09-12"], env=env(),
+    limited = {**env(), "SITREP_MAX_CHARS": str(MAX_CHARS)}  # the size limit the corpus is built for
+    runs = [subprocess.run([*SITREP, "run", str(root), "--db", db, "--published", "2022-09-12"], env=limited,
                            capture_output=True, text=True, timeout=1200) for _ in range(2)]
     seconds = time.perf_counter() - started
     rejected = [x for x in runs[0].stderr.splitlines() if x.startswith("sitrep: rejected ")]
     named = [n for n in must_name if any(f"/{n}" in x for x in rejected)]
     crashed = [r.returncode for r in runs if r.returncode not in (0, 1) or "Traceback" in r.stderr]
-    print(f"hostile corpus: {len(expected)} files, {len(must_name)} must be named "
+    print(f"hostile corpus (SITREP_MAX_CHARS={MAX_CHARS}): {len(expected)} files, {len(must_name)} must be named "
           f"(broken whole or in part): {len(named)} named with a reason "
           f"({100 * len(named) / max(1, len(must_name)):.0f}%); missing: {sorted(set(must_name) - set(named))}")
     print(f"  rejection lines: {len(rejected)}; exit codes: {[r.returncode for r in runs]}; "
