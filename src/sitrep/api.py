@@ -55,7 +55,8 @@ Process = Callable[[Article], Processed]
 
 
 def _bad(name: str, why: str) -> HTTPException:
-    return HTTPException(status_code=422, detail=f"{name}: {why}")
+    """A 422 shaped like FastAPI's own validation errors, so the spec's error schema holds."""
+    return HTTPException(status_code=422, detail=[{"loc": ["query", name], "msg": f"{name}: {why}", "type": "value_error"}])
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -95,7 +96,10 @@ def _names(name: str, values: list[str]) -> tuple[str, ...]:
 
 
 def event_query(
-    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees", max_length=200)] = None,
+    bbox: Annotated[str | None, Query(
+        description="west,south,east,north in degrees", max_length=200,
+        pattern=r"^\s*-?[0-9.]+(e-?[0-9]+)?\s*(,\s*-?[0-9.]+(e-?[0-9]+)?\s*){3}$",
+    )] = None,
     since: Annotated[dt.date | None, Query(description="first event date (YYYY-MM-DD)")] = None,
     until: Annotated[dt.date | None, Query(description="last event date (YYYY-MM-DD)")] = None,
     event_type: Annotated[list[str], Query(description="ACLED event type(s)")] = [],  # noqa: B006
@@ -104,7 +108,7 @@ def event_query(
     min_sources: Annotated[int, Query(ge=0, le=100_000)] = 0,
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0, allow_inf_nan=False)] = 0.0,
     q: Annotated[str | None, Query(description="words in the event or its evidence", max_length=MAX_TEXT_PARAM)] = None,
-    geonameid: Annotated[int | None, Query(ge=0, le=2**31 - 1)] = None,
+    geonameid: Annotated[int | None, Query(ge=-(2**32), le=2**63 - 1)] = None,  # sitrep's own regions < 0
     story_id: Annotated[str | None, Query(max_length=255)] = None,
 ) -> EventQuery:
     """The filters shared by the list, the downloads and the page."""
@@ -186,9 +190,32 @@ def _safe_url(url: str) -> str:
     return url if urlsplit(url).scheme in ("http", "https") else ""
 
 
+MEDIA = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json", "jsonl": "application/x-ndjson"}
+
+
+class GeoJSONResponse(Response):
+    """Declares application/geo+json in the OpenAPI spec for the routes that answer GeoJSON."""
+
+    media_type = "application/geo+json"
+
+
+# What the spec says besides the default answer, so that clients (and schemathesis) know it.
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such item"}}
+GEOJSON: dict[int | str, dict[str, Any]] = {
+    200: {"description": "GeoJSON", "content": {"application/geo+json": {"schema": {"type": "object"}}}}
+}
+DOWNLOADS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The events: GeoJSON, or a file in the requested format", "content": {
+        "application/geo+json": {"schema": {"type": "object"}},
+        "text/csv": {"schema": {"type": "string"}},
+        "application/x-ndjson": {"schema": {"type": "string"}},
+    }}
+}
+
+
 def _download(store: Store, query: EventQuery, fmt: str, limit: int, offset: int) -> Response:
     """A filtered view as a file. Built in memory: a download is bounded by MAX_DOWNLOAD events."""
-    media = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json", "jsonl": "application/x-ndjson"}
+    media = MEDIA
     out = io.StringIO()
     export.write_events(_limited(store.iter_events(query), limit, offset), fmt, out)
     return Response(
@@ -338,7 +365,8 @@ def _mount_page(app: FastAPI) -> None:
 
 
 def _add_read_routes(app: FastAPI, store: Store, settings: Settings) -> None:
-    @app.get("/api/events", summary="Events as a GeoJSON FeatureCollection (filtered, paged)")
+    @app.get("/api/events", summary="Events as a GeoJSON FeatureCollection (filtered, paged)",
+             response_class=GeoJSONResponse, responses=DOWNLOADS)
     def list_events(
         query: Filters,
         limit: Limit = DEFAULT_LIMIT,
@@ -362,7 +390,8 @@ def _add_read_routes(app: FastAPI, store: Store, settings: Settings) -> None:
     for fmt in export.FORMATS:
         _add_download_route(app, store, fmt)
 
-    @app.get("/api/events/{event_id}", summary="One event with all its sources, evidence and story")
+    @app.get("/api/events/{event_id}", summary="One event with all its sources, evidence and story",
+             response_class=GeoJSONResponse, responses={**GEOJSON, **NOT_FOUND})
     def get_event(event_id: Annotated[str, Path(max_length=255)]) -> Response:
         event = store.event(event_id)
         if event is None:
@@ -377,7 +406,8 @@ def _add_read_routes(app: FastAPI, store: Store, settings: Settings) -> None:
             summary["url"] = _safe_url(summary.get("url", ""))
         return _json(feature, media_type="application/geo+json")
 
-    @app.get("/api/articles/{article_id}", summary="One article with its text, toponyms and events")
+    @app.get("/api/articles/{article_id}", summary="One article with its text, toponyms and events",
+             responses=NOT_FOUND)
     def get_article(article_id: Annotated[str, Path(max_length=255)]) -> Response:
         article = store.article(article_id)
         if article is None:
@@ -389,15 +419,16 @@ def _add_read_routes(app: FastAPI, store: Store, settings: Settings) -> None:
         data["events"] = [_summary_feature(r) for r in store.event_summaries(limit=500, article_id=article_id)]
         return _json(data)
 
-    @app.get("/api/stories/{story_id}", summary="A story: an article and its copies")
+    @app.get("/api/stories/{story_id}", summary="A story: an article and its copies", responses=NOT_FOUND)
     def get_story(story_id: Annotated[str, Path(max_length=255)]) -> Response:
         story = _story_json(store, story_id)
         if story is None:
             raise HTTPException(404, f"no story {story_id!r}")
         return _json(story)
 
-    @app.get("/api/places/{geonameid}", summary="Events at one place over time")
-    def get_place(geonameid: Annotated[int, Path(ge=0, le=2**31 - 1)]) -> Response:
+    @app.get("/api/places/{geonameid}", summary="Events at one place over time",
+             response_class=GeoJSONResponse, responses=GEOJSON)
+    def get_place(geonameid: Annotated[int, Path(ge=-(2**32), le=2**63 - 1)]) -> Response:  # own regions < 0
         events = store.place_events(geonameid)
         timeline = Counter(e.event_date.isoformat() for e in events if e.event_date)
         return _json(
@@ -427,7 +458,9 @@ def _add_read_routes(app: FastAPI, store: Store, settings: Settings) -> None:
 
 
 def _add_download_route(app: FastAPI, store: Store, fmt: str) -> None:
-    @app.get(f"/api/events.{fmt}", summary=f"Download the filtered events as {fmt}", name=f"download_{fmt}")
+    @app.get(f"/api/events.{fmt}", summary=f"Download the filtered events as {fmt}", name=f"download_{fmt}",
+             responses={200: {"description": f"The events as {fmt}", "content": {
+                 MEDIA[fmt].split(";")[0]: {"schema": {"type": "object" if fmt == "geojson" else "string"}}}}})
     def download(
         query: Filters,
         limit: Annotated[int, Query(ge=1, le=MAX_DOWNLOAD)] = MAX_DOWNLOAD,
