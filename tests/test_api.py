@@ -83,7 +83,7 @@ BAD_QUERIES = [
         "since=2022-13-01", "since=yesterday", "since=2022-10-01&until=2022-09-01", "limit=0",
         f"limit={MAX_LIMIT + 1}", "limit=x", "offset=-1", "min_confidence=2", "min_confidence=nan",
         "min_sources=-1", "min_sources=1e9", "q=" + "x" * 500, "actor=" + "y" * 500, "format=xml",
-        "geonameid=-5", "event_type=" + "z" * 300, "actor=a%00b", "story_id=%00",
+        "geonameid=-99999999999", "event_type=" + "z" * 300, "actor=a%00b", "story_id=%00",
 ]
 
 
