@@ -140,7 +140,7 @@ def test_sqlite_run_killed_and_restarted_equals_a_clean_run(
 ) -> None:
     rng = random.Random(seed)
     db = str(tmp_path / "killed.db")
-    left = kill_after(corpus, db, at_least=rng.randint(2, N_DOCUMENTS // 2), delay=rng.uniform(0, 0.4))
+    left = kill_after(corpus, db, at_least=rng.randint(2, N_DOCUMENTS // 3), delay=rng.uniform(0, 0.3))
     assert 0 < left < N_DOCUMENTS
     run_clean(corpus, db)
     assert_same_as_clean(db, clean)
@@ -154,7 +154,7 @@ def test_postgresql_run_killed_and_restarted_equals_a_clean_run(
 ) -> None:
     rng = random.Random(3)
     url = pg_cluster.new_database()
-    left = kill_after(corpus, url, at_least=rng.randint(2, N_DOCUMENTS // 2), delay=rng.uniform(0, 0.4))
+    left = kill_after(corpus, url, at_least=rng.randint(2, N_DOCUMENTS // 3), delay=rng.uniform(0, 0.3))
     assert 0 < left < N_DOCUMENTS
     run_clean(corpus, url)
     assert_same_as_clean(url, clean)
