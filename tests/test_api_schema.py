@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 import schemathesis
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import not_a_server_error, positive_data_acceptance
 from schemathesis.core.failures import FailureGroup
 from hypothesis import HealthCheck, given, settings
 from storekit import izium_report, make_article, make_event, make_processed, pg_cluster, store, store_url  # noqa: F401
@@ -43,7 +43,7 @@ def app_schema(store: Store) -> Iterator[schemathesis.BaseSchema]:
     yield schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
-def fuzz(app_schema: schemathesis.BaseSchema, checks: list | None) -> list[str]:
+def fuzz(app_schema: schemathesis.BaseSchema, checks: list | None, excluded: list | None = None) -> list[str]:
     """Every operation, each with its own Hypothesis budget; the failures, one entry per operation.
     (Not ``schemathesis.pytest.from_fixture``: on pytest 9 it fails setting a private node id.)"""
     operations = [result.ok() for result in app_schema.get_all_operations()]
@@ -55,7 +55,7 @@ def fuzz(app_schema: schemathesis.BaseSchema, checks: list | None) -> list[str]:
         @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
                   suppress_health_check=list(HealthCheck))
         def check(case: schemathesis.Case) -> None:
-            case.call_and_validate(checks=checks)
+            case.call_and_validate(checks=checks, excluded_checks=excluded)
 
         try:
             check()
@@ -70,6 +70,10 @@ def test_no_request_gets_a_server_error(app_schema: schemathesis.BaseSchema) -> 
 
 
 def test_every_answer_conforms_to_the_spec(app_schema: schemathesis.BaseSchema) -> None:
-    """Status codes, content types, headers and bodies as documented, and 4xx for invalid input."""
-    failures = fuzz(app_schema, None)
+    """Status codes, content types, headers and bodies as documented, and 4xx for invalid input.
+
+    Not checked: that every schema-valid request is accepted (positive_data_acceptance). A bbox
+    is four comma-separated numbers *within the globe, west before east*, a date window has
+    since <= until: the API rightly answers 422 to values that OpenAPI cannot rule out."""
+    failures = fuzz(app_schema, None, excluded=[positive_data_acceptance])
     assert not failures, "\n\n".join(failures)
