@@ -27,7 +27,7 @@ from storekit import (  # noqa: F401  (fixtures)
 
 from sitrep.errors import StoreError
 from sitrep.model import Event
-from sitrep.store import Store, combined_confidence, conservative_fatalities
+from sitrep.store import MAX_EVIDENCE, Store, combined_confidence, conservative_fatalities
 
 
 def test_save_is_idempotent(store: Store) -> None:
@@ -315,3 +315,17 @@ def test_migrations_stamp_old_databases_and_refuse_newer_ones(tmp_path: Path) ->
     newer.close()
     with pytest.raises(StoreError, match="9999.*upgrade sitrep"):
         Store.open(str(old))
+
+
+def test_one_article_lends_an_event_a_bounded_number_of_sentences(store: Store) -> None:
+    sentences = [f"Shelling hit Izium block {i}." for i in range(40)]
+    article = make_article("many", " ".join(sentences))
+    event = make_event(article, sentences[0])
+    evidence = tuple(
+        replace(event.evidence[0], start=article.text.index(s), end=article.text.index(s) + len(s), text=s)
+        for s in sentences
+    )
+    store.save(make_processed(article, replace(event, evidence=evidence)))
+    stored = store.event(event.event_id)
+    assert stored is not None
+    assert len({e.text for e in stored.evidence}) == MAX_EVIDENCE < len(sentences)

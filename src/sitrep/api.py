@@ -283,7 +283,8 @@ class Guard:
             return
         raw = scope.get("query_string", b"") + (scope.get("raw_path") or b"")
         if b"%00" in raw or b"\x00" in raw:
-            await _answer(send, 422, {"detail": "NUL bytes are not allowed in parameters"})
+            detail = [{"loc": ["query"], "msg": "NUL bytes are not allowed in parameters", "type": "value_error"}]
+            await _answer(send, 422, {"detail": detail})
             return
         extra = self.headers if scope["path"].startswith("/docs") else [*self.headers, self.csp]
 

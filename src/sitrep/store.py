@@ -50,6 +50,7 @@ log.addHandler(logging.NullHandler())
 _PG_SCHEMA_LOCK = 0x5174_7265  # pg_advisory_xact_lock key: one process creates the schema at a time
 _MAX_CONFIDENCE = 0.99  # many copies of a claim never make it certain
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
+MAX_EVIDENCE = 25  # sentences one article lends one event: enough to judge it, bounded for hostile input
 class Store:
     """A sitrep database. Open with :meth:`Store.open`; share one instance per process."""
 
@@ -201,7 +202,7 @@ class Store:
                 [
                     no_nul({"event_id": ev.event_id, "article_id": e.article_id, "start": e.start, "end": e.end,
                              "text": e.text})
-                    for e in {(e.article_id, e.start, e.end): e for e in ev.evidence}.values()
+                    for e in list({(e.article_id, e.start, e.end): e for e in ev.evidence}.values())[:MAX_EVIDENCE]
                 ],
             )
         self._refresh_event(conn, ev.event_id)
