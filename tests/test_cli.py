@@ -173,3 +173,21 @@ def test_stdin_and_usage_errors(runner: CliRunner, tmp_path: Path):
     assert invoke(runner, "export", "--format", "xml").exit_code == 2
     assert invoke(runner, "run", "x.txt", "--published", "13/09/2022").exit_code == 2
     assert invoke(runner, "spark", "in", "out").exit_code == 2
+
+
+def test_workers_give_the_same_output_in_the_same_order(tmp_path: Path):
+    import subprocess
+    import sys
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.jsonl"
+        done = subprocess.run(
+            [sys.executable, "-m", "sitrep", "extract", str(samples), "--workers", workers, "-o", str(out)],
+            capture_output=True, text=True, timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(out.read_text())
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 9 and '"events": []' not in outputs[0].splitlines()[0]

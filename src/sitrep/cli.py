@@ -54,7 +54,7 @@ published_option = click.option(
 paths_argument = click.argument("paths", nargs=-1, required=True)
 workers_option = click.option(
     "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-    help="Processes that parse in parallel; worth it for large inputs on several cores.",
+    help="Processes that run the pipeline in parallel; worth it for large inputs on several cores.",
 )
 
 

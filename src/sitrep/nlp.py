@@ -29,14 +29,13 @@ def parse(language: Language, text: str) -> Doc:
 
 
 def parse_many(
-    language: Language, items: Iterable[tuple[Article, T]], batch_size: int = 4, workers: int = 1
+    language: Language, items: Iterable[tuple[Article, T]], batch_size: int = 4
 ) -> Iterator[tuple[tuple[Article, T], Doc]]:
     """Parse article texts in batches, keeping each article (and its context) beside its Doc.
 
     News articles are long, so small batches cost no speed and keep memory and the time to the
-    first document low. ``workers > 1`` parses in that many forked processes (spaCy's n_process):
-    the parse is most of the work, and the stages after it stay in this process.
+    first document low.
     """
     pairs = ((item[0].text, item) for item in items)
-    for doc, item in language.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers):
+    for doc, item in language.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield item, doc

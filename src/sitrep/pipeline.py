@@ -8,7 +8,9 @@ A document that fails in any stage becomes an ``InputError`` naming it; the othe
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
+import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -35,7 +37,7 @@ class Pipeline:
     def __init__(self, language: Language, gazetteer: Gazetteer, workers: int = 1) -> None:
         self.language = language
         self.gazetteer = gazetteer
-        self.workers = workers  # processes that parse; more only pays on large inputs
+        self.workers = workers  # processes that run the pipeline; more only pays on large inputs
         self.seconds: Counter[str] = Counter()  # time spent per stage, for the benchmark
 
     def _timed(self, stage: str, call: Callable[[], T]) -> T:
@@ -59,6 +61,9 @@ class Pipeline:
         self, articles: Iterable[Article | InputError], batch_size: int = 4
     ) -> Iterator[Processed | InputError]:
         """Process a stream of articles (spaCy parses them in batches); errors pass through in order."""
+        if self.workers > 1:
+            yield from self._process_in_workers(articles, batch_size)
+            return
         errors: list[InputError] = []
 
         stream = iter(articles)
@@ -70,7 +75,7 @@ class Pipeline:
                     continue
                 yield item, self._timed("clean", lambda: clean.segment(item.text, item.title))
 
-        parsed = nlp.parse_many(self.language, readable(), batch_size, self.workers)
+        parsed = nlp.parse_many(self.language, readable(), batch_size)
         while True:
             before = self.seconds["clean"] + self.seconds["ingest"]
             started = time.perf_counter()
@@ -84,6 +89,22 @@ class Pipeline:
                 yield errors.pop(0)
             yield self._analyse(article, segments, doc)
         yield from errors
+
+    def _process_in_workers(
+        self, articles: Iterable[Article | InputError], batch_size: int
+    ) -> Iterator[Processed | InputError]:
+        """Whole articles through the whole pipeline in forked worker processes, results in input order.
+
+        Forked after loading, the workers share the model's memory with this process; each opens
+        its own connection to the gazetteer. The input is fed a window at a time, so memory stays
+        bounded however long the stream.
+        """
+        context = multiprocessing.get_context("fork")
+        window = 8 * self.workers * batch_size
+        stream = iter(articles)
+        with context.Pool(self.workers, initializer=_start_worker, initargs=(self,)) as pool:
+            while chunk := list(itertools.islice(stream, window)):
+                yield from pool.imap(_work, chunk, chunksize=1)
 
     def _analyse(self, article: Article, segments: list[Segment], doc) -> Processed | InputError:
         try:
@@ -102,6 +123,20 @@ class Pipeline:
             dates=tuple(mentions),
             events=tuple(found),
         )
+
+
+_worker: Pipeline | None = None  # the pipeline of a worker process (set once, when it starts)
+
+
+def _start_worker(parent: Pipeline) -> None:
+    global _worker
+    gazetteer = Gazetteer.open(parent.gazetteer.path)  # a SQLite connection must not cross a fork
+    _worker = Pipeline(parent.language, gazetteer, workers=1)
+
+
+def _work(item: Article | InputError) -> Processed | InputError:
+    assert _worker is not None, "worker started without a pipeline"
+    return next(iter(_worker.process_many([item])))
 
 
 @dataclass(frozen=True, slots=True)
