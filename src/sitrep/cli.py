@@ -27,7 +27,6 @@ from .model import Processed, to_json
 if TYPE_CHECKING:
     from .store import Store
 
-log = logging.getLogger("sitrep")
 T = TypeVar("T")
 
 
