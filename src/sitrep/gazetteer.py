@@ -109,22 +109,23 @@ def name_key(name: str) -> str:
     return _SEPARATORS.sub(" ", text).strip()
 
 
+def _rewritten(name: str, rules: str) -> str:
+    text = name_key(name)
+    for pattern, repl in _rules(rules):
+        text = pattern.sub(repl, text)
+    return text
+
+
 @functools.lru_cache(maxsize=65536)
 def variant_key(name: str) -> str:
     """A key where romanisation variants of one name meet (Kupyansk = Kupiansk)."""
-    text = name_key(name)
-    for pattern, repl in _rules("variant_rules"):
-        text = pattern.sub(repl, text)
-    return text
+    return _rewritten(name, "variant_rules")
 
 
 @functools.lru_cache(maxsize=65536)
 def sound_key(name: str) -> str:
     """A loose phonetic key: garbled spellings (Izyum, Iseum, Eiseum, Ezeum) meet here."""
-    text = name_key(name)
-    for pattern, repl in _rules("sound_rules"):
-        text = pattern.sub(repl, text)
-    return text
+    return _rewritten(name, "sound_rules")
 
 
 _LATIN_OR_CYRILLIC = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u0400-\u04ff’ʼ‘]+$")
