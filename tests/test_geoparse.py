@@ -105,6 +105,31 @@ def test_one_sense_per_document(blank, tmp_path):
     assert {t.geonameid for t in found if t.text == "Paris"} == {2}
 
 
+def test_a_town_named_with_its_county_beats_a_famous_namesake(blank, tmp_path):
+    places = [
+        Place(1, "Paris", 48.85, 2.35, "FR", "11", population=2_000_000),
+        Place(2, "Paris", 36.30, -88.33, "US", "TN", population=10_000),
+        Place(3, "Henry County", 36.30, -88.33, "US", "TN", feature="admin2", population=40_000),
+        Place(4, "Henry County", 41.35, -90.13, "US", "IL", feature="admin2", population=80_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    found = geoparse(blank("History tours in Paris and Henry County are popular."), [], gazetteer)
+    assert [t.geonameid for t in found] == [2, 3]
+    alone = geoparse(blank("History tours in Paris are popular."), [], gazetteer)
+    assert [t.geonameid for t in alone] == [1]
+
+
+def test_a_hamlet_does_not_take_the_name_of_a_state(blank, tmp_path):
+    places = [
+        Place(1, "Florida", 28.1, -83.6, "US", "FL", feature="admin1", population=16_000_000),
+        Place(2, "Florida", 41.33, -74.36, "US", "NY", population=2_900),
+        Place(3, "Goshen", 41.40, -74.32, "US", "NY", population=5_400),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    found = geoparse(blank("He lives in Goshen but bought the ticket in Florida last week."), [], gazetteer)
+    assert [t.geonameid for t in found] == [3, 1]
+
+
 # ---------------------------------------------------------------- the reference article
 
 

@@ -47,6 +47,10 @@ SKIPPED_SEGMENTS = frozenset({"boilerplate"})  # related headlines name real pla
 MAX_NAME_TOKENS = 5
 ACCEPT = 1.0  # evidence a mention needs to count as a toponym
 COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution
+PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the document (_paired)
+PAIR_KM = 40.0  # about a county's radius: a town and its county
+NAMED_ADMIN1 = 1.0  # a local candidate inside a first-level division the document names
+FAME_RATIO = 1000.0  # a local place this many times smaller than a division of the same name is not meant
 
 FEATURE_PRIOR = {"country": 2.0, "region": 1.0, "admin1": -0.5, "admin2": 0.0, "city": 0.0, "other": -0.5}
 RECOGNITION_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0, "other": 0.0}
@@ -362,6 +366,8 @@ class _Context:
     countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)  # (country, admin1) of the resolved local places
     anchors: dict[tuple[str, bool], Place] = field(default_factory=dict)  # resolved local places by name
+    named_admin1s: set[tuple[str, str]] = field(default_factory=set)  # first-level divisions the text names
+    paired: frozenset[int] = frozenset()  # town and county candidates of two names that lie together (_paired)
 
     @functools.cached_property
     def anchor_places(self) -> list[Place]:
@@ -382,18 +388,23 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += min(2.0, 1.0 * context.admin1s[(place.country, place.admin1)])
     elif place.feature == "city" and context.admin1s[(place.country, place.admin1)]:
         score += 0.5
+    if place.feature in ("city", "admin2") and (place.country, place.admin1) in context.named_admin1s:
+        score += NAMED_ADMIN1  # "Palestine" in a story that names Texas
     if context.anchors and place.feature not in ("country", "region"):
         nearest = min((_distance_km(a, place) for a in context.anchor_places if a.geonameid != place.geonameid), default=math.inf)
         score += 2.0 if nearest < 100 else 1.0 if nearest < 300 else 0.0
+    if place.geonameid in context.paired:
+        score += PAIR_SUPPORT
     return score
 
 
 def _resolve(mentions: list[_Mention]) -> None:
     """Three passes: priors alone, then with what the document's other names resolved to; one sense per name."""
-    context = _Context()
     by_key: dict[tuple[str, bool], list[_Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
+    paired = _paired(by_key)
+    context = _Context(paired=paired)
     for _ in range(3):
         for group in by_key.values():
             if len({p.geonameid for m in group for p, _ in m.candidates}) == 1:
@@ -403,23 +414,61 @@ def _resolve(mentions: list[_Mention]) -> None:
             totals: dict[int, float] = defaultdict(float)
             places: dict[int, Place] = {}
             for mention in group:
-                for place, kind in mention.candidates:
+                for place, kind in _contenders(mention):
                     places[place.geonameid] = place
                     totals[place.geonameid] = max(totals[place.geonameid], _candidate_score(mention, place, kind, context))
             best = max(totals, key=lambda pid: totals[pid])
             for mention in group:
                 mention.place, mention.score = places[best], totals[best]
-        context = _document_context(mentions)
+        context = _document_context(mentions, paired)
 
 
-def _document_context(mentions: list[_Mention]) -> _Context:
-    context = _Context()
+def _contenders(mention: _Mention) -> list[tuple[Place, int]]:
+    """The candidates worth scoring: not a hamlet FAME_RATIO times smaller than a country or first-level
+    division of the same name ("Florida", "California" are the states even in a story full of places
+    near Florida, Massachusetts), unless the text names its container ("Florida, Mass.")."""
+    divisions = [p.population for p, _ in mention.candidates if p.feature in ("country", "admin1")]
+    if not divisions:
+        return mention.candidates
+    floor = max(divisions) / FAME_RATIO
+    return [
+        (p, k) for p, k in mention.candidates
+        if p.feature in ("country", "admin1", "region") or p.population >= floor
+        or any(_contains(c, p) for c in mention.container)
+    ]
+
+
+def _paired(by_key: dict[tuple[str, bool], list[_Mention]]) -> frozenset[int]:
+    """A town and a county candidate of two names of the document, in the same first-level division and
+    within PAIR_KM ("Paris" and "Henry County": Paris, Tennessee is the seat of Henry County, Tennessee).
+    A town named with its county is stronger evidence than either name's fame. Two towns are not
+    enough: small namesakes of famous places cluster (Washington, Florida and Peru, Massachusetts)."""
+    buckets: dict[tuple[str, str], list[tuple[tuple[str, bool], Place]]] = defaultdict(list)
+    for key, group in by_key.items():
+        seen = {p.geonameid: p for m in group for p, _ in m.candidates if p.feature in ("city", "admin2") and p.admin1}
+        for place in seen.values():
+            buckets[(place.country, place.admin1)].append((key, place))
+    found: set[int] = set()
+    for members in buckets.values():
+        if len({key for key, _ in members}) < 2:
+            continue
+        for i, (key_a, a) in enumerate(members):
+            for key_b, b in members[i + 1 :]:
+                if key_a[0] != key_b[0] and "admin2" in (a.feature, b.feature) and _distance_km(a, b) <= PAIR_KM:
+                    found.update((a.geonameid, b.geonameid))
+    return frozenset(found)
+
+
+def _document_context(mentions: list[_Mention], paired: frozenset[int] = frozenset()) -> _Context:
+    context = _Context(paired=paired)
     for mention in mentions:
         place = mention.place
         if place is None:
             continue
         if place.country:
             context.countries[place.country] += 1
+        if place.feature == "admin1":
+            context.named_admin1s.add((place.country, place.admin1))
         if place.feature in ("city", "admin2", "other"):
             context.anchors[mention.key] = place
             context.admin1s[(place.country, place.admin1)] += 1
