@@ -104,9 +104,10 @@ def geoparse(
     for mention in mentions:
         mention.evidence = _evidence(doc, mention, entities)
     _share_list_evidence(doc, mentions)
+    paired = _paired(mentions)  # weak mentions too: "the Edgar County Foundation" still says which Paris
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
     _add_admin1_candidates(mentions, gazetteer)
-    _resolve(mentions)
+    _resolve(mentions, paired)
     mentions = [m for m in mentions if _fits_container(m)]
     mentions += _coherence_mentions(doc, allowed, gazetteer, mentions)
     text = doc.text
@@ -398,12 +399,11 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     return score
 
 
-def _resolve(mentions: list[_Mention]) -> None:
+def _resolve(mentions: list[_Mention], paired: frozenset[int] = frozenset()) -> None:
     """Three passes: priors alone, then with what the document's other names resolved to; one sense per name."""
     by_key: dict[tuple[str, bool], list[_Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
-    paired = _paired(by_key)
     context = _Context(paired=paired)
     for _ in range(3):
         for group in by_key.values():
@@ -438,15 +438,19 @@ def _contenders(mention: _Mention) -> list[tuple[Place, int]]:
     ]
 
 
-def _paired(by_key: dict[tuple[str, bool], list[_Mention]]) -> frozenset[int]:
+def _paired(mentions: list[_Mention]) -> frozenset[int]:
     """A town and a county candidate of two names of the document, in the same first-level division and
     within PAIR_KM ("Paris" and "Henry County": Paris, Tennessee is the seat of Henry County, Tennessee).
     A town named with its county is stronger evidence than either name's fame. Two towns are not
     enough: small namesakes of famous places cluster (Washington, Florida and Peru, Massachusetts)."""
-    buckets: dict[tuple[str, str], list[tuple[tuple[str, bool], Place]]] = defaultdict(list)
-    for key, group in by_key.items():
-        seen = {p.geonameid: p for m in group for p, _ in m.candidates if p.feature in ("city", "admin2") and p.admin1}
-        for place in seen.values():
+    local: dict[str, dict[int, Place]] = defaultdict(dict)
+    for mention in mentions:
+        local[name_key(mention.text)].update(
+            (p.geonameid, p) for p, _ in mention.candidates if p.feature in ("city", "admin2") and p.admin1
+        )
+    buckets: dict[tuple[str, str], list[tuple[str, Place]]] = defaultdict(list)
+    for key, places in local.items():
+        for place in places.values():
             buckets[(place.country, place.admin1)].append((key, place))
     found: set[int] = set()
     for members in buckets.values():
@@ -454,7 +458,7 @@ def _paired(by_key: dict[tuple[str, bool], list[_Mention]]) -> frozenset[int]:
             continue
         for i, (key_a, a) in enumerate(members):
             for key_b, b in members[i + 1 :]:
-                if key_a[0] != key_b[0] and "admin2" in (a.feature, b.feature) and _distance_km(a, b) <= PAIR_KM:
+                if key_a != key_b and "admin2" in (a.feature, b.feature) and _distance_km(a, b) <= PAIR_KM:
                     found.update((a.geonameid, b.geonameid))
     return frozenset(found)
 
