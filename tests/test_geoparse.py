@@ -92,6 +92,20 @@ def test_a_container_after_a_comma_picks_the_homonym_inside_it(blank, tmp_path):
     assert [t.geonameid for t in alone] == [1]
 
 
+def test_a_misspelt_name_before_its_oblast_is_looked_up_loosely_inside_it(blank, tmp_path):
+    places = [
+        Place(1, "Blahodatne", 49.08, 36.58, "UA", "07", population=700),
+        Place(2, "Blahodatne", 47.6, 37.6, "UA", "05", population=900),
+        Place(3, "Vinnitsy", 60.6, 34.8, "RU", "42", population=2_200),
+        Place(4, "Kharkivska oblast", 49.6, 36.5, "UA", "07", feature="admin1", population=2_600_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {4: ["Kharkiv Oblast"], 3: ["Vinnitsa"]})
+    found = geoparse(blank("Shelling was reported in Blagodatnoye, Kharkiv Oblast."), [], gazetteer)
+    assert [(t.text, t.geonameid) for t in found] == [("Blagodatnoye", 1), ("Kharkiv Oblast", 4)]
+    alone = geoparse(blank("Shelling was reported in Blagodatnoye."), [], gazetteer)
+    assert alone == []  # the loose key needs the division beside it
+
+
 def test_one_sense_per_document(blank, tmp_path):
     places = [
         Place(1, "Paris", 48.85, 2.35, "FR", "11", population=2_000_000),

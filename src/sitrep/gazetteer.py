@@ -266,7 +266,9 @@ class Gazetteer:
         return [p for p, _ in self.lookup_kinds(name)]
 
     def lookup_kinds(self, name: str, fuzzy: str = "variant") -> list[tuple[Place, int]]:
-        """Like ``lookup``, with how each place bears the name. ``fuzzy``: "none", "variant" or "sound"."""
+        """Like ``lookup``, with how each place bears the name. ``fuzzy``: "none" (exact key only), "variant"
+        (else the variant key), "sound" (else the sound key), or "variant_only"/"sound_only" (that key
+        alone, even when the exact key has places: "Vinnitsa" is also a Russian village)."""
         cache_key = (name_key(name), fuzzy)
         if cache_key not in self._lookup_cache:
             if len(self._lookup_cache) > CACHE_SIZE:
@@ -278,23 +280,27 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
-        rows = self._db.execute("SELECT id, MIN(kind) FROM names WHERE key = ? GROUP BY id", (key,)).fetchall()
-        if not rows and fuzzy != "none":
-            vkey = variant_key(name)
-            if len(vkey) >= 4:
-                rows = self._db.execute(
-                    "SELECT id, MIN(kind) FROM names WHERE vkey = ? AND kind != 2 GROUP BY id", (vkey,)
-                ).fetchall()
-        if not rows and fuzzy == "sound":
-            skey = sound_key(name)
-            if len(skey) >= 4:
-                rows = self._db.execute(
-                    "SELECT id, MIN(kind) FROM names WHERE skey = ? AND kind < 2 GROUP BY id", (skey,)
-                ).fetchall()
+        rows = [] if fuzzy.endswith("_only") else self._rows_by("key", key)
+        if not rows and fuzzy in ("variant", "sound", "variant_only"):
+            rows = self._rows_by("vkey", variant_key(name))
+        if not rows and fuzzy in ("sound", "sound_only"):
+            rows = self._rows_by("skey", sound_key(name))
         if len(rows) > MAX_CANDIDATES:
             rows = self._most_populous(rows)
         found = [(self.get(pid), kind) for pid, kind in rows]
         return sorted(((p, k) for p, k in found if p is not None), key=lambda pk: -pk[0].population)
+
+    def _rows_by(self, column: str, value: str) -> list[tuple[int, int]]:
+        """(id, strongest kind) of the names whose ``column`` is ``value``; loose keys skip abbreviations
+        (and demonyms) and keys under 4 letters, which collide."""
+        if column == "key":
+            return self._db.execute("SELECT id, MIN(kind) FROM names WHERE key = ? GROUP BY id", (value,)).fetchall()
+        if len(value) < 4:
+            return []
+        kinds = "kind != 2" if column == "vkey" else "kind < 2"
+        return self._db.execute(
+            f"SELECT id, MIN(kind) FROM names WHERE {column} = ? AND {kinds} GROUP BY id", (value,)
+        ).fetchall()
 
     def _most_populous(self, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The MAX_CANDIDATES most populous of many namesakes (there are 900 places called San José)."""

@@ -99,6 +99,7 @@ def geoparse(
     allowed = _allowed_ranges(doc, segments)
     mentions = _spot(doc, allowed, gazetteer, demonyms)
     mentions += _ner_mentions(doc, allowed, gazetteer, mentions)
+    mentions += _before_division(doc, allowed, gazetteer, mentions)
     _link_containers(doc, mentions)
     entities = _entity_index(doc)
     for mention in mentions:
@@ -321,6 +322,59 @@ def _share_list_evidence(doc: Doc, mentions: list[_Mention]) -> None:
 
 
 # ---------------------------------------------------------------- resolution
+
+
+def _before_division(
+    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention]
+) -> list[_Mention]:
+    """ "Blagodatnoye, Kharkiv Oblast": a name right before ", <first-level division>" may be spelt in
+    another romanisation or garbled; look it up under its variant and then its sound key, among the
+    places of that division only (the division is the evidence the loose key lacks). Fills in the
+    candidates of a known name none of whose places lie there ("Vinnitsa" is also a Russian village),
+    and adds names the index does not hold as written. Returns the new mentions."""
+    by_end = {m.tok_end: m for m in mentions}
+    found = []
+    for division in list(mentions):
+        admin1s = [p for p, _ in division.candidates if p.feature == "admin1"]
+        comma = division.tok_start - 1
+        if not admin1s or comma < 1 or doc[comma].text != ",":
+            continue
+        named = by_end.get(comma)
+        if named is not None:
+            if not any(_contains(a, p) for a in admin1s for p, _ in named.candidates):
+                named.candidates += _inside_division(gazetteer, named.text, admin1s)
+            continue
+        start = comma
+        while start > 0 and comma - start < 3 and _loose_name_token(doc[start - 1]):
+            start -= 1
+        for i in range(start, comma):  # longest first
+            first, last = doc[i], doc[comma - 1]
+            if not _capitalised(first) and not (i > 0 and doc[i - 1].lower_ in _cues()["before"]):
+                continue
+            begin, end = first.idx, last.idx + len(last.text)
+            if not _inside(allowed, begin, end):
+                continue
+            candidates = _inside_division(gazetteer, doc.text[begin:end], admin1s)
+            if candidates:
+                found.append(_Mention(begin, end, i, comma, doc.text[begin:end], candidates, via="division"))
+                break
+    return found
+
+
+def _loose_name_token(token: Token) -> bool:
+    """A word that may be part of a misspelt name: letters and apostrophes ("Lysyschans'k"), no function word."""
+    letters = token.text.replace("'", "").replace("’", "")
+    return letters.isalpha() and not token.is_stop and token.lower_ not in _cues()["before"]
+
+
+def _inside_division(gazetteer: Gazetteer, name: str, admin1s: list[Place]) -> list[tuple[Place, int]]:
+    """Places called ``name`` under a variant or sound key that lie inside one of the divisions."""
+    for fuzzy in ("variant_only", "sound_only"):
+        inside = [(p, NameKind.ALTERNATE) for p, _ in gazetteer.lookup_kinds(name, fuzzy=fuzzy)
+                  if p.feature == "city" and any(_contains(a, p) for a in admin1s)]
+        if inside:
+            return inside
+    return []
 
 
 def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
