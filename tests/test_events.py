@@ -23,6 +23,9 @@ PLACES = {
     "Kupiansk": Place(704508, "Kupiansk", 49.71055, 37.61517, "UA", "07", feature="city"),
     "Donetsk": Place(709717, "Donetsk", 48.023, 37.80224, "UA", "05", feature="city"),
     "Belgorod": Place(578072, "Belgorod", 50.61074, 36.58015, "RU", "09", feature="city"),
+    "Gorky": Place(520555, "Nizhniy Novgorod", 56.32867, 44.00205, "RU", "51", feature="city"),
+    "Maidan": Place(702237, "Maidan", 48.6, 23.47, "UA", "25", feature="city"),
+    "Kharkiv Oblast": Place(706482, "Kharkivska oblast", 49.59, 36.47, "UA", "07", feature="admin1"),
     "Ukraine": Place(690791, "Ukraine", 49.0, 32.0, "UA", feature="country"),
     "Russia": Place(2017370, "Russia", 60.0, 100.0, "RU", feature="country"),
 }
@@ -36,9 +39,11 @@ class StandIn:
 
 
 def toponyms_in(text: str) -> list[Toponym]:
-    found = []
-    for surface, place in PLACES.items():
+    found: list[Toponym] = []
+    for surface, place in sorted(PLACES.items(), key=lambda sp: -len(sp[0])):  # "Kharkiv Oblast" before "Kharkiv"
         for m in re.finditer(rf"\b{surface}\b", text):
+            if any(t.start <= m.start() < t.end for t in found):
+                continue
             found.append(
                 Toponym(m.start(), m.end(), surface, place.name, place.geonameid, place.lat, place.lon,
                         place.country, place.admin1, place.feature)
@@ -328,6 +333,17 @@ def test_landmarks_are_not_event_places_and_nouns_carry_their_actor(language):
     assert taken.location == "Kupiansk"
     [strike] = run(language, "Ukrainian strikes destroyed a Russian depot in Izyum on Monday.")
     assert strike.actor1 == "Military Forces of Ukraine (2019-)"
+
+
+def test_the_region_a_report_names_decides_between_places(language):
+    # a namesake abroad ("Gorky Park" is not Gorky, Russia) and a town of another oblast come after
+    # the town inside the oblast the report names
+    [abroad] = run(language, "On 14 April 2022, Russian forces shelled a cafe in Gorky Park in Kharkiv, Kharkiv Oblast.")
+    assert abroad.location == "Kharkiv" and abroad.geo_precision == 1
+    [elsewhere] = run(language, "On 2 March 2022, a Russian missile hit Maidan Square in Kharkiv, Kharkiv Oblast.")
+    assert elsewhere.location == "Kharkiv"
+    [direction] = run(language, "On 11 March 2022, Russian forces fired artillery towards Kharkiv in Izyum.")
+    assert direction.location == "Izyum"
 
 
 def test_reports_called_false_are_not_events(language):

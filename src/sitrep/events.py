@@ -47,14 +47,16 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 _EVENT_SEGMENTS = frozenset({"body", "title"})
+_REGION_FEATURES = frozenset({"admin1", "admin2", "region"})
 _PLACE_FEATURE_PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 # Events dated this long before publication are the article's background, which ACLED does not code
 # from it.
 _HISTORY = dt.timedelta(days=366)
 _DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
-    "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi",
+    "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi", "towards", "toward",
 })
+_LOCATIVE_WORDS = frozenset({"in", "at", "inside"})
 _NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vicinity", "area", "district", "suburb", "suburbs"})
 
 
@@ -94,7 +96,8 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
 def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], focus_country: str) -> list[Toponym]:
     """The places the event happened at: those the trigger governs; else the sentence's own
     (people's origins excepted, and places abroad only when the trigger governs them)."""
-    in_sentence = [p for p in sentence_places(chosen.sentence, places) if p.feature != "country"]
+    named = sentence_places(chosen.sentence, places)
+    in_sentence = [p for p in named if p.feature != "country"]
     governed = []
     for place in in_sentence:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -104,18 +107,19 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     if governed:
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
         # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
-        return _distinct(governed) if chosen.sub_event_type == "territory" else [_most_specific(governed)]
+        return _distinct(governed) if chosen.sub_event_type == "territory" else [_most_specific(governed, named)]
     if chosen.sub_event_type == "territory" and chosen.patient is not None and chosen.patient.pos_ == "PROPN":
         return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
-    return [_most_specific(loose)] if loose else []
+    return [_most_specific(loose, named)] if loose else []
 
 
 def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
-    """A place used as a landmark ("3 km northwest of Balakliya", "west of Kupiansk") is not
-    where the event is."""
+    """A place used as a landmark ("3 km northwest of Balakliya", "west of Kupiansk", "firing
+    towards Kharkiv") is not where the event is; a place "in" or "at" something is ("towards Kharkiv
+    in Izyum", however the parse attaches it)."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
+    if span is None or span.root.head.lower_ in _LOCATIVE_WORDS:
         return False
     for ancestor in span.root.ancestors:
         if ancestor == trigger:
@@ -125,9 +129,34 @@ def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
     return False
 
 
-def _most_specific(places: Sequence[Toponym]) -> Toponym:
-    """A town before a district before a province; the first named among equals."""
-    return min(places, key=lambda p: _PLACE_FEATURE_PRECISION.get(p.feature, 1))
+def _most_specific(places: Sequence[Toponym], named: Sequence[Toponym]) -> Toponym:
+    """A town before a district before a province, the first named among equals; but a namesake
+    abroad after the places of the country whose regions the sentence names ("Gorky Park in Kharkiv,
+    Kharkiv Oblast": not Gorky, Russia), and a town inside a region the sentence names before one
+    outside it ("Maidan ... in Kharkiv, Kharkiv Oblast")."""
+    setting = _Setting.of(named)
+    return min(places, key=lambda p: (setting.abroad(p), _PLACE_FEATURE_PRECISION.get(p.feature, 1), setting.outside(p)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """The regions a text names, which say where its towns are ("X, Kharkiv Oblast")."""
+
+    regions: frozenset[tuple[str, str]]
+    countries: frozenset[str]
+
+    @classmethod
+    def of(cls, named: Sequence[Toponym]) -> "_Setting":
+        regions = frozenset((p.country, p.admin1) for p in named if p.feature in _REGION_FEATURES and p.admin1)
+        countries = frozenset(p.country for p in named if p.feature in _REGION_FEATURES | {"country"})
+        return cls(regions, countries)
+
+    def abroad(self, place: Toponym) -> bool:
+        """In a country none of whose regions is named, while some region is: a namesake abroad."""
+        return bool(self.regions) and place.country not in self.countries
+
+    def outside(self, place: Toponym) -> bool:
+        return bool(self.regions) and (place.country, place.admin1) not in self.regions
 
 
 def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
@@ -142,12 +171,17 @@ def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
 
 
 def main_place(toponyms: Sequence[Toponym]) -> Toponym | None:
-    """The place the article is about: the most mentioned town (or region), earliest on ties."""
+    """The place the article is about: the most mentioned town (or region); on ties one inside a
+    region the article names, then the earliest; a namesake abroad only when nothing else is named
+    (see ``_Setting``)."""
     usable = [t for t in toponyms if t.feature != "country" and t.geonameid is not None]
     if not usable:
         return None
     counts = Counter(t.geonameid for t in usable)
-    weight = lambda t: (counts[t.geonameid] * (2 if t.feature in {"city", "other"} else 1), -t.start)  # noqa: E731
+    setting = _Setting.of(toponyms)
+    weight = lambda t: (  # noqa: E731
+        not setting.abroad(t), counts[t.geonameid] * (2 if t.feature in {"city", "other"} else 1), not setting.outside(t), -t.start
+    )
     return max(usable, key=weight)
 
 
