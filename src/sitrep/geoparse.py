@@ -420,6 +420,7 @@ class _Context:
 
     countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)  # (country, admin1) of the resolved local places
+    admin1_by_key: Counter = field(default_factory=Counter)  # the same, by (country, admin1, name key)
     anchors: dict[tuple[str, bool], Place] = field(default_factory=dict)  # resolved local places by name
     named_admin1s: set[tuple[str, str]] = field(default_factory=set)  # first-level divisions the text names
     paired: frozenset[int] = frozenset()  # town and county candidates of two names that lie together (_paired)
@@ -439,8 +440,9 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     total = sum(context.countries.values())
     if total and place.country:
         score += COUNTRY_COHERENCE * context.countries[place.country] / total
-    if place.feature == "admin1":
-        score += min(2.0, 1.0 * context.admin1s[(place.country, place.admin1)])
+    if place.feature == "admin1":  # places of other names inside it (its namesake city does not count)
+        inside = context.admin1s[(place.country, place.admin1)]
+        score += min(2.0, 1.0 * (inside - context.admin1_by_key[(place.country, place.admin1, mention.key)]))
     elif place.feature == "city" and context.admin1s[(place.country, place.admin1)]:
         score += 0.5
     if place.feature in ("city", "admin2") and (place.country, place.admin1) in context.named_admin1s:
@@ -530,6 +532,7 @@ def _document_context(mentions: list[_Mention], paired: frozenset[int] = frozens
         if place.feature in ("city", "admin2", "other"):
             context.anchors[mention.key] = place
             context.admin1s[(place.country, place.admin1)] += 1
+            context.admin1_by_key[(place.country, place.admin1, mention.key)] += 1
     return context
 
 
