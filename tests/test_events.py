@@ -32,10 +32,13 @@ PLACES = {
 
 
 class StandIn:
-    """The one gazetteer method events uses."""
+    """The two gazetteer methods events uses."""
 
     def get(self, geonameid: int) -> Place | None:
         return next((p for p in PLACES.values() if p.geonameid == geonameid), None)
+
+    def lookup(self, name: str) -> list[Place]:
+        return [p for surface, p in PLACES.items() if name in (surface, p.name)]
 
 
 def toponyms_in(text: str) -> list[Toponym]:
@@ -344,6 +347,12 @@ def test_the_region_a_report_names_decides_between_places(language):
     assert elsewhere.location == "Kharkiv"
     [direction] = run(language, "On 11 March 2022, Russian forces fired artillery towards Kharkiv in Izyum.")
     assert direction.location == "Izyum"
+
+
+def test_a_report_naming_only_a_province_is_coded_at_its_capital(language):
+    [event] = run(language, "On 12 May 2022, Russian forces shelled villages in Kharkiv Oblast.")
+    assert (event.location, event.geo_precision, event.admin1) == ("Kharkiv", 3, "07")
+    assert (event.latitude, event.longitude) == (PLACES["Kharkiv"].lat, PLACES["Kharkiv"].lon)
 
 
 def test_reports_called_false_are_not_events(language):

@@ -63,6 +63,8 @@ _NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vi
 class PlaceLookup(Protocol):
     def get(self, geonameid: int) -> Place | None: ...
 
+    def lookup(self, name: str) -> list[Place]: ...
+
 
 @lru_cache(maxsize=1)
 def _actors() -> dict[str, Any]:
@@ -168,6 +170,29 @@ def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
             seen.add(key)
             out.append(place)
     return out
+
+
+def _seat(region: Toponym, gazetteer: PlaceLookup) -> Toponym:
+    """Where ACLED codes a report that names only a province: its capital, at geo_precision 3.
+    A first-level division named after its chief city ("Kherson Oblast", "the Kharkiv region")
+    has that city, of that division, as its seat; any other keeps its own (central) point."""
+    words = region.text.split()
+    if len(words) > 1 and words[-1].lower() in _admin_words():
+        words = words[:-1]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    seat = next((p for p in gazetteer.lookup(" ".join(words)) if p.feature == "city"
+                 and (p.country, p.admin1) == (region.country, region.admin1)), None)
+    if seat is None:
+        return region
+    return replace(region, name=seat.name, geonameid=seat.geonameid, lat=seat.lat, lon=seat.lon, feature="city")
+
+
+@lru_cache(maxsize=1)
+def _admin_words() -> frozenset[str]:
+    """"oblast", "region", "province"...: the words geoparse reads as a division after a name."""
+    cues = json.loads(resources.files("sitrep").joinpath("data/geo_cues.json").read_text("utf-8"))
+    return frozenset(cues["admin_after"])
 
 
 def main_place(toponyms: Sequence[Toponym]) -> Toponym | None:
@@ -450,6 +475,9 @@ def _drafts_for(
         if sub_type == "territory":
             sub_type = _territory_type(chosen, country)
         actor1, actor2 = _actors_for(chosen, sub_type, country)
+        precision = _geo_precision(doc, place, inherited)
+        if place.feature == "admin1":
+            place = _seat(place, gazetteer)
         entry = gazetteer.get(place.geonameid) if place.geonameid is not None else None
         day = when.value if when else None
         confidence = 0.45 + 0.2 * chosen.specific + 0.1 * (when is not None) + 0.1 * (not inherited) + 0.05 * bool(actor1)
@@ -468,7 +496,7 @@ def _drafts_for(
             latitude=place.lat,
             longitude=place.lon,
             geonameid=place.geonameid,
-            geo_precision=_geo_precision(doc, place, inherited),
+            geo_precision=precision,
             fatalities=count_fatalities(sentence),
             notes=_notes(day, sentence.text),
             sources=(Source(article.id, article.url, article.source, article.published),),
