@@ -82,6 +82,24 @@ def test_same_event_from_another_story_is_merged_and_gains_confidence(store: Sto
     assert store.events(min_sources=2) == [merged]
 
 
+def test_a_storys_events_include_those_first_stored_from_another_story(store: Store) -> None:
+    first = izium_report("a1", story_id="s1")
+    store.save(first)
+    # Another story's article reports the recapture: its event merges into s1's stored event.
+    text = "Izium was retaken by the Ukrainians on Saturday, officials said."
+    other = make_article("b1", text, story_id="s2")
+    store.save(make_processed(other, make_event(other, "Izium was retaken by the Ukrainians on Saturday",
+                                                sub_event_type="Government regains territory")))
+    recapture = first.events[0].event_id
+    assert store.event(recapture).story_id == "s1"  # type: ignore[union-attr]
+    assert [e.event_id for e in store.story_events("s2")] == [recapture]
+    assert {e.event_id for e in store.story_events("s1")} == {e.event_id for e in first.events}
+    assert store.story_events("nope") == []
+    stories = store.event_stories([recapture, first.events[1].event_id, "nope"])
+    assert stories == {recapture: frozenset({"s1", "s2"}), first.events[1].event_id: frozenset({"s1"}),
+                       "nope": frozenset()}
+
+
 def test_copies_of_one_story_do_not_raise_confidence(store: Store) -> None:
     store.save(izium_report("a1", story_id="s1"))
     store.save(izium_report("a2", story_id="s1"), relation="copy", similarity=0.97)

@@ -288,6 +288,20 @@ def test_a_spun_copy_of_the_same_sentence_is_the_same_report():
     assert len(merge_events([original, copy])) == 1
 
 
+def test_a_copy_finds_a_stored_event_through_every_story_it_draws_on():
+    said = "The Russian MoD claimed that Russian forces shot down HARM missiles over the Antonivsky Bridge."
+    spun = "The Russia's MoD asserted that Russia's units shot down HARM missiles over the Antonivsky Bridge."
+    # Stored first from story s1; story s2's original (same sentence) merged into it by ACLED's rule.
+    stored = event(story_id="s1", sources=(Source("a1"), Source("b1")),
+                   evidence=(Evidence("a1", 0, 9, "Elsewhere."), Evidence("b1", 0, len(said), said)))
+    # s2's spun copy was placed elsewhere (a garbled name): only the same report can join them.
+    copy = event(event_id="e2", story_id="s2", geonameid=None, location="Donetsk", latitude=48.0,
+                 longitude=37.8, sources=(Source("b2"),), evidence=(Evidence("b2", 0, len(spun), spun),))
+    assert not same_happening(copy, stored)  # the stored event's own story is s1
+    assert same_happening(copy, stored, {"s1", "s2"})
+    assert not same_happening(copy, stored, {"s1", "s3"})
+
+
 def test_independent_sources_count_a_story_once():
     e = event(sources=(Source("a1"), Source("a2"), Source("a3"), Source("a4")))
     story_of = {"a1": "s1", "a2": "s1", "a3": "s2", "a4": None}

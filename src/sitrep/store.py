@@ -17,7 +17,7 @@ import datetime as dt
 import logging
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -329,6 +329,39 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(stmt).mappings().all()
             return self._events_with_details(conn, rows, evidence=evidence)
+
+    def story_events(self, story_id: str, limit: int | None = 500) -> list[Event]:
+        """Events that any article of a story reports, newest first.
+
+        An event keeps the story id of its first report; a later story whose article merged into
+        it is found through the event's sources, so that the story's copies can merge into it too.
+        """
+        e, s = schema.events, schema.event_sources
+        story_id = nul_free(story_id)
+        reported = select(s.c.event_id).where(s.c.story_id == story_id)
+        stmt = (
+            select(e)
+            .where((e.c.story_id == story_id) | e.c.event_id.in_(reported))
+            .order_by(e.c.event_date.desc().nulls_last(), e.c.event_id)
+        )
+        stmt = stmt if limit is None else stmt.limit(limit)
+        with self._read() as conn:
+            return self._events_with_details(conn, conn.execute(stmt).mappings().all(), evidence=True)
+
+    def event_stories(self, event_ids: Iterable[str]) -> dict[str, frozenset[str]]:
+        """The stories each event draws on: its own and those of all its sources' articles."""
+        ids = list(dict.fromkeys(event_ids))
+        found: dict[str, set[str]] = {i: set() for i in ids}
+        e, s = schema.events, schema.event_sources
+        with self._read() as conn:
+            for chunk in _chunks(ids):
+                for table in (e, s):
+                    stmt = select(table.c.event_id, table.c.story_id).where(
+                        table.c.event_id.in_(chunk), table.c.story_id.is_not(None)
+                    )
+                    for r in conn.execute(stmt):
+                        found[r.event_id].add(r.story_id)
+        return {i: frozenset(v) for i, v in found.items()}
 
     def event_summaries(
         self, query: EventQuery | None = None, *, limit: int | None = 1000, offset: int = 0, **filters: Any

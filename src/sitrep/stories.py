@@ -545,15 +545,18 @@ def _same_time(a: Event, b: Event) -> bool:
     return abs((a.event_date - b.event_date).days) <= limit
 
 
-def same_happening(a: Event, b: Event) -> bool:
+def same_happening(a: Event, b: Event, stories_of_b: Container[str] | None = None) -> bool:
     """Whether two events are one happening.
 
     Either by ACLED's rule (one event per actor pair, place and day): same sub-event type,
     compatible actors, the same place or within the distance the coarser geo_precision allows,
     dates within what the coarser time_precision allows; or because they are one report of it
     (:func:`same_report`): copies of a story spun so far that the extractor read them differently.
+    ``stories_of_b`` is every story a stored event ``b`` draws on (by default ``b.story_id``): a
+    stored event keeps the story id of its first report, so a copy of a later story it absorbed
+    must still find it.
     """
-    return same_by_acled(a, b) or same_report(a, b)
+    return same_by_acled(a, b) or same_report(b, a, stories_of_b)
 
 
 def same_by_acled(a: Event, b: Event) -> bool:
