@@ -145,6 +145,8 @@ FOOTER = [
     "Copyright 2022 The Daily Dispatch Network. All rights reserved. Terms of use and privacy policy apply.",
 ]
 
+UPDATE_MARK = "\n\nUPDATE: "  # what separates an update's new material from the original text
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
 
@@ -224,7 +226,7 @@ def update(text: str, news: str, rng: random.Random) -> str:
         if added and sum(len(x.split()) for x in added) + len(paragraph.split()) > budget:
             break
         added.append(paragraph)
-    return text + "\n\nUPDATE: " + "\n".join(added)
+    return text + UPDATE_MARK + "\n".join(added)
 
 
 def copies_of(article_id: str, text: str, news: str, rng: random.Random) -> list[Copy]:
