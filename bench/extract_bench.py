@@ -1,6 +1,6 @@
 """Throughput of `sitrep extract` end to end beside the obvious approach's floor, in one run.
 
-Corpus: the ISW daily reports in $SITREP_DATA/articles/isw/isw_reports.jsonl (42 long, dated
+Corpus: the ISW daily reports in $SITREP_DATA/articles/isw/isw_reports.jsonl (22 long, dated
 reports). Baseline ("floor"): spaCy's small English pipeline over all the text with nlp.pipe in one
 process, nothing else — any system that runs the model over everything is at least this slow.
 Both run as fresh processes, alternating, so start-up (model and gazetteer loading) counts for both.
@@ -8,7 +8,11 @@ Prints words/s, documents/s, the ratio, peak resident memory, seconds per stage,
 first document out. The issue's target: >= 3x the floor (aim 10x), peak RSS <= 1 GiB, first
 document out < 3 s once the gazetteer index is built.
 
-    .venv/bin/python bench/extract_bench.py [--rounds 2] [--limit N]
+Then, unless --no-figures, the accuracy figures of the same code (speed-ups must keep them equal or
+better), each the summary of its own evaluation script: the reference article's events, the CIR
+Ukraine reports (development and held-out halves) and GeoWebNews (held-out half).
+
+    .venv/bin/python bench/extract_bench.py [--rounds 2] [--limit N] [--no-figures]
 """
 
 from __future__ import annotations
@@ -67,10 +71,27 @@ def measure(command: list[str]) -> dict:
     return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "first": first, **stats}
 
 
+FIGURES = [  # (command, the lines of its output that carry the figures)
+    (["eval/events_reference.py"], ("required", "optional", "must-not")),
+    (["eval/events_cir_ukraine.py", "--show", "0"], ("CIR", "  ")),
+    (["eval/geoparse.py", "--corpus", "GeoWebNews", "--split", "test"], ("corpus", "GeoWebNews", " ")),
+]
+
+
+def figures() -> None:
+    for command, prefixes in FIGURES:
+        done = subprocess.run([sys.executable, *command], capture_output=True, text=True, cwd=REPO)
+        print(f"$ {' '.join(command)}" + ("" if done.returncode == 0 else f"  (exit {done.returncode})"))
+        for line in done.stdout.splitlines():
+            if line.startswith(prefixes) and "miss[" not in line:
+                print("  " + line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--no-figures", action="store_true", help="skip the accuracy figures")
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor:
@@ -95,6 +116,9 @@ def main() -> None:
               f"{first:>11} {ratio:7.2f}x")
     print("target: >= 3x the floor (aim 10x); peak RSS <= 1024 MiB (of the parent; parse workers are forked)")
     print("sitrep seconds per stage:", json.dumps(best["sitrep"].get("seconds", {})))
+    if not args.no_figures:
+        print("accuracy of the same code:")
+        figures()
 
 
 if __name__ == "__main__":
