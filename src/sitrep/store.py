@@ -336,14 +336,11 @@ class Store:
         An event keeps the story id of its first report; a later story whose article merged into
         it is found through the event's sources, so that the story's copies can merge into it too.
         """
-        e, s = schema.events, schema.event_sources
-        story_id = nul_free(story_id)
-        reported = select(s.c.event_id).where(s.c.story_id == story_id)
-        stmt = (
-            select(e)
-            .where((e.c.story_id == story_id) | e.c.event_id.in_(reported))
-            .order_by(e.c.event_date.desc().nulls_last(), e.c.event_id)
-        )
+        e, s, a = schema.events, schema.event_sources, schema.articles
+        # Through the indexed article columns: an event's own story is that of its first source.
+        members = select(a.c.id).where(a.c.story_id == nul_free(story_id))
+        reported = select(s.c.event_id).where(s.c.article_id.in_(members))
+        stmt = select(e).where(e.c.event_id.in_(reported)).order_by(e.c.event_date.desc().nulls_last(), e.c.event_id)
         stmt = stmt if limit is None else stmt.limit(limit)
         with self._read() as conn:
             return self._events_with_details(conn, conn.execute(stmt).mappings().all(), evidence=True)
