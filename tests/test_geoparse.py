@@ -106,6 +106,18 @@ def test_a_misspelt_name_before_its_oblast_is_looked_up_loosely_inside_it(blank,
     assert alone == []  # the loose key needs the division beside it
 
 
+def test_a_name_repeated_does_not_vote_for_its_own_country(blank, tmp_path):
+    places = [
+        Place(1, "St. Petersburg", 27.77, -82.68, "US", "FL", population=257_000),
+        Place(2, "Saint Petersburg", 59.94, 30.31, "RU", "66", population=5_350_000),
+        Place(3, "Sochi", 43.6, 39.73, "RU", "38", population=400_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {2: ["St. Petersburg"]})
+    text = "Fans flew from Sochi to St. Petersburg. St. Petersburg was full. St. Petersburg cheered."
+    found = geoparse(blank(text), [], gazetteer)
+    assert {t.geonameid for t in found if t.text == "St. Petersburg"} == {2}
+
+
 def test_one_sense_per_document(blank, tmp_path):
     places = [
         Place(1, "Paris", 48.85, 2.35, "FR", "11", population=2_000_000),

@@ -421,6 +421,7 @@ class _Context:
     countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)  # (country, admin1) of the resolved local places
     admin1_by_key: Counter = field(default_factory=Counter)  # the same, by (country, admin1, name key)
+    countries_by_key: defaultdict = field(default_factory=lambda: defaultdict(Counter))  # name key -> countries
     anchors: dict[tuple[str, bool], Place] = field(default_factory=dict)  # resolved local places by name
     named_admin1s: set[tuple[str, str]] = field(default_factory=set)  # first-level divisions the text names
     paired: frozenset[int] = frozenset()  # town and county candidates of two names that lie together (_paired)
@@ -437,13 +438,15 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += 3.0 if place.feature == "admin1" else -1.0
     if any(_contains(c, place) for c in mention.container if c.geonameid != place.geonameid and c.feature != place.feature):
         score += 3.0
-    total = sum(context.countries.values())
+    # The countries of the document's other names: a name's own mentions would vote for its first guess.
+    own = context.countries_by_key[mention.key]
+    total = sum(context.countries.values()) - sum(own.values())
     if total and place.country:
-        score += COUNTRY_COHERENCE * context.countries[place.country] / total
+        score += COUNTRY_COHERENCE * (context.countries[place.country] - own[place.country]) / total
+    inside = context.admin1s[(place.country, place.admin1)]
     if place.feature == "admin1":  # places of other names inside it (its namesake city does not count)
-        inside = context.admin1s[(place.country, place.admin1)]
         score += min(2.0, 1.0 * (inside - context.admin1_by_key[(place.country, place.admin1, mention.key)]))
-    elif place.feature == "city" and context.admin1s[(place.country, place.admin1)]:
+    elif place.feature == "city" and inside:
         score += 0.5
     if place.feature in ("city", "admin2") and (place.country, place.admin1) in context.named_admin1s:
         score += NAMED_ADMIN1  # "Palestine" in a story that names Texas
@@ -527,6 +530,7 @@ def _document_context(mentions: list[_Mention], paired: frozenset[int] = frozens
             continue
         if place.country:
             context.countries[place.country] += 1
+            context.countries_by_key[mention.key][place.country] += 1
         if place.feature == "admin1":
             context.named_admin1s.add((place.country, place.admin1))
         if place.feature in ("city", "admin2", "other"):
