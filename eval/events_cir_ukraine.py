@@ -81,7 +81,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def usable(record: dict) -> bool:
     text = record.get("text") or ""
-    return bool(record.get("town") and record.get("lat") and record.get("date") and len(text.split()) >= 3
+    return bool(record.get("town") and record.get("lat") and isinstance(record.get("date"), str) and len(text.split()) >= 3
                 and not re.match(r"^(image|picture|photo|video)\b", text, flags=re.IGNORECASE))
 
 
