@@ -498,27 +498,23 @@ def _contenders(mention: _Mention) -> list[tuple[Place, int]]:
 
 
 def _paired(mentions: list[_Mention]) -> frozenset[int]:
-    """A town and a county candidate of two names of the document, in the same first-level division and
-    within PAIR_KM ("Paris" and "Henry County": Paris, Tennessee is the seat of Henry County, Tennessee).
+    """A county and a town (or another county) candidate of two names of the document, in the same
+    first-level division and within PAIR_KM ("Paris" and "Henry County": Paris, Tennessee is the seat of Henry County, Tennessee).
     A town named with its county is stronger evidence than either name's fame. Two towns are not
     enough: small namesakes of famous places cluster (Washington, Florida and Peru, Massachusetts)."""
-    local: dict[str, dict[int, Place]] = defaultdict(dict)
+    counties: dict[tuple[str, str], list[tuple[str, Place]]] = defaultdict(list)  # by (country, admin1)
+    towns: dict[tuple[str, str], list[tuple[str, Place]]] = defaultdict(list)
     for mention in mentions:
-        local[name_key(mention.text)].update(
-            (p.geonameid, p) for p, _ in mention.candidates if p.feature in ("city", "admin2") and p.admin1
-        )
-    buckets: dict[tuple[str, str], list[tuple[str, Place]]] = defaultdict(list)
-    for key, places in local.items():
-        for place in places.values():
-            buckets[(place.country, place.admin1)].append((key, place))
+        key = name_key(mention.text)
+        for place, _ in mention.candidates:
+            if place.admin1 and place.feature in ("city", "admin2"):
+                (counties if place.feature == "admin2" else towns)[(place.country, place.admin1)].append((key, place))
     found: set[int] = set()
-    for members in buckets.values():
-        if len({key for key, _ in members}) < 2:
-            continue
-        for i, (key_a, a) in enumerate(members):
-            for key_b, b in members[i + 1 :]:
-                if key_a != key_b and "admin2" in (a.feature, b.feature) and _distance_km(a, b) <= PAIR_KM:
-                    found.update((a.geonameid, b.geonameid))
+    for division, listed in counties.items():
+        for key_a, county in listed:
+            for key_b, other in towns.get(division, []) + listed:  # a town, or a neighbouring county
+                if key_a != key_b and _distance_km(county, other) <= PAIR_KM:
+                    found.update((county.geonameid, other.geonameid))
     return frozenset(found)
 
 
