@@ -95,9 +95,7 @@ def test_a_storys_events_include_those_first_stored_from_another_story(store: St
     assert [e.event_id for e in store.story_events("s2")] == [recapture]
     assert {e.event_id for e in store.story_events("s1")} == {e.event_id for e in first.events}
     assert store.story_events("nope") == []
-    stories = store.event_stories([recapture, first.events[1].event_id, "nope"])
-    assert stories == {recapture: frozenset({"s1", "s2"}), first.events[1].event_id: frozenset({"s1"}),
-                       "nope": frozenset()}
+    assert store.article_stories(["a1", "b1", "nope", "a1"]) == {"a1": "s1", "b1": "s2"}
 
 
 def test_copies_of_one_story_do_not_raise_confidence(store: Store) -> None:

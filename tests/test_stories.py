@@ -298,8 +298,15 @@ def test_a_copy_finds_a_stored_event_through_every_story_it_draws_on():
     copy = event(event_id="e2", story_id="s2", geonameid=None, location="Donetsk", latitude=48.0,
                  longitude=37.8, sources=(Source("b2"),), evidence=(Evidence("b2", 0, len(spun), spun),))
     assert not same_happening(copy, stored)  # the stored event's own story is s1
-    assert same_happening(copy, stored, {"s1", "s2"})
-    assert not same_happening(copy, stored, {"s1", "s3"})
+    assert same_happening(copy, stored, {"a1": "s1", "b1": "s2"})
+    assert not same_happening(copy, stored, {"a1": "s1", "b1": "s3"})
+    # The near-identical sentence must be one of the copy's own story, not merely of the event.
+    assert not same_happening(copy, stored, {"a1": "s2", "b1": "s1"})
+    # The same from the three raw events: s1's report, s2's original (ACLED's rule), s2's copy.
+    first = replace(stored, sources=(Source("a1"),), evidence=stored.evidence[:1])
+    original = replace(stored, event_id="e3", story_id="s2", sources=(Source("b1"),), evidence=stored.evidence[1:])
+    assert len(merge_events([first, original, copy])) == 1
+    assert len(merge_events([first, replace(original, story_id="s3"), copy])) == 2
 
 
 def test_independent_sources_count_a_story_once():

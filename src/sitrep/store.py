@@ -345,20 +345,16 @@ class Store:
         with self._read() as conn:
             return self._events_with_details(conn, conn.execute(stmt).mappings().all(), evidence=True)
 
-    def event_stories(self, event_ids: Iterable[str]) -> dict[str, frozenset[str]]:
-        """The stories each event draws on: its own and those of all its sources' articles."""
-        ids = list(dict.fromkeys(event_ids))
-        found: dict[str, set[str]] = {i: set() for i in ids}
-        e, s = schema.events, schema.event_sources
+    def article_stories(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        """The story of each stored article (articles not stored are left out)."""
+        ids = list(dict.fromkeys(article_ids))
+        a = schema.articles
+        found: dict[str, str | None] = {}
         with self._read() as conn:
             for chunk in _chunks(ids):
-                for table in (e, s):
-                    stmt = select(table.c.event_id, table.c.story_id).where(
-                        table.c.event_id.in_(chunk), table.c.story_id.is_not(None)
-                    )
-                    for r in conn.execute(stmt):
-                        found[r.event_id].add(r.story_id)
-        return {i: frozenset(v) for i, v in found.items()}
+                for r in conn.execute(select(a.c.id, a.c.story_id).where(a.c.id.in_(chunk))):
+                    found[r.id] = r.story_id
+        return found
 
     def event_summaries(
         self, query: EventQuery | None = None, *, limit: int | None = 1000, offset: int = 0, **filters: Any

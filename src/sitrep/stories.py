@@ -32,7 +32,7 @@ import struct
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -545,18 +545,18 @@ def _same_time(a: Event, b: Event) -> bool:
     return abs((a.event_date - b.event_date).days) <= limit
 
 
-def same_happening(a: Event, b: Event, stories_of_b: Container[str] | None = None) -> bool:
+def same_happening(a: Event, b: Event, story_of: Mapping[str, str | None] | None = None) -> bool:
     """Whether two events are one happening.
 
     Either by ACLED's rule (one event per actor pair, place and day): same sub-event type,
     compatible actors, the same place or within the distance the coarser geo_precision allows,
     dates within what the coarser time_precision allows; or because they are one report of it
     (:func:`same_report`): copies of a story spun so far that the extractor read them differently.
-    ``stories_of_b`` is every story a stored event ``b`` draws on (by default ``b.story_id``): a
-    stored event keeps the story id of its first report, so a copy of a later story it absorbed
-    must still find it.
+    ``story_of`` gives the stories of a stored event's evidence articles (see :func:`same_report`):
+    it keeps the story id of its first report, and a copy of a later story it absorbed must still
+    find it.
     """
-    return same_by_acled(a, b) or same_report(b, a, stories_of_b)
+    return same_by_acled(a, b) or same_report(b, a, story_of)
 
 
 def same_by_acled(a: Event, b: Event) -> bool:
@@ -570,23 +570,24 @@ def same_by_acled(a: Event, b: Event) -> bool:
     )
 
 
-def same_report(a: Event, b: Event, stories_of_a: Container[str] | None = None) -> bool:
+def same_report(a: Event, b: Event, story_of: Mapping[str, str | None] | None = None) -> bool:
     """Two events drawn from the same sentence of one story by two of its copies.
 
     A spun copy re-spells places ("Cherson"), swaps the verbs the extractor keys on and is
     published days later (so relative dates shift): its events can differ from the original's in
-    every coded field, yet they are one report of one happening. Both events must belong to the
-    same story and rest on near-identical evidence sentences from two different articles.
-    ``stories_of_a`` is every story ``a`` draws on when it is itself a merge of several events
-    (an event keeps one ``story_id``); by default ``a.story_id``.
+    every coded field, yet they are one report of one happening. They must rest on near-identical
+    evidence sentences from two different articles of one story. An event merged from several
+    stories keeps one ``story_id``, so ``story_of`` gives the story of each evidence article
+    (article id -> story id); an article it does not name belongs to its event's story.
     """
-    stories = stories_of_a if stories_of_a is not None else {a.story_id}
-    if not b.story_id or b.story_id not in stories:
-        return False
+    known = story_of or {}
     least = 100 * _params()["events"]["same_report_evidence"]
     # Evidence from one article never counts: one sentence may hold two events (two places).
     return any(
-        x.article_id != y.article_id and fuzz.ratio(x.text.lower(), y.text.lower()) >= least
+        x.article_id != y.article_id
+        and known.get(x.article_id, a.story_id) is not None
+        and known.get(x.article_id, a.story_id) == known.get(y.article_id, b.story_id)
+        and fuzz.ratio(x.text.lower(), y.text.lower()) >= least
         for x in a.evidence
         for y in b.evidence
     )
@@ -651,20 +652,20 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     only within one type.
     """
     kept: list[Event] = []
-    stories: list[set[str | None]] = []  # the stories each kept event draws on
+    story_of: dict[str, str | None] = {}  # evidence article -> story: a merged event keeps one id
     by_type: dict[tuple[str, str], list[int]] = {}
     for event in events:
+        for v in event.evidence:
+            story_of.setdefault(v.article_id, event.story_id)
         slots = by_type.setdefault((event.event_type, event.sub_event_type), [])
         match = next((i for i in slots if same_by_acled(kept[i], event)), None)
         if match is None and event.story_id:
-            match = next((i for i, k in enumerate(kept) if same_report(k, event, stories[i])), None)
+            match = next((i for i, k in enumerate(kept) if same_report(k, event, story_of)), None)
         if match is None:
             slots.append(len(kept))
             kept.append(event)
-            stories.append({event.story_id})
         else:
             kept[match] = merge(kept[match], event)
-            stories[match].add(event.story_id)
     return kept
 
 
