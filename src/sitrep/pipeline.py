@@ -186,10 +186,11 @@ def _as_stored(event: Event, store: "Store") -> Event:
     """The event under the id of a stored event that reports the same happening, when there is one.
 
     The store merges events by id (sources and evidence grow), so taking the stored id is the merge.
-    Candidates: the story's own events (a spun copy may be coded differently) and events of the same
-    sub-type near the same place and time (another outlet's report).
+    Candidates: the events any article of the story reports (a spun copy may be coded differently),
+    also those first stored from another story, and events of the same sub-type near the same place
+    and time (another outlet's report).
     """
-    candidates = store.events(story_id=event.story_id, limit=500) if event.story_id else []
+    candidates = store.story_events(event.story_id, limit=500) if event.story_id else []
     if event.event_date is not None and event.latitude is not None and event.longitude is not None:
         box = (event.longitude - MERGE_BOX, event.latitude - MERGE_BOX,
                event.longitude + MERGE_BOX, event.latitude + MERGE_BOX)
@@ -199,7 +200,8 @@ def _as_stored(event: Event, store: "Store") -> Event:
         )
     from . import stories
 
+    story_of = store.article_stories(e.article_id for c in candidates for e in c.evidence)
     for stored in candidates:
-        if stored.event_id == event.event_id or stories.same_happening(event, stored):
+        if stored.event_id == event.event_id or stories.same_happening(event, stored, story_of):
             return replace(event, event_id=stored.event_id)
     return event
