@@ -166,6 +166,25 @@ def test_sentences_that_report_no_event_produce_none(language, sentence):
     assert run(language, sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        # a source asserting the happening, as ACLED codes it: "reported" as "claimed"
+        ("Ukrainian officials reported a powerful explosion in Kharkiv on Monday.", "Remote explosive/landmine/IED"),
+        ("Residents reported heavy shelling of Kupiansk overnight.", "Shelling/artillery/missile attack"),
+        # a note or headline without a finite verb names the happening itself
+        ("On 14 June 2022, shelling of a kindergarten in Kupiansk.", "Shelling/artillery/missile attack"),
+        ("Aftermath of artillery shelling of a school in Izyum", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_reported_and_verbless_happenings_are_events(language, sentence, sub_type):
+    assert [e.sub_event_type for e in run(language, sentence)] == [sub_type]
+
+
+def test_a_reported_non_happening_is_no_event(language):
+    assert run(language, "Officials reported no fighting in Kupiansk on Monday.") == []
+
+
 def test_captions_and_boilerplate_give_no_events(language):
     body = "Izyum was quiet on Monday."
     caption = "Russian rockets hit Izyum on Sunday."

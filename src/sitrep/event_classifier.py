@@ -327,6 +327,9 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     happening = verb is not None and _occurs(verb) and sentence.start <= verb.i < sentence.end
+    # "officials reported a powerful explosion": a source asserting the happening, as ACLED codes it
+    reported = token.dep_ == "dobj" and token.head == verb and lemma(verb) in lex["reporting_verbs"]
+    happening = happening or (reported and sentence.start <= token.head.i < sentence.end) or _verbless(sentence)
     dated = any(t.ent_type_ == "DATE" for t in subtree(token))
     if not (happening or dated):
         return None
@@ -335,6 +338,12 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     if sub_type.startswith("weapon:"):
         return _weapon_in(list(sentence)) or sub_type.removeprefix("weapon:")
     return sub_type
+
+
+def _verbless(sentence: Span) -> bool:
+    """A note or headline without a finite verb ("Shelling of a kindergarten in Kharkiv", "aftermath
+    of a missile strike"): it names the happening itself, as a headline does."""
+    return not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sentence)
 
 
 def _occurs(verb: Token) -> bool:
