@@ -1,7 +1,8 @@
 """Throughput of `sitrep extract` end to end beside the obvious approach's floor, in one run.
 
 Corpus: the ISW daily reports in $SITREP_DATA/articles/isw/isw_reports.jsonl (22 long, dated
-reports). Baseline ("floor"): spaCy's small English pipeline over all the text with nlp.pipe in one
+reports, two thirds of whose words sit in sentences that may report an event); with --corpus
+geowebnews, the GeoWebNews articles (ordinary news: a fifth). Baseline ("floor"): spaCy's small English pipeline over all the text with nlp.pipe in one
 process, nothing else — any system that runs the model over everything is at least this slow.
 Both run as fresh processes, alternating, so start-up (model and gazetteer loading) counts for both.
 Prints words/s, documents/s, the ratio, peak resident memory, seconds per stage, and the time to the
@@ -12,7 +13,7 @@ Then, unless --no-figures, the accuracy figures of the same code (speed-ups must
 better), each the summary of its own evaluation script: the reference article's events, the CIR
 Ukraine reports (development and held-out halves) and GeoWebNews (held-out half).
 
-    .venv/bin/python bench/extract_bench.py [--rounds 2] [--limit N] [--no-figures]
+    .venv/bin/python bench/extract_bench.py [--rounds 2] [--limit N] [--corpus isw|geowebnews] [--no-figures]
 """
 
 from __future__ import annotations
@@ -30,16 +31,23 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("SITREP_DATA") or REPO.parent / "shared" / "data")
 
 
-def corpus(limit: int | None, folder: Path) -> tuple[Path, int, int]:
-    """The ISW reports as sitrep JSONL (report_date becomes published); returns path, docs, words."""
-    source = DATA / "articles" / "isw" / "isw_reports.jsonl"
-    records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+def corpus(name: str, limit: int | None, folder: Path) -> tuple[Path, int, int]:
+    """The corpus as sitrep JSONL; returns path, docs, words. "isw": the ISW reports (report_date
+    becomes published); "geowebnews": the GeoWebNews articles, ordinary news on every subject."""
+    if name == "isw":
+        source = DATA / "articles" / "isw" / "isw_reports.jsonl"
+        records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+        records = [{"id": r["id"], "title": r["title"], "url": r["url"], "source": r["source"],
+                    "published": r["report_date"], "text": r["text"]} for r in records]
+    else:
+        folder_in = DATA / "geoparsing" / "GeoWebNews" / "eupeg_processed"
+        files = sorted((p for p in folder_in.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
+        records = [{"id": f"gwn-{p.name}", "text": p.read_text(encoding="utf-8")} for p in files]
     records = records[:limit] if limit else records
-    path = folder / "isw.jsonl"
+    path = folder / f"{name}.jsonl"
     with path.open("w", encoding="utf-8") as out:
         for r in records:
-            out.write(json.dumps({"id": r["id"], "title": r["title"], "url": r["url"], "source": r["source"],
-                                  "published": r["report_date"], "text": r["text"]}) + "\n")
+            out.write(json.dumps(r) + "\n")
     words = sum(len(r["text"].split()) for r in records)
     return path, len(records), words
 
@@ -91,6 +99,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--corpus", choices=("isw", "geowebnews"), default="isw",
+                        help="isw: the issue's corpus; geowebnews: ordinary news, where fewer sentences report events")
     parser.add_argument("--no-figures", action="store_true", help="skip the accuracy figures")
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -98,14 +108,14 @@ def main() -> None:
         floor(args.floor)
         return
     with tempfile.TemporaryDirectory() as tmp:
-        path, docs, words = corpus(args.limit, Path(tmp))
+        path, docs, words = corpus(args.corpus, args.limit, Path(tmp))
         runs: dict[str, list[dict]] = {"floor": [], "sitrep": [], "sitrep-w2": []}
         sitrep = [sys.executable, "-m", "sitrep", "extract", str(path), "--stats"]
         for _ in range(args.rounds):  # alternate, so drift in the machine's speed hits all alike
             runs["floor"].append(measure([sys.executable, __file__, "--floor", str(path)]))
             runs["sitrep"].append(measure(sitrep))
             runs["sitrep-w2"].append(measure([*sitrep, "--workers", "2"]))
-    print(f"corpus: {docs} ISW reports, {words} words; {args.rounds} alternating rounds; best of each")
+    print(f"corpus: {docs} {args.corpus} documents, {words} words; {args.rounds} alternating rounds; best of each")
     best = {name: min(r, key=lambda x: x["wall"]) for name, r in runs.items()}
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'':10} {'wall s':>8} {'words/s':>9} {'docs/s':>7} {'peak MiB':>9} {'first doc s':>11} {'x floor':>8}")
