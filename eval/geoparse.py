@@ -128,7 +128,7 @@ def parsed_docs(language, texts: list[str], cache: Path | None, corpus: str, ind
     from spacy.tokens import DocBin
 
     if cache is not None:
-        path = cache / f"{corpus}-{len(indices)}-{hash(tuple(indices)) & 0xFFFFFFFF:x}.spacy"
+        path = cache / f"{corpus}-{len(indices)}-{hash(tuple(indices)) & 0xFFFFFFFF:x}-{'+'.join(language.pipe_names)}.spacy"
         if path.is_file():
             return list(DocBin().from_disk(path).get_docs(language.vocab))
     docs = list(language.pipe(texts, batch_size=16))
@@ -149,16 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print the N worst resolution errors and N misses")
     args = parser.parse_args(argv)
 
-    import spacy
-
     from sitrep.config import Settings
     from sitrep.gazetteer import Gazetteer
     from sitrep.geoparse import geoparse
-    from sitrep.nlp import MODEL
+    from sitrep.nlp import load
 
     root = Path(os.environ.get("SITREP_DATA") or REPO.parent / "shared" / "data")
     gazetteer = Gazetteer.ensure(args.gazetteer or Settings.from_env().gazetteer_path)
-    language = spacy.load(MODEL, disable=["lemmatizer"])
+    language = load()  # the product's own parse: NER on all text, the parser where events may be
     corpora = CORPORA if args.corpus == "all" else (args.corpus,)
     print(f"{'corpus':<11} {'split':<5} {'docs':>5} {'P':>5} {'R':>5} {'F1':>5} {'acc161':>6} {'mean km':>8} "
           f"{'median':>7} {'AUC':>5}  peers (acc@161/F1)")

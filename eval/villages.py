@@ -61,12 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0)
     args = parser.parse_args(argv)
 
-    import spacy
-
     from sitrep.config import Settings
     from sitrep.gazetteer import Gazetteer
     from sitrep.geoparse import geoparse
-    from sitrep.nlp import MODEL
+    from sitrep.nlp import load
 
     root = Path(os.environ.get("SITREP_DATA") or REPO.parent / "shared" / "data")
     default_path = args.gazetteer or Settings.from_env().gazetteer_path
@@ -82,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         parity = 0 if args.split == "dev" else 1
         items = [i for i in items if zlib.crc32(i[0].encode("utf-8")) % 2 == parity]
     items = items[: args.limit] if args.limit else items
-    language = spacy.load(MODEL, disable=["lemmatizer"])
+    language = load()  # the product's own parse
     texts = [f"Shelling was reported in {town}, {province}." for town, province, *_ in items]
     resolved = small_resolved = small = 0
     failures = []
