@@ -156,6 +156,65 @@ def test_a_hamlet_does_not_take_the_name_of_a_state(blank, tmp_path):
     assert [t.geonameid for t in found] == [3, 1]
 
 
+def test_acronyms_are_not_towns_under_an_alias_or_a_sound_alike(blank, tmp_path):
+    places = [
+        Place(1, "Maud", 35.13, -96.78, "US", "OK", population=100_000),  # GeoNames alternate name "Mod"
+        Place(2, "Gurovo", 55.0, 37.0, "RU", "47", population=100_000),  # alternate name "Gur"
+        Place(3, "Kyiv", 50.45, 30.52, "UA", "12", population=2_800_000),
+        Place(4, "Khimarsk", 50.0, 36.0, "UA", "07", population=5_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {1: ["Mod"], 2: ["Gur"]})
+    text = "KYIV - Russia's MoD and Ukraine's GUR said strikes hit Khimarsk, where HIMARS were based."
+    found = geoparse(blank(text), [], gazetteer)
+    assert [(t.text, t.geonameid) for t in found] == [("KYIV", 3), ("Khimarsk", 4)]
+
+
+def test_a_country_before_an_admin_word_is_not_a_division_reached_through_a_town_alias(blank, tmp_path):
+    places = [
+        Place(690791, "Ukraine", 49.0, 32.0, "UA", feature="country", population=44_000_000),
+        Place(2517500, "Fuentes de Andalucía", 37.46, -5.35, "ES", "51", population=7_000),
+        Place(2593109, "Andalucía", 37.5, -4.5, "ES", "51", feature="admin1", population=8_400_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {2517500: ["Ukraine"]})
+    found = geoparse(blank("Shells fell in Ukraine Oblast overnight."), [], gazetteer)
+    assert [(t.text, t.geonameid) for t in found] == [("Ukraine", 690791)]
+
+
+def test_the_division_named_after_a_place_rules_out_namesakes_outside_it(blank, tmp_path):
+    places = [
+        Place(1, "Zarichne", 51.81, 26.13, "UA", "19", population=7_000),
+        Place(2, "Zarichne", 49.3, 37.1, "UA", "07", population=300),
+        Place(3, "Rivne", 50.62, 26.25, "UA", "19", population=250_000),
+        Place(4, "Rivnenska oblast", 51.0, 26.4, "UA", "19", feature="admin1", population=1_150_000),
+        Place(5, "Kharkivska oblast", 49.6, 36.5, "UA", "07", feature="admin1", population=2_600_000),
+        Place(6, "Velyki Hriakove", 49.55, 35.3, "UA", "18", population=500),  # Poltava oblast, 90 km from that point
+    ]
+    aliases = {4: ["Rivne Oblast"], 5: ["Kharkiv Oblast"]}
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", aliases)
+    text = "Rivne Oblast and Rivne were calm, but Zarichne, Kharkiv Oblast, was shelled."
+    found = {t.text: t.geonameid for t in geoparse(blank(text), [], gazetteer)}
+    assert found["Zarichne"] == 2
+    # a look-alike name is not placed outside the division the text names, even next to it
+    found = geoparse(blank("Shelling hit Velyki Hrakove, Kharkiv Oblast."), [], gazetteer)
+    assert [(t.text, t.geonameid) for t in found] == [("Kharkiv Oblast", 5)]
+    # with no Zarichne in Kharkiv Oblast, neither mention of the name goes to the one in Rivne Oblast
+    gazetteer = Gazetteer.from_places([p for p in places if p.geonameid != 2], tmp_path / "g2.sqlite", aliases)
+    text = "Shelling hit Zarichne and Torske. In the evening, Zarichne, Kharkiv Oblast, was hit again."
+    assert [t.text for t in geoparse(blank(text), [], gazetteer)] == ["Kharkiv Oblast"]
+
+
+def test_a_division_named_in_reverse_or_misspelt_before_its_admin_word(blank, tmp_path):
+    places = [
+        Place(1, "Donetska oblast", 48.0, 37.8, "UA", "05", feature="admin1", population=4_100_000),
+        Place(2, "Donetsk", 48.02, 37.8, "UA", "05", population=930_000),
+        Place(3, "Stepne", 48.5, 33.0, "UA", "04", population=900),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {1: ["Donetsk Oblast", "Donetsk"]})
+    text = "Explosions were heard in Oblast Donetsk and in Donestk oblast. Shelling hit Stepne, Oblast Donetsk."
+    found = geoparse(blank(text), [], gazetteer)
+    assert [(t.text, t.geonameid) for t in found] == [("Oblast Donetsk", 1), ("Donestk oblast", 1), ("Oblast Donetsk", 1)]
+
+
 # ---------------------------------------------------------------- the reference article
 
 

@@ -163,6 +163,7 @@ class Gazetteer:
         self._place_cache: dict[int, Place | None] = {}
         self._key_cache: dict[str, bool] = {}
         self._lookup_cache: dict[tuple[str, str], list[tuple[Place, int]]] = {}
+        self._admin1_keys: dict[str, list[int]] | None = None
 
     # ------------------------------------------------------------ opening
 
@@ -345,6 +346,19 @@ class Gazetteer:
             (country, admin1),
         ).fetchone()
         return self.get(row[0]) if row else None
+
+    def admin1_keys(self) -> dict[str, list[int]]:
+        """Folded own names and alternates of the first-level divisions (about 13,000): the short list a
+        misspelt name before "oblast" is compared with by edit distance."""
+        if self._admin1_keys is None:
+            rows = self._db.execute(
+                "SELECT n.key, n.id FROM names n JOIN places p ON p.id = n.id WHERE p.feature = 'admin1' AND n.kind < 2"
+            )
+            keys: dict[str, list[int]] = {}
+            for key, pid in rows:
+                keys.setdefault(key, []).append(pid)
+            self._admin1_keys = keys
+        return self._admin1_keys
 
     def country_place(self, country: str) -> Place | None:
         row = self._db.execute(

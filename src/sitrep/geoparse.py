@@ -11,6 +11,10 @@ sources of mentions are combined, then weighed:
    and a word after a strong locative cue ("village of X") may match the index phonetically when the
    place lies in a country the document is about.
 
+Acronyms ("SBU", "MoD") match only exact names, never loose keys. A name beside an admin word may be a
+misspelt division ("Donestk oblast", "Oblast Donetsk"); a division named right after a place ("Hrakove,
+Kharkiv Oblast") rules out its namesakes elsewhere.
+
 Each mention gets an evidence score from its context (NER label, cues before and after, kept in
 ``data/geo_cues.json``; common words in ``data/geo_stopwords.txt``) and from the prior of its best
 place; weak mentions are dropped. Resolution scores every candidate place: population and feature
@@ -34,7 +38,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Levenshtein
 from spacy.tokens import Doc, Token
 
 from .gazetteer import Gazetteer, NameKind, name_key, sound_key
@@ -51,6 +56,9 @@ PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the do
 PAIR_KM = 40.0  # about a county's radius: a town and its county
 NAMED_ADMIN1 = 1.0  # a local candidate inside a first-level division the document names
 FAME_RATIO = 1000.0  # a local place this many times smaller than a division of the same name is not meant
+ALIAS_ADMIN1 = 2.0  # penalty for a division reached only through an alternate name of one of its towns
+ACRONYM_LETTERS = 4  # an all-capital word this short is an acronym, not a dateline ("GUR", "NATO")
+MISSPELT_DIVISION_LEN = 5  # shortest word matched to a division's name at one edit ("Donestk oblast")
 
 FEATURE_PRIOR = {"country": 2.0, "region": 1.0, "admin1": -0.5, "admin2": 0.0, "city": 0.0, "other": -0.5}
 RECOGNITION_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0, "other": 0.0}
@@ -78,10 +86,14 @@ class _Mention:
     candidates: list[tuple[Place, int]]  # (place, NameKind)
     via: str = "gazetteer"  # gazetteer, ner, cue, coherence
     evidence: float = 0.0
-    admin_after: bool = False
+    admin_after: bool = False  # an admin word follows ("Kharkiv region") or precedes ("Oblast Donetsk")
+    admin_before: bool = False
+    fuzzy: bool = False  # found under a variant, sound or misspelt key, not as written
+    weak: set[int] = field(default_factory=set)  # divisions reached only through a town's alternate name
     place: Place | None = None
     score: float = 0.0
     container: list[Place] = field(default_factory=list)  # places named right after "X, "
+    container_mention: "_Mention | None" = None  # the mention they come from
 
     @property
     def container_features(self) -> set[str]:
@@ -99,18 +111,26 @@ def geoparse(
     allowed = _allowed_ranges(doc, segments)
     mentions = _spot(doc, allowed, gazetteer, demonyms)
     mentions += _ner_mentions(doc, allowed, gazetteer, mentions)
-    mentions += _before_division(doc, allowed, gazetteer, mentions)
+    mentions += _misspelt_divisions(doc, allowed, gazetteer, mentions)
+    loose = _before_division(doc, allowed, gazetteer, mentions)
+    covered = {i for m in loose for i in range(m.tok_start, m.tok_end)}  # "Mala Komyshuvakha" over "Mala"
+    mentions = [m for m in mentions if not covered.intersection(range(m.tok_start, m.tok_end))] + loose
     _link_containers(doc, mentions)
     entities = _entity_index(doc)
     for mention in mentions:
-        mention.evidence = _evidence(doc, mention, entities)
+        mention.evidence = _evidence(doc, mention, entities)  # the name's fame counts before it is narrowed
+    mentions = [m for m in mentions if _narrow_to_container(m)]
     _share_list_evidence(doc, mentions)
     paired = _paired(mentions)  # weak mentions too: "the Edgar County Foundation" still says which Paris
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
     _add_admin1_candidates(mentions, gazetteer)
     _resolve(mentions, paired)
-    mentions = [m for m in mentions if _fits_container(m)]
-    mentions += _coherence_mentions(doc, allowed, gazetteer, mentions)
+    # "Zarichne ... Zarichne, Kharkiv Oblast" with no Zarichne there: one sense per document, so neither is
+    # placed elsewhere; nor does the sound-alike pass give the word back the sense it just lost.
+    read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    unfit = {m.key for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
+    mentions = [m for m in mentions if _fits_container(m) and m.key not in unfit]
+    mentions += _coherence_mentions(doc, allowed, gazetteer, mentions, read)
     text = doc.text
     return [_toponym(doc, text, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
 
@@ -183,7 +203,7 @@ def _spot_at(
             fuzzy = "variant"
         candidates = _usable(surface, gazetteer.lookup_kinds(surface, fuzzy=fuzzy), demonyms)
         if candidates:
-            return _Mention(start, end, i, j, surface, candidates)
+            return _Mention(start, end, i, j, surface, candidates, fuzzy=fuzzy != "none")
     return None
 
 
@@ -195,12 +215,34 @@ def _name_like(token: Token, first: bool) -> bool:
     return not first and token.is_alpha and token.is_lower and not token.is_stop
 
 
+def _acronym(text: str) -> bool:
+    """Written as an acronym ("SBU", "GUR") or a mixed-case abbreviation ("MoD"; not "McAllen", "DeKalb").
+    Longer words in capitals are often datelines ("BEIRUT (AP)"), see ``_in_capitals``."""
+    letters = [c for c in text if c.isalpha()]
+    if sum(c.isupper() for c in letters) < 2:
+        return False
+    return letters[-1].isupper() and (not all(c.isupper() for c in letters) or len(letters) <= ACRONYM_LETTERS)
+
+
+def _in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """An acronym, or a word in capitals inside a sentence ("HIMARS"): no sound-alike or misspelt match.
+    A dateline starts its sentence ("KUPYANSK (Reuters)") and keeps them."""
+    text = doc[start:end].text
+    return _acronym(text) or (text.isupper() and not doc[start].is_sent_start)
+
+
 def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -> list[tuple[Place, int]]:
-    """Drop matches the surface form cannot mean: lower-case abbreviations, airport codes, demonyms when off."""
+    """Drop matches the surface form cannot mean: lower-case abbreviations, airport codes, demonyms when off,
+    and an acronym read as a town's alternate name ("MoD" is not Maud, Oklahoma, alias "Mod"); a mixed-case
+    abbreviation is never a place's own name either. All-capital own names stay ("KYIV, Ukraine")."""
     kept = []
+    acronym = _acronym(surface) and len(name_key(surface).replace(" ", "")) <= 3
+    mixed = _acronym(surface) and not surface.replace(".", "").isupper()
     for place, kind in candidates:
         written_short = surface.replace(".", "").isupper() or surface.endswith(".")
         if kind == NameKind.ABBREVIATION and (not written_short or place.feature == "city"):
+            continue
+        if (mixed or acronym) and kind != NameKind.ABBREVIATION and (mixed or kind != NameKind.NAME):
             continue
         if kind == NameKind.DEMONYM and not demonyms:
             continue
@@ -228,9 +270,12 @@ def _ner_mentions(
         before = doc[start - 1].lower_ if start > 0 else ""
         if len(span) == 1 and before not in _cues()["before"]:
             continue  # one word known only under a variant ("Modi" ~ "Moody"): too weak without a cue
-        candidates = _usable(span.text, gazetteer.lookup_kinds(span.text, fuzzy="variant"), False)
+        exact = gazetteer.has_key(name_key(span.text))
+        fuzzy = "none" if _acronym(span.text) else "variant"  # "GUR" may not meet "Hur" under a variant key
+        candidates = _usable(span.text, gazetteer.lookup_kinds(span.text, fuzzy=fuzzy), False)
         if candidates:
-            found.append(_Mention(span.start_char, span.end_char, start, end, span.text, candidates, via="ner"))
+            found.append(_Mention(span.start_char, span.end_char, start, end, span.text, candidates, via="ner",
+                                  fuzzy=not exact))
     return found
 
 
@@ -254,7 +299,8 @@ def _evidence(doc: Doc, mention: _Mention, entities: dict[int, tuple[str, int]])
     before = doc[mention.tok_start - 1].lower_ if mention.tok_start > 0 else ""
     before2 = doc[mention.tok_start - 2 : mention.tok_start].text.lower() if mention.tok_start > 1 else ""
     after = doc[mention.tok_end].lower_ if mention.tok_end < len(doc) else ""
-    mention.admin_after = after in cues["admin_after"]
+    mention.admin_before = _admin_word_before(doc, mention.tok_start)
+    mention.admin_after = after in cues["admin_after"] or mention.admin_before
     best = max(mention.candidates, key=lambda pk: pk[0].population)[0]
     kinds = {k for _, k in mention.candidates}
     evidence = RECOGNITION_PRIOR[best.feature] + 0.6 * max(0.0, min(math.log10(best.population + 1) - 3, 4))
@@ -275,6 +321,8 @@ def _evidence(doc: Doc, mention: _Mention, entities: dict[int, tuple[str, int]])
         evidence -= 2.0
     if name_key(mention.text) in _stopwords():
         evidence -= 3.0
+    if kinds == {NameKind.ABBREVIATION} and best.feature == "admin1" and before != "," and "." not in mention.text:
+        evidence -= 2.0  # "RT" (Arta, Djibouti): a bare code is a division mostly as "Dallas, TX"
     if _inside_longer_name(doc, mention):
         evidence -= 1.5
     elif _before_longer_name(doc, mention):
@@ -289,12 +337,25 @@ def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> No
     for mention in mentions:
         if not mention.admin_after or any(p.feature == "admin1" for p, _ in mention.candidates):
             continue
-        cities = [p for p, _ in mention.candidates if p.feature == "city" and p.admin1]
-        for place in cities[:1]:  # the most populous: "Odessa Oblast" is not the oblast of Odessa, NY
-            if place.admin1:
-                admin1 = gazetteer.admin1_place(place.country, place.admin1)
-                if admin1 is not None and admin1.geonameid not in {p.geonameid for p, _ in mention.candidates}:
-                    mention.candidates.append((admin1, NameKind.ALTERNATE))
+        cities = [(p, k) for p, k in mention.candidates if p.feature == "city" and p.admin1]
+        for place, kind in cities[:1]:  # the most populous: "Odessa Oblast" is not the oblast of Odessa, NY
+            admin1 = gazetteer.admin1_place(place.country, place.admin1)
+            if admin1 is not None and admin1.geonameid not in {p.geonameid for p, _ in mention.candidates}:
+                mention.candidates.append((admin1, NameKind.ALTERNATE))
+                if kind != NameKind.NAME:  # "Ukraine Oblast" is not Andalucia through its town alias "Ukraine"
+                    mention.weak.add(admin1.geonameid)
+
+
+def _admin_word_before(doc: Doc, i: int) -> bool:
+    """ "Oblast Donetsk": an admin word before the name, itself not the end of another name ("Kharkiv oblast")."""
+    if i < 1 or doc[i - 1].lower_ not in _cues()["admin_before"]:
+        return False
+    return i < 2 or doc[i - 2].is_sent_end or not (_capitalised(doc[i - 2]) and doc[i - 2].is_alpha)
+
+
+def _phrase_start(doc: Doc, mention: _Mention) -> int:
+    """The first token of the mention with an admin word before it ("Stepne, Oblast Donetsk")."""
+    return mention.tok_start - 1 if _admin_word_before(doc, mention.tok_start) else mention.tok_start
 
 
 def _inside_longer_name(doc: Doc, mention: _Mention) -> bool:
@@ -336,12 +397,13 @@ def _before_division(
     found = []
     for division in list(mentions):
         admin1s = [p for p, _ in division.candidates if p.feature == "admin1"]
-        comma = division.tok_start - 1
+        comma = _phrase_start(doc, division) - 1
         if not admin1s or comma < 1 or doc[comma].text != ",":
             continue
         named = by_end.get(comma)
         if named is not None:
-            if not any(_contains(a, p) for a in admin1s for p, _ in named.candidates):
+            loose_ok = not _in_capitals(doc, named.tok_start, named.tok_end)
+            if loose_ok and not any(_contains(a, p) for a in admin1s for p, _ in named.candidates):
                 named.candidates += _inside_division(gazetteer, named.text, admin1s)
             continue
         start = comma
@@ -352,11 +414,13 @@ def _before_division(
             if not _capitalised(first) and not (i > 0 and doc[i - 1].lower_ in _cues()["before"]):
                 continue
             begin, end = first.idx, last.idx + len(last.text)
-            if not _inside(allowed, begin, end):
+            if not _inside(allowed, begin, end) or _in_capitals(doc, i, comma):
                 continue
             candidates = _inside_division(gazetteer, doc.text[begin:end], admin1s)
             if candidates:
-                found.append(_Mention(begin, end, i, comma, doc.text[begin:end], candidates, via="division"))
+                found.append(
+                    _Mention(begin, end, i, comma, doc.text[begin:end], candidates, via="division", fuzzy=True)
+                )
                 break
     return found
 
@@ -377,26 +441,103 @@ def _inside_division(gazetteer: Gazetteer, name: str, admin1s: list[Place]) -> l
     return []
 
 
+def _misspelt_divisions(
+    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention]
+) -> list[_Mention]:
+    """ "Donestk oblast", "Oblast Donestk": an unknown capitalised word beside an admin word, one edit
+    (a transposition counts as one) from the name of a first-level division. The admin word is the
+    evidence; the divisions are few, so the loose match rarely meets the wrong one."""
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    found = []
+    for token in doc:
+        if token.i in taken or not token.is_alpha or not _capitalised(token):
+            continue
+        if _in_capitals(doc, token.i, token.i + 1):
+            continue
+        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if after not in _cues()["region_words"] and not _admin_word_before(doc, token.i):
+            continue
+        key = name_key(token.text)
+        if len(key) < MISSPELT_DIVISION_LEN or gazetteer.has_key(key) or key in _stopwords():
+            continue
+        if not _inside(allowed, token.idx, token.idx + len(token.text)):
+            continue
+        keys = gazetteer.admin1_keys()
+        near = process.extract(key, list(keys), scorer=OSA.distance, score_cutoff=1, limit=None)
+        ids = {pid for name, _, _ in near if name[0] == key[0] for pid in keys[name]}
+        places = [p for p in (gazetteer.get(pid) for pid in ids) if p is not None]
+        if places:
+            candidates = [(p, NameKind.ALTERNATE) for p in sorted(places, key=lambda p: -p.population)]
+            found.append(_Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
+                                  candidates, via="division", fuzzy=True))
+    return found
+
+
+def _divisions(mention: _Mention) -> list[Place]:
+    return [c for c in mention.container if c.feature in ("admin1", "country")]
+
+
+def _narrow_to_container(mention: _Mention) -> bool:
+    """ "Hrakove, Kharkiv Oblast": when the text names the division right after the place, a candidate
+    inside it beats any outside, and a name found only under a loose key is not placed outside it at all.
+    False when nothing is left."""
+    divisions = _divisions(mention)
+    if not divisions:
+        return True
+    inside = [
+        (p, k) for p, k in mention.candidates if any(_contains(d, p) and d.feature != p.feature for d in divisions)
+    ]
+    if inside:
+        mention.candidates = inside
+    elif mention.fuzzy:
+        mention.candidates = [(p, k) for p, k in mention.candidates if p.feature in ("country", "region")]
+    return bool(mention.candidates)
+
+
 def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
     """ "Berestove, Donetsk": the second name is a container that narrows down the first."""
-    by_start = {m.tok_start: m for m in mentions}
+    by_start = {_phrase_start(doc, m): m for m in mentions}
     for mention in mentions:
-        if mention.tok_end + 1 < len(doc) and doc[mention.tok_end].text == ",":
-            nxt = by_start.get(mention.tok_end + 1)
-            if nxt is not None:
+        comma = mention.tok_end
+        while comma < len(doc) and comma - mention.tok_end < 2 and _capitalised(doc[comma]) and doc[comma].is_alpha:
+            comma += 1  # "Mala Komyshuvakha, Kharkiv Oblast": the division holds the whole name, not "Mala"
+        if comma + 1 < len(doc) and doc[comma].text == ",":
+            nxt = by_start.get(comma + 1)
+            if nxt is not None and not _listed_on(doc, nxt, by_start):
                 mention.container = [p for p, _ in nxt.candidates]
+                mention.container_mention = nxt
+
+
+def _listed_on(doc: Doc, mention: _Mention, by_start: dict[int, _Mention]) -> bool:
+    """ "Saipan, Guam, Alaska": a name followed by a comma and another name is an item of a list, unless
+    it is abbreviated like a state after its town ("New Haven, Conn., Sioux Falls, S.D.")."""
+    comma = mention.tok_end
+    listed = comma + 1 < len(doc) and doc[comma].text == "," and comma + 1 in by_start
+    return listed and not mention.text.endswith(".")
 
 
 def _fits_container(mention: _Mention) -> bool:
     """ "Adamivka, Donetsk Oblast" where no Adamivka of the index lies in that oblast: better unresolved than
     placed at a namesake hundreds of kilometres away."""
-    divisions = [c for c in mention.container if c.feature in ("admin1", "country")]
-    if not divisions or mention.place is None or mention.place.feature in ("country", "region"):
+    if mention.place is None or mention.place.feature in ("country", "region"):
         return True
     place = mention.place
+    divisions = [c for c in _divisions(mention) if c.feature == "country" or place.feature != "admin1"]
+    if not divisions:
+        return True
+    near_km = 0.0 if mention.fuzzy else 100.0  # a border village; not a look-alike name over the border
     return any(
-        _contains(c, place) or c.geonameid == place.geonameid or (c.feature == "admin1" and _distance_km(c, place) < 100)
+        _contains(c, place) or c.geonameid == place.geonameid or (c.feature == "admin1" and _distance_km(c, place) < near_km)
         for c in divisions
+    )
+
+
+def _division_stated(mention: _Mention, accepted: list[_Mention]) -> bool:
+    """Whether the name after the comma was itself read as a division ("Kharkiv Oblast"), not a weak word
+    ("Kansas City, North")."""
+    after = mention.container_mention
+    return after is not None and after.place is not None and after.place.feature in ("admin1", "country") and any(
+        a is after for a in accepted
     )
 
 
@@ -455,6 +596,8 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += 2.0 if nearest < 100 else 1.0 if nearest < 300 else 0.0
     if place.geonameid in context.paired:
         score += PAIR_SUPPORT
+    if place.geonameid in mention.weak:
+        score -= ALIAS_ADMIN1
     return score
 
 
@@ -472,11 +615,14 @@ def _resolve(mentions: list[_Mention], paired: frozenset[int] = frozenset()) -> 
                 continue
             totals: dict[int, float] = defaultdict(float)
             places: dict[int, Place] = {}
+            # one sense per name: the senses left to its mentions that name their division ("Zarichne, Kharkiv
+            # Oblast") come first
+            contained = {p.geonameid for m in group if _divisions(m) for p, _ in m.candidates}
             for mention in group:
                 for place, kind in _contenders(mention):
                     places[place.geonameid] = place
                     totals[place.geonameid] = max(totals[place.geonameid], _candidate_score(mention, place, kind, context))
-            best = max(totals, key=lambda pid: totals[pid])
+            best = max(totals, key=lambda pid: (pid in contained or not contained, totals[pid]))
             for mention in group:
                 mention.place, mention.score = places[best], totals[best]
         context = _document_context(mentions, paired)
@@ -540,17 +686,20 @@ def _document_context(mentions: list[_Mention], paired: frozenset[int] = frozens
 
 
 def _coherence_mentions(
-    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention]
+    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention], read: set[int]
 ) -> list[_Mention]:
-    """Capitalised words that sound like a place already resolved in this document take its sense."""
+    """Capitalised words that sound like a place already resolved in this document take its sense; not the
+    words of ``read``, mentions already judged."""
     resolved = {m.place.geonameid: m.place for m in mentions if m.place and m.place.feature in ("city", "admin2", "other")}
     sounds: dict[str, Place] = {}
+    exact: dict[str, Place] = {}
     for pid, place in resolved.items():
         for key in gazetteer.names_of(pid) + [name_key(place.name)]:
+            exact.setdefault(key, place)
             skey = sound_key(key)
             if len(skey) >= 4:
                 sounds.setdefault(skey, place)
-    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    taken = read | {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     person_like = _multi_token_entities(doc)
     found = []
     for token in doc:
@@ -560,7 +709,10 @@ def _coherence_mentions(
             continue
         if not _inside(allowed, token.idx, token.idx + len(token.text)):
             continue
-        place = _sounds_like(sound_key(token.text), sounds)
+        if _in_capitals(doc, token.i, token.i + 1):  # "HIMARS" sounds like no town; "A PARANAQUE court" is one
+            place = exact.get(name_key(token.text))
+        else:
+            place = _sounds_like(sound_key(token.text), sounds)
         if place is not None:
             found.append(
                 _Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
@@ -590,7 +742,9 @@ def _toponym(doc: Doc, text: str, mention: _Mention) -> Toponym:
     place = mention.place
     assert place is not None
     start, end = mention.start, mention.end
-    if mention.admin_after and place.feature == "admin1" and mention.tok_end < len(doc):
+    if mention.admin_before and place.feature == "admin1":
+        start = doc[mention.tok_start - 1].idx  # "Oblast Donetsk" as one toponym
+    elif mention.admin_after and place.feature == "admin1" and mention.tok_end < len(doc):
         end = doc[mention.tok_end].idx + len(doc[mention.tok_end].text)  # "Kharkiv region" as one toponym
     confidence = 1 / (1 + math.exp(-(mention.evidence - ACCEPT)))
     return Toponym(
