@@ -167,6 +167,10 @@ def test_acronyms_are_not_towns_under_an_alias_or_a_sound_alike(blank, tmp_path)
     text = "KYIV - Russia's MoD and Ukraine's GUR said strikes hit Khimarsk, where HIMARS were based."
     found = geoparse(blank(text), [], gazetteer)
     assert [(t.text, t.geonameid) for t in found] == [("KYIV", 3), ("Khimarsk", 4)]
+    # a bare division code is a place as "Dallas, TX", not alone
+    arta = Place(5, "Arta", 11.5, 42.8, "DJ", "08", feature="admin1", population=42_000)
+    gazetteer = Gazetteer.from_places([arta], tmp_path / "g2.sqlite", {5: ["RT"]})
+    assert geoparse(blank("The interview aired in RT overnight."), [], gazetteer) == []
 
 
 def test_a_country_before_an_admin_word_is_not_a_division_reached_through_a_town_alias(blank, tmp_path):

@@ -322,7 +322,7 @@ def _evidence(doc: Doc, mention: _Mention, entities: dict[int, tuple[str, int]])
     if name_key(mention.text) in _stopwords():
         evidence -= 3.0
     if kinds == {NameKind.ABBREVIATION} and best.feature == "admin1" and before != "," and "." not in mention.text:
-        evidence -= 2.0  # "RT" (Arta, Djibouti): a bare code is a division mostly as "Dallas, TX"
+        evidence -= 3.0  # "RT" (Arta, Djibouti): a bare code is a division mostly as "Dallas, TX"
     if _inside_longer_name(doc, mention):
         evidence -= 1.5
     elif _before_longer_name(doc, mention):
