@@ -567,9 +567,18 @@ class _Context:
     named_admin1s: set[tuple[str, str]] = field(default_factory=set)  # first-level divisions the text names
     paired: frozenset[int] = frozenset()  # town and county candidates of two names that lie together (_paired)
 
+    nearest: dict[int, float] = field(default_factory=dict)  # candidate id -> km to the nearest anchor
+
     @functools.cached_property
     def anchor_places(self) -> list[Place]:
         return list({p.geonameid: p for p in self.anchors.values()}.values())
+
+    def nearest_anchor_km(self, place: Place) -> float:
+        """How far the nearest other resolved place lies; memoised, as a name's mentions share candidates."""
+        if place.geonameid not in self.nearest:
+            others = (_distance_km(a, place) for a in self.anchor_places if a.geonameid != place.geonameid)
+            self.nearest[place.geonameid] = min(others, default=math.inf)
+        return self.nearest[place.geonameid]
 
 
 def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Context) -> float:
@@ -592,7 +601,7 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     if place.feature in ("city", "admin2") and (place.country, place.admin1) in context.named_admin1s:
         score += NAMED_ADMIN1  # "Palestine" in a story that names Texas
     if context.anchors and place.feature not in ("country", "region"):
-        nearest = min((_distance_km(a, place) for a in context.anchor_places if a.geonameid != place.geonameid), default=math.inf)
+        nearest = context.nearest_anchor_km(place)
         score += 2.0 if nearest < 100 else 1.0 if nearest < 300 else 0.0
     if place.geonameid in context.paired:
         score += PAIR_SUPPORT
