@@ -1,0 +1,19 @@
+"""The shipped CASE 2021 model on the types the codebook separates by context (protest outcomes,
+mob violence, territory handed over): the rare types balanced class weights are there for."""
+
+from sitrep.event_classifier import EventClassifier
+
+# Worded unlike the sentences in data/event_written_examples.json, which the model is trained on.
+REPORTS = {
+    "A mob lynched a man accused of stealing a goat in the village market on Sunday.": "Mob violence",
+    "Police fired live rounds at students protesting fuel prices, killing three demonstrators.": "Excessive force against protesters",
+    "Police fired tear gas to disperse hundreds of teachers marching on parliament over unpaid wages.": "Protest with intervention",
+    "The rebels withdrew from the town under a deal brokered by elders and handed it to the army without a fight.": "Non-violent transfer of territory",
+    "Hundreds of farmers marched peacefully through the capital demanding lower fertiliser prices.": "Peaceful protest",
+}
+
+
+def test_shipped_model_tells_the_context_types_apart():
+    predicted = EventClassifier.load().predict(list(REPORTS))
+    right = sum(p == e for p, e in zip(predicted, REPORTS.values()))
+    assert right >= 4, dict(zip(REPORTS.values(), predicted))
