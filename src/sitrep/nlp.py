@@ -18,7 +18,7 @@ import numpy as np
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from . import morphology, triage  # noqa: F401  (morphology registers the "sitrep_morphology" factory)
@@ -63,18 +63,21 @@ class GatedParse:
                 yield doc
 
     def _values(self, doc: Doc, plan: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> np.ndarray:
+        """The document's ``_PARSED`` columns: the parsed runs' own, flat trees elsewhere."""
         values = np.zeros((len(doc), len(_PARSED)), dtype=np.uint64)
+        dep, head = _PARSED.index(DEP), _PARSED.index(HEAD)
         for start, end, flagged in plan:
             if not flagged:
-                values[start:end, 4] = self.dep
-                values[start, 4] = self.root
-                values[start:end, 5] = (start - np.arange(start, end)).astype(np.int64).astype(np.uint64)
+                values[start:end, dep] = self.dep
+                values[start, dep] = self.root
+                # heads are relative offsets, stored as unsigned: every token points at the first
+                values[start:end, head] = (start - np.arange(start, end)).astype(np.int64).astype(np.uint64)
         for start, end in triage.runs(plan):
             values[start:end] = next(parsed).to_array(_PARSED)
         return values
 
 
-def _words(span) -> Doc:
+def _words(span: Span) -> Doc:
     return Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
 
 
