@@ -11,6 +11,7 @@ needs it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -111,9 +112,11 @@ def parse_many(
 ) -> Iterator[tuple[tuple[Article, T], Doc]]:
     """Parse article texts in batches, keeping each article (and its context) beside its Doc.
 
-    News articles are long, so small batches cost no speed and keep memory and the time to the
-    first document low.
+    News articles are long, so small batches cost no speed and keep memory low. The first article
+    is parsed alone, so its result comes out without waiting for a batch.
     """
-    pairs = ((item[0].text, item) for item in items)
-    for doc, item in language.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield item, doc
+    stream = iter(items)
+    for chunk, size in ((itertools.islice(stream, 1), 1), (stream, batch_size)):
+        pairs = ((item[0].text, item) for item in chunk)
+        for doc, item in language.pipe(pairs, as_tuples=True, batch_size=size):
+            yield item, doc
