@@ -570,3 +570,12 @@ def refine(text: str, sub_event_type: str) -> str:
 def default_classifier() -> EventClassifier:
     """The shipped model, loaded once."""
     return EventClassifier.load()
+
+
+def warm_up() -> None:
+    """Load the model and its sentence encoder now: forked workers then share them rather than
+    each loading its own."""
+    try:
+        default_classifier().decision(["Shelling was reported."])
+    except ConfigError as exc:
+        log.warning("event classifier unavailable, rules decide alone: %s", exc)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from spacy.language import Language
 
-from . import clean, dates, events, geoparse, nlp
+from . import clean, dates, event_classifier, events, geoparse, nlp
 from .errors import InputError
 from .gazetteer import Gazetteer
 from .model import Article, Event, Processed, Segment
@@ -99,6 +99,7 @@ class Pipeline:
         its own connection to the gazetteer. The input is fed a window at a time, so memory stays
         bounded however long the stream.
         """
+        event_classifier.warm_up()
         context = multiprocessing.get_context("fork")
         window = 8 * self.workers * batch_size
         stream = iter(articles)
