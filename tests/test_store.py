@@ -333,6 +333,17 @@ def test_migrations_stamp_old_databases_and_refuse_newer_ones(tmp_path: Path) ->
         Store.open(str(old))
 
 
+def test_head_revision_is_alembics_newest() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from sitrep import database
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(database.__file__).parent / "migrations"))
+    assert ScriptDirectory.from_config(config).get_current_head() == database.HEAD_REVISION
+
+
 def test_one_article_lends_an_event_a_bounded_number_of_sentences(store: Store) -> None:
     sentences = [f"Shelling hit Izium block {i}." for i in range(40)]
     article = make_article("many", " ".join(sentences))
