@@ -155,7 +155,7 @@ def store_all(
     processed: Iterable[Processed | InputError], store: "Store"
 ) -> Iterator[Stored | InputError]:
     """Group each article into its story, merge its events with those already stored, store it once."""
-    from . import stories  # datasketch takes about a second to import; only storing needs it
+    from . import stories  # only storing needs the story index
 
     index = stories.StoryIndex.from_rows(store.fingerprints())
     renamed: dict[str, str] = {}
@@ -173,7 +173,10 @@ def store_all(
         store.rename_stories(absorbed)
         renamed.update(absorbed)
         story_id = assignment.story_id
-        found = tuple(_as_stored(replace(e, story_id=story_id), store) for e in item.events)
+        # What the story already reports does not change while this article's events are matched
+        # (they are stored together, below): one query per article, not one per event.
+        reported = store.story_events(story_id, limit=500) if item.events else []
+        found = tuple(_as_stored(replace(e, story_id=story_id), store, reported) for e in item.events)
         item = replace(item, article=replace(article, story_id=story_id), events=found)
         new = store.save(item, assignment.relation, assignment.similarity, fingerprint)
         yield Stored(article.id, new, len(found) if new else 0, story_id, assignment.relation)
@@ -183,15 +186,15 @@ MERGE_WINDOW = dt.timedelta(days=31)  # wide: stories.same_happening applies the
 MERGE_BOX = 1.0  # degrees around the event, likewise
 
 
-def _as_stored(event: Event, store: "Store") -> Event:
+def _as_stored(event: Event, store: "Store", reported: list[Event]) -> Event:
     """The event under the id of a stored event that reports the same happening, when there is one.
 
     The store merges events by id (sources and evidence grow), so taking the stored id is the merge.
-    Candidates: the events any article of the story reports (a spun copy may be coded differently),
-    also those first stored from another story, and events of the same sub-type near the same place
-    and time (another outlet's report).
+    Candidates: the events any article of the story reports (``reported``; a spun copy may be coded
+    differently), also those first stored from another story, and events of the same sub-type near
+    the same place and time (another outlet's report).
     """
-    candidates = store.story_events(event.story_id, limit=500) if event.story_id else []
+    candidates = list(reported)
     if event.event_date is not None and event.latitude is not None and event.longitude is not None:
         box = (event.longitude - MERGE_BOX, event.latitude - MERGE_BOX,
                event.longitude + MERGE_BOX, event.latitude + MERGE_BOX)
