@@ -40,11 +40,11 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from .errors import SitrepError
+from .minhash import MinHashLSH, hash_values
 from .model import Event, Evidence, Relation, Source, Story, StoryMember, Toponym
 
 __all__ = [
@@ -178,9 +178,6 @@ def signature(text: str, toponyms: Sequence[Toponym] = ()) -> Signature:
     first: dict[str, int] = {}
     for i, gram in enumerate(grams):
         first.setdefault(gram, i)
-    minhash = MinHash(num_perm=settings["num_perm"], seed=settings["seed"])
-    if first:
-        minhash.update_batch([g.encode("utf-8") for g in first])
     span = max(len(grams) - 1, 1)
     hashed: dict[int, int] = {}
     for gram, i in first.items():
@@ -189,7 +186,7 @@ def signature(text: str, toponyms: Sequence[Toponym] = ()) -> Signature:
     kept = sorted(hashed)[:k]
     return Signature(
         size=len(first),
-        minhash=np.asarray(minhash.hashvalues, dtype=np.uint32),
+        minhash=hash_values((g.encode("utf-8") for g in first), settings["num_perm"], settings["seed"]),
         sample={h: hashed[h] for h in kept},
         sample_full=len(hashed) > k,
         ordered=tuple(kept),
@@ -306,13 +303,11 @@ class StoryIndex:
     def __init__(self) -> None:
         settings = _params()
         self._num_perm = settings["fingerprint"]["num_perm"]
-        self._seed = settings["fingerprint"]["seed"]
         self._same_story = settings["index"]["same_story"]
         self._min_shared = settings["index"]["min_shared"]
         self._bridge_score = settings["index"]["bridge_score"]
         self._bridge_shared = settings["index"]["bridge_shared"]
         self._lsh = MinHashLSH(threshold=settings["index"]["lsh_threshold"], num_perm=self._num_perm)
-        self._scheme = MinHash(num_perm=1, seed=self._seed).scheme
         self._common_at = settings["index"]["boilerplate_stories"]
         self._members: dict[str, _Member] = {}
         self._stories: dict[str, list[str]] = {}
@@ -369,7 +364,7 @@ class StoryIndex:
             return []
         common = self._common
         found = []
-        for key in self._closest(sig, self._lsh.query(self._lean(sig))):
+        for key in self._closest(sig, self._lsh.query(sig.minhash)):
             candidate = self._members[key]
             o = overlap(sig, candidate.signature, common)
             if o.score >= self._same_story and o.shared >= self._min_shared:
@@ -412,9 +407,6 @@ class StoryIndex:
         """Story ids absorbed into another story since this index was built: old id -> current id."""
         return dict(self._renamed)
 
-    def _lean(self, sig: Signature) -> LeanMinHash:
-        return LeanMinHash(seed=self._seed, hashvalues=sig.minhash, scheme=self._scheme)
-
     def _file(self, member: _Member) -> None:
         self._members[member.article_id] = member
         self._stories.setdefault(member.story_id, []).append(member.article_id)
@@ -424,7 +416,7 @@ class StoryIndex:
         self._stories_with.update(fresh)
         self._common.update(h for h in fresh if self._stories_with[h] >= self._common_at)
         if member.signature.sample:
-            self._lsh.insert(member.article_id, self._lean(member.signature))
+            self._lsh.insert(member.article_id, member.signature.minhash)
             if len(self._row) == len(self._minhashes):  # grow the MinHash matrix by doubling
                 grown = np.zeros((max(64, 2 * len(self._minhashes)), self._num_perm), dtype=np.uint32)
                 grown[: len(self._minhashes)] = self._minhashes
