@@ -21,6 +21,7 @@ ACLED data; its cross-validated figure is in ``docs/benchmarks/events.md``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import math
@@ -217,14 +218,19 @@ def _line_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text
 
 
+@lru_cache(maxsize=2)
+def _line_breaks(doc: Doc) -> list[int]:
+    """The indices of the document's line-break tokens: found once per document, not once per subtree."""
+    return [t.i for t in doc if _line_break(t)]
+
+
 def subtree(token: Token) -> list[Token]:
     """The token's subtree, cut at line breaks: the parser sometimes hangs a headline's object on
     the next paragraph, and a phrase never runs past its own line."""
-    doc, left, right = token.doc, token.i, token.i
-    while left > 0 and not _line_break(doc[left - 1]):
-        left -= 1
-    while right < len(doc) - 1 and not _line_break(doc[right + 1]):
-        right += 1
+    breaks = _line_breaks(token.doc)
+    before, after = bisect.bisect_left(breaks, token.i), bisect.bisect_right(breaks, token.i)
+    left = breaks[before - 1] + 1 if before else 0
+    right = breaks[after] - 1 if after < len(breaks) else len(token.doc) - 1
     return [t for t in token.subtree if left <= t.i <= right]
 
 

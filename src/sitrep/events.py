@@ -262,14 +262,13 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
         return ""
     text = " ".join(words)
     actors = _actors()
-    for key, name in actors["named_groups"].items():
-        if re.search(rf"\b{re.escape(key)}\b", text):
+    groups, roles, demonyms = _actor_patterns()
+    for pattern, name in groups:
+        if pattern.search(text):
             return name
-    country = next(
-        (iso for iso, entry in actors["countries"].items() if set(words) & set(entry["demonyms"])), ""
-    )
+    country = next((iso for iso, names in demonyms.items() if names.intersection(words)), "")
     for role in ("police", "military", "protesters", "rioters", "civilians", "government"):
-        if any(re.search(rf"\b{re.escape(w)}\b", text) for w in actors["roles"][role]):
+        if roles[role].search(text):
             if role in {"civilians", "protesters", "rioters"}:
                 return actor_name(role, country or place_country)
             return actor_name(role, country) if country else ""
@@ -278,6 +277,22 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
     if country and isinstance(token, Token) and (lemma(token) in lexicon()["weapons"] or lemma(token) in lexicon()["nouns"]):
         return actor_name("military", country)  # "Ukrainian strikes destroyed...": whose strikes
     return ""
+
+
+@lru_cache(maxsize=1)
+def _actor_patterns() -> tuple[list[tuple[re.Pattern[str], str]], dict[str, re.Pattern[str]], dict[str, frozenset[str]]]:
+    """The actor file's group names and role words as whole-word patterns, and each country's demonyms
+    as a set: built once, not for every actor phrase."""
+    actors = _actors()
+    groups = [(_whole_words([key]), name) for key, name in actors["named_groups"].items()]
+    roles = {role: _whole_words(ws) for role, ws in actors["roles"].items()}
+    demonyms = {iso: frozenset(entry["demonyms"]) for iso, entry in actors["countries"].items()}
+    return groups, roles, demonyms
+
+
+def _whole_words(words: Sequence[str]) -> re.Pattern[str]:
+    """A pattern that finds any of the words (or phrases) as whole words; with none, it finds nothing."""
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words) or "(?!)")
 
 
 def _adversary(iso2: str) -> str:
