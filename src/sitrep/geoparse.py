@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, NameKind, name_key, sound_key
 from .model import Place, Segment, Toponym
@@ -109,18 +109,19 @@ def geoparse(
 ) -> list[Toponym]:
     """The toponyms of ``doc`` outside boilerplate and related-link segments, in text order."""
     allowed = _allowed_ranges(doc, segments)
-    mentions = _spot(doc, allowed, gazetteer, demonyms)
-    mentions += _ner_mentions(doc, allowed, gazetteer, mentions)
-    mentions += _misspelt_divisions(doc, allowed, gazetteer, mentions)
-    loose = _before_division(doc, allowed, gazetteer, mentions)
+    words = _Words.of(doc)
+    mentions = _spot(words, allowed, gazetteer, demonyms)
+    mentions += _ner_mentions(doc, words, allowed, gazetteer, mentions)
+    mentions += _misspelt_divisions(words, allowed, gazetteer, mentions)
+    loose = _before_division(words, allowed, gazetteer, mentions)
     covered = {i for m in loose for i in range(m.tok_start, m.tok_end)}  # "Mala Komyshuvakha" over "Mala"
     mentions = [m for m in mentions if not covered.intersection(range(m.tok_start, m.tok_end))] + loose
-    _link_containers(doc, mentions)
+    _link_containers(words, mentions)
     entities = _entity_index(doc)
     for mention in mentions:
-        mention.evidence = _evidence(doc, mention, entities)  # the name's fame counts before it is narrowed
+        mention.evidence = _evidence(words, mention, entities)  # the name's fame counts before it is narrowed
     mentions = [m for m in mentions if _narrow_to_container(m)]
-    _share_list_evidence(doc, mentions)
+    _share_list_evidence(words, mentions)
     paired = _paired(mentions)  # weak mentions too: "the Edgar County Foundation" still says which Paris
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
     _add_admin1_candidates(mentions, gazetteer)
@@ -130,9 +131,8 @@ def geoparse(
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     unfit = {m.key for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
     mentions = [m for m in mentions if _fits_container(m) and m.key not in unfit]
-    mentions += _coherence_mentions(doc, allowed, gazetteer, mentions, read)
-    text = doc.text
-    return [_toponym(doc, text, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
+    mentions += _coherence_mentions(doc, words, allowed, gazetteer, mentions, read)
+    return [_toponym(words, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
 
 
 # ---------------------------------------------------------------- recognition
@@ -148,33 +148,68 @@ def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
-def _capitalised(token: Token) -> bool:
-    text = token.text
+def _capitalised(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
-def _is_connector(token: Token) -> bool:
-    return token.lower_ in _cues()["connectors"]
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What the recogniser reads of each token, read once per document: it asks about every token
+    many times, and each ``doc[i]`` builds a new spaCy Token object."""
+
+    text: str  # doc.text
+    orth: list[str]  # token.text
+    lower: list[str]
+    idx: list[int]
+    alpha: list[bool]
+    lowercase: list[bool]  # token.is_lower
+    stop: list[bool]
+    sent_start: list[bool]
+    capitalised: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Words":
+        tokens = list(doc)
+        orth = [t.text for t in tokens]
+        return cls(
+            doc.text, orth, [t.lower_ for t in tokens], [t.idx for t in tokens], [t.is_alpha for t in tokens],
+            [t.is_lower for t in tokens], [t.is_stop for t in tokens], [bool(t.is_sent_start) for t in tokens],
+            [_capitalised(text) for text in orth],
+        )
+
+    def __len__(self) -> int:
+        return len(self.orth)
+
+    def end(self, i: int) -> int:
+        """The character offset just after token ``i``."""
+        return self.idx[i] + len(self.orth[i])
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end`` (exclusive), as ``doc[start:end].text``."""
+        return self.text[self.idx[start] : self.end(end - 1)]
+
+    def sent_end(self, i: int) -> bool:
+        """As ``token.is_sent_end``: the next token starts a sentence, or there is none."""
+        return i + 1 == len(self) or self.sent_start[i + 1]
 
 
-def _spot(doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool) -> list[_Mention]:
+def _spot(words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool) -> list[_Mention]:
     """Longest runs of name-like tokens, starting with a capital, whose folded form the index knows.
 
     Several-word names are also tried under their romanisation variant ("Odessa Oblast" for the
     index's "Odesa Oblast"); one word only exactly, since variant keys of short words collide.
     Per token, only the spans inside its run of name-like tokens are tried (usually one).
     """
-    text = doc.text
-    name_like = [_name_like(t, first=False) for t in doc]
+    name_like = [_name_like(words, i) for i in range(len(words))]
     found: list[_Mention] = []
     i = 0
-    while i < len(doc):
+    while i < len(words):
         hit = None
-        if _capitalised(doc[i]):
+        if words.capitalised[i]:
             run_end = i + 1
-            while run_end < len(doc) and run_end - i < MAX_NAME_TOKENS and name_like[run_end]:
+            while run_end < len(words) and run_end - i < MAX_NAME_TOKENS and name_like[run_end]:
                 run_end += 1
-            hit = _spot_at(doc, text, i, run_end, allowed, gazetteer, demonyms)
+            hit = _spot_at(words, i, run_end, allowed, gazetteer, demonyms)
         if hit:
             found.append(hit)
             i = hit.tok_end
@@ -184,20 +219,21 @@ def _spot(doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demony
 
 
 def _spot_at(
-    doc: Doc, text: str, i: int, run_end: int, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool
+    words: _Words, i: int, run_end: int, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool
 ) -> _Mention | None:
+    cues = _cues()
     for j in range(run_end, i, -1):
-        last = doc[j - 1]
-        start, end = doc[i].idx, last.idx + len(last.text)
-        surface = text[start:end]
-        if "\n" in surface or (j - 1 > i and not last.is_alpha) or not _inside(allowed, start, end):
+        start, end = words.idx[i], words.end(j - 1)
+        surface = words.text[start:end]
+        if "\n" in surface or (j - 1 > i and not words.alpha[j - 1]) or not _inside(allowed, start, end):
             continue
-        if j - 1 > i and last.text in _cues()["not_name_end"]:
+        if j - 1 > i and words.orth[j - 1] in cues["not_name_end"]:
             continue  # "Mississippi State", "Ohio University": a team or school, not the state
         fuzzy = "none"
         if not gazetteer.has_key(name_key(surface)):
-            if j - i < 2 or "," in surface or not _capitalised(last) or not all(
-                _capitalised(t) or _is_connector(t) or t.lower_ in _cues()["admin_after"] for t in doc[i:j]
+            if j - i < 2 or "," in surface or not words.capitalised[j - 1] or not all(
+                words.capitalised[k] or words.lower[k] in cues["connectors"] or words.lower[k] in cues["admin_after"]
+                for k in range(i, j)
             ):
                 continue
             fuzzy = "variant"
@@ -207,12 +243,12 @@ def _spot_at(
     return None
 
 
-def _name_like(token: Token, first: bool) -> bool:
-    """Tokens a place name may be made of: capitalised words, connectors ("of", "-", ","), and after the
-    first word, lower-case words that are not function words ("Chasiv yar", "Kharkiv region")."""
-    if _capitalised(token) or (not first and _is_connector(token)):
+def _name_like(words: _Words, i: int) -> bool:
+    """Tokens a place name may be made of after its first word: capitalised words, connectors ("of", "-",
+    ","), and lower-case words that are not function words ("Chasiv yar", "Kharkiv region")."""
+    if words.capitalised[i] or words.lower[i] in _cues()["connectors"]:
         return True
-    return not first and token.is_alpha and token.is_lower and not token.is_stop
+    return words.alpha[i] and words.lowercase[i] and not words.stop[i]
 
 
 def _acronym(text: str) -> bool:
@@ -224,11 +260,11 @@ def _acronym(text: str) -> bool:
     return letters[-1].isupper() and (not all(c.isupper() for c in letters) or len(letters) <= ACRONYM_LETTERS)
 
 
-def _in_capitals(doc: Doc, start: int, end: int) -> bool:
+def _in_capitals(words: _Words, start: int, end: int) -> bool:
     """An acronym, or a word in capitals inside a sentence ("HIMARS"): no sound-alike or misspelt match.
     A dateline starts its sentence ("KUPYANSK (Reuters)") and keeps them."""
-    text = doc[start:end].text
-    return _acronym(text) or (text.isupper() and not doc[start].is_sent_start)
+    text = words.span(start, end)
+    return _acronym(text) or (text.isupper() and not words.sent_start[start])
 
 
 def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -> list[tuple[Place, int]]:
@@ -253,7 +289,7 @@ def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -
 
 
 def _ner_mentions(
-    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, spotted: list[_Mention]
+    doc: Doc, words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, spotted: list[_Mention]
 ) -> list[_Mention]:
     """Place entities of spaCy that spotting missed, looked up under romanisation variants."""
     taken = {i for m in spotted for i in range(m.tok_start, m.tok_end)}
@@ -262,19 +298,19 @@ def _ner_mentions(
         if ent.label_ not in _cues()["ner_place_labels"] or any(i in taken for i in range(ent.start, ent.end)):
             continue
         start, end = ent.start, ent.end
-        while start < end and not _capitalised(doc[start]):
+        while start < end and not words.capitalised[start]:
             start += 1  # "the Donbas" -> "Donbas"
-        if start == end or not _inside(allowed, doc[start].idx, ent.end_char):
+        if start == end or not _inside(allowed, words.idx[start], ent.end_char):
             continue
-        span = doc[start:end]
-        before = doc[start - 1].lower_ if start > 0 else ""
-        if len(span) == 1 and before not in _cues()["before"]:
+        text = words.span(start, end)
+        before = words.lower[start - 1] if start > 0 else ""
+        if end - start == 1 and before not in _cues()["before"]:
             continue  # one word known only under a variant ("Modi" ~ "Moody"): too weak without a cue
-        exact = gazetteer.has_key(name_key(span.text))
-        fuzzy = "none" if _acronym(span.text) else "variant"  # "GUR" may not meet "Hur" under a variant key
-        candidates = _usable(span.text, gazetteer.lookup_kinds(span.text, fuzzy=fuzzy), False)
+        exact = gazetteer.has_key(name_key(text))
+        fuzzy = "none" if _acronym(text) else "variant"  # "GUR" may not meet "Hur" under a variant key
+        candidates = _usable(text, gazetteer.lookup_kinds(text, fuzzy=fuzzy), False)
         if candidates:
-            found.append(_Mention(span.start_char, span.end_char, start, end, span.text, candidates, via="ner",
+            found.append(_Mention(words.idx[start], words.end(end - 1), start, end, text, candidates, via="ner",
                                   fuzzy=not exact))
     return found
 
@@ -292,14 +328,14 @@ def _entity_of(entities: dict[int, tuple[str, int]], mention: _Mention) -> tuple
     return "", 0
 
 
-def _evidence(doc: Doc, mention: _Mention, entities: dict[int, tuple[str, int]]) -> float:
+def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, int]]) -> float:
     """How sure we are that the mention names a place, from its context and its best candidate."""
     cues = _cues()
     label, ent_len = _entity_of(entities, mention)
-    before = doc[mention.tok_start - 1].lower_ if mention.tok_start > 0 else ""
-    before2 = doc[mention.tok_start - 2 : mention.tok_start].text.lower() if mention.tok_start > 1 else ""
-    after = doc[mention.tok_end].lower_ if mention.tok_end < len(doc) else ""
-    mention.admin_before = _admin_word_before(doc, mention.tok_start)
+    before = words.lower[mention.tok_start - 1] if mention.tok_start > 0 else ""
+    before2 = words.span(mention.tok_start - 2, mention.tok_start).lower() if mention.tok_start > 1 else ""
+    after = words.lower[mention.tok_end] if mention.tok_end < len(words) else ""
+    mention.admin_before = _admin_word_before(words, mention.tok_start)
     mention.admin_after = after in cues["admin_after"] or mention.admin_before
     best = max(mention.candidates, key=lambda pk: pk[0].population)[0]
     kinds = {k for _, k in mention.candidates}
@@ -323,11 +359,11 @@ def _evidence(doc: Doc, mention: _Mention, entities: dict[int, tuple[str, int]])
         evidence -= 3.0
     if kinds == {NameKind.ABBREVIATION} and best.feature == "admin1" and before != "," and "." not in mention.text:
         evidence -= 3.0  # "RT" (Arta, Djibouti): a bare code is a division mostly as "Dallas, TX"
-    if _inside_longer_name(doc, mention):
+    if _inside_longer_name(words, mention):
         evidence -= 1.5
-    elif _before_longer_name(doc, mention):
+    elif _before_longer_name(words, mention):
         evidence -= 1.0
-    if doc[mention.tok_start].is_sent_start and not label:
+    if words.sent_start[mention.tok_start] and not label:
         evidence -= 1.0
     return evidence
 
@@ -346,37 +382,37 @@ def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> No
                     mention.weak.add(admin1.geonameid)
 
 
-def _admin_word_before(doc: Doc, i: int) -> bool:
+def _admin_word_before(words: _Words, i: int) -> bool:
     """ "Oblast Donetsk": an admin word before the name, itself not the end of another name ("Kharkiv oblast")."""
-    if i < 1 or doc[i - 1].lower_ not in _cues()["admin_before"]:
+    if i < 1 or words.lower[i - 1] not in _cues()["admin_before"]:
         return False
-    return i < 2 or doc[i - 2].is_sent_end or not (_capitalised(doc[i - 2]) and doc[i - 2].is_alpha)
+    return i < 2 or words.sent_end(i - 2) or not (words.capitalised[i - 2] and words.alpha[i - 2])
 
 
-def _phrase_start(doc: Doc, mention: _Mention) -> int:
+def _phrase_start(words: _Words, mention: _Mention) -> int:
     """The first token of the mention with an admin word before it ("Stepne, Oblast Donetsk")."""
-    return mention.tok_start - 1 if _admin_word_before(doc, mention.tok_start) else mention.tok_start
+    return mention.tok_start - 1 if _admin_word_before(words, mention.tok_start) else mention.tok_start
 
 
-def _inside_longer_name(doc: Doc, mention: _Mention) -> bool:
+def _inside_longer_name(words: _Words, mention: _Mention) -> bool:
     """ "Canal Street", "Orange line": a word after another capitalised word, inside a name that is not a place."""
     i = mention.tok_start
-    return i > 0 and _capitalised(doc[i - 1]) and not doc[i].is_sent_start and doc[i - 1].is_alpha
+    return i > 0 and words.capitalised[i - 1] and not words.sent_start[i] and words.alpha[i - 1]
 
 
-def _before_longer_name(doc: Doc, mention: _Mention) -> bool:
+def _before_longer_name(words: _Words, mention: _Mention) -> bool:
     """ "Mala Komyshuvakha" when only "Mala" is in the index: the first word of a longer unknown name."""
     j = mention.tok_end
-    return j < len(doc) and doc[j].is_alpha and _capitalised(doc[j]) and doc[j].lower_ not in _cues()["admin_after"]
+    return j < len(words) and words.alpha[j] and words.capitalised[j] and words.lower[j] not in _cues()["admin_after"]
 
 
-def _share_list_evidence(doc: Doc, mentions: list[_Mention]) -> None:
+def _share_list_evidence(words: _Words, mentions: list[_Mention]) -> None:
     """A name listed beside an accepted place ("Kharkiv and Kupiansk", "Izium, Lyman") is likely one too."""
     by_end = {m.tok_end: m for m in mentions}
     for mention in sorted(mentions, key=lambda m: m.tok_start):
         if mention.evidence >= ACCEPT or mention.tok_start < 2:
             continue
-        if doc[mention.tok_start - 1].lower_ in _cues()["list_joiners"]:
+        if words.lower[mention.tok_start - 1] in _cues()["list_joiners"]:
             neighbour = by_end.get(mention.tok_start - 1)
             if neighbour is not None and neighbour.evidence >= ACCEPT:
                 mention.evidence += 1.0
@@ -386,7 +422,7 @@ def _share_list_evidence(doc: Doc, mentions: list[_Mention]) -> None:
 
 
 def _before_division(
-    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention]
+    words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention]
 ) -> list[_Mention]:
     """ "Blagodatnoye, Kharkiv Oblast": a name right before ", <first-level division>" may be spelt in
     another romanisation or garbled; look it up under its variant and then its sound key, among the
@@ -397,38 +433,37 @@ def _before_division(
     found = []
     for division in list(mentions):
         admin1s = [p for p, _ in division.candidates if p.feature == "admin1"]
-        comma = _phrase_start(doc, division) - 1
-        if not admin1s or comma < 1 or doc[comma].text != ",":
+        comma = _phrase_start(words, division) - 1
+        if not admin1s or comma < 1 or words.orth[comma] != ",":
             continue
         named = by_end.get(comma)
         if named is not None:
-            loose_ok = not _in_capitals(doc, named.tok_start, named.tok_end)
+            loose_ok = not _in_capitals(words, named.tok_start, named.tok_end)
             if loose_ok and not any(_contains(a, p) for a in admin1s for p, _ in named.candidates):
                 named.candidates += _inside_division(gazetteer, named.text, admin1s)
             continue
         start = comma
-        while start > 0 and comma - start < 3 and _loose_name_token(doc[start - 1]):
+        while start > 0 and comma - start < 3 and _loose_name_token(words, start - 1):
             start -= 1
         for i in range(start, comma):  # longest first
-            first, last = doc[i], doc[comma - 1]
-            if not _capitalised(first) and not (i > 0 and doc[i - 1].lower_ in _cues()["before"]):
+            if not words.capitalised[i] and not (i > 0 and words.lower[i - 1] in _cues()["before"]):
                 continue
-            begin, end = first.idx, last.idx + len(last.text)
-            if not _inside(allowed, begin, end) or _in_capitals(doc, i, comma):
+            begin, end = words.idx[i], words.end(comma - 1)
+            if not _inside(allowed, begin, end) or _in_capitals(words, i, comma):
                 continue
-            candidates = _inside_division(gazetteer, doc.text[begin:end], admin1s)
+            candidates = _inside_division(gazetteer, words.text[begin:end], admin1s)
             if candidates:
                 found.append(
-                    _Mention(begin, end, i, comma, doc.text[begin:end], candidates, via="division", fuzzy=True)
+                    _Mention(begin, end, i, comma, words.text[begin:end], candidates, via="division", fuzzy=True)
                 )
                 break
     return found
 
 
-def _loose_name_token(token: Token) -> bool:
+def _loose_name_token(words: _Words, i: int) -> bool:
     """A word that may be part of a misspelt name: letters and apostrophes ("Lysyschans'k"), no function word."""
-    letters = token.text.replace("'", "").replace("’", "")
-    return letters.isalpha() and not token.is_stop and token.lower_ not in _cues()["before"]
+    letters = words.orth[i].replace("'", "").replace("’", "")
+    return letters.isalpha() and not words.stop[i] and words.lower[i] not in _cues()["before"]
 
 
 def _inside_division(gazetteer: Gazetteer, name: str, admin1s: list[Place]) -> list[tuple[Place, int]]:
@@ -442,25 +477,25 @@ def _inside_division(gazetteer: Gazetteer, name: str, admin1s: list[Place]) -> l
 
 
 def _misspelt_divisions(
-    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention]
+    words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention]
 ) -> list[_Mention]:
     """ "Donestk oblast", "Oblast Donestk": an unknown capitalised word beside an admin word, one edit
     (a transposition counts as one) from the name of a first-level division. The admin word is the
     evidence; the divisions are few, so the loose match rarely meets the wrong one."""
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     found = []
-    for token in doc:
-        if token.i in taken or not token.is_alpha or not _capitalised(token):
+    for i in range(len(words)):
+        if i in taken or not words.alpha[i] or not words.capitalised[i]:
             continue
-        if _in_capitals(doc, token.i, token.i + 1):
+        if _in_capitals(words, i, i + 1):
             continue
-        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        if after not in _cues()["region_words"] and not _admin_word_before(doc, token.i):
+        after = words.lower[i + 1] if i + 1 < len(words) else ""
+        if after not in _cues()["region_words"] and not _admin_word_before(words, i):
             continue
-        key = name_key(token.text)
+        key = name_key(words.orth[i])
         if len(key) < MISSPELT_DIVISION_LEN or gazetteer.has_key(key) or key in _stopwords():
             continue
-        if not _inside(allowed, token.idx, token.idx + len(token.text)):
+        if not _inside(allowed, words.idx[i], words.end(i)):
             continue
         keys = gazetteer.admin1_keys()
         near = process.extract(key, list(keys), scorer=OSA.distance, score_cutoff=1, limit=None)
@@ -468,7 +503,7 @@ def _misspelt_divisions(
         places = [p for p in (gazetteer.get(pid) for pid in ids) if p is not None]
         if places:
             candidates = [(p, NameKind.ALTERNATE) for p in sorted(places, key=lambda p: -p.population)]
-            found.append(_Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
+            found.append(_Mention(words.idx[i], words.end(i), i, i + 1, words.orth[i],
                                   candidates, via="division", fuzzy=True))
     return found
 
@@ -494,25 +529,25 @@ def _narrow_to_container(mention: _Mention) -> bool:
     return bool(mention.candidates)
 
 
-def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
+def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
     """ "Berestove, Donetsk": the second name is a container that narrows down the first."""
-    by_start = {_phrase_start(doc, m): m for m in mentions}
+    by_start = {_phrase_start(words, m): m for m in mentions}
     for mention in mentions:
         comma = mention.tok_end
-        while comma < len(doc) and comma - mention.tok_end < 2 and _capitalised(doc[comma]) and doc[comma].is_alpha:
+        while comma < len(words) and comma - mention.tok_end < 2 and words.capitalised[comma] and words.alpha[comma]:
             comma += 1  # "Mala Komyshuvakha, Kharkiv Oblast": the division holds the whole name, not "Mala"
-        if comma + 1 < len(doc) and doc[comma].text == ",":
+        if comma + 1 < len(words) and words.orth[comma] == ",":
             nxt = by_start.get(comma + 1)
-            if nxt is not None and not _listed_on(doc, nxt, by_start):
+            if nxt is not None and not _listed_on(words, nxt, by_start):
                 mention.container = [p for p, _ in nxt.candidates]
                 mention.container_mention = nxt
 
 
-def _listed_on(doc: Doc, mention: _Mention, by_start: dict[int, _Mention]) -> bool:
+def _listed_on(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> bool:
     """ "Saipan, Guam, Alaska": a name followed by a comma and another name is an item of a list, unless
     it is abbreviated like a state after its town ("New Haven, Conn., Sioux Falls, S.D.")."""
     comma = mention.tok_end
-    listed = comma + 1 < len(doc) and doc[comma].text == "," and comma + 1 in by_start
+    listed = comma + 1 < len(words) and words.orth[comma] == "," and comma + 1 in by_start
     return listed and not mention.text.endswith(".")
 
 
@@ -695,7 +730,8 @@ def _document_context(mentions: list[_Mention], paired: frozenset[int] = frozens
 
 
 def _coherence_mentions(
-    doc: Doc, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention], read: set[int]
+    doc: Doc, words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention],
+    read: set[int],
 ) -> list[_Mention]:
     """Capitalised words that sound like a place already resolved in this document take its sense; not the
     words of ``read``, mentions already judged."""
@@ -711,20 +747,20 @@ def _coherence_mentions(
     taken = read | {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     person_like = _multi_token_entities(doc)
     found = []
-    for token in doc:
-        if token.i in taken or token.i in person_like or not _capitalised(token) or not token.is_alpha:
+    for i, text in enumerate(words.orth):
+        if i in taken or i in person_like or not words.capitalised[i] or not words.alpha[i]:
             continue
-        if len(token.text) < 4 or token.lower_ in _stopwords():
+        if len(text) < 4 or words.lower[i] in _stopwords():
             continue
-        if not _inside(allowed, token.idx, token.idx + len(token.text)):
+        if not _inside(allowed, words.idx[i], words.end(i)):
             continue
-        if _in_capitals(doc, token.i, token.i + 1):  # "HIMARS" sounds like no town; "A PARANAQUE court" is one
-            place = exact.get(name_key(token.text))
+        if _in_capitals(words, i, i + 1):  # "HIMARS" sounds like no town; "A PARANAQUE court" is one
+            place = exact.get(name_key(text))
         else:
-            place = _sounds_like(sound_key(token.text), sounds)
+            place = _sounds_like(sound_key(text), sounds)
         if place is not None:
             found.append(
-                _Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
+                _Mention(words.idx[i], words.end(i), i, i + 1, text,
                          [(place, NameKind.ALTERNATE)], via="coherence", evidence=ACCEPT, place=place, score=1.0)
             )
     return found
@@ -747,14 +783,15 @@ def _sounds_like(skey: str, sounds: dict[str, Place]) -> Place | None:
     return None
 
 
-def _toponym(doc: Doc, text: str, mention: _Mention) -> Toponym:
+def _toponym(words: _Words, mention: _Mention) -> Toponym:
     place = mention.place
     assert place is not None
+    text = words.text
     start, end = mention.start, mention.end
     if mention.admin_before and place.feature == "admin1":
-        start = doc[mention.tok_start - 1].idx  # "Oblast Donetsk" as one toponym
-    elif mention.admin_after and place.feature == "admin1" and mention.tok_end < len(doc):
-        end = doc[mention.tok_end].idx + len(doc[mention.tok_end].text)  # "Kharkiv region" as one toponym
+        start = words.idx[mention.tok_start - 1]  # "Oblast Donetsk" as one toponym
+    elif mention.admin_after and place.feature == "admin1" and mention.tok_end < len(words):
+        end = words.end(mention.tok_end)  # "Kharkiv region" as one toponym
     confidence = 1 / (1 + math.exp(-(mention.evidence - ACCEPT)))
     return Toponym(
         start=start, end=end, text=text[start:end], name=place.name, geonameid=place.geonameid,
