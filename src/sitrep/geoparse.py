@@ -736,14 +736,14 @@ def _coherence_mentions(
     """Capitalised words that sound like a place already resolved in this document take its sense; not the
     words of ``read``, mentions already judged."""
     resolved = {m.place.geonameid: m.place for m in mentions if m.place and m.place.feature in ("city", "admin2", "other")}
-    sounds: dict[str, Place] = {}
+    sounds = _Sounds()
     exact: dict[str, Place] = {}
     for pid, place in resolved.items():
         for key in gazetteer.names_of(pid) + [name_key(place.name)]:
             exact.setdefault(key, place)
             skey = sound_key(key)
             if len(skey) >= 4:
-                sounds.setdefault(skey, place)
+                sounds.add(skey, place)
     taken = read | {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     person_like = _multi_token_entities(doc)
     found = []
@@ -757,7 +757,7 @@ def _coherence_mentions(
         if _in_capitals(words, i, i + 1):  # "HIMARS" sounds like no town; "A PARANAQUE court" is one
             place = exact.get(name_key(text))
         else:
-            place = _sounds_like(sound_key(text), sounds)
+            place = sounds.match(sound_key(text))
         if place is not None:
             found.append(
                 _Mention(words.idx[i], words.end(i), i, i + 1, text,
@@ -772,15 +772,36 @@ def _multi_token_entities(doc: Doc) -> set[int]:
     return {i for ent in doc.ents if ent.label_ in other and len(ent) > 1 for i in range(ent.start, ent.end)}
 
 
-def _sounds_like(skey: str, sounds: dict[str, Place]) -> Place | None:
-    if len(skey) < 4:
+class _Sounds:
+    """The phonetic keys of a document's resolved places. A word one edit from a key shares its first
+    letter, so it is compared with the keys of that letter only; and a word that recurs is looked up once."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}  # the first place of each key
+        self.by_initial: dict[str, dict[str, Place]] = defaultdict(dict)
+        self.seen: dict[str, Place | None] = {}
+
+    def add(self, skey: str, place: Place) -> None:
+        if skey not in self.places:
+            self.places[skey] = place
+            self.by_initial[skey[0]][skey] = place
+
+    def match(self, skey: str) -> Place | None:
+        if skey not in self.seen:
+            self.seen[skey] = self._match(skey)
+        return self.seen[skey]
+
+    def _match(self, skey: str) -> Place | None:
+        if len(skey) < 4:
+            return None
+        if skey in self.places:
+            return self.places[skey]
+        if len(skey) < 5:
+            return None
+        for known, place in self.by_initial.get(skey[0], {}).items():  # in the order the keys were added
+            if Levenshtein.distance(known, skey, score_cutoff=1) <= 1:
+                return place
         return None
-    if skey in sounds:
-        return sounds[skey]
-    for known, place in sounds.items():
-        if len(skey) >= 5 and known[0] == skey[0] and Levenshtein.distance(known, skey, score_cutoff=1) <= 1:
-            return place
-    return None
 
 
 def _toponym(words: _Words, mention: _Mention) -> Toponym:
