@@ -218,16 +218,33 @@ def _line_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text
 
 
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """What the rules read of every token of a document, read once per document: each ``doc[i]`` (or
+    step through a span) builds a new spaCy Token object, and most tokens are never a trigger."""
+
+    lemma: list[str]  # as ``lemma()``
+    pos: list[str]
+    dep: list[str]
+    idx: list[int]
+    blank: list[bool]  # a space or punctuation
+    line_breaks: list[int]  # indices of the tokens that break a line
+
+
 @lru_cache(maxsize=2)
-def _line_breaks(doc: Doc) -> list[int]:
-    """The indices of the document's line-break tokens: found once per document, not once per subtree."""
-    return [t.i for t in doc if _line_break(t)]
+def _tokens(doc: Doc) -> _Tokens:
+    tokens = list(doc)
+    return _Tokens(
+        lemma=[lemma(t) for t in tokens], pos=[t.pos_ for t in tokens], dep=[t.dep_ for t in tokens],
+        idx=[t.idx for t in tokens], blank=[t.is_space or t.is_punct for t in tokens],
+        line_breaks=[t.i for t in tokens if _line_break(t)],
+    )
 
 
 def subtree(token: Token) -> list[Token]:
     """The token's subtree, cut at line breaks: the parser sometimes hangs a headline's object on
     the next paragraph, and a phrase never runs past its own line."""
-    breaks = _line_breaks(token.doc)
+    breaks = _tokens(token.doc).line_breaks
     before, after = bisect.bisect_left(breaks, token.i), bisect.bisect_right(breaks, token.i)
     left = breaks[before - 1] + 1 if before else 0
     right = breaks[after] - 1 if after < len(breaks) else len(token.doc) - 1
@@ -360,14 +377,17 @@ def _occurs(verb: Token) -> bool:
 
 
 def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceEvent]:
-    verbs = lexicon()["verbs"]
+    verbs, nouns, protesters = lexicon()["verbs"], lexicon()["nouns"], lexicon()["protesters"]
+    doc, table = sentence.doc, _tokens(sentence.doc)
     found = []
-    for token in sentence:
-        word = lemma(token)
-        if token.pos_ in {"VERB"} and word in verbs and token.dep_ not in {"amod", "compound"}:
+    for i in range(sentence.start, sentence.end):
+        word, pos = table.lemma[i], table.pos[i]
+        if pos in {"VERB"} and word in verbs and table.dep[i] not in {"amod", "compound"}:
+            token = doc[i]
             sub_type = _verb_event(token, verbs[word], places, sentence)
             specific = True
-        elif token.pos_ in {"NOUN", "PROPN"}:
+        elif pos in {"NOUN", "PROPN"} and (word in nouns or word in protesters):  # _noun_event needs one of them
+            token = doc[i]
             sub_type = _noun_event(token, sentence)
             # a crowd met with force is as specific as any verb ("fired shots to disperse the crowd")
             specific = word in lexicon()["protesters"] and sub_type not in {None, "Peaceful protest"}
@@ -433,20 +453,22 @@ def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, also cut at line breaks (a headline, a caption or a paragraph never runs
     into the next one, whatever the parser thinks) and after citation marks."""
     cuts = {m.end() for m in _CITATION_END.finditer(doc.text)}
+    table = _tokens(doc)
+    breaks = set(table.line_breaks)
     out = []
     for sentence in doc.sents:
         start = sentence.start
-        for token in sentence:
-            if token.idx in cuts and token.i > start:
-                out.append(doc[start : token.i])
-                start = token.i
-            if token.is_space and "\n" in token.text:
-                if token.i > start:
-                    out.append(doc[start : token.i])
-                start = token.i + 1
+        for i in range(sentence.start, sentence.end):
+            if table.idx[i] in cuts and i > start:
+                out.append(doc[start:i])
+                start = i
+            if i in breaks:
+                if i > start:
+                    out.append(doc[start:i])
+                start = i + 1
         if start < sentence.end:
             out.append(doc[start : sentence.end])
-    return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
+    return [s for s in out if not all(table.blank[s.start : s.end])]
 
 
 def is_headline(sentence: Span) -> bool:
