@@ -17,3 +17,20 @@ def test_shipped_model_tells_the_context_types_apart():
     predicted = EventClassifier.load().predict(list(REPORTS))
     right = sum(p == e for p, e in zip(predicted, REPORTS.values()))
     assert right >= 4, dict(zip(REPORTS.values(), predicted))
+
+
+def test_token_table_holds_what_the_tokens_say(language):
+    """The rules read lemmas, tags and line breaks from one array call per document (``_tokens``); they
+    must be what spaCy's Token objects say, and subtrees stop at line breaks."""
+    from sitrep.event_classifier import _tokens, subtree
+
+    doc = language("Russian forces shelled Kupiansk.\nUkrainian troops retook the village of Hrakove, officials said.\n\n")
+    table, tokens = _tokens(doc), list(doc)
+    assert table.lemma == [t.lemma_.lower() for t in tokens]
+    assert table.pos == [t.pos_ for t in tokens] and table.dep == [t.dep_ for t in tokens]
+    assert table.idx == [t.idx for t in tokens] and table.blank == [t.is_space or t.is_punct for t in tokens]
+    assert table.line_breaks == [t.i for t in tokens if t.is_space and "\n" in t.text]
+    for token in tokens:
+        if token.i not in table.line_breaks:
+            inside = [t.i for t in subtree(token)]
+            assert not any(min(inside) <= b <= max(inside) for b in table.line_breaks), token.text

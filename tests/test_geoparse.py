@@ -261,3 +261,22 @@ def test_reference_article(reference_article, language, full_gazetteer):
 
     for name in expected["not_toponyms"]:
         assert not [t for t in found if name in t.text or t.text in name.split()], name
+
+
+@pytest.mark.parametrize("parsed", [False, True])
+def test_token_table_holds_what_the_tokens_say(blank, language, parsed):
+    """The geoparser reads token attributes from one array call per document (``_Words``); they must be
+    what spaCy's Token objects say, with and without a parse (a blank pipeline sets no sentences)."""
+    from sitrep.geoparse import _Words
+
+    text = "KYIV (Reuters) - Shelling hit Kharkiv's outskirts.\n\nOblast Donetsk: the village of Hrakove, Kharkiv Oblast."
+    doc = (language if parsed else blank)(text)
+    words, tokens = _Words.of(doc), list(doc)
+    assert words.text == doc.text
+    assert words.orth == [t.text for t in tokens] and words.lower == [t.lower_ for t in tokens]
+    assert words.idx == [t.idx for t in tokens]
+    assert words.alpha == [t.is_alpha for t in tokens] and words.lowercase == [t.is_lower for t in tokens]
+    assert words.stop == [t.is_stop for t in tokens]
+    assert words.sent_start == [bool(t.is_sent_start) for t in tokens]
+    assert [words.sent_end(i) for i in range(len(tokens))] == [bool(t.is_sent_end) for t in tokens]
+    assert [words.span(i, i + 2) for i in range(len(tokens) - 1)] == [doc[i : i + 2].text for i in range(len(tokens) - 1)]

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ConfigError
@@ -214,10 +215,6 @@ def _patient(token: Token) -> Token | None:
     return None
 
 
-def _line_break(token: Token) -> bool:
-    return token.is_space and "\n" in token.text
-
-
 @dataclass(frozen=True, slots=True)
 class _Tokens:
     """What the rules read of every token of a document, read once per document: each ``doc[i]`` (or
@@ -233,11 +230,16 @@ class _Tokens:
 
 @lru_cache(maxsize=2)
 def _tokens(doc: Doc) -> _Tokens:
-    tokens = list(doc)
+    array = doc.to_array([LEMMA, POS, DEP, IDX, IS_SPACE, IS_PUNCT, ORTH])  # one call, no Token objects
+    strings = doc.vocab.strings
+    space = array[:, 4] == 1
     return _Tokens(
-        lemma=[lemma(t) for t in tokens], pos=[t.pos_ for t in tokens], dep=[t.dep_ for t in tokens],
-        idx=[t.idx for t in tokens], blank=[t.is_space or t.is_punct for t in tokens],
-        line_breaks=[t.i for t in tokens if _line_break(t)],
+        lemma=[strings[key].lower() for key in array[:, 0].tolist()],
+        pos=[strings[key] for key in array[:, 1].tolist()],
+        dep=[strings[key] for key in array[:, 2].tolist()],
+        idx=array[:, 3].tolist(),
+        blank=(space | (array[:, 5] == 1)).tolist(),
+        line_breaks=[i for i in np.flatnonzero(space).tolist() if "\n" in strings[int(array[i, 6])]],
     )
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_STOP, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, NameKind, name_key, sound_key
@@ -169,13 +170,14 @@ class _Words:
 
     @classmethod
     def of(cls, doc: Doc) -> "_Words":
-        tokens = list(doc)
-        orth = [t.text for t in tokens]
-        return cls(
-            doc.text, orth, [t.lower_ for t in tokens], [t.idx for t in tokens], [t.is_alpha for t in tokens],
-            [t.is_lower for t in tokens], [t.is_stop for t in tokens], [bool(t.is_sent_start) for t in tokens],
-            [_capitalised(text) for text in orth],
-        )
+        # one array call, no Token objects: SENT_START is 1 at a sentence start, else -1 or 0 (unknown)
+        array = doc.to_array([ORTH, LOWER, IDX, IS_ALPHA, IS_LOWER, IS_STOP, SENT_START])
+        strings = doc.vocab.strings
+        orth = [strings[key] for key in array[:, 0].tolist()]
+        lower = [strings[key] for key in array[:, 1].tolist()]
+        alpha, lowercase, stop, sent_start = (array[:, 3:] == 1).T.tolist()
+        return cls(doc.text, orth, lower, array[:, 2].tolist(), alpha, lowercase, stop, sent_start,
+                   [_capitalised(text) for text in orth])
 
     def __len__(self) -> int:
         return len(self.orth)
@@ -251,6 +253,7 @@ def _name_like(words: _Words, i: int) -> bool:
     return words.alpha[i] and words.lowercase[i] and not words.stop[i]
 
 
+@functools.lru_cache(maxsize=65536)  # asked of the same words again and again
 def _acronym(text: str) -> bool:
     """Written as an acronym ("SBU", "GUR") or a mixed-case abbreviation ("MoD"; not "McAllen", "DeKalb").
     Longer words in capitals are often datelines ("BEIRUT (AP)"), see ``_in_capitals``."""
@@ -272,17 +275,18 @@ def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -
     and an acronym read as a town's alternate name ("MoD" is not Maud, Oklahoma, alias "Mod"); a mixed-case
     abbreviation is never a place's own name either. All-capital own names stay ("KYIV, Ukraine")."""
     kept = []
-    acronym = _acronym(surface) and len(name_key(surface).replace(" ", "")) <= 3
+    letters = len(name_key(surface).replace(" ", ""))
+    acronym = _acronym(surface) and letters <= 3
     mixed = _acronym(surface) and not surface.replace(".", "").isupper()
+    written_short = surface.replace(".", "").isupper() or surface.endswith(".")
     for place, kind in candidates:
-        written_short = surface.replace(".", "").isupper() or surface.endswith(".")
         if kind == NameKind.ABBREVIATION and (not written_short or place.feature == "city"):
             continue
         if (mixed or acronym) and kind != NameKind.ABBREVIATION and (mixed or kind != NameKind.NAME):
             continue
         if kind == NameKind.DEMONYM and not demonyms:
             continue
-        if kind != NameKind.ABBREVIATION and len(name_key(surface).replace(" ", "")) < 3:
+        if kind != NameKind.ABBREVIATION and letters < 3:
             continue
         kept.append((place, kind))
     return kept
@@ -584,10 +588,24 @@ def _contains(container: Place, place: Place) -> bool:
     return False
 
 
-def _distance_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+_Point = tuple[float, float, float]  # latitude and longitude in radians, cosine of the latitude
+
+
+def _point(place: Place) -> _Point:
+    lat = math.radians(place.lat)
+    return lat, math.radians(place.lon), math.cos(lat)
+
+
+def _arc_km(a: _Point, b: _Point) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, cos1 = a
+    lat2, lon2, cos2 = b
+    h = math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    return _arc_km(_point(a), _point(b))
 
 
 @dataclass
@@ -605,13 +623,16 @@ class _Context:
     nearest: dict[int, float] = field(default_factory=dict)  # candidate id -> km to the nearest anchor
 
     @functools.cached_property
-    def anchor_places(self) -> list[Place]:
-        return list({p.geonameid: p for p in self.anchors.values()}.values())
+    def anchor_points(self) -> list[tuple[int, _Point]]:
+        """The distinct anchors, converted for ``_arc_km`` once rather than for every candidate."""
+        places = {p.geonameid: p for p in self.anchors.values()}
+        return [(pid, _point(p)) for pid, p in places.items()]
 
     def nearest_anchor_km(self, place: Place) -> float:
         """How far the nearest other resolved place lies; memoised, as a name's mentions share candidates."""
         if place.geonameid not in self.nearest:
-            others = (_distance_km(a, place) for a in self.anchor_places if a.geonameid != place.geonameid)
+            point = _point(place)
+            others = (_arc_km(a, point) for pid, a in self.anchor_points if pid != place.geonameid)
             self.nearest[place.geonameid] = min(others, default=math.inf)
         return self.nearest[place.geonameid]
 
