@@ -324,13 +324,40 @@ def test_migrations_stamp_old_databases_and_refuse_newer_ones(tmp_path: Path) ->
     with Store.open(str(old)) as opened:
         assert opened.save(izium_report())
     revision = sqlite3.connect(old).execute("SELECT version_num FROM alembic_version").fetchall()
-    assert revision == [("0001",)]
+    assert revision == [("0002",)]
     newer = sqlite3.connect(old)
     newer.execute("UPDATE alembic_version SET version_num = '9999'")
     newer.commit()
     newer.close()
     with pytest.raises(StoreError, match="9999.*upgrade sitrep"):
         Store.open(str(old))
+
+
+def test_a_revision_0001_database_keeps_its_articles_and_gains_a_storing_order(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from sitrep import database
+
+    path = tmp_path / "v1.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(Path(database.__file__).parent / "migrations"))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    engine.dispose()
+    raw = sqlite3.connect(path)  # an article stored at revision 0001, before articles had a seq
+    raw.execute("INSERT INTO articles (id, url, source, title, text, lang, story_id, relation, similarity, fingerprint)"
+                " VALUES ('old', '', '', '', 'Izium was shelled.', 'en', 's1', 'canonical', 1.0, x'00')")
+    raw.commit()
+    raw.close()
+    with Store.open(str(path)) as opened:
+        assert [row[0] for row in opened.fingerprints()] == ["old"]
+        assert opened.last_seq() == 0
+        assert opened.save(izium_report("new", story_id="s2"))
+        assert [(seq, article) for seq, article, *_ in opened.stored_since(0)] == [(1, "new")]
 
 
 def test_head_revision_is_alembics_newest() -> None:
@@ -356,3 +383,23 @@ def test_one_article_lends_an_event_a_bounded_number_of_sentences(store: Store) 
     stored = store.event(event.event_id)
     assert stored is not None
     assert len({e.text for e in stored.evidence}) == MAX_EVIDENCE < len(sentences)
+
+
+def test_a_writer_files_the_stories_another_writer_stored_meanwhile(store_url: str) -> None:
+    """Two `sitrep run` processes on one database: a copy joins the original's story even when the
+    original was stored by the other writer after this one had loaded its story index."""
+    from sitrep.pipeline import store_all
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    text = (samples / "kherson-2022-03-14.txt").read_text(encoding="utf-8")
+    unrelated = make_processed(make_article("unrelated", (samples / "kyiv-2022-10-10.txt").read_text(encoding="utf-8")))
+    original = make_processed(make_article("original", text))
+    copy = make_processed(make_article("copy", text, published=dt.date(2022, 9, 14)))
+    with Store.open(store_url) as first_writer, Store.open(store_url) as second_writer:
+        second = store_all(iter([unrelated, copy]), second_writer)
+        assert next(second).article_id == "unrelated"  # its story index is loaded now, without the original
+        filed = next(store_all(iter([original]), first_writer))
+        assert filed.relation == "canonical"
+        copied = next(second)
+    assert copied.story_id == filed.story_id
+    assert copied.relation != "canonical"

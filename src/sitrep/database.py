@@ -75,7 +75,7 @@ def _configure_sqlite(engine: Engine) -> None:
 # The newest revision in migrations/versions (a test checks it against Alembic's own answer). An
 # up-to-date database, the usual case, is recognised without importing Alembic and reading its
 # scripts, which costs every `sitrep run` process about half a second of start-up.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 
 def _stored_revision(conn: Connection) -> str | None:

@@ -154,9 +154,15 @@ class Stored:
 def store_all(
     processed: Iterable[Processed | InputError], store: "Store"
 ) -> Iterator[Stored | InputError]:
-    """Group each article into its story, merge its events with those already stored, store it once."""
+    """Group each article into its story, merge its events with those already stored, store it once.
+
+    Several writers may share the store: each files, under the store's exclusive lock, what the
+    others stored since it last looked before it decides an article's story and merges its events,
+    so the outcome is that of some one-at-a-time order (the parse, the costly part, runs outside it).
+    """
     from . import stories  # only storing needs the story index
 
+    seen = store.last_seq()  # first: what is stored while the index loads is filed again, harmlessly
     index = stories.StoryIndex.from_rows(store.fingerprints())
     renamed: dict[str, str] = {}
     for item in processed:
@@ -168,17 +174,21 @@ def store_all(
             yield Stored(article.id, False, 0, article.story_id or "", "known")
             continue
         fingerprint = stories.fingerprint(article.text, item.toponyms)
-        assignment = index.add(article.id, article.published, fingerprint)
-        absorbed = {old: new for old, new in index.renamed().items() if renamed.get(old) != new}
-        store.rename_stories(absorbed)
-        renamed.update(absorbed)
-        story_id = assignment.story_id
-        # What the story already reports does not change while this article's events are matched
-        # (they are stored together, below): one query per article, not one per event.
-        reported = store.story_events(story_id, limit=500) if item.events else []
-        found = tuple(_as_stored(replace(e, story_id=story_id), store, reported) for e in item.events)
-        item = replace(item, article=replace(article, story_id=story_id), events=found)
-        new = store.save(item, assignment.relation, assignment.similarity, fingerprint)
+        with store.exclusive():
+            newer = store.stored_since(seen)
+            index.file_stored(row[1:] for row in newer)
+            seen = max([seen] + [row[0] for row in newer])
+            assignment = index.add(article.id, article.published, fingerprint)
+            absorbed = {old: new for old, new in index.renamed().items() if renamed.get(old) != new}
+            store.rename_stories(absorbed)
+            renamed.update(absorbed)
+            story_id = assignment.story_id
+            # What the story already reports does not change while this article's events are matched
+            # (they are stored together, below): one query per article, not one per event.
+            reported = store.story_events(story_id, limit=500) if item.events else []
+            found = tuple(_as_stored(replace(e, story_id=story_id), store, reported) for e in item.events)
+            item = replace(item, article=replace(article, story_id=story_id), events=found)
+            new = store.save(item, assignment.relation, assignment.similarity, fingerprint)
         yield Stored(article.id, new, len(found) if new else 0, story_id, assignment.relation)
 
 

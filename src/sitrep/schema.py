@@ -54,7 +54,11 @@ articles = Table(
     Column("relation", String(16), nullable=False, default="canonical"),
     Column("similarity", Float, nullable=False, default=1.0),
     Column("fingerprint", LargeBinary, nullable=False, default=b""),
+    # Storing order, one number per article (Store.save): a writer files what other writers stored
+    # since it last looked into its story index. NULL for articles stored before revision 0002.
+    Column("seq", BigInteger),
     Index("ix_articles_story", "story_id"),
+    Index("ix_articles_seq", "seq"),
     Index("ix_articles_published", "published"),
 )
 

@@ -14,6 +14,7 @@ an events query and the row <-> model conversions in ``queries.py``.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import logging
 import math
 from collections import defaultdict
@@ -48,6 +49,7 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 _PG_SCHEMA_LOCK = 0x5174_7265  # pg_advisory_xact_lock key: one process creates the schema at a time
+_PG_MERGE_LOCK = 0x5174_7266  # pg_advisory_lock key: one writer files and merges an article at a time
 _MAX_CONFIDENCE = 0.99  # many copies of a claim never make it certain
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 MAX_EVIDENCE = 25  # sentences one article lends one event: enough to judge it, bounded for hostile input
@@ -57,6 +59,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.backend = engine.dialect.name  # "sqlite" or "postgresql"
+        self._exclusive_depth = 0  # exclusive() nests within a process
 
     @classmethod
     def open(cls, url: str) -> "Store":
@@ -106,6 +109,51 @@ class Store:
         except DBAPIError as exc:
             raise StoreError(f"cannot read the database: {reason(exc)}") from exc
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """One writer at a time, across processes, for work that reads the store and then writes what
+        it decided: filing an article into a story and merging its events. Without it two writers
+        could each miss the other's copy of a story, or store one happening twice.
+
+        PostgreSQL: a session advisory lock. SQLite: an flock on ``<database>.lock`` beside the file
+        (its own write lock cannot be held across the reads and the write transaction here).
+        """
+        if self._exclusive_depth:
+            self._exclusive_depth += 1
+            try:
+                yield
+            finally:
+                self._exclusive_depth -= 1
+            return
+        with self._mutex():
+            self._exclusive_depth = 1
+            try:
+                yield
+            finally:
+                self._exclusive_depth = 0
+
+    @contextmanager
+    def _mutex(self) -> Iterator[None]:
+        if self.backend == "postgresql":
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_MERGE_LOCK})
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_MERGE_LOCK})
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":  # private to this process
+            yield
+            return
+        with open(f"{database}.lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     # -- writing -------------------------------------------------------------------------------
 
     def save(
@@ -118,7 +166,7 @@ class Store:
         """Store one processed article in one transaction; False (nothing changed) if already stored."""
         article = processed.article
         try:
-            with self._write() as conn:
+            with self.exclusive(), self._write() as conn:
                 row = {
                     "id": article.id,
                     "url": article.url,
@@ -131,6 +179,7 @@ class Store:
                     "relation": relation,
                     "similarity": float(similarity),
                     "fingerprint": bytes(fingerprint),
+                    "seq": conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0) + 1)).scalar_one(),
                 }
                 stmt = insert_ignore(conn, schema.articles).values(no_nul(row)).returning(schema.articles.c.id)
                 if conn.execute(stmt).first() is None:
@@ -461,6 +510,21 @@ class Store:
             if len(page) < batch:
                 return
             offset += batch
+
+    def last_seq(self) -> int:
+        """The storing order of the newest article (0 for none): what ``stored_since`` starts after."""
+        with self._read() as conn:
+            return int(conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one())
+
+    def stored_since(self, seq: int) -> list[tuple[int, str, str | None, dt.date | None, bytes]]:
+        """(seq, article_id, story_id, published, fingerprint) of the articles stored after ``seq``."""
+        a = schema.articles
+        with self._read() as conn:
+            rows = conn.execute(
+                select(a.c.seq, a.c.id, a.c.story_id, a.c.published, a.c.fingerprint)
+                .where(a.c.seq > seq).order_by(a.c.seq)
+            ).all()
+        return [(r.seq, r.id, r.story_id, r.published, bytes(r.fingerprint or b"")) for r in rows]
 
     def fingerprints(self) -> Iterator[tuple[str, str | None, dt.date | None, bytes]]:
         """(article_id, story_id, published, fingerprint) of every stored article, for the story index."""

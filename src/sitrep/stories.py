@@ -467,22 +467,26 @@ class StoryIndex:
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str | None, date | None, bytes]]) -> "StoryIndex":
-        """Rebuild from the store's (article_id, story_id, published, fingerprint) rows.
+        """Rebuild from the store's (article_id, story_id, published, fingerprint) rows."""
+        index = cls()
+        index.file_stored(rows)
+        return index
+
+    def file_stored(self, rows: Iterable[tuple[str, str | None, date | None, bytes]]) -> None:
+        """File articles the store already holds (at start-up, or stored since by another writer).
 
         Rows with a story id keep it (no re-verification: the store's grouping stands); rows without
-        one are filed as if added now, after all the grouped rows.
+        one are filed as if added now, after all the grouped rows. Articles already filed are skipped.
         """
-        index = cls()
         pending: list[tuple[str, date | None, bytes]] = []
         for article_id, story_id, published, fp in rows:
             if story_id is None:
                 pending.append((article_id, published, fp))
-            elif article_id not in index._members:
-                index._created.setdefault(story_id, len(index._created))
-                index._file(_Member(article_id, story_id, published, Signature.from_bytes(fp)))
+            elif article_id not in self._members:
+                self._created.setdefault(story_id, len(self._created))
+                self._file(_Member(article_id, story_id, published, Signature.from_bytes(fp)))
         for article_id, published, fp in pending:
-            index.add(article_id, published, fp)
-        return index
+            self.add(article_id, published, fp)
 
 
 # --------------------------------------------------------------------------- events
