@@ -280,3 +280,15 @@ def test_token_table_holds_what_the_tokens_say(blank, language, parsed):
     assert words.sent_start == [bool(t.is_sent_start) for t in tokens]
     assert [words.sent_end(i) for i in range(len(tokens))] == [bool(t.is_sent_end) for t in tokens]
     assert [words.span(i, i + 2) for i in range(len(tokens) - 1)] == [doc[i : i + 2].text for i in range(len(tokens) - 1)]
+
+
+def test_prefetched_keys_answer_as_one_by_one(tiny_gazetteer):
+    """The spotter asks the index about all of a document's candidate names in one query; the answers
+    must be those of ``has_key``, for known and unknown keys, and survive a cold cache."""
+    keys = ["kharkiv", "kupiansk", "ukraine", "nowhere at all", "kharkiv oblast", ""]
+    expected = {key: tiny_gazetteer.has_key(key) for key in keys}
+    assert any(expected.values()) and not all(expected.values())
+    cold = Gazetteer.open(tiny_gazetteer.path)
+    cold.prefetch_keys(keys * 2)
+    assert cold._key_cache == expected
+    assert {key: cold.has_key(key) for key in keys} == expected

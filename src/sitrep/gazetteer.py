@@ -51,6 +51,7 @@ log.addHandler(logging.NullHandler())
 SCHEMA_VERSION = "3"
 MAX_CANDIDATES = 60  # namesakes considered per name, most populous first
 CACHE_SIZE = 50_000  # entries per in-memory cache before it is emptied
+KEY_BATCH = 500  # keys per query in prefetch_keys; SQLite allows at least 999 parameters
 DATA = importlib.resources.files("sitrep") / "data"
 
 
@@ -321,6 +322,17 @@ class Gazetteer:
             known = self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
             self._key_cache[key] = known
         return known
+
+    def prefetch_keys(self, keys: Iterable[str]) -> None:
+        """Answer ``has_key`` for many keys at once: one query per batch costs far less than one per key."""
+        todo = list({key for key in keys if key not in self._key_cache})
+        if len(self._key_cache) + len(todo) > CACHE_SIZE:
+            self._key_cache.clear()
+        for i in range(0, len(todo), KEY_BATCH):
+            batch = todo[i : i + KEY_BATCH]
+            marks = ",".join("?" * len(batch))
+            known = {row[0] for row in self._db.execute(f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", batch)}
+            self._key_cache.update((key, key in known) for key in batch)
 
     def get(self, geonameid: int) -> Place | None:
         if geonameid in self._place_cache:

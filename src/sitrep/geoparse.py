@@ -203,21 +203,27 @@ def _spot(words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, d
     Per token, only the spans inside its run of name-like tokens are tried (usually one).
     """
     name_like = [_name_like(words, i) for i in range(len(words))]
+    runs = {i: _run_end(words, name_like, i) for i in range(len(words)) if words.capitalised[i]}
+    # one query for every name the loop below may ask about, rather than a query each
+    gazetteer.prefetch_keys(name_key(words.span(i, j)) for i, run_end in runs.items() for j in range(run_end, i, -1))
     found: list[_Mention] = []
     i = 0
     while i < len(words):
-        hit = None
-        if words.capitalised[i]:
-            run_end = i + 1
-            while run_end < len(words) and run_end - i < MAX_NAME_TOKENS and name_like[run_end]:
-                run_end += 1
-            hit = _spot_at(words, i, run_end, allowed, gazetteer, demonyms)
+        hit = _spot_at(words, i, runs[i], allowed, gazetteer, demonyms) if i in runs else None
         if hit:
             found.append(hit)
             i = hit.tok_end
         else:
             i += 1
     return found
+
+
+def _run_end(words: _Words, name_like: list[bool], i: int) -> int:
+    """The end of the run of name-like tokens that starts at token ``i``, at most MAX_NAME_TOKENS long."""
+    run_end = i + 1
+    while run_end < len(words) and run_end - i < MAX_NAME_TOKENS and name_like[run_end]:
+        run_end += 1
+    return run_end
 
 
 def _spot_at(
