@@ -386,16 +386,19 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
         word, pos = table.lemma[i], table.pos[i]
         if pos in {"VERB"} and word in verbs and table.dep[i] not in {"amod", "compound"}:
             token = doc[i]
-            sub_type = _verb_event(token, verbs[word], places, sentence)
+            # asserted or not is settled first here: the verb's rule may run the model, which costs far more
+            asserted = _is_asserted(token, sentence)
+            sub_type = _verb_event(token, verbs[word], places, sentence) if asserted else None
             specific = True
         elif pos in {"NOUN", "PROPN"} and (word in nouns or word in protesters):  # _noun_event needs one of them
             token = doc[i]
             sub_type = _noun_event(token, sentence)
             # a crowd met with force is as specific as any verb ("fired shots to disperse the crowd")
             specific = word in lexicon()["protesters"] and sub_type not in {None, "Peaceful protest"}
+            asserted = sub_type is not None and _is_asserted(token, sentence)
         else:
             continue
-        if sub_type is None or not _is_asserted(token, sentence):
+        if sub_type is None or not asserted:
             continue
         found.append(SentenceEvent(sentence, token, sub_type, specific, _agent(token), _patient(token)))
     return found
