@@ -678,6 +678,7 @@ def _resolve(mentions: list[_Mention], paired: frozenset[int] = frozenset()) -> 
     for mention in mentions:
         by_key[mention.key].append(mention)
     context = _Context(paired=paired)
+    resolved: list[Place | None] = []
     for _ in range(3):
         for group in by_key.values():
             if len({p.geonameid for m in group for p, _ in m.candidates}) == 1:
@@ -696,6 +697,9 @@ def _resolve(mentions: list[_Mention], paired: frozenset[int] = frozenset()) -> 
             best = max(totals, key=lambda pid: (pid in contained or not contained, totals[pid]))
             for mention in group:
                 mention.place, mention.score = places[best], totals[best]
+        if [m.place for m in mentions] == resolved:
+            break  # nothing moved: the same places make the same context, so another pass would repeat this one
+        resolved = [m.place for m in mentions]
         context = _document_context(mentions, paired)
 
 
