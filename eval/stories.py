@@ -202,14 +202,14 @@ def event_growth(docs: Sequence[Copy], day: dict[str, dt.date], reports: int, se
     ``sitrep run`` does. An update adds paragraphs of another report: happenings nobody else
     reports, which no merge may remove. So the baseline for "each happening once" is the originals
     plus that new material as an article of its own; the ratio against the originals alone is
-    also given. Also: ACLED's rule alone (``stories.merge_events`` with no story ids) and the raw
+    also given. Also: ACLED's rule alone (``happenings.merge_events`` with no story ids) and the raw
     rows a store without merging (GDELT's behaviour) would keep.
     """
     from sitrep.config import Settings
     from sitrep.gazetteer import Gazetteer
     from sitrep.model import Article
     from sitrep.pipeline import Pipeline
-    from sitrep.stories import merge_events
+    from sitrep.happenings import merge_events
 
     chosen = list(dict.fromkeys(d.story for d in docs))[:reports]
     subset = [d for d in docs if d.story in chosen]

@@ -12,16 +12,8 @@ import pytest
 
 from sitrep.errors import SitrepError
 from sitrep.model import Event, Evidence, Source, Toponym
-from sitrep.stories import (
-    StoryIndex,
-    fingerprint,
-    independent_sources,
-    merge,
-    merge_events,
-    same_happening,
-    similarity,
-    story_id_for,
-)
+from sitrep.happenings import independent_sources, merge, merge_events, same_happening
+from sitrep.stories import StoryIndex, fingerprint, similarity, story_id_for
 
 # A spinner's swaps, small and local to this test (the evaluation has its own, larger table).
 SWAPS = {
@@ -148,20 +140,11 @@ def test_an_original_joins_the_stories_of_two_excerpts_that_did_not_know_each_ot
 
 
 def test_the_public_surface():
-    from sitrep import stories
+    from sitrep import happenings, stories
 
-    assert sorted(stories.__all__) == [
-        "Assignment",
-        "StoryIndex",
-        "fingerprint",
-        "independent_sources",
-        "merge",
-        "merge_events",
-        "same_by_acled",
-        "same_happening",
-        "same_report",
-        "similarity",
-        "story_id_for",
+    assert sorted(stories.__all__) == ["Assignment", "StoryIndex", "fingerprint", "similarity", "story_id_for"]
+    assert sorted(happenings.__all__) == [
+        "independent_sources", "merge", "merge_events", "same_by_acled", "same_happening", "same_report",
     ]
 
 

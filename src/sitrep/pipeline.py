@@ -192,7 +192,7 @@ def store_all(
         yield Stored(article.id, new, len(found) if new else 0, story_id, assignment.relation)
 
 
-MERGE_WINDOW = dt.timedelta(days=31)  # wide: stories.same_happening applies the precise tolerances
+MERGE_WINDOW = dt.timedelta(days=31)  # wide: happenings.same_happening applies the precise tolerances
 MERGE_BOX = 1.0  # degrees around the event, likewise
 
 
@@ -212,10 +212,10 @@ def _as_stored(event: Event, store: "Store", reported: list[Event]) -> Event:
             sub_event_type=(event.sub_event_type,), bbox=box,
             since=event.event_date - MERGE_WINDOW, until=event.event_date + MERGE_WINDOW, limit=200,
         )
-    from . import stories
+    from . import happenings
 
     story_of = store.article_stories(e.article_id for c in candidates for e in c.evidence)
     for stored in candidates:
-        if stored.event_id == event.event_id or stories.same_happening(event, stored, story_of):
+        if stored.event_id == event.event_id or happenings.same_happening(event, stored, story_of):
             return replace(event, event_id=stored.event_id)
     return event
