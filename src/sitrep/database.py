@@ -7,6 +7,9 @@ run in autocommit (see ``Store._read``).
 
 from __future__ import annotations
 
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,9 @@ from sqlalchemy import event as sa_event
 from . import schema
 from .errors import StoreError
 
-__all__ = ["insert_ignore", "make_engine", "migrate", "reason", "redact", "sqlalchemy_url"]
+__all__ = ["insert_ignore", "make_engine", "migrate", "reason", "redact", "sqlalchemy_url", "writers_lock"]
+
+_PG_WRITERS_LOCK = 0x5174_7266  # pg_advisory_lock key of writers_lock
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -104,6 +109,36 @@ def migrate(conn: Connection) -> None:
         command.stamp(config, "0001")  # made by create_all before migrations existed: revision 0001's tables
     if current != scripts.get_current_head():
         command.upgrade(config, "head")
+
+
+@contextmanager
+def writers_lock(engine: Engine) -> Iterator[None]:
+    """A lock shared by every process writing this database (not by readers).
+
+    PostgreSQL: a session advisory lock, on a connection of its own. SQLite: an flock on
+    ``<database>.lock`` beside the file; SQLite's own write lock cannot be held across several
+    connections' reads and the write transaction that follows them. An in-memory database is private
+    to its process and needs none.
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_WRITERS_LOCK})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_WRITERS_LOCK})
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def insert_ignore(conn: Connection, table: Any) -> Any:

@@ -14,7 +14,6 @@ an events query and the row <-> model conversions in ``queries.py``.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import logging
 import math
 from collections import defaultdict
@@ -26,7 +25,7 @@ from sqlalchemy import Connection, Engine, String, cast, func, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from . import schema
-from .database import insert_ignore, make_engine, migrate, reason, redact
+from .database import insert_ignore, make_engine, migrate, reason, redact, writers_lock
 from .errors import StoreError
 from .model import Article, Event, Evidence, Processed, Source, Story, Toponym
 from .queries import (
@@ -49,7 +48,6 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 _PG_SCHEMA_LOCK = 0x5174_7265  # pg_advisory_xact_lock key: one process creates the schema at a time
-_PG_MERGE_LOCK = 0x5174_7266  # pg_advisory_lock key: one writer files and merges an article at a time
 _MAX_CONFIDENCE = 0.99  # many copies of a claim never make it certain
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 MAX_EVIDENCE = 25  # sentences one article lends one event: enough to judge it, bounded for hostile input
@@ -115,8 +113,7 @@ class Store:
         it decided: filing an article into a story and merging its events. Without it two writers
         could each miss the other's copy of a story, or store one happening twice.
 
-        PostgreSQL: a session advisory lock. SQLite: an flock on ``<database>.lock`` beside the file
-        (its own write lock cannot be held across the reads and the write transaction here).
+        See :func:`database.writers_lock`.
         """
         if self._exclusive_depth:
             self._exclusive_depth += 1
@@ -125,34 +122,12 @@ class Store:
             finally:
                 self._exclusive_depth -= 1
             return
-        with self._mutex():
+        with writers_lock(self.engine):
             self._exclusive_depth = 1
             try:
                 yield
             finally:
                 self._exclusive_depth = 0
-
-    @contextmanager
-    def _mutex(self) -> Iterator[None]:
-        if self.backend == "postgresql":
-            with self.engine.connect() as conn:
-                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_MERGE_LOCK})
-                try:
-                    yield
-                finally:
-                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_MERGE_LOCK})
-            return
-        database = self.engine.url.database
-        if not database or database == ":memory:":  # private to this process
-            yield
-            return
-        with open(f"{database}.lock", "a+b") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
 
     # -- writing -------------------------------------------------------------------------------
 
