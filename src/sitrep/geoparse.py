@@ -30,6 +30,7 @@ evaluation passes ``demonyms=True`` to follow the gold convention, and says so.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.resources
 import json
@@ -60,6 +61,8 @@ FAME_RATIO = 1000.0  # a local place this many times smaller than a division of 
 ALIAS_ADMIN1 = 2.0  # penalty for a division reached only through an alternate name of one of its towns
 ACRONYM_LETTERS = 4  # an all-capital word this short is an acronym, not a dateline ("GUR", "NATO")
 MISSPELT_DIVISION_LEN = 5  # shortest word matched to a division's name at one edit ("Donestk oblast")
+ANCHOR_NEAR_KM, ANCHOR_FAR_KM = 100.0, 300.0  # another resolved place this close supports a candidate
+EARTH_KM = 6371.0
 
 FEATURE_PRIOR = {"country": 2.0, "region": 1.0, "admin1": -0.5, "admin2": 0.0, "city": 0.0, "other": -0.5}
 RECOGNITION_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0, "other": 0.0}
@@ -607,7 +610,7 @@ def _arc_km(a: _Point, b: _Point) -> float:
     lat1, lon1, cos1 = a
     lat2, lon2, cos2 = b
     h = math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return EARTH_KM * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _distance_km(a: Place, b: Place) -> float:
@@ -629,16 +632,23 @@ class _Context:
     nearest: dict[int, float] = field(default_factory=dict)  # candidate id -> km to the nearest anchor
 
     @functools.cached_property
-    def anchor_points(self) -> list[tuple[int, _Point]]:
-        """The distinct anchors, converted for ``_arc_km`` once rather than for every candidate."""
+    def anchor_points(self) -> tuple[list[float], list[tuple[int, _Point]]]:
+        """The distinct anchors, converted for ``_arc_km`` once rather than for every candidate, sorted by
+        latitude (with the latitudes apart, for bisection)."""
         places = {p.geonameid: p for p in self.anchors.values()}
-        return [(pid, _point(p)) for pid, p in places.items()]
+        points = sorted(((pid, _point(p)) for pid, p in places.items()), key=lambda anchor: anchor[1][0])
+        return [point[0] for _, point in points], points
 
     def nearest_anchor_km(self, place: Place) -> float:
-        """How far the nearest other resolved place lies; memoised, as a name's mentions share candidates."""
+        """How far the nearest other resolved place lies, exact under ANCHOR_FAR_KM (else more, or infinity);
+        memoised, as a name's mentions share candidates."""
         if place.geonameid not in self.nearest:
             point = _point(place)
-            others = (_arc_km(a, point) for pid, a in self.anchor_points if pid != place.geonameid)
+            # a place more than ANCHOR_FAR_KM of latitude away is farther than that: only a band is measured
+            band = (ANCHOR_FAR_KM + 1.0) / EARTH_KM  # radians; the extra km covers rounding
+            latitudes, points = self.anchor_points
+            lo, hi = bisect.bisect_left(latitudes, point[0] - band), bisect.bisect_right(latitudes, point[0] + band)
+            others = (_arc_km(a, point) for pid, a in points[lo:hi] if pid != place.geonameid)
             self.nearest[place.geonameid] = min(others, default=math.inf)
         return self.nearest[place.geonameid]
 
@@ -664,7 +674,7 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += NAMED_ADMIN1  # "Palestine" in a story that names Texas
     if context.anchors and place.feature not in ("country", "region"):
         nearest = context.nearest_anchor_km(place)
-        score += 2.0 if nearest < 100 else 1.0 if nearest < 300 else 0.0
+        score += 2.0 if nearest < ANCHOR_NEAR_KM else 1.0 if nearest < ANCHOR_FAR_KM else 0.0
     if place.geonameid in context.paired:
         score += PAIR_SUPPORT
     if place.geonameid in mention.weak:
