@@ -51,7 +51,7 @@ log.addHandler(logging.NullHandler())
 SCHEMA_VERSION = "3"
 MAX_CANDIDATES = 60  # namesakes considered per name, most populous first
 CACHE_SIZE = 50_000  # entries per in-memory cache before it is emptied
-KEY_BATCH = 500  # keys per query in prefetch_keys; SQLite allows at least 999 parameters
+KEY_BATCH = 500  # keys or ids per query in prefetch_keys and _places; SQLite allows at least 999 parameters
 DATA = importlib.resources.files("sitrep") / "data"
 
 
@@ -289,7 +289,8 @@ class Gazetteer:
             rows = self._rows_by("skey", sound_key(name))
         if len(rows) > MAX_CANDIDATES:
             rows = self._most_populous(rows)
-        found = [(self.get(pid), kind) for pid, kind in rows]
+        places = self._places([pid for pid, _ in rows])
+        found = [(place, kind) for place, (_, kind) in zip(places, rows)]
         return sorted(((p, k) for p, k in found if p is not None), key=lambda pk: -pk[0].population)
 
     def _rows_by(self, column: str, value: str) -> list[tuple[int, int]]:
@@ -333,6 +334,22 @@ class Gazetteer:
             marks = ",".join("?" * len(batch))
             known = {row[0] for row in self._db.execute(f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", batch)}
             self._key_cache.update((key, key in known) for key in batch)
+
+    def _places(self, ids: list[int]) -> list[Place | None]:
+        """Like ``get`` for each id, with one query for all the uncached ones rather than one each."""
+        if len(self._place_cache) > CACHE_SIZE:
+            self._place_cache.clear()
+        missing = [pid for pid in dict.fromkeys(ids) if pid not in self._place_cache]
+        for i in range(0, len(missing), KEY_BATCH):
+            batch = missing[i : i + KEY_BATCH]
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(
+                "SELECT id, name, lat, lon, country, admin1, admin2, feature, population FROM places"
+                f" WHERE id IN ({marks})", batch,
+            )
+            found = {row[0]: Place(*row) for row in rows}
+            self._place_cache.update((pid, found.get(pid)) for pid in batch)
+        return [self._place_cache[pid] for pid in ids]
 
     def get(self, geonameid: int) -> Place | None:
         if geonameid in self._place_cache:
