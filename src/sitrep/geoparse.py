@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_STOP, LOWER, ORTH, SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer, NameKind, name_key, sound_key
 from .model import Place, Segment, Toponym
@@ -115,13 +115,13 @@ def geoparse(
     allowed = _allowed_ranges(doc, segments)
     words = _Words.of(doc)
     mentions = _spot(words, allowed, gazetteer, demonyms)
-    mentions += _ner_mentions(doc, words, allowed, gazetteer, mentions)
+    mentions += _ner_mentions(words, allowed, gazetteer, mentions)
     mentions += _misspelt_divisions(words, allowed, gazetteer, mentions)
     loose = _before_division(words, allowed, gazetteer, mentions)
     covered = {i for m in loose for i in range(m.tok_start, m.tok_end)}  # "Mala Komyshuvakha" over "Mala"
     mentions = [m for m in mentions if not covered.intersection(range(m.tok_start, m.tok_end))] + loose
     _link_containers(words, mentions)
-    entities = _entity_index(doc)
+    entities = _entity_index(words.ents)
     for mention in mentions:
         mention.evidence = _evidence(words, mention, entities)  # the name's fame counts before it is narrowed
     mentions = [m for m in mentions if _narrow_to_container(m)]
@@ -135,7 +135,7 @@ def geoparse(
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     unfit = {m.key for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
     mentions = [m for m in mentions if _fits_container(m) and m.key not in unfit]
-    mentions += _coherence_mentions(doc, words, allowed, gazetteer, mentions, read)
+    mentions += _coherence_mentions(words, allowed, gazetteer, mentions, read)
     return [_toponym(words, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
 
 
@@ -170,6 +170,7 @@ class _Words:
     stop: list[bool]
     sent_start: list[bool]
     capitalised: list[bool]
+    ents: tuple[Span, ...]  # doc.ents, which builds new Span objects at each call
 
     @classmethod
     def of(cls, doc: Doc) -> "_Words":
@@ -180,7 +181,7 @@ class _Words:
         lower = [strings[key] for key in array[:, 1].tolist()]
         alpha, lowercase, stop, sent_start = (array[:, 3:] == 1).T.tolist()
         return cls(doc.text, orth, lower, array[:, 2].tolist(), alpha, lowercase, stop, sent_start,
-                   [_capitalised(text) for text in orth])
+                   [_capitalised(text) for text in orth], doc.ents)
 
     def __len__(self) -> int:
         return len(self.orth)
@@ -302,12 +303,12 @@ def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -
 
 
 def _ner_mentions(
-    doc: Doc, words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, spotted: list[_Mention]
+    words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, spotted: list[_Mention]
 ) -> list[_Mention]:
     """Place entities of spaCy that spotting missed, looked up under romanisation variants."""
     taken = {i for m in spotted for i in range(m.tok_start, m.tok_end)}
     found = []
-    for ent in doc.ents:
+    for ent in words.ents:
         if ent.label_ not in _cues()["ner_place_labels"] or any(i in taken for i in range(ent.start, ent.end)):
             continue
         start, end = ent.start, ent.end
@@ -328,9 +329,9 @@ def _ner_mentions(
     return found
 
 
-def _entity_index(doc: Doc) -> dict[int, tuple[str, int]]:
+def _entity_index(ents: tuple[Span, ...]) -> dict[int, tuple[str, int]]:
     """Token index -> (label, token length) of the entity it belongs to; built once per document."""
-    return {i: (ent.label_, len(ent)) for ent in doc.ents for i in range(ent.start, ent.end)}
+    return {i: (ent.label_, len(ent)) for ent in ents for i in range(ent.start, ent.end)}
 
 
 def _entity_of(entities: dict[int, tuple[str, int]], mention: _Mention) -> tuple[str, int]:
@@ -771,8 +772,7 @@ def _document_context(mentions: list[_Mention], paired: frozenset[int] = frozens
 
 
 def _coherence_mentions(
-    doc: Doc, words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention],
-    read: set[int],
+    words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, mentions: list[_Mention], read: set[int]
 ) -> list[_Mention]:
     """Capitalised words that sound like a place already resolved in this document take its sense; not the
     words of ``read``, mentions already judged."""
@@ -786,7 +786,7 @@ def _coherence_mentions(
             if len(skey) >= 4:
                 sounds.add(skey, place)
     taken = read | {i for m in mentions for i in range(m.tok_start, m.tok_end)}
-    person_like = _multi_token_entities(doc)
+    person_like = _multi_token_entities(words.ents)
     found = []
     for i, text in enumerate(words.orth):
         if i in taken or i in person_like or not words.capitalised[i] or not words.alpha[i]:
@@ -807,10 +807,10 @@ def _coherence_mentions(
     return found
 
 
-def _multi_token_entities(doc: Doc) -> set[int]:
+def _multi_token_entities(ents: tuple[Span, ...]) -> set[int]:
     """Tokens inside people's and organisations' names of two tokens or more (Volodymyr Zelensky)."""
     other = _cues()["ner_other_labels"]
-    return {i for ent in doc.ents if ent.label_ in other and len(ent) > 1 for i in range(ent.start, ent.end)}
+    return {i for ent in ents if ent.label_ in other and len(ent) > 1 for i in range(ent.start, ent.end)}
 
 
 class _Sounds:
