@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from .confidence import Signals, corroborate, probability
 from .event_classifier import (
     SentenceEvent,
     choose,
@@ -495,7 +496,10 @@ def _drafts_for(
             place = _seat(place, gazetteer)
         entry = gazetteer.get(place.geonameid) if place.geonameid is not None else None
         day = when.value if when else None
-        confidence = 0.45 + 0.2 * chosen.specific + 0.1 * (when is not None) + 0.1 * (not inherited) + 0.05 * bool(actor1)
+        signals = Signals(
+            specific=chosen.specific, dated=when is not None and when.precision == 1, own_place=not inherited,
+            region=precision == 3, agent_named=chosen.agent is not None,
+        )
         event = Event(
             event_id=event_id(sub_type, actor1, actor2, place.geonameid, place.name, day),
             event_date=day,
@@ -516,10 +520,15 @@ def _drafts_for(
             notes=_notes(day, sentence.text),
             sources=(Source(article.id, article.url, article.source, article.published),),
             evidence=(Evidence(article.id, sentence.start_char, sentence.end_char, sentence.text),),
-            confidence=round(min(confidence - 0.1 * inherited, 0.95), 2),
+            confidence=_rounded(probability(signals)),
         )
         drafts.append(_Draft(event, when is not None))
     return drafts
+
+
+def _rounded(confidence: float) -> float:
+    """Two decimals, never 0 or 1: no extraction is certain either way."""
+    return min(0.99, max(0.01, round(confidence, 2)))
 
 
 def _territory_type(chosen: SentenceEvent, country: str) -> str:
@@ -558,7 +567,7 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
             base,
             evidence=tuple(sorted({*base.evidence, *e.evidence}, key=lambda v: v.start)),
             fatalities=max(base.fatalities, e.fatalities),
-            confidence=round(min(0.95, max(base.confidence, e.confidence) + 0.05), 2),
+            confidence=_rounded(corroborate(base.confidence, e.confidence)),
         )
     return sorted(merged.values(), key=lambda e: (e.evidence[0].start if e.evidence else 0))
 
@@ -586,7 +595,7 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
             actor2=twin.actor2 or e.actor2,
             evidence=tuple(sorted({*twin.evidence, *e.evidence}, key=lambda v: v.start)),
             fatalities=max(twin.fatalities, e.fatalities),
-            confidence=round(min(0.95, max(twin.confidence, e.confidence) + 0.05), 2),
+            confidence=_rounded(corroborate(twin.confidence, e.confidence)),
         )
         merged = replace(merged, event_id=event_id(merged.sub_event_type, merged.actor1, merged.actor2, merged.geonameid, merged.location, merged.event_date))
         kept[kept.index(twin)] = merged
