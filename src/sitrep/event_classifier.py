@@ -457,14 +457,15 @@ _CITATION_END = re.compile(r"[.!?][\"”’]?(?:\[\d+\])+\s+(?=[A-Z“\"])")
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, also cut at line breaks (a headline, a caption or a paragraph never runs
     into the next one, whatever the parser thinks) and after citation marks."""
-    cuts = {m.end() for m in _CITATION_END.finditer(doc.text)}
     table = _tokens(doc)
+    cuts = _tokens_starting_at(table.idx, [m.end() for m in _CITATION_END.finditer(doc.text)])
     breaks = set(table.line_breaks)
+    marks = sorted(cuts | breaks)  # only these tokens can cut a sentence; the others are not visited
     out = []
     for sentence in doc.sents:
         start = sentence.start
-        for i in range(sentence.start, sentence.end):
-            if table.idx[i] in cuts and i > start:
+        for i in marks[bisect.bisect_left(marks, sentence.start) : bisect.bisect_left(marks, sentence.end)]:
+            if i in cuts and i > start:
                 out.append(doc[start:i])
                 start = i
             if i in breaks:
@@ -474,6 +475,12 @@ def sentences(doc: Doc) -> list[Span]:
         if start < sentence.end:
             out.append(doc[start : sentence.end])
     return [s for s in out if not all(table.blank[s.start : s.end])]
+
+
+def _tokens_starting_at(starts: list[int], offsets: list[int]) -> set[int]:
+    """The indices of the tokens that start at one of the character offsets (``starts``: token offsets, sorted)."""
+    found = (bisect.bisect_left(starts, offset) for offset in offsets)
+    return {i for i, offset in zip(found, offsets) if i < len(starts) and starts[i] == offset}
 
 
 def is_headline(sentence: Span) -> bool:
