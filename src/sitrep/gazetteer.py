@@ -165,6 +165,7 @@ class Gazetteer:
         self._key_cache: dict[str, bool] = {}
         self._lookup_cache: dict[tuple[str, str], list[tuple[Place, int]]] = {}
         self._admin1_keys: dict[str, list[int]] | None = None
+        self._admin1_places: dict[tuple[str, str], int | None] = {}  # a few hundred divisions at most
 
     # ------------------------------------------------------------ opening
 
@@ -370,11 +371,15 @@ class Gazetteer:
         return [r[0] for r in rows]
 
     def admin1_place(self, country: str, admin1: str) -> Place | None:
-        row = self._db.execute(
-            "SELECT id FROM places WHERE country = ? AND admin1 = ? AND feature = 'admin1' LIMIT 1",
-            (country, admin1),
-        ).fetchone()
-        return self.get(row[0]) if row else None
+        """The first-level division; remembered, as the query scans the places table (no index serves it)."""
+        if (country, admin1) not in self._admin1_places:
+            row = self._db.execute(
+                "SELECT id FROM places WHERE country = ? AND admin1 = ? AND feature = 'admin1' LIMIT 1",
+                (country, admin1),
+            ).fetchone()
+            self._admin1_places[(country, admin1)] = row[0] if row else None
+        pid = self._admin1_places[(country, admin1)]
+        return self.get(pid) if pid is not None else None
 
     def admin1_keys(self) -> dict[str, list[int]]:
         """Folded own names and alternates of the first-level divisions (about 13,000): the short list a
