@@ -5,8 +5,11 @@ how well confidence means what it says, before (the former hand-set sum) and aft
 record id (``events_cir_ukraine.split_of``); coefficients are fitted on dev, figures are test:
   - CIR / Bellingcat notes from Ukraine ($SITREP_DATA/incidents/cir_ukraine.jsonl, built into
     one-line reports by ``eval/events_cir_ukraine.py``, imported): an event is right when its date is
-    exact, its place within 25 km of the record and, where the scorer knows the tactic, its
-    sub-event type right. Every event of a note is labelled (a second event at another place is
+    exact, its place right and, where the scorer knows the tactic, its sub-event type right. The
+    place is right within 25 km of the record for a town (geo_precision 1 or 2); an event coded at a
+    province (geo_precision 3: ACLED's code for "somewhere in this province") is right when the
+    record lies in that province (its ``province`` field, read through the gazetteer). Every event
+    of a note is labelled (a second event at another place is
     scored against the same record, so it is usually wrong).
   - Texts that report no ACLED event, so every event sitrep extracts from them is wrong: PLOVER
     GSR sentences (CAMEO manual examples, $SITREP_DATA/events/plover_gsr/) of the cooperative and
@@ -47,6 +50,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -101,7 +105,17 @@ def cache_dir() -> Path:
 # ---------------------------------------------------------------- sources: (id, article, labeller)
 
 
-def cir_items() -> Iterator[tuple[str, Article, Labeller]]:
+def _in_province(event: Any, province: str | None, gazetteer: Gazetteer) -> bool:
+    """Whether the record's province (as CIR spells it: "Donets'ka oblast", "Kiev Oblast") is the
+    first-level division the event is coded in."""
+    name = re.sub(r"(?i)\boblast\b", " ", province or "").strip(" ,")
+    return bool(name) and any(
+        p.feature == "admin1" and p.country == event.country and p.admin1 == event.admin1
+        for p, _ in gazetteer.lookup_kinds(name)
+    )
+
+
+def cir_items(gazetteer: Gazetteer) -> Iterator[tuple[str, Article, Labeller]]:
     path = cir.data_dir() / "incidents" / "cir_ukraine.jsonl"
     for record in map(json.loads, path.read_text("utf-8").splitlines()):
         if not cir.usable(record):
@@ -109,8 +123,11 @@ def cir_items() -> Iterator[tuple[str, Article, Labeller]]:
         gold_day, gold_type = dt.date.fromisoformat(record["date"]), cir.gold_tactic(record["text"])
 
         def right(e: Any, record: dict = record, gold_day: dt.date = gold_day, gold_type: str | None = gold_type) -> bool:
-            near = e.latitude is not None and cir.km(e.latitude, e.longitude, record["lat"], record["lon"]) <= cir.TOLERANCE_KM
-            return e.event_date == gold_day and near and (gold_type is None or e.sub_event_type == gold_type)
+            if e.geo_precision == 3:
+                placed = _in_province(e, record.get("province"), gazetteer)
+            else:
+                placed = e.latitude is not None and cir.km(e.latitude, e.longitude, record["lat"], record["lon"]) <= cir.TOLERANCE_KM
+            return e.event_date == gold_day and placed and (gold_type is None or e.sub_event_type == gold_type)
 
         yield record["id"], cir.report(record), right
 
@@ -139,8 +156,8 @@ def ngec_items(limit: int) -> Iterator[tuple[str, Article, Labeller]]:
 def ngec_conflict_items() -> Iterator[tuple[str, Article, Labeller]]:
     """Right when the event is of a type the story's PLOVER category amounts to (place and date
     are not checked: a lax label, the only one these stories allow). Events placed only at a
-    province are left unlabelled: there the place decides (10% of CIR's are within 25 km), and
-    this label cannot see it, so counting them right would teach the opposite of CIR's labels."""
+    province are left unlabelled: whether the province is right decides there, and this label
+    cannot see it."""
     for i, row in enumerate(ngec_rows()):
         accept = NGEC_POSITIVE.get((row["label"], row["mode"]))
         if accept:
@@ -204,13 +221,14 @@ def extract(source: str, items: list[tuple[str, Article, Labeller]], pipeline: P
 
 
 def load_rows(refresh: bool, ngec_limit: int) -> list[dict]:
-    path = cache_dir() / f"events_v5_ngec{ngec_limit}.json"
+    path = cache_dir() / f"events_v6_ngec{ngec_limit}.json"
     if path.exists() and not refresh:
         return json.loads(path.read_text("utf-8"))
-    pipeline = Pipeline(nlp.load(), Gazetteer.ensure(Settings.from_env().gazetteer_path))
+    gazetteer = Gazetteer.ensure(Settings.from_env().gazetteer_path)
+    pipeline = Pipeline(nlp.load(), gazetteer)
     recorder = Recorder()
     rows = []
-    sources = {"cir": cir_items(), "gsr": gsr_items(), "ngec": ngec_items(ngec_limit), "ngec+": ngec_conflict_items()}
+    sources = {"cir": cir_items(gazetteer), "gsr": gsr_items(), "ngec": ngec_items(ngec_limit), "ngec+": ngec_conflict_items()}
     for source, items in sources.items():
         rows += extract(source, list(items), pipeline, recorder)
         print(f"  extracted {source}: {sum(r['source'] == source for r in rows)} events", file=sys.stderr)
@@ -333,7 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_write:
         DATA_FILE.write_text(json.dumps({
             "provenance": (f"fitted {dt.date.today().isoformat()} by `.venv/bin/python {COMMAND}` (logistic regression, "
-                           f"ridge {L2}) on the dev halves of: CIR Ukraine notes (right = date exact, place within 25 km, "
+                           f"ridge {L2}) on the dev halves of: CIR Ukraine notes (right = date exact, place within 25 km or, coded at a province, in that province, "
                            f"sub-event type right where known), NGEC synthetic conflict stories (right = event type of "
                            f"the story's category), PLOVER GSR and NGEC synthetic texts of non-conflict "
                            f"categories (every event wrong, weighted to {NEGATIVE_SHARE:.0%} of the events); "
