@@ -292,3 +292,24 @@ def test_prefetched_keys_answer_as_one_by_one(tiny_gazetteer):
     cold.prefetch_keys(keys * 2)
     assert cold._key_cache == expected
     assert {key: cold.has_key(key) for key in keys} == expected
+
+
+def test_nearest_anchor_is_exact_wherever_it_can_count():
+    """Only anchors within a band of latitude are measured; under ANCHOR_FAR_KM the distance must be the
+    brute-force minimum, and beyond it still beyond (the score only asks which side of 100 and 300 km)."""
+    import random
+
+    from sitrep.geoparse import ANCHOR_FAR_KM, _Context, _distance_km
+
+    rng = random.Random(9)
+    places = [Place(i, f"p{i}", 48 + rng.uniform(-8, 8), 35 + rng.uniform(-14, 14), "UA", feature="city")
+              for i in range(1, 80)]
+    anchors = places[:15]
+    context = _Context(anchors={(p.name, False): p for p in anchors})
+    sides = set()
+    for place in places:
+        brute = min((_distance_km(a, place) for a in anchors if a.geonameid != place.geonameid), default=math.inf)
+        banded = context.nearest_anchor_km(place)
+        assert banded == brute if brute < ANCHOR_FAR_KM else banded >= ANCHOR_FAR_KM
+        sides.add(brute < ANCHOR_FAR_KM)
+    assert sides == {True, False}  # both cases were tried
