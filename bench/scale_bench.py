@@ -176,6 +176,7 @@ def main() -> None:
     try:
         ratios: list[float] = []
         pooled: list[float] = []  # one `sitrep run --workers 2`: two forked parse workers, one writer
+        times: dict[str, list[float]] = {"one": [], "two": [], "pool": []}
         for round_ in range(1, args.rounds + 1):  # alternated, so changing load hits both alike
             load = os.getloadavg()[0]
             url = databases.fresh()
@@ -188,6 +189,8 @@ def main() -> None:
             two = timed(["run", str(first), "--db", url], ["run", str(second), "--db", url])
             line("sitrep run, 2 workers, PostgreSQL", two, docs, words, load)
             ratios.append(one / two)
+            times["one"].append(one)
+            times["two"].append(two)
             print(f"round {round_}: 2 workers vs 1: {one / two:.2f}x")
             print(f"  rows stored by 1 worker:  {stored}\n  rows stored by 2 workers: {counts(url)}")
 
@@ -196,11 +199,17 @@ def main() -> None:
             pool = timed(["run", str(whole), "--db", url, "--workers", "2"])
             line("sitrep run --workers 2, PostgreSQL", pool, docs, words, load)
             pooled.append(one / pool)
+            times["pool"].append(pool)
             print(f"round {round_}: --workers 2 vs 1: {one / pool:.2f}x; rows stored: {counts(url)}")
-        for label, values in (("2 workers vs 1", ratios), ("--workers 2 vs 1", pooled)):
-            ratio = statistics.median(values)
-            print(f"{label}, median of {len(values)}: {ratio:.2f}x (target >= {TARGET_SCALING}x: "
-                  f"{'meets' if ratio >= TARGET_SCALING else 'MISSES'})")
+        # Load from other work only ever adds time, so the best of each configuration is the least
+        # disturbed estimate (as bench/extract_bench.py reports); the median of the per-round ratios
+        # is printed too.
+        for label, values, key in (("2 workers vs 1", ratios, "two"), ("--workers 2 vs 1", pooled, "pool")):
+            median = statistics.median(values)
+            best = min(times["one"]) / min(times[key])
+            print(f"{label}: best {min(times[key]):.1f} s against best {min(times['one']):.1f} s = {best:.2f}x; "
+                  f"median of {len(values)} round ratios {median:.2f}x (target >= {TARGET_SCALING}x: "
+                  f"{'meets' if min(best, median) >= TARGET_SCALING else 'met by the best times only' if best >= TARGET_SCALING else 'MISSES'})")
 
         if not args.no_spark:
             load = os.getloadavg()[0]

@@ -200,22 +200,27 @@ def _as_stored(event: Event, store: "Store", reported: list[Event]) -> Event:
     """The event under the id of a stored event that reports the same happening, when there is one.
 
     The store merges events by id (sources and evidence grow), so taking the stored id is the merge.
-    Candidates: the events any article of the story reports (``reported``; a spun copy may be coded
-    differently), also those first stored from another story, and events of the same sub-type near
-    the same place and time (another outlet's report).
+    Candidates: the events any article of the story reports (``reported``: a spun copy may be coded
+    differently, so one report read two ways counts too), also those first stored from another story;
+    then events of the same sub-type near the same place and time (another outlet's report), by
+    ACLED's rule alone: a stored event that shares a report with this one is among ``reported``
+    already, so those need no evidence sentences loaded.
     """
-    candidates = list(reported)
-    if event.event_date is not None and event.latitude is not None and event.longitude is not None:
-        box = (event.longitude - MERGE_BOX, event.latitude - MERGE_BOX,
-               event.longitude + MERGE_BOX, event.latitude + MERGE_BOX)
-        candidates += store.events(
-            sub_event_type=(event.sub_event_type,), bbox=box,
-            since=event.event_date - MERGE_WINDOW, until=event.event_date + MERGE_WINDOW, limit=200,
-        )
     from . import happenings
 
-    story_of = store.article_stories(e.article_id for c in candidates for e in c.evidence)
-    for stored in candidates:
+    story_of = store.article_stories(e.article_id for c in reported for e in c.evidence)
+    for stored in reported:
         if stored.event_id == event.event_id or happenings.same_happening(event, stored, story_of):
+            return replace(event, event_id=stored.event_id)
+    if event.event_date is None or event.latitude is None or event.longitude is None:
+        return event
+    box = (event.longitude - MERGE_BOX, event.latitude - MERGE_BOX,
+           event.longitude + MERGE_BOX, event.latitude + MERGE_BOX)
+    nearby = store.events(
+        sub_event_type=(event.sub_event_type,), bbox=box, evidence=False,
+        since=event.event_date - MERGE_WINDOW, until=event.event_date + MERGE_WINDOW, limit=200,
+    )
+    for stored in nearby:
+        if stored.event_id == event.event_id or happenings.same_by_acled(event, stored):
             return replace(event, event_id=stored.event_id)
     return event
