@@ -403,3 +403,26 @@ def test_a_writer_files_the_stories_another_writer_stored_meanwhile(store_url: s
         copied = next(second)
     assert copied.story_id == filed.story_id
     assert copied.relation != "canonical"
+
+
+def test_the_writers_lock_holds_between_threads_sharing_a_store(store: Store) -> None:
+    """The API stores submissions from a thread pool through one Store: a second thread must wait."""
+    import threading
+
+    inside = threading.Event()
+    order: list[str] = []
+
+    def second() -> None:
+        inside.wait()
+        with store.exclusive():
+            order.append("second")
+
+    other = threading.Thread(target=second)
+    other.start()
+    with store.exclusive():
+        with store.exclusive():  # nesting within one thread does not wait on itself
+            inside.set()
+            time.sleep(0.3)
+            order.append("first")
+    other.join(timeout=10)
+    assert order == ["first", "second"]

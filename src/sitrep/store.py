@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -57,7 +58,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.backend = engine.dialect.name  # "sqlite" or "postgresql"
-        self._exclusive_depth = 0  # exclusive() nests within a process
+        self._held = threading.local()  # how deep each thread is in exclusive(): the API writes from threads
 
     @classmethod
     def open(cls, url: str) -> "Store":
@@ -115,19 +116,20 @@ class Store:
 
         See :func:`database.writers_lock`.
         """
-        if self._exclusive_depth:
-            self._exclusive_depth += 1
-            try:
-                yield
-            finally:
-                self._exclusive_depth -= 1
+        depth = getattr(self._held, "depth", 0)
+        if not depth:
+            with writers_lock(self.engine):  # another thread of this process waits here too
+                self._held.depth = 1
+                try:
+                    yield
+                finally:
+                    self._held.depth = 0
             return
-        with writers_lock(self.engine):
-            self._exclusive_depth = 1
-            try:
-                yield
-            finally:
-                self._exclusive_depth = 0
+        self._held.depth = depth + 1
+        try:
+            yield
+        finally:
+            self._held.depth = depth
 
     # -- writing -------------------------------------------------------------------------------
 
