@@ -337,6 +337,20 @@ def test_shooting_down_missiles_is_disrupted_weapons_use(language):
     assert event.sub_event_type == "Disrupted weapons use"
 
 
+def test_shot_down_is_read_as_a_particle_even_when_parsed_as_an_adverb(language):
+    # the small parser labels "down" here an adverb: the particle is the word right after the verb
+    text = "The air force said it had shot down 13 of the 19 cruise missiles over Kharkiv on Monday."
+    assert [e.sub_event_type for e in run(language, text)] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("dateline", ["Kharkiv, Sept 12 (Reuters) - ", "Kharkiv (AP) — ", "Kharkiv, Ukraine — "])
+def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened(language, dateline):
+    [event] = run(language, dateline + "Russian forces shelled Kupiansk on Sunday, killing two civilians.")
+    assert event.location == "Kupiansk"
+    [alone] = run(language, dateline + "Russian shelling killed two civilians on Sunday.")
+    assert alone.location == "Kharkiv"  # the only place named: the dateline stands
+
+
 def test_headline_phrases_stop_at_the_line_break(language):
     text = "Missile hits Kharkiv apartment block\n\nA Russian missile hit a building in Kharkiv on Saturday."
     found = run(language, text)

@@ -270,7 +270,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
     if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
         return None
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    # the small parser often labels the particle right after the verb an adverb ("shot down" as advmod)
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1)}
     for particle, sub_type in rule.get("particles", {}).items():
         if particle in particles:
             return sub_type  # "shot down a drone": a disrupted weapon, not a shooting

@@ -58,6 +58,12 @@ _DIRECTION_WORDS = frozenset({
     "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi", "towards", "toward",
 })
 _LOCATIVE_WORDS = frozenset({"in", "at", "inside"})
+# What follows the place of a wire dateline: ", Ukraine", ", July 20", "(Reuters)", then a dash
+# ("KYIV, July 20 (Reuters) -", "BEIRUT (AP) —", "Kyiv, Ukraine —").
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—]"
+)
 _NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vicinity", "area", "district", "suburb", "suburbs"})
 
 
@@ -101,6 +107,10 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     (people's origins excepted, and places abroad only when the trigger governs them)."""
     named = sentence_places(chosen.sentence, places)
     in_sentence = [p for p in named if p.feature != "country"]
+    # A dateline names where the report was filed; another place in the sentence is where it happened.
+    filed = [p for p in in_sentence if _dateline(doc.text, p)]
+    if filed and len(filed) < len(in_sentence):
+        in_sentence = [p for p in in_sentence if p not in filed]
     governed = []
     for place in in_sentence:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -115,6 +125,12 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
     return [_most_specific(loose, named)] if loose else []
+
+
+def _dateline(text: str, place: Toponym) -> bool:
+    """Whether the place opens its line as a wire dateline does ("KYIV, July 20 (Reuters) - ...")."""
+    line_start = text.rfind("\n", 0, place.start) + 1
+    return not text[line_start : place.start].strip() and _DATELINE_TAIL.match(text, place.end) is not None
 
 
 def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
