@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from spacy.language import Language
 
-from . import clean, dates, event_classifier, events, geoparse, nlp
+from . import clean, dates, event_classifier, events, geoparse, happenings, nlp, stories
 from .errors import InputError
 from .gazetteer import Gazetteer
 from .model import Article, Event, Processed, Segment
@@ -160,8 +160,6 @@ def store_all(
     others stored since it last looked before it decides an article's story and merges its events,
     so the outcome is that of some one-at-a-time order (the parse, the costly part, runs outside it).
     """
-    from . import stories  # only storing needs the story index
-
     seen = store.last_seq()  # first: what is stored while the index loads is filed again, harmlessly
     index = stories.StoryIndex.from_rows(store.fingerprints())
     renamed: dict[str, str] = {}
@@ -186,7 +184,8 @@ def store_all(
             # What the story already reports does not change while this article's events are matched
             # (they are stored together, below): one query per article, not one per event.
             reported = store.story_events(story_id, limit=500) if item.events else []
-            found = tuple(_as_stored(replace(e, story_id=story_id), store, reported) for e in item.events)
+            story_of = store.article_stories(e.article_id for c in reported for e in c.evidence)
+            found = tuple(_as_stored(replace(e, story_id=story_id), store, reported, story_of) for e in item.events)
             item = replace(item, article=replace(article, story_id=story_id), events=found)
             new = store.save(item, assignment.relation, assignment.similarity, fingerprint)
         yield Stored(article.id, new, len(found) if new else 0, story_id, assignment.relation)
@@ -196,7 +195,7 @@ MERGE_WINDOW = dt.timedelta(days=31)  # wide: happenings.same_happening applies 
 MERGE_BOX = 1.0  # degrees around the event, likewise
 
 
-def _as_stored(event: Event, store: "Store", reported: list[Event]) -> Event:
+def _as_stored(event: Event, store: "Store", reported: list[Event], story_of: dict[str, str | None]) -> Event:
     """The event under the id of a stored event that reports the same happening, when there is one.
 
     The store merges events by id (sources and evidence grow), so taking the stored id is the merge.
@@ -204,11 +203,9 @@ def _as_stored(event: Event, store: "Store", reported: list[Event]) -> Event:
     differently, so one report read two ways counts too), also those first stored from another story;
     then events of the same sub-type near the same place and time (another outlet's report), by
     ACLED's rule alone: a stored event that shares a report with this one is among ``reported``
-    already, so those need no evidence sentences loaded.
+    already, so those need no evidence sentences loaded. ``story_of``: the story of each article
+    that lends ``reported`` evidence.
     """
-    from . import happenings
-
-    story_of = store.article_stories(e.article_id for c in reported for e in c.evidence)
     for stored in reported:
         if stored.event_id == event.event_id or happenings.same_happening(event, stored, story_of):
             return replace(event, event_id=stored.event_id)
