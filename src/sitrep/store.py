@@ -19,7 +19,7 @@ import math
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import Connection, Engine, String, cast, func, select, text
@@ -117,19 +117,13 @@ class Store:
         See :func:`database.writers_lock`.
         """
         depth = getattr(self._held, "depth", 0)
-        if not depth:
-            with writers_lock(self.engine):  # another thread of this process waits here too
-                self._held.depth = 1
-                try:
-                    yield
-                finally:
-                    self._held.depth = 0
-            return
-        self._held.depth = depth + 1
-        try:
-            yield
-        finally:
-            self._held.depth = depth
+        # nested in this thread: held already; another thread of this process waits like another process
+        with nullcontext() if depth else writers_lock(self.engine):
+            self._held.depth = depth + 1
+            try:
+                yield
+            finally:
+                self._held.depth = depth
 
     # -- writing -------------------------------------------------------------------------------
 
