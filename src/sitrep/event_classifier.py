@@ -565,13 +565,6 @@ class EventClassifier:
             return []
         return [self.classes[i] for i in self.decision(texts, embeddings).argmax(1)]
 
-    def predict_proba(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
-        """A softmax of the SVM's decision values: a ranking with a rough scale, not a calibrated
-        probability."""
-        scores = self.decision(texts, embeddings)
-        scores = np.exp(scores - scores.max(1, keepdims=True))
-        return scores / scores.sum(1, keepdims=True)
-
 
 def refine(text: str, sub_event_type: str) -> str:
     """Settle what the model confuses within a family by the cue words (``refine`` in the trigger

@@ -394,12 +394,6 @@ class Gazetteer:
             self._admin1_keys = keys
         return self._admin1_keys
 
-    def country_place(self, country: str) -> Place | None:
-        row = self._db.execute(
-            "SELECT id FROM places WHERE country = ? AND feature = 'country' LIMIT 1", (country,)
-        ).fetchone()
-        return self.get(row[0]) if row else None
-
     def __len__(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM places").fetchone()[0]
 
