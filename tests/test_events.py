@@ -390,3 +390,17 @@ def test_a_report_naming_only_a_province_is_coded_at_its_capital(language):
 
 def test_reports_called_false_are_not_events(language):
     assert run(language, "Reports that Russian forces withdrew from Izyum on Monday are likely false.") == []
+
+
+def test_a_running_total_and_the_start_it_counts_from_are_not_events(language):
+    assert run(language, "More than 300 civilians have been killed in Kharkiv since fighting broke out in February.") == []
+    assert run(language, "Russian forces have shelled Kupiansk every day since the town was retaken in September.") == []
+
+
+def test_a_war_going_on_is_background_to_the_strike_of_the_day(language):
+    """"fighting" as a gerund subject ("as fighting entered its third week") is the noun, which needs
+    something to happen; the sentence's event is the strike."""
+    [event] = run(language, "A drone strike killed four people in Kupiansk on Saturday, as fighting for the town entered its third week.")
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities == 4
+    [headline] = run(language, "Kharkiv fighting enters third week as missile strike kills 5 in Kupiansk")
+    assert headline.sub_event_type == "Shelling/artillery/missile attack"

@@ -148,7 +148,7 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             break
     if trigger.tag_ == "VB" and not any(c.dep_ == "aux" and lemma(c) == "do" for c in trigger.children):
         return False  # an order or a goal: "Capture the entirety of Donetsk Oblast"
-    if _habitual(trigger, sentence) or _described(trigger):
+    if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
         return False
     return not sentence.text.rstrip().endswith("?")
 
@@ -161,6 +161,41 @@ def _habitual(trigger: Token, sentence: Span) -> bool:
     if trigger.tag_ in {"VBZ", "VBP"}:
         return True
     return trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in trigger.children)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause the token is in (a gerund used as a noun is not one)."""
+    return next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"} and t.dep_ not in _NOMINAL), None)
+
+
+def _opens_since(verb: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "since" for m in verb.children)
+
+
+def _since_perfect(verb: Token) -> bool:
+    """A present perfect counted from a starting point ("have been killed since fighting broke out
+    in April", "have shelled the town every day since..."): a running total, not an event."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} and lemma(c) == "have" for c in verb.children):
+        return False
+    for word in verb.subtree:
+        if word.lower_ == "since" and word.dep_ in {"mark", "prep"}:
+            anchor = word.head.head if word.dep_ == "mark" else word.head  # what the "since" phrase hangs on
+            if _clause_verb(anchor) == verb:
+                return True
+    return False
+
+
+def _tally(trigger: Token) -> bool:
+    """The trigger is a running total, or the starting point it is counted from: neither is an event
+    of its own. A "since" clause under any other tense stays news ("the first crew to enter the city
+    since it was retaken on Saturday")."""
+    clause = _clause_verb(trigger)
+    if clause is None:
+        return False
+    if _since_perfect(clause):
+        return True
+    outer = _clause_verb(clause.head) if _opens_since(clause) and clause.head != clause else None
+    return outer is not None and _since_perfect(outer)
 
 
 def _described(trigger: Token) -> bool:
@@ -343,7 +378,7 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     ("fighting began", "one of the final confrontations took place", "shelling killed two") or
     when a date hangs on it ("the battle on Monday"); "the sound of distant bombing" does not."""
     lex = lexicon()
-    sub_type = lex["nouns"].get(lemma(token))
+    sub_type = lex["nouns"].get(lemma(token)) or lex["nouns"].get(token.lower_)
     if sub_type is None and lemma(token) in lex["protesters"]:
         # "police dispersed protesters", "protesters gathered": the crowd itself marks the event
         kind = _protest_type(sentence)
@@ -380,12 +415,20 @@ def _occurs(verb: Token) -> bool:
     return word in lexicon()["occurrence_verbs"]
 
 
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_GERUND_AS_NOUN = _NOMINAL | {"acl"}
+
+
 def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceEvent]:
     verbs, nouns, protesters = lexicon()["verbs"], lexicon()["nouns"], lexicon()["protesters"]
     doc, table = sentence.doc, _tokens(sentence.doc)
     found = []
     for i in range(sentence.start, sentence.end):
         word, pos = table.lemma[i], table.pos[i]
+        if pos == "VERB" and table.dep[i] in _GERUND_AS_NOUN and doc[i].tag_ == "VBG" and doc[i].lower_ in nouns:
+            # a gerund as subject or object ("as fighting entered its third month"), or describing a
+            # noun ("Sudan fighting enters third month"), is the noun, with the noun's conditions
+            pos, word = "NOUN", doc[i].lower_
         if pos in {"VERB"} and word in verbs and table.dep[i] not in {"amod", "compound"}:
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
