@@ -185,17 +185,23 @@ def _since_perfect(verb: Token) -> bool:
     return False
 
 
+_RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "overnight"})
+
+
 def _tally(trigger: Token) -> bool:
     """The trigger is a running total, or the starting point it is counted from: neither is an event
-    of its own. A "since" clause under any other tense stays news ("the first crew to enter the city
-    since it was retaken on Saturday")."""
-    clause = _clause_verb(trigger)
-    if clause is None:
-        return False
-    if _since_perfect(clause):
-        return True
-    outer = _clause_verb(clause.head) if _opens_since(clause) and clause.head != clause else None
-    return outer is not None and _since_perfect(outer)
+    of its own. The starting point is news when it is recent ("five have died since the strike on
+    Monday"), not when it is the war's start ("since fighting broke out in April"); a "since" clause
+    under any other tense stays news ("the first crew to enter the city since it was retaken on Saturday")."""
+    for token in [trigger, *trigger.ancestors]:
+        since = (token.dep_ == "prep" and token.lower_ == "since") or (token.pos_ in {"VERB", "AUX"} and _opens_since(token))
+        if since and token.head != token:
+            anchor = _clause_verb(token.head)
+            if anchor is not None and _since_perfect(anchor):
+                return not any(t.lower_ in _RECENT for t in token.subtree)
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _NOMINAL and _since_perfect(token):
+            return True
+    return False
 
 
 def _described(trigger: Token) -> bool:
@@ -226,9 +232,10 @@ def _subject(token: Token) -> Token | None:
 
 def _agent(token: Token) -> Token | None:
     """The doer: the active subject, or the object of a passive 'by'; for a noun ("the Ukrainian
-    counterattack", "Russia's shelling"), its nationality or possessor."""
+    counterattack", "Russia's shelling", "shelling by the RSF"), its 'by', nationality or possessor."""
     if token.pos_ in {"NOUN", "PROPN"}:
-        return next((c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}), None)
+        by = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+        return by or next((c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}), None)
     for child in token.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -239,6 +246,8 @@ def _agent(token: Token) -> Token | None:
         subject = _subject(token.head)
     if subject is None and token.dep_ == "relcl":
         return token.head
+    if subject is None and token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
+        subject = _subject(token.head.head)  # "Hezbollah responded by firing rockets"
     return subject
 
 
@@ -300,6 +309,10 @@ def _head_word(token: Token | None) -> str:
     return token.lower_ if token is not None else ""
 
 
+# What a crowd of protesters does by force is a riot in ACLED's terms, whatever the verb.
+_CROWD_VIOLENCE = frozenset({"target", "weapon", "Armed clash", "Attack", "Looting/property destruction"})
+
+
 def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
     lex = lexicon()
     word = lemma(token)
@@ -323,6 +336,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
         return None  # "demonstrates the speed of the counterattack" is not a protest
     kind = rule.get("kind")
+    if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and words_under(_agent(token)) & set(lex["protesters"]):
+        return "Violent demonstration"  # "demonstrators stormed parliament", "protesters torched cars"
     if kind == "territory":
         return "territory"  # decided once the actors are known
     if kind == "weapon":
@@ -337,6 +352,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if weapon is not None and word != "shoot":
             return weapon
         target = words_under(_patient(token))
+        if target & set(lex["protesters"]) and not target & set(lex["military_targets"]):
+            return _protest_type(sentence)  # "police shot dead five protesters": force against a protest
         military = set(lex["military_targets"])
         if target & military:
             return rule["military"]
