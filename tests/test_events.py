@@ -404,3 +404,48 @@ def test_a_war_going_on_is_background_to_the_strike_of_the_day(language):
     assert event.sub_event_type == "Air/drone strike" and event.fatalities == 4
     [headline] = run(language, "Kharkiv fighting enters third week as missile strike kills 5 in Kupiansk")
     assert headline.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_dateline_date_is_the_filing_day_not_the_event_day(language):
+    """"KHARKIV, Sept 13 (Reuters) -" dates the report; the weekday in the sentence dates the event,
+    however near the dateline is to the trigger."""
+    text = "KHARKIV, Sept 13 (Reuters) - Russian forces shelled the centre of Kharkiv with rockets and heavy artillery early on Sunday, killing 3 civilians."
+    [event] = run(language, text)
+    assert (event.event_date, event.time_precision) == (dt.date(2022, 9, 11), 1)
+    assert event.fatalities == 3
+
+
+def test_a_dateline_date_alone_leaves_the_event_undated(language):
+    """With no other date in the sentence the event falls back as if the dateline had no date."""
+    [dated] = run(language, "KHARKIV, Sept 13 (Reuters) - Russian forces shelled Kharkiv, killing 3 civilians.")
+    [plain] = run(language, "KHARKIV (Reuters) - Russian forces shelled Kharkiv, killing 3 civilians.")
+    assert (dated.event_date, dated.time_precision) == (plain.event_date, plain.time_precision) == (dt.date(2022, 9, 12), 3)
+
+
+def test_dateline_dates_are_told_from_dates_opening_a_line():
+    text = (
+        "GOMA, Democratic Republic of Congo, Jan 28 (Reuters) - Rebels seized the city.\n"
+        "EL FASHER, Sudan, June 14, 2024 (Reuters) — Shelling killed 12.\n"
+        "On 14 June 2022, Russian forces shelled Kupiansk.\n"
+        "June 14 - shelling in Kupiansk."
+    )
+    found = dates.find_dates(text, PUBLISHED, [])
+    assert [m.text for m in found if events._in_dateline(text, m)] == ["Jan 28", "June 14, 2024"]
+
+
+def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(language):
+    """"said on Monday it had recaptured Izyum" dates the statement; "entered the town on Saturday"
+    in the sentence after it is when the town was taken."""
+    text = (
+        "KHARKIV, Sept 13 (Reuters) - Ukraine's army said on Monday it had recaptured Izyum from Russian forces.\n\n"
+        "Troops entered the town on Saturday from the north and east, a spokesman said in a statement."
+    )
+    retaken = [e for e in run(language, text) if e.sub_event_type == "Government regains territory"]
+    assert retaken and {e.event_date for e in retaken} == {dt.date(2022, 9, 10)}
+
+
+def test_a_statement_day_stays_when_the_next_sentence_is_later(language):
+    """The event reported on Monday cannot be Tuesday's: the statement's day is kept."""
+    text = "Ukraine's army said on Monday it had recaptured Izyum from Russian forces. Residents celebrated in the streets on Tuesday."
+    retaken = [e for e in run(language, text) if e.sub_event_type == "Government regains territory"]
+    assert retaken and {e.event_date for e in retaken} == {dt.date(2022, 9, 12)}

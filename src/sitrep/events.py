@@ -345,24 +345,67 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
 # ---------------------------------------------------------------- dates and fatalities
 
 
+# A wire dateline up to its date: the place at the start of a line, maybe its country
+# ("GOMA, Democratic Republic of Congo, Jan 28"); after the date only the agency and a dash.
+_DATELINE_HEAD = re.compile(r"[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+(?:of|the|and)?\s*[A-Z][\w.'’-]*){0,4})?,\s*")
+_DATELINE_DATE_TAIL = re.compile(r"(?:,\s*\d{4})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]")
+# A statement dated by its reporting verb may be followed by the event's own day, at most a week before.
+_STATEMENT_WINDOW = dt.timedelta(days=7)
+
+
+def _in_dateline(text: str, mention: DateMention) -> bool:
+    """Whether the date is a wire dateline's ("BAMAKO, Sept 18 (AFP) - ..."): the day the report was
+    filed, not the day of anything it reports."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    head = _DATELINE_HEAD.fullmatch(text, line_start, mention.start)
+    return head is not None and _DATELINE_DATE_TAIL.match(text, mention.end) is not None
+
+
+def _dated_verb(span: Span, reporting: set[str]) -> Token | None:
+    """The verb a date expression dates: the first verb above it, but the reporting verb when the
+    date stands between it and the clause it reports, however the parse hangs it ("said on Monday
+    it had recaptured", "said on Monday that the town had fallen")."""
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.dep_ != "ccomp" or lemma(verb.head) not in reporting or verb.head.i >= span.start:
+        return verb
+    opening = [c.left_edge.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"}]
+    return verb.head if opening and span.end <= min(opening) else verb
+
+
 def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMention | None:
-    """The resolved date in the trigger's sentence nearest the trigger, preferring dates that do
-    not hang on a reporting verb ("said on Monday" dates the statement, not the event)."""
+    """The resolved date in the trigger's sentence nearest the trigger, leaving out a dateline's date
+    (the filing day) and preferring dates that do not hang on a reporting verb ("said on Monday"
+    dates the statement, not the event). When the statement's date is all the sentence has, the
+    next sentence often gives the event's own day ("The army said on Sunday it had recaptured
+    Wad Madani. Troops entered the city on Saturday"): a day there up to a week before the
+    statement is taken; otherwise the statement's day, the latest the event can be."""
     sentence = chosen.sentence
-    inside = [d for d in dates if sentence.start_char <= d.start < sentence.end_char and d.value is not None]
+    doc = chosen.trigger.doc
+    usable = [d for d in dates if d.value is not None and not _in_dateline(doc.text, d)]
+    inside = [d for d in usable if sentence.start_char <= d.start < sentence.end_char]
     if not inside:
         return None
-    doc = chosen.trigger.doc
     reporting = set(lexicon()["reporting_verbs"])
 
     def on_reporting_verb(mention: DateMention) -> bool:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
-        verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        verb = _dated_verb(span, reporting)
         return verb is not None and verb != chosen.trigger and lemma(verb) in reporting
 
-    return min(inside, key=lambda d: (on_reporting_verb(d), abs(d.start - chosen.trigger.idx)))
+    best = min(inside, key=lambda d: (on_reporting_verb(d), abs(d.start - chosen.trigger.idx)))
+    if not on_reporting_verb(best) or best.precision != 1:
+        return best
+    following = next((s for s in sentences(doc) if s.start >= sentence.end), None)
+    if following is None:
+        return best
+    own_day = (
+        d for d in usable
+        if following.start_char <= d.start < following.end_char and d.precision == 1
+        and best.value - _STATEMENT_WINDOW <= d.value <= best.value and not on_reporting_verb(d)
+    )
+    return next(own_day, best)
 
 
 _NUMBER_WORDS = {
