@@ -406,6 +406,19 @@ def test_a_war_going_on_is_background_to_the_strike_of_the_day(language):
     assert headline.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_a_recent_starting_point_is_news_the_war_start_is_not(language):
+    [strike] = run(language, "Five people have died in hospital since Russian missiles struck Kharkiv on Monday.")
+    assert strike.sub_event_type == "Shelling/artillery/missile attack" and strike.event_date.weekday() == 0
+    assert run(language, "More than 9,000 civilians have been killed in Kharkiv since the attack on February 24, 2022, officials said.") == []
+
+
+def test_police_firing_on_protesters_is_force_against_them_and_a_crowd_storming_is_a_riot(language):
+    [force] = run(language, "Police shot dead three protesters in Kharkiv on Tuesday.")
+    assert force.sub_event_type == "Excessive force against protesters" and force.fatalities == 3
+    [riot] = run(language, "Demonstrators stormed the regional administration building in Kharkiv on Tuesday.")
+    assert riot.sub_event_type == "Violent demonstration"
+
+
 def test_a_dateline_date_is_the_filing_day_not_the_event_day(language):
     """"KHARKIV, Sept 13 (Reuters) -" dates the report; the weekday in the sentence dates the event,
     however near the dateline is to the trigger."""

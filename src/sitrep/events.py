@@ -454,6 +454,8 @@ def count_fatalities(sentence: Span) -> int:
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
             candidates.append(token.head if token.dep_ != "ROOT" else token)
             candidates.append(token)
+        if token.dep_ in {"acomp", "oprd"} and token.head.pos_ == "VERB":  # "shot dead five protesters"
+            candidates += [c for c in token.head.children if c.dep_ in {"dobj", "nsubjpass"}]
         number = next((n for n in map(_count_of, candidates) if n is not None), None)
         total = max(total, number or 0)
     return total
