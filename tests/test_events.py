@@ -462,3 +462,19 @@ def test_a_statement_day_stays_when_the_next_sentence_is_later(language):
     text = "Ukraine's army said on Monday it had recaptured Izyum from Russian forces. Residents celebrated in the streets on Tuesday."
     retaken = [e for e in run(language, text) if e.sub_event_type == "Government regains territory"]
     assert retaken and {e.event_date for e in retaken} == {dt.date(2022, 9, 12)}
+
+
+def test_an_armed_group_named_like_a_town_is_not_the_place(language):
+    """"clashed with Fano militiamen": Fano the Amhara militia, not a town of that name abroad."""
+    PLACES["Fano"] = Place(3177090, "Fano", 43.84, 13.02, "IT", "57", feature="city")
+    try:
+        [event] = run(language, "Troops clashed with Fano militiamen in Kupiansk on Monday.")
+        assert event.location == "Kupiansk"
+        assert all(e.location != "Fano" for e in run(language, "Troops clashed with Fano militiamen on Monday."))
+    finally:
+        PLACES.pop("Fano")
+
+
+def test_the_doer_of_a_shelling_is_who_it_was_by(language):
+    [event] = run(language, "Shelling by Russian forces killed two civilians in Kupiansk on Monday.")
+    assert event.actor1 == "Military Forces of Russia (2000-)"

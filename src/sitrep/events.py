@@ -509,7 +509,8 @@ def extract(
     gazetteer: PlaceLookup,
 ) -> list[Event]:
     """The events the article reports, one per actor pair, place and day, with their evidence."""
-    body_places = [t for t in toponyms if _in_event_segments(t.start, t.end, segments)]
+    groups = _actors()["named_groups"]  # "clashed with Fano militiamen": an armed group, not Fano, Italy
+    body_places = [t for t in toponyms if _in_event_segments(t.start, t.end, segments) and t.text.lower() not in groups]
     focus = main_place(body_places)
     focus_country = focus.country if focus else ""
     drafts: list[_Draft] = []
