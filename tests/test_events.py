@@ -415,6 +415,7 @@ def test_a_recent_starting_point_is_news_the_war_start_is_not(language):
 def test_police_firing_on_protesters_is_force_against_them_and_a_crowd_storming_is_a_riot(language):
     [force] = run(language, "Police shot dead three protesters in Kharkiv on Tuesday.")
     assert force.sub_event_type == "Excessive force against protesters" and force.fatalities == 3
+    assert (force.actor1, force.actor2) == ("Protesters (Ukraine)", "Police Forces of Ukraine (2019-)")
     [riot] = run(language, "Demonstrators stormed the regional administration building in Kharkiv on Tuesday.")
     assert riot.sub_event_type == "Violent demonstration"
 

@@ -286,7 +286,7 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
     country = next((iso for iso, names in demonyms.items() if names.intersection(words)), "")
     for role in ("police", "military", "protesters", "rioters", "civilians", "government"):
         if roles[role].search(text):
-            if role in {"civilians", "protesters", "rioters"}:
+            if role in {"civilians", "protesters", "rioters", "police"}:  # police act at home; an army may not
                 return actor_name(role, country or place_country)
             return actor_name(role, country) if country else ""
     if country and token is not None and isinstance(token, Token) and token.lower_ in actors["countries"][country]["demonyms"]:
@@ -335,10 +335,12 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor2 = actor_name("civilians", place_country)
     elif event_type == "Protests" and place_country:
         # ACLED codes the protesters first and whoever intervened second
-        if actor1.startswith(("Military Forces", "Police Forces")) and not actor2:
-            actor2 = actor1
+        if actor1.startswith(("Military Forces", "Police Forces")) and (not actor2 or actor2.startswith("Protesters")):
+            actor2 = actor1  # "police shot dead five protesters": the protesters first, the police second
         if not actor1.startswith("Protesters"):
             actor1 = actor_name("protesters", place_country)
+        if actor2 == actor1:
+            actor2 = ""
     return actor1, actor2
 
 
