@@ -163,6 +163,10 @@ def _habitual(trigger: Token, sentence: Span) -> bool:
     return trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in trigger.children)
 
 
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_GERUND_AS_NOUN = _NOMINAL | {"acl"}
+
+
 def _clause_verb(token: Token) -> Token | None:
     """The verb of the clause the token is in (a gerund used as a noun is not one)."""
     return next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"} and t.dep_ not in _NOMINAL), None)
@@ -232,10 +236,9 @@ def _subject(token: Token) -> Token | None:
 
 def _agent(token: Token) -> Token | None:
     """The doer: the active subject, or the object of a passive 'by'; for a noun ("the Ukrainian
-    counterattack", "Russia's shelling", "shelling by the RSF"), its 'by', nationality or possessor."""
+    counterattack", "Russia's shelling"), its nationality or possessor."""
     if token.pos_ in {"NOUN", "PROPN"}:
-        by = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
-        return by or next((c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}), None)
+        return next((c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}), None)
     for child in token.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -432,10 +435,6 @@ def _occurs(verb: Token) -> bool:
     return word in lexicon()["occurrence_verbs"]
 
 
-_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
-_GERUND_AS_NOUN = _NOMINAL | {"acl"}
-
-
 def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceEvent]:
     verbs, nouns, protesters = lexicon()["verbs"], lexicon()["nouns"], lexicon()["protesters"]
     doc, table = sentence.doc, _tokens(sentence.doc)
@@ -559,7 +558,7 @@ class _Encoder:
     log-probability of every type. Built by ``eval/finetune_event_encoder.py``; the class names
     travel in the file's metadata, so a model and an artefact that disagree are caught at load."""
 
-    def __init__(self, path: Path | None = None, max_tokens: int = 128) -> None:
+    def __init__(self, max_tokens: int = 128) -> None:
         try:
             import onnxruntime as ort
             from tokenizers import BertWordPieceTokenizer
@@ -572,7 +571,7 @@ class _Encoder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        source = path or resources.files("sitrep").joinpath(ENCODER)
+        source = resources.files("sitrep").joinpath(ENCODER)
         try:
             self.session = ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
             self.classes = json.loads(self.session.get_modelmeta().custom_metadata_map["classes"])
@@ -598,14 +597,13 @@ class EventClassifier:
     """A linear model over TF-IDF features, plus the fine-tuned encoder's log-probabilities at
     ``encoder_weight`` (0: TF-IDF alone). The two err differently: together they beat either."""
 
-    def __init__(self, arrays: dict[str, np.ndarray], encoder_path: Path | None = None) -> None:
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
         self.classes = [str(c) for c in arrays["classes"]]
         self.words = _Block({str(w): i for i, w in enumerate(arrays["word_vocab"])}, arrays["word_idf"], word_ngrams)
         self.chars = _Block({str(w): i for i, w in enumerate(arrays["char_vocab"])}, arrays["char_idf"], char_wb_ngrams)
         self.encoder_weight = float(arrays["encoder_weight"])
         self.coef = arrays["coef"].astype(np.float32)
         self.intercept = arrays["intercept"].astype(np.float32)
-        self._encoder_path = encoder_path
         self._encoder: _Encoder | None = None
 
     @classmethod
@@ -621,7 +619,7 @@ class EventClassifier:
     def encoded(self, texts: Sequence[str]) -> np.ndarray:
         """The encoder's log-probabilities, in this model's class order (loaded on first use)."""
         if self._encoder is None:
-            encoder = _Encoder(self._encoder_path)
+            encoder = _Encoder()
             if encoder.classes != self.classes:
                 raise ConfigError("the event encoder and the event classifier were trained on different types; rebuild both")
             self._encoder = encoder
