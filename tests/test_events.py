@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from sitrep import dates, events
+from sitrep import datelines, dates, events
 from sitrep.model import Article, Place, Segment, Toponym
 
 PUBLISHED = dt.date(2022, 9, 13)  # a Tuesday
@@ -444,7 +444,7 @@ def test_dateline_dates_are_told_from_dates_opening_a_line():
         "June 14 - shelling in Kupiansk."
     )
     found = dates.find_dates(text, PUBLISHED, [])
-    assert [m.text for m in found if events._in_dateline(text, m)] == ["Jan 28", "June 14, 2024"]
+    assert [m.text for m in found if datelines.dates(text, m.start)] == ["Jan 28", "June 14, 2024"]
 
 
 def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(language):
@@ -479,3 +479,12 @@ def test_an_armed_group_named_like_a_town_is_not_the_place(language):
 def test_the_doer_of_a_shelling_is_who_it_was_by(language):
     [event] = run(language, "Shelling by Russian forces killed two civilians in Kupiansk on Monday.")
     assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_the_lead_after_a_dateline_is_parsed_as_its_own_sentence(language):
+    """Read as one clause with the dateline, "EL FASHER, ... - Shelling by ..." lost its agent and
+    came out twice; the parser is told the lead starts after the dash."""
+    text = "KHARKIV, Ukraine, Sept 12 (Reuters) - Shelling by Russian forces killed two civilians in Kupiansk on Sunday."
+    assert [s.text.split()[0] for s in language(text).sents] == ["KHARKIV,", "Shelling"]
+    [event] = run(language, text)
+    assert event.actor1 == "Military Forces of Russia (2000-)" and event.location == "Kupiansk"

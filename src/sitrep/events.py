@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from . import datelines
 from .confidence import Signals, corroborate, probability
 from .event_classifier import (
     SentenceEvent,
@@ -58,12 +59,6 @@ _DIRECTION_WORDS = frozenset({
     "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi", "towards", "toward",
 })
 _LOCATIVE_WORDS = frozenset({"in", "at", "inside"})
-# What follows the place of a wire dateline: ", Ukraine", ", July 20", "(Reuters)", then a dash
-# ("KYIV, July 20 (Reuters) -", "BEIRUT (AP) —", "Kyiv, Ukraine —").
-_DATELINE_TAIL = re.compile(
-    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—]"
-)
 _NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vicinity", "area", "district", "suburb", "suburbs"})
 
 
@@ -108,7 +103,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     named = sentence_places(chosen.sentence, places)
     in_sentence = [p for p in named if p.feature != "country"]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
-    filed = [p for p in in_sentence if _dateline(doc.text, p)]
+    filed = [p for p in in_sentence if datelines.opens(doc.text, p.start)]
     if filed and len(filed) < len(in_sentence):
         in_sentence = [p for p in in_sentence if p not in filed]
     governed = []
@@ -125,12 +120,6 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
     return [_most_specific(loose, named)] if loose else []
-
-
-def _dateline(text: str, place: Toponym) -> bool:
-    """Whether the place opens its line as a wire dateline does ("KYIV, July 20 (Reuters) - ...")."""
-    line_start = text.rfind("\n", 0, place.start) + 1
-    return not text[line_start : place.start].strip() and _DATELINE_TAIL.match(text, place.end) is not None
 
 
 def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
@@ -349,18 +338,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
 
 # A wire dateline up to its date: the place at the start of a line, maybe its country
 # ("GOMA, Democratic Republic of Congo, Jan 28"); after the date only the agency and a dash.
-_DATELINE_HEAD = re.compile(r"[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+(?:of|the|and)?\s*[A-Z][\w.'’-]*){0,4})?,\s*")
-_DATELINE_DATE_TAIL = re.compile(r"(?:,\s*\d{4})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]")
 # A statement dated by its reporting verb may be followed by the event's own day, at most a week before.
 _STATEMENT_WINDOW = dt.timedelta(days=7)
-
-
-def _in_dateline(text: str, mention: DateMention) -> bool:
-    """Whether the date is a wire dateline's ("BAMAKO, Sept 18 (AFP) - ..."): the day the report was
-    filed, not the day of anything it reports."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    head = _DATELINE_HEAD.fullmatch(text, line_start, mention.start)
-    return head is not None and _DATELINE_DATE_TAIL.match(text, mention.end) is not None
 
 
 def _dated_verb(span: Span, reporting: set[str]) -> Token | None:
@@ -383,7 +362,7 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     statement is taken; otherwise the statement's day, the latest the event can be."""
     sentence = chosen.sentence
     doc = chosen.trigger.doc
-    usable = [d for d in dates if d.value is not None and not _in_dateline(doc.text, d)]
+    usable = [d for d in dates if d.value is not None and not datelines.dates(doc.text, d.start)]
     inside = [d for d in usable if sentence.start_char <= d.start < sentence.end_char]
     if not inside:
         return None

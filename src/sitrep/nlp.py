@@ -54,7 +54,7 @@ class GatedParse:
         for batch in minibatch(docs, batch_size):
             plans = [triage.flag_sentences(doc, self.forms) for doc in batch]
             # a Doc of the run's words (Span.as_doc copies every annotation and costs 20x more)
-            parts = [_words(doc[a:b]) for doc, plan in zip(batch, plans) for a, b in triage.runs(plan)]
+            parts = [_words(doc[a:b], doc) for doc, plan in zip(batch, plans) for a, b in triage.runs(plan)]
             for step in self.steps:
                 parts = list(step.pipe(parts)) if hasattr(step, "pipe") else [step(part) for part in parts]
             parsed = iter(parts)
@@ -78,8 +78,22 @@ class GatedParse:
         return values
 
 
-def _words(span: Span) -> Doc:
-    return Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+def _words(span: Span, doc: Doc) -> Doc:
+    part = Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+    for i in triage.after_datelines(doc):  # as ``mark_datelines`` does for the whole document
+        if span.start < i < span.end:
+            part[i - span.start].is_sent_start = True
+    return part
+
+
+@Language.component("sitrep_datelines")
+def mark_datelines(doc: Doc) -> Doc:
+    """The lead sentence starts after a wire dateline's dash: the parser, which respects a sentence
+    start set before it runs, otherwise reads "EL FASHER, Sudan, June 14 (Reuters) - Shelling ...
+    killed 12" as one clause, the city its subject."""
+    for i in triage.after_datelines(doc):
+        doc[i].is_sent_start = True
+    return doc
 
 
 @Language.factory("sitrep_gated_parse")
@@ -100,6 +114,7 @@ def load(model: str = MODEL, gated: bool = True) -> Language:
         language.add_pipe("sitrep_gated_parse", first=True)
         for name in PARSE_STEPS:
             language.disable_pipe(name)
+    language.add_pipe("sitrep_datelines", first=True)
     return language
 
 

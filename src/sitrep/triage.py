@@ -5,7 +5,8 @@ a crowd), and ``events`` recognises a trigger by its lemma. The lemmatizer's own
 exceptions, run backwards, give every word form that can have a trigger's lemma ("shelled",
 "struck", "fought"), so a sentence that contains none of them cannot yield an event and needs no
 dependency parse. Sentences here are cut by punctuation and line breaks, which is all the first
-pass needs; the parse draws the final boundaries where it runs.
+pass needs, and a wire dateline ends where its dash does; the parse draws the final boundaries
+where it runs.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import IDX, IS_SPACE, LOWER
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from . import datelines
 from .event_classifier import lexicon
 
 _SENTENCIZER = Sentencizer()
@@ -49,7 +51,18 @@ def sentence_starts(doc: Doc) -> list[int]:
     starts = [_opening(doc, i) for i, start in enumerate(_SENTENCIZER.predict([doc])[0]) if start]
     breaks = [t.i + 1 for t in doc if t.is_space and "\n" in t.text]
     # whitespace stays with the sentence before it
-    return sorted({0, *(i for i in [*starts, *breaks] if i < len(doc) and not spaces[i])})
+    return sorted({0, *(i for i in [*starts, *breaks, *after_datelines(doc)] if i < len(doc) and not spaces[i])})
+
+
+def after_datelines(doc: Doc) -> list[int]:
+    """The first token of each lead sentence after a wire dateline ("KYIV, July 20 (Reuters) - ")."""
+    offsets = doc.to_array(IDX)
+    found = []
+    for dateline in datelines.find(doc.text):
+        i = int(np.searchsorted(offsets, dateline.end))
+        if i < len(doc) and offsets[i] == dateline.end:
+            found.append(i)
+    return found
 
 
 def _opening(doc: Doc, start: int) -> int:
@@ -64,7 +77,10 @@ def flag_sentences(doc: Doc, forms: np.ndarray) -> list[tuple[int, int, bool]]:
     string ids of the trigger word forms."""
     starts = sentence_starts(doc)
     hits = np.isin(doc.to_array(LOWER), forms) if len(doc) else np.zeros(0, bool)
-    return [(start, end, bool(hits[start:end].any())) for start, end in zip(starts, [*starts[1:], len(doc)])]
+    flags = [(start, end, bool(hits[start:end].any())) for start, end in zip(starts, [*starts[1:], len(doc)])]
+    # a dateline is parsed with its lead sentence, as a full parse would tag it
+    leads = set(after_datelines(doc))
+    return [(a, b, f or (b in leads and i + 1 < len(flags) and flags[i + 1][2])) for i, (a, b, f) in enumerate(flags)]
 
 
 def runs(sentences: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:

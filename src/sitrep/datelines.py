@@ -1,0 +1,51 @@
+"""Wire datelines: "KYIV, July 20 (Reuters) -", "BEIRUT (AP) —", "GOMA, Democratic Republic of Congo,
+Jan 28 (Reuters) -".
+
+A dateline says where and when a report was filed, not where or when anything in it happened; and
+the lead sentence starts after its dash, which the small parser would otherwise read as one clause
+with the dateline ("EL FASHER ... killed" as subject and verb).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = r"[A-Z][\w.'’-]*"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"  # the city, in capitals or not
+    rf"(?:,\s*{_WORD}(?:\s+(?:of|the|and)?\s*{_WORD}){{0,4}})?"  # ", Ukraine", ", Democratic Republic of Congo"
+    r"(?P<date>,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # ", July 20", ", June 14, 2024"
+    r"\s*(?:\([^()\n]{1,40}\))?"  # "(Reuters)"
+    r"\s*[-–—]+[ \t]*",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    start: int  # the place's first character
+    date_start: int | None  # the date's span, if the dateline has one
+    date_end: int | None
+    end: int  # the first character after the dash and its spaces: where the lead sentence starts
+
+
+@lru_cache(maxsize=8)
+def find(text: str) -> tuple[Dateline, ...]:
+    """The datelines opening lines of the text."""
+    found = []
+    for m in _DATELINE.finditer(text):
+        date = m.span("date") if m.group("date") else (None, None)
+        found.append(Dateline(m.start("place"), date[0], date[1], m.end()))
+    return tuple(found)
+
+
+def opens(text: str, start: int) -> bool:
+    """Whether a place starting here is a dateline's."""
+    return any(d.start == start for d in find(text))
+
+
+def dates(text: str, start: int) -> bool:
+    """Whether a date expression starting here is a dateline's: the filing day."""
+    return any(d.date_start is not None and d.date_start <= start < d.date_end for d in find(text))
