@@ -488,3 +488,12 @@ def test_the_lead_after_a_dateline_is_parsed_as_its_own_sentence(language):
     assert [s.text.split()[0] for s in language(text).sents] == ["KHARKIV,", "Shelling"]
     [event] = run(language, text)
     assert event.actor1 == "Military Forces of Russia (2000-)" and event.location == "Kupiansk"
+
+
+def test_hyphenated_and_possessive_group_names_are_read_as_written(language):
+    [event] = run(language, "Al-Shabaab fighters attacked an army base near Kupiansk on Monday.")
+    assert event.actor1 == "Al Shabaab"
+    [clash] = run(language, "People's Defence Force fighters clashed with soldiers in Kupiansk on Monday.")
+    assert "PDF: People's Defense Force" in (clash.actor1, clash.actor2)
+    [linked] = run(language, "Al-Qaeda-linked militants attacked an army base near Kupiansk on Monday.")
+    assert linked.actor1 != "Al Qaeda"

@@ -76,3 +76,8 @@ def test_a_wire_dateline_ends_at_its_dash_in_both_parse_modes() -> None:
     text = "GOMA, Democratic Republic of Congo, Jan 28 (Reuters) - M23 rebels seized the airport on Monday."
     for language in (nlp.load(), nlp.load(gated=False)):
         assert [s.text.split()[0] for s in language(text).sents] == ["GOMA,", "M23"]
+
+
+def test_a_hyphenated_name_opening_a_line_is_no_dateline() -> None:
+    text = "Al-Shabaab fighters attacked an army base on Monday.\nPort-au-Prince - Gangs burned homes."
+    assert [s.text.split()[0] for s in nlp.load()(text).sents] == ["Al-Shabaab", "Port-au-Prince", "Gangs"]

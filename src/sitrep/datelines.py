@@ -18,7 +18,7 @@ _DATELINE = re.compile(
     rf"(?:,\s*{_WORD}(?:\s+(?:of|the|and)?\s*{_WORD}){{0,4}})?"  # ", Ukraine", ", Democratic Republic of Congo"
     r"(?P<date>,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # ", July 20", ", June 14, 2024"
     r"\s*(?:\([^()\n]{1,40}\))?"  # "(Reuters)"
-    r"\s*[-–—]+[ \t]*",
+    r"\s*(?<=[\s)])[-–—]+[ \t]+",  # a dash standing apart: "Al-Shabaab" opens no dateline
     re.MULTILINE,
 )
 

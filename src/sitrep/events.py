@@ -254,19 +254,19 @@ def actor_name(role: str, iso2: str) -> str:
     return f"{name} ({period})" if period and role in {"military", "police"} else name
 
 
-def _phrase(token: Token | Span | None) -> list[str]:
+def _phrase(token: Token | Span | None) -> list[Token]:
     if token is None:
         return []
-    tokens = subtree(token) if isinstance(token, Token) else list(token)
-    return [t.lower_ for t in tokens]
+    return subtree(token) if isinstance(token, Token) else list(token)
 
 
 def _normalise_actor(token: Token | None, place_country: str) -> str:
     """An actor phrase ("the Ukrainians", "Russian forces", "residents") as an ACLED name."""
-    words = _phrase(token)
-    if not words:
+    tokens = _phrase(token)
+    if not tokens:
         return ""
-    text = " ".join(words)
+    words = [t.lower_ for t in tokens]
+    text = "".join(t.lower_ + t.whitespace_ for t in tokens)  # as written: "al-shabaab", "people's defence force"
     actors = _actors()
     groups, roles, demonyms = _actor_patterns()
     for pattern, name in groups:
@@ -290,7 +290,9 @@ def _actor_patterns() -> tuple[list[tuple[re.Pattern[str], str]], dict[str, re.P
     """The actor file's group names and role words as whole-word patterns, and each country's demonyms
     as a set: built once, not for every actor phrase."""
     actors = _actors()
-    groups = [(_whole_words([key]), name) for key, name in actors["named_groups"].items()]
+    # "al-qaeda-linked militants" are not al-Qaeda
+    groups = [(re.compile(rf"\b{re.escape(key)}\b(?!-(?:linked|affiliated|backed|allied|aligned|inspired))"), name)
+              for key, name in actors["named_groups"].items()]
     roles = {role: _whole_words(ws) for role, ws in actors["roles"].items()}
     demonyms = {iso: frozenset(entry["demonyms"]) for iso, entry in actors["countries"].items()}
     return groups, roles, demonyms
