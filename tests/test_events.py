@@ -497,3 +497,12 @@ def test_hyphenated_and_possessive_group_names_are_read_as_written(language):
     assert "PDF: People's Defense Force" in (clash.actor1, clash.actor2)
     [linked] = run(language, "Al-Qaeda-linked militants attacked an army base near Kupiansk on Monday.")
     assert linked.actor1 != "Al Qaeda"
+
+
+def test_a_headline_joins_the_body_event_it_sums_up(language):
+    text = "Russian attack on Kharkiv kills five\n\nA Russian missile struck an apartment block in Kharkiv on Monday, killing five people."
+    [event] = run(language, text)
+    assert event.sub_event_type == "Shelling/artillery/missile attack" and event.event_date == dt.date(2022, 9, 12)
+    assert [v.text for v in event.evidence][0] == "Russian attack on Kharkiv kills five"
+    # a headline about another place stays an event of its own
+    assert len(run(language, "Russian attack on Kupiansk kills five\n\nA Russian missile struck Kharkiv on Monday.")) == 2

@@ -33,6 +33,7 @@ from .event_classifier import (
     SentenceEvent,
     choose,
     classify_sentence,
+    is_headline,
     lemma,
     lexicon,
     sentence_events,
@@ -497,14 +498,40 @@ def extract(
     focus = main_place(body_places)
     focus_country = focus.country if focus else ""
     drafts: list[_Draft] = []
-    for sentence in sentences(doc):
-        if not _in_event_segments(sentence.start_char, sentence.end_char, segments):
-            continue
+    headline: tuple[int, int] | None = None
+    for n, sentence in enumerate(s for s in sentences(doc) if _in_event_segments(s.start_char, s.end_char, segments)):
+        if n == 0 and is_headline(sentence):
+            headline = (sentence.start_char, sentence.end_char)
         chosen = choose(sentence_events(sentence, body_places))
         if chosen is None:
             continue
         drafts.extend(_drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer))
-    return _absorb(_merge(drafts, article.published))
+    found = _absorb(_merge(drafts, article.published))
+    return _fold_headline(found, headline) if headline else found
+
+
+def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]:
+    """A headline sums up the story its body tells: an event only the headline reports joins the
+    body's first event at the same place, whatever words each uses ("attack ... kills 32" over "a
+    suicide bomber blew himself up ... killing 32"); the body's coding stands."""
+    def from_headline(e: Event) -> bool:
+        return all(headline[0] <= v.start < headline[1] for v in e.evidence)
+
+    kept = [e for e in found if not from_headline(e)]
+    for e in found:
+        if not from_headline(e):
+            continue
+        twin = next((k for k in kept if (k.geonameid or k.location) == (e.geonameid or e.location)), None)
+        if twin is None:
+            kept.append(e)
+            continue
+        kept[kept.index(twin)] = replace(
+            twin,
+            evidence=tuple(sorted({*twin.evidence, *e.evidence}, key=lambda v: v.start)),
+            fatalities=max(twin.fatalities, e.fatalities),
+            confidence=max(twin.confidence, e.confidence),  # one article's sentences: the higher stands (see confidence.py)
+        )
+    return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
 
 
 def _drafts_for(
