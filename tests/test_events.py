@@ -506,3 +506,19 @@ def test_a_headline_joins_the_body_event_it_sums_up(language):
     assert [v.text for v in event.evidence][0] == "Russian attack on Kharkiv kills five"
     # a headline about another place stays an event of its own
     assert len(run(language, "Russian attack on Kupiansk kills five\n\nA Russian missile struck Kharkiv on Monday.")) == 2
+
+
+def test_a_claim_of_responsibility_names_the_group_behind_an_attack_reported_before_it(language):
+    PLACES["Mogadishu"] = Place(53654, "Mogadishu", 2.03711, 45.34375, "SO", "13", feature="city")
+    PLACES["Afgoye"] = Place(60019, "Afgooye", 2.1381, 45.1212, "SO", "14", feature="city")
+    try:
+        text = ("A car bomb exploded at a checkpoint in Mogadishu on Monday, killing four soldiers. "
+                "Al-Shabaab claimed responsibility for the attack. "
+                "Separately, a roadside bomb hit a convoy near Afgoye on Tuesday.")
+        first, second = run(language, text)
+        assert first.actor1 == "Al Shabaab"
+        assert second.actor1 == "Unidentified Armed Group (Somalia)"  # reported after the claim: not what was claimed
+        [denied] = run(language, "A car bomb exploded in Mogadishu on Monday. Al-Shabaab did not claim responsibility.")
+        assert denied.actor1 == "Unidentified Armed Group (Somalia)"
+    finally:
+        PLACES.pop("Mogadishu"), PLACES.pop("Afgoye")

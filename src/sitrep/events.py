@@ -507,7 +507,34 @@ def extract(
             continue
         drafts.extend(_drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer))
     found = _absorb(_merge(drafts, article.published))
-    return _fold_headline(found, headline) if headline else found
+    found = _fold_headline(found, headline) if headline else found
+    return _claimed(found, doc, segments, focus_country)
+
+
+_NOT_CLAIMANTS = ("Unidentified", "Civilians", "Protesters", "Rioters", "Government", "Military Forces", "Police Forces")
+
+
+def _claimed(found: list[Event], doc: Doc, segments: Sequence[Segment], place_country: str) -> list[Event]:
+    """"Al-Shabaab claimed responsibility for the attack": the events reported before the claim, by
+    an unidentified group, were the claimant's."""
+    claims = []
+    for token in doc:
+        if lemma(token) == "claim" and any(c.dep_ == "dobj" and lemma(c) in {"responsibility", "credit"} for c in token.children):
+            if not _in_event_segments(token.idx, token.idx + 1, segments) or any(c.dep_ == "neg" for c in token.children):
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            name = _normalise_actor(subject, place_country)
+            if name and not name.startswith(_NOT_CLAIMANTS):
+                claims.append((token.idx, name))
+    if not claims:
+        return found
+    out = []
+    for e in found:
+        claimant = next((name for at, name in claims if e.evidence and e.evidence[0].start < at), None)
+        if claimant and e.actor1.startswith("Unidentified Armed Group"):
+            e = replace(e, actor1=claimant, event_id=event_id(e.sub_event_type, claimant, e.actor2, e.geonameid, e.location, e.event_date))
+        out.append(e)
+    return out
 
 
 def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]:
