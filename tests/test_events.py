@@ -522,3 +522,11 @@ def test_a_claim_of_responsibility_names_the_group_behind_an_attack_reported_bef
         assert denied.actor1 == "Unidentified Armed Group (Somalia)"
     finally:
         PLACES.pop("Mogadishu"), PLACES.pop("Afgoye")
+
+
+def test_counts_over_a_period_are_summaries_not_events(language):
+    assert run(language, "The war has killed more than 9,000 civilians in Kharkiv and displaced a million since 2022.") == []
+    assert run(language, "More than 60 civilians have been killed in Kharkiv this year, officials said.") == []
+    assert run(language, "The General Staff reported 142 combat clashes near Kupiansk over the past day.") == []
+    [one] = run(language, "Ukrainian troops have retaken Kupiansk, officials said on Monday.")
+    assert one.sub_event_type == "Government regains territory"

@@ -176,17 +176,28 @@ def _opens_since(verb: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "since" for m in verb.children)
 
 
+# A period a count runs over: "since 2009", "this year", "so far", "over the past day".
+_PERIOD = re.compile(r"\b(?:since|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last))\b")
+
+
+def _over_a_period(token: Token) -> bool:
+    return _PERIOD.search("".join(t.lower_ + t.whitespace_ for t in token.subtree)) is not None
+
+
 def _since_perfect(verb: Token) -> bool:
-    """A present perfect counted from a starting point ("have been killed since fighting broke out
-    in April", "have shelled the town every day since..."): a running total, not an event."""
-    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} and lemma(c) == "have" for c in verb.children):
-        return False
-    for word in verb.subtree:
-        if word.lower_ == "since" and word.dep_ in {"mark", "prep"}:
-            anchor = word.head.head if word.dep_ == "mark" else word.head  # what the "since" phrase hangs on
-            if _clause_verb(anchor) == verb:
-                return True
-    return False
+    """A present perfect counted over a period ("have been killed since fighting broke out in
+    April", "has killed more than 40,000 people ... since 2009", "60 have been killed this year"):
+    a running total, not an event."""
+    perfect = any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} and lemma(c) == "have" for c in verb.children)
+    return verb.tag_ == "VBN" and perfect and _over_a_period(verb)
+
+
+def _counted(trigger: Token) -> bool:
+    """Events counted over a period ("142 combat clashes along the front over the past day"): a summary."""
+    number = next((c for c in trigger.children if c.dep_ == "nummod"), None)
+    value = number.lower_.replace(",", "") if number is not None else ""
+    clause = _clause_verb(trigger)
+    return value.isdigit() and int(value) >= 2 and clause is not None and _over_a_period(clause)
 
 
 _RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "overnight"})
@@ -205,7 +216,7 @@ def _tally(trigger: Token) -> bool:
                 return not any(t.lower_ in _RECENT for t in token.subtree)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _NOMINAL and _since_perfect(token):
             return True
-    return False
+    return trigger.pos_ == "NOUN" and _counted(trigger)
 
 
 def _described(trigger: Token) -> bool:
