@@ -530,3 +530,11 @@ def test_counts_over_a_period_are_summaries_not_events(language):
     assert run(language, "The General Staff reported 142 combat clashes near Kupiansk over the past day.") == []
     [one] = run(language, "Ukrainian troops have retaken Kupiansk, officials said on Monday.")
     assert one.sub_event_type == "Government regains territory"
+
+
+def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
+    [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
+    assert march.sub_event_type == "Peaceful protest"
+    assert run(language, "Residents plan to march through Kharkiv on Saturday to protest against the tax.") == []
+    [claimed] = run(language, "Pakistani Taliban fighters attacked a police post near Kupiansk on Monday.")
+    assert claimed.actor1 == "TTP: Tehreek-i-Taliban Pakistan"

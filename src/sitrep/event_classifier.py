@@ -125,6 +125,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     """False when the sentence does not say the trigger happened: negation, modal, intention,
     denial, condition, question or an infinitive of purpose ("to retake the city")."""
     rules = lexicon()["non_event"]
+    if _protest_purpose(trigger):
+        return _is_asserted(trigger.head, sentence)  # "marched through Paris to protest": the march says it
     for child in trigger.children:
         if child.dep_ == "neg" or lemma(child) in rules["negations"] and child.dep_ in {"neg", "det", "advmod"}:
             return False
@@ -151,6 +153,18 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
         return False
     return not sentence.text.rstrip().endswith("?")
+
+
+def _protest_purpose(trigger: Token) -> bool:
+    """"Thousands marched through the capital to protest against the reform": the protest is what
+    the gathering was for, and happened if the gathering did."""
+    rule = lexicon()["verbs"].get(lemma(trigger), {})
+    return (
+        rule.get("kind") == "protest"
+        and trigger.dep_ in {"advcl", "xcomp"}
+        and any(c.tag_ == "TO" for c in trigger.children)
+        and lemma(trigger.head) in lexicon()["gathering_verbs"]
+    )
 
 
 def _habitual(trigger: Token, sentence: Span) -> bool:

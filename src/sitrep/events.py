@@ -292,8 +292,9 @@ def _actor_patterns() -> tuple[list[tuple[re.Pattern[str], str]], dict[str, re.P
     as a set: built once, not for every actor phrase."""
     actors = _actors()
     # "al-qaeda-linked militants" are not al-Qaeda
+    # the longest name first: "pakistani taliban" before "taliban", "islamic state west africa province" before "islamic state"
     groups = [(re.compile(rf"\b{re.escape(key)}\b(?!-(?:linked|affiliated|backed|allied|aligned|inspired))"), name)
-              for key, name in actors["named_groups"].items()]
+              for key, name in sorted(actors["named_groups"].items(), key=lambda kv: -len(kv[0]))]
     roles = {role: _whole_words(ws) for role, ws in actors["roles"].items()}
     demonyms = {iso: frozenset(entry["demonyms"]) for iso, entry in actors["countries"].items()}
     return groups, roles, demonyms
