@@ -313,3 +313,13 @@ def test_nearest_anchor_is_exact_wherever_it_can_count():
         assert banded == brute if brute < ANCHOR_FAR_KM else banded >= ANCHOR_FAR_KM
         sides.add(brute < ANCHOR_FAR_KM)
     assert sides == {True, False}  # both cases were tried
+
+
+def test_a_common_word_opening_a_longer_name_is_not_a_place_alone(language, full_gazetteer):
+    """"North" of "North Waziristan" is not Cameroon's North Region; "Nov" of a dateline's date is
+    not Nov, Tajikistan; "US" of "US President" stays the country."""
+    text = "PESHAWAR, Pakistan, Nov 28 (Reuters) - A bomb struck a convoy near Bannu in North Waziristan."
+    found = {t.text: t for t in geoparse(language(text), [], full_gazetteer)}
+    assert "North" not in found and "Nov" not in found and "Bannu" in found
+    found = geoparse(language("US President Donald Trump visited Riyadh."), [], full_gazetteer)
+    assert any(t.text == "US" and t.country == "US" for t in found)

@@ -370,7 +370,9 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     elif after in cues["not_place_after"]:
         evidence -= 2.0
     if name_key(mention.text) in _stopwords():
-        evidence -= 3.0
+        # "North" of "North Waziristan": a common word opening a longer name is never a place alone
+        word = mention.text.isalpha() and not mention.text.isupper()  # not "US" of "US President"
+        evidence -= 10.0 if word and _before_longer_name(words, mention) else 3.0
     if kinds == {NameKind.ABBREVIATION} and best.feature == "admin1" and before != "," and "." not in mention.text:
         evidence -= 3.0  # "RT" (Arta, Djibouti): a bare code is a division mostly as "Dallas, TX"
     if _inside_longer_name(words, mention):
