@@ -340,8 +340,6 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
 # ---------------------------------------------------------------- dates and fatalities
 
 
-# A wire dateline up to its date: the place at the start of a line, maybe its country
-# ("GOMA, Democratic Republic of Congo, Jan 28"); after the date only the agency and a dash.
 # A statement dated by its reporting verb may be followed by the event's own day, at most a week before.
 _STATEMENT_WINDOW = dt.timedelta(days=7)
 
@@ -518,7 +516,9 @@ _NOT_CLAIMANTS = ("Unidentified", "Civilians", "Protesters", "Rioters", "Governm
 def _claimed(found: list[Event], doc: Doc, segments: Sequence[Segment], place_country: str) -> list[Event]:
     """"Al-Shabaab claimed responsibility for the attack": the events reported before the claim, by
     an unidentified group, were the claimant's."""
-    claims = []
+    claims: list[tuple[int, str]] = []
+    if "responsib" not in doc.text and "credit" not in doc.text:
+        return found  # most articles: no Token objects built for nothing
     for token in doc:
         if lemma(token) == "claim" and any(c.dep_ == "dobj" and lemma(c) in {"responsibility", "credit"} for c in token.children):
             if not _in_event_segments(token.idx, token.idx + 1, segments) or any(c.dep_ == "neg" for c in token.children):

@@ -54,7 +54,8 @@ class GatedParse:
         for batch in minibatch(docs, batch_size):
             plans = [triage.flag_sentences(doc, self.forms) for doc in batch]
             # a Doc of the run's words (Span.as_doc copies every annotation and costs 20x more)
-            parts = [_words(doc[a:b], doc) for doc, plan in zip(batch, plans) for a, b in triage.runs(plan)]
+            leads = [triage.after_datelines(doc) for doc in batch]
+            parts = [_words(doc[a:b], lead) for doc, plan, lead in zip(batch, plans, leads) for a, b in triage.runs(plan)]
             for step in self.steps:
                 parts = list(step.pipe(parts)) if hasattr(step, "pipe") else [step(part) for part in parts]
             parsed = iter(parts)
@@ -78,9 +79,9 @@ class GatedParse:
         return values
 
 
-def _words(span: Span, doc: Doc) -> Doc:
+def _words(span: Span, leads: list[int]) -> Doc:
     part = Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
-    for i in triage.after_datelines(doc):  # as ``mark_datelines`` does for the whole document
+    for i in leads:  # the lead sentences after datelines, as ``mark_datelines`` marks them in the whole document
         if span.start < i < span.end:
             part[i - span.start].is_sent_start = True
     return part
