@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 _WORD = r"[A-Z][\w.'’-]*"
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"  # the city, in capitals or not
@@ -31,7 +33,6 @@ class Dateline:
     end: int  # the first character after the dash and its spaces: where the lead sentence starts
 
 
-@lru_cache(maxsize=8)
 def find(text: str) -> tuple[Dateline, ...]:
     """The datelines opening lines of the text."""
     found = []
@@ -41,11 +42,17 @@ def find(text: str) -> tuple[Dateline, ...]:
     return tuple(found)
 
 
-def opens(text: str, start: int) -> bool:
+@lru_cache(maxsize=8)  # a parse batch of documents, each asked for at several stages
+def of(doc: Doc) -> tuple[Dateline, ...]:
+    """The document's datelines, found once: ``doc.text`` rebuilds the whole text at every call."""
+    return find(doc.text)
+
+
+def opens(doc: Doc, start: int) -> bool:
     """Whether a place starting here is a dateline's."""
-    return any(d.start == start for d in find(text))
+    return any(d.start == start for d in of(doc))
 
 
-def dates(text: str, start: int) -> bool:
+def dates(doc: Doc, start: int) -> bool:
     """Whether a date expression starting here is a dateline's: the filing day."""
-    return any(d.date_start is not None and d.date_start <= start < d.date_end for d in find(text))
+    return any(d.date_start is not None and d.date_start <= start < d.date_end for d in of(doc))

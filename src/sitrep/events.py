@@ -104,7 +104,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     named = sentence_places(chosen.sentence, places)
     in_sentence = [p for p in named if p.feature != "country"]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
-    filed = [p for p in in_sentence if datelines.opens(doc.text, p.start)]
+    filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
     if filed and len(filed) < len(in_sentence):
         in_sentence = [p for p in in_sentence if p not in filed]
     governed = []
@@ -364,7 +364,7 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     statement is taken; otherwise the statement's day, the latest the event can be."""
     sentence = chosen.sentence
     doc = chosen.trigger.doc
-    usable = [d for d in dates if d.value is not None and not datelines.dates(doc.text, d.start)]
+    usable = [d for d in dates if d.value is not None and not datelines.dates(doc, d.start)]
     inside = [d for d in usable if sentence.start_char <= d.start < sentence.end_char]
     if not inside:
         return None

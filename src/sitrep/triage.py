@@ -58,7 +58,7 @@ def after_datelines(doc: Doc) -> list[int]:
     """The first token of each lead sentence after a wire dateline ("KYIV, July 20 (Reuters) - ")."""
     offsets = doc.to_array(IDX)
     found = []
-    for dateline in datelines.find(doc.text):
+    for dateline in datelines.of(doc):
         i = int(np.searchsorted(offsets, dateline.end))
         if i < len(doc) and offsets[i] == dateline.end:
             found.append(i)
