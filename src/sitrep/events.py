@@ -553,12 +553,8 @@ def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]
         if twin is None:
             kept.append(e)
             continue
-        kept[kept.index(twin)] = replace(
-            twin,
-            evidence=tuple(sorted({*twin.evidence, *e.evidence}, key=lambda v: v.start)),
-            fatalities=max(twin.fatalities, e.fatalities),
-            confidence=max(twin.confidence, e.confidence),  # one article's sentences: the higher stands (see confidence.py)
-        )
+        # one article's sentences: the higher confidence stands (see confidence.py)
+        kept[kept.index(twin)] = _joined(twin, e, max(twin.confidence, e.confidence))
     return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
 
 
@@ -663,13 +659,14 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
             by_kind.setdefault(kind, []).append(e.event_id)
             continue
         base = merged[target]
-        merged[target] = replace(
-            base,
-            evidence=tuple(sorted({*base.evidence, *e.evidence}, key=lambda v: v.start)),
-            fatalities=max(base.fatalities, e.fatalities),
-            confidence=_rounded(corroborate(base.confidence, e.confidence)),
-        )
+        merged[target] = _joined(base, e, _rounded(corroborate(base.confidence, e.confidence)))
     return sorted(merged.values(), key=lambda e: (e.evidence[0].start if e.evidence else 0))
+
+
+def _joined(base: Event, other: Event, confidence: float) -> Event:
+    """``base`` with ``other``'s evidence added: one happening, reported twice."""
+    evidence = tuple(sorted({*base.evidence, *other.evidence}, key=lambda v: v.start))
+    return replace(base, evidence=evidence, fatalities=max(base.fatalities, other.fatalities), confidence=confidence)
 
 
 def _compatible(actor: str, other: str) -> bool:
@@ -689,13 +686,10 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
             continue
         dated = twin if twin.time_precision <= e.time_precision else e
         merged = replace(
-            twin,
+            _joined(twin, e, _rounded(corroborate(twin.confidence, e.confidence))),
             event_date=dated.event_date,
             time_precision=dated.time_precision,
             actor2=twin.actor2 or e.actor2,
-            evidence=tuple(sorted({*twin.evidence, *e.evidence}, key=lambda v: v.start)),
-            fatalities=max(twin.fatalities, e.fatalities),
-            confidence=_rounded(corroborate(twin.confidence, e.confidence)),
         )
         merged = replace(merged, event_id=event_id(merged.sub_event_type, merged.actor1, merged.actor2, merged.geonameid, merged.location, merged.event_date))
         kept[kept.index(twin)] = merged
