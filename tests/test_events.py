@@ -540,3 +540,8 @@ def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(languag
     assert run(language, "Residents plan to march through Kharkiv on Saturday to protest against the tax.") == []
     [claimed] = run(language, "Pakistani Taliban fighters attacked a police post near Kupiansk on Monday.")
     assert claimed.actor1 == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_one_person_named_by_role_is_one_death(language):
+    [event] = run(language, "A roadside bomb hit a truck near Kupiansk on Monday, killing the driver.")
+    assert event.fatalities == 1

@@ -81,3 +81,8 @@ def test_a_wire_dateline_ends_at_its_dash_in_both_parse_modes() -> None:
 def test_a_hyphenated_name_opening_a_line_is_no_dateline() -> None:
     text = "Al-Shabaab fighters attacked an army base on Monday.\nPort-au-Prince - Gangs burned homes."
     assert [s.text.split()[0] for s in nlp.load()(text).sents] == ["Al-Shabaab", "Port-au-Prince", "Gangs"]
+
+
+def test_a_claim_of_responsibility_is_parsed_though_it_names_no_trigger(language) -> None:
+    doc = language("The weather was mild. The Group for the Support of Islam and Muslims (JNIM) claimed responsibility.")
+    assert [t.lemma_ for t in doc if t.text == "claimed"] == ["claim"]

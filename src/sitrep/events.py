@@ -407,7 +407,10 @@ def _number(token: Token) -> int | None:
     return _NUMBER_WORDS.get(text)
 
 
-_PEOPLE = frozenset({"man", "woman", "child", "boy", "girl", "person", "civilian", "soldier", "resident", "officer", "policeman"})
+_PEOPLE = frozenset({
+    "man", "woman", "child", "boy", "girl", "person", "civilian", "soldier", "resident", "officer", "policeman",
+    "driver", "farmer", "journalist", "commander", "guard", "teacher", "doctor", "worker", "student", "fighter",
+})
 
 
 def _count_of(noun: Token) -> int | None:
@@ -418,6 +421,8 @@ def _count_of(noun: Token) -> int | None:
             continue
         if mod.lower_ in {"a", "an"} and noun.lower_ not in _PEOPLE:
             continue
+        if mod.lower_ == "the" and mod.dep_ == "det" and noun.lower_ in _PEOPLE:
+            return 1  # "killing the driver": one person, named by role
         value = _number(mod)
         if value is not None:
             return value

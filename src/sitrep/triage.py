@@ -26,7 +26,7 @@ _SENTENCIZER = Sentencizer()
 
 def trigger_lemmas() -> frozenset[str]:
     lex = lexicon()
-    return frozenset([*lex["verbs"], *lex["nouns"], *lex["protesters"]])
+    return frozenset([*lex["verbs"], *lex["nouns"], *lex["protesters"], *lex["parse_also"]])
 
 
 def word_forms(lemmas: Iterable[str], lookups) -> frozenset[str]:
