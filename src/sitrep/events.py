@@ -512,17 +512,17 @@ def extract(
         drafts.extend(_drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer))
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
-    return _claimed(found, doc, segments, focus_country)
+    return _claimed(found, doc, article.text, segments, focus_country)
 
 
 _NOT_CLAIMANTS = ("Unidentified", "Civilians", "Protesters", "Rioters", "Government", "Military Forces", "Police Forces")
 
 
-def _claimed(found: list[Event], doc: Doc, segments: Sequence[Segment], place_country: str) -> list[Event]:
+def _claimed(found: list[Event], doc: Doc, text: str, segments: Sequence[Segment], place_country: str) -> list[Event]:
     """"Al-Shabaab claimed responsibility for the attack": the events reported before the claim, by
     an unidentified group, were the claimant's."""
     claims: list[tuple[int, str]] = []
-    if "responsib" not in doc.text and "credit" not in doc.text:
+    if "responsib" not in text and "credit" not in text:  # the article's text: doc.text would rebuild it
         return found  # most articles: no Token objects built for nothing
     for token in doc:
         if lemma(token) == "claim" and any(c.dep_ == "dobj" and lemma(c) in {"responsibility", "credit"} for c in token.children):
