@@ -191,3 +191,18 @@ def test_workers_give_the_same_output_in_the_same_order(tmp_path: Path):
         outputs.append(out.read_text())
     assert outputs[0] == outputs[1]
     assert len(outputs[0].splitlines()) == 9 and '"events": []' not in outputs[0].splitlines()[0]
+
+
+@pytest.mark.parametrize(("user_setting", "threads"), [(None, 1), ("2", 2)])
+def test_numpy_runs_one_thread_per_process_unless_the_user_says(user_setting: str | None, threads: int):
+    # Parallel work is spread over processes; BLAS threads in each would fight over the same cores.
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    if user_setting:
+        env["OPENBLAS_NUM_THREADS"] = user_setting
+    probe = "import sitrep, numpy, threadpoolctl; print([p['num_threads'] for p in threadpoolctl.threadpool_info()])"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60, check=True)
+    assert json.loads(done.stdout) == [threads]
