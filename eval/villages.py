@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from sitrep.config import Settings
+    from sitrep.errors import GazetteerError
     from sitrep.gazetteer import Gazetteer
     from sitrep.geoparse import geoparse
     from sitrep.nlp import load
@@ -72,7 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     label = "default gazetteer"
     if args.postal:
         path = default_path.with_name(default_path.stem + "-" + args.postal.stem + ".sqlite")
-        gazetteer = Gazetteer.open(path) if path.exists() else Gazetteer.build(path, [args.postal])
+        try:
+            gazetteer = Gazetteer.open(path)
+        except GazetteerError:  # not built yet, or by another version of sitrep: this cache is the script's own
+            gazetteer = Gazetteer.build(path, [args.postal])
         label = f"default + {args.postal.name}"
 
     items = settlements(root / "incidents" / "cir_ukraine.jsonl")

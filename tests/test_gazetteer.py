@@ -36,7 +36,8 @@ def test_ukrainian_national_romanisation(cyrillic, latin):
     ("a", "b"),
     [("Kupiansk", "Kupyansk"), ("Sievierodonetsk", "Severodonetsk"), ("Robotyne", "Robotine"),
      ("Mykolayiv", "Mykolaiv"), ("Horlivka", "Gorlivka"), ("Yahidne", "Jahidne"),
-     ("Novoselovka", "Novoselivka"), ("Blagodatnoye", "Blahodatne")],
+     ("Novoselovka", "Novoselivka"), ("Blagodatnoye", "Blahodatne"),
+     ("Hodeidah", "Hodeida"), ("Raqqah", "Raqqa"), ("Al Hudaydah", "Al Hudayda")],
 )
 def test_romanisation_variants_share_a_variant_key(a, b):
     assert variant_key(a) == variant_key(b)
@@ -113,6 +114,30 @@ def test_open_index_of_another_schema_says_so(tmp_path):
 
 def test_ensure_opens_an_existing_index(tiny_gazetteer):
     assert len(Gazetteer.ensure(tiny_gazetteer.path)) == len(tiny_gazetteer)
+
+
+def _stale_index(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sqlite3.connect(path).executescript("CREATE TABLE meta (key TEXT, value TEXT); INSERT INTO meta VALUES ('schema', 'old');")
+
+
+def test_ensure_rebuilds_the_default_index_of_an_older_version(tmp_path, monkeypatch):
+    # The default index is sitrep's own, built from packages: after an upgrade it is rebuilt, not refused.
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path))
+    default = tmp_path / "gazetteer.sqlite"
+    _stale_index(default)
+    kyiv = Place(703448, "Kyiv", 50.45, 30.52, "UA", "12", population=2_800_000)
+    # the packages' full build takes a minute; the same code path with one place stands in for it
+    monkeypatch.setattr(Gazetteer, "build", classmethod(lambda cls, path: cls.from_places([kyiv], path)))
+    assert [p.geonameid for p in Gazetteer.ensure(default).lookup("Kyiv")] == [703448]
+
+
+def test_ensure_never_rebuilds_an_index_the_user_placed_elsewhere(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    own = tmp_path / "with-my-dumps.sqlite"
+    _stale_index(own)
+    with pytest.raises(GazetteerError, match="another version"):
+        Gazetteer.ensure(own)
 
 
 def test_build_error_for_an_unknown_dump_format(tmp_path):

@@ -323,3 +323,13 @@ def test_a_common_word_opening_a_longer_name_is_not_a_place_alone(language, full
     assert "North" not in found and "Nov" not in found and "Bannu" in found
     found = geoparse(language("US President Donald Trump visited Riyadh."), [], full_gazetteer)
     assert any(t.text == "US" and t.country == "US" for t in found)
+
+
+@pytest.mark.parametrize("preposition", ["in", "near"])
+def test_a_place_entity_after_a_locative_cue_is_found_under_its_variant(language, tmp_path, preposition):
+    # GeoNames knows "Hodeida" and "Hodaidah", not "Hodeidah": the final h of an Arabic name is optional
+    port = Place(79415, "Al Hudaydah", 14.80, 42.95, "YE", "08", population=734_699)
+    gazetteer = Gazetteer.from_places([port], tmp_path / "g.sqlite", {79415: ["Hodeida"]})
+    text = f"Houthi boats attacked a cargo ship {preposition} Hodeidah on Tuesday, the navy said."
+    found = geoparse(language(text), [], gazetteer)
+    assert [(t.text, t.geonameid) for t in found] == [("Hodeidah", 79415)]

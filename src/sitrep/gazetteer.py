@@ -26,6 +26,7 @@ with document evidence. GeoNames data is CC BY 4.0 (https://www.geonames.org).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import importlib.resources
@@ -40,6 +41,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from .config import cache_dir
 from .errors import GazetteerError
 from .model import Place
 
@@ -48,7 +50,7 @@ __all__ = ["Gazetteer", "NameKind", "name_key", "variant_key", "sound_key", "rom
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 MAX_CANDIDATES = 60  # namesakes considered per name, most populous first
 CACHE_SIZE = 50_000  # entries per in-memory cache before it is emptied
 KEY_BATCH = 500  # keys or ids per query in prefetch_keys and _places; SQLite allows at least 999 parameters
@@ -154,6 +156,16 @@ CREATE INDEX names_id ON names (id);
 """
 
 
+def _schema_of(path: Path) -> str | None:
+    """The schema version an index file was built with (None: unreadable or not an index)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
 class Gazetteer:
     """A read-only view of the SQLite place index. Cheap to open; lookups go to disk via SQLite's cache."""
 
@@ -194,10 +206,15 @@ class Gazetteer:
 
     @classmethod
     def ensure(cls, path: Path) -> "Gazetteer":
-        """Open the index, building the default one first if there is none."""
+        """Open the index, building the default one first if there is none, or if the one at the
+        default path was built by another version of sitrep (its keys would no longer match the
+        lookups). An index elsewhere may hold the user's own GeoNames dumps: it is never rebuilt unasked."""
         path = Path(path)
         if not path.exists():
             log.warning("building the gazetteer index at %s (once; takes a minute or two)", path)
+            return cls.build(path)
+        if path == cache_dir() / "gazetteer.sqlite" and _schema_of(path) != SCHEMA_VERSION:
+            log.warning("rebuilding the gazetteer index at %s for this version of sitrep", path)
             return cls.build(path)
         return cls.open(path)
 
