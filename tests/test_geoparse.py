@@ -333,3 +333,12 @@ def test_a_place_entity_after_a_locative_cue_is_found_under_its_variant(language
     text = f"Houthi boats attacked a cargo ship {preposition} Hodeidah on Tuesday, the navy said."
     found = geoparse(language(text), [], gazetteer)
     assert [(t.text, t.geonameid) for t in found] == [("Hodeidah", 79415)]
+
+
+def test_a_sea_in_the_news_is_the_sea_and_a_state_named_for_it_is_the_state(language, full_gazetteer):
+    at_sea = "Houthi forces fired two missiles at a cargo ship in the Red Sea on Tuesday."
+    ashore = "Drones hit Port Sudan, the seat of the army-backed government in Red Sea state, on Sunday."
+    sea = [t for t in geoparse(language(at_sea), [], full_gazetteer) if t.text == "Red Sea"]
+    state = [t for t in geoparse(language(ashore), [], full_gazetteer) if t.text == "Red Sea state"]
+    assert [(t.feature, t.country) for t in sea] == [("other", "")]
+    assert [(t.feature, t.country) for t in state] == [("admin1", "SD")]

@@ -55,6 +55,18 @@ MAX_CANDIDATES = 60  # namesakes considered per name, most populous first
 CACHE_SIZE = 50_000  # entries per in-memory cache before it is emptied
 KEY_BATCH = 500  # keys or ids per query in prefetch_keys and _places; SQLite allows at least 999 parameters
 DATA = importlib.resources.files("sitrep") / "data"
+# The data files an index is built from: an index built from other versions of them is stale (its keys
+# or regions differ from what lookups expect), so their digest is part of the version an index records.
+_BUILD_DATA = ("geo_romanisation.json", "geo_regions.json")
+
+
+@functools.cache
+def index_version() -> str:
+    """The version an index records: the schema's and the digest of the data files it is built from."""
+    digest = 0
+    for name in _BUILD_DATA:
+        digest = zlib.crc32((DATA / name).read_bytes(), digest)
+    return f"{SCHEMA_VERSION}-{digest:08x}"
 
 
 class NameKind:
@@ -196,7 +208,7 @@ class Gazetteer:
             raise GazetteerError(
                 f"the gazetteer index at {path} is unreadable ({exc}): delete it and run `sitrep gazetteer build`"
             ) from exc
-        if row is None or row[0] != SCHEMA_VERSION:
+        if row is None or row[0] != index_version():
             db.close()
             raise GazetteerError(
                 f"the gazetteer index at {path} was built by another version of sitrep: "
@@ -213,7 +225,7 @@ class Gazetteer:
         if not path.exists():
             log.warning("building the gazetteer index at %s (once; takes a minute or two)", path)
             return cls.build(path)
-        if path == cache_dir() / "gazetteer.sqlite" and _schema_of(path) != SCHEMA_VERSION:
+        if path == cache_dir() / "gazetteer.sqlite" and _schema_of(path) != index_version():
             log.warning("rebuilding the gazetteer index at %s for this version of sitrep", path)
             return cls.build(path)
         return cls.open(path)
@@ -264,7 +276,7 @@ class Gazetteer:
             fill(writer)
             writer.flush()
             db.executescript(_INDEXES)
-            db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (index_version(),))
             db.commit()
             db.execute("ANALYZE")
             db.close()
