@@ -342,3 +342,17 @@ def test_a_sea_in_the_news_is_the_sea_and_a_state_named_for_it_is_the_state(lang
     state = [t for t in geoparse(language(ashore), [], full_gazetteer) if t.text == "Red Sea state"]
     assert [(t.feature, t.country) for t in sea] == [("other", "")]
     assert [(t.feature, t.country) for t in state] == [("admin1", "SD")]
+
+
+def test_a_district_is_a_place_but_a_town_and_its_unknown_neighbour_word_are_not(language, full_gazetteer):
+    text = "A drone strike hit a compound in Mir Ali, North Waziristan, on Friday, officials said."
+    found = [(t.text, t.country, t.feature) for t in geoparse(language(text), [], full_gazetteer)]
+    # "Mir Ali" is not in the index; "Mir" (Belarus) and "Ali" (India) are parts of it, not places
+    assert found == [("North Waziristan", "PK", "admin2")]
+
+
+def test_a_facility_named_for_its_county_still_names_the_county(language, tmp_path):
+    county = Place(4297983, "Henderson County", 37.8, -87.57, "US", "KY", feature="admin2", population=46_000)
+    gazetteer = Gazetteer.from_places([county], tmp_path / "g.sqlite")
+    text = "He was booked into the Henderson County Jail on Tuesday, deputies said."
+    assert [t.geonameid for t in geoparse(language(text), [], gazetteer)] == [4297983]

@@ -50,7 +50,7 @@ __all__ = ["Gazetteer", "NameKind", "name_key", "variant_key", "sound_key", "rom
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"  # raise it when the build writes other rows from the same data (5: second-level divisions)
 MAX_CANDIDATES = 60  # namesakes considered per name, most populous first
 CACHE_SIZE = 50_000  # entries per in-memory cache before it is emptied
 KEY_BATCH = 500  # keys or ids per query in prefetch_keys and _places; SQLite allows at least 999 parameters
@@ -465,6 +465,10 @@ class _Writer:
         for place, name, kind in rows:
             self.add_place(place)
             self.add_name(place.geonameid, name, kind)
+
+    def has_key(self, key: str) -> bool:
+        """Whether a name already written (flushed) has this key."""
+        return self.db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def flush(self) -> None:
         # On a duplicate (key, id) keep the strongest kind (lowest number).

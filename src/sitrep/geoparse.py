@@ -329,23 +329,38 @@ def _ner_mentions(
     return found
 
 
-def _entity_index(ents: tuple[Span, ...]) -> dict[int, tuple[str, int]]:
-    """Token index -> (label, token length) of the entity it belongs to; built once per document."""
-    return {i: (ent.label_, len(ent)) for ent in ents for i in range(ent.start, ent.end)}
+def _entity_index(ents: tuple[Span, ...]) -> dict[int, tuple[str, int, int]]:
+    """Token index -> (label, start, end) of the entity it belongs to; built once per document."""
+    return {i: (ent.label_, ent.start, ent.end) for ent in ents for i in range(ent.start, ent.end)}
 
 
-def _entity_of(entities: dict[int, tuple[str, int]], mention: _Mention) -> tuple[str, int]:
-    """The label and token length of the entity overlapping the mention, or ("", 0)."""
+def _entity_of(entities: dict[int, tuple[str, int, int]], mention: _Mention) -> tuple[str, int, int]:
+    """The label and token range of the entity overlapping the mention, or ("", 0, 0)."""
     for i in range(mention.tok_start, mention.tok_end):
         if i in entities:
             return entities[i]
-    return "", 0
+    return "", 0, 0
+
+
+def _longer_place_name(words: _Words, mention: _Mention, start: int, end: int) -> bool:
+    """ "in Mir Ali": the place entity holds another capitalised word the index does not know with the
+    mention, so the mention ("Mir", a Belarusian town) is a part of an unknown name, not a place.
+    A facility named for its place is not that: "the Henderson County Jail" does name the county."""
+    cues = _cues()
+    if words.lower[end - 1] in cues["facility_heads"]:
+        return False
+    return any(
+        words.capitalised[i] and words.alpha[i] and words.lower[i] not in cues["admin_after"]
+        and words.lower[i] not in cues["place_after"]
+        for i in range(start, end) if not mention.tok_start <= i < mention.tok_end
+    )
 
 
 def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, int]]) -> float:
     """How sure we are that the mention names a place, from its context and its best candidate."""
     cues = _cues()
-    label, ent_len = _entity_of(entities, mention)
+    label, ent_start, ent_end = _entity_of(entities, mention)
+    ent_len = ent_end - ent_start
     before = words.lower[mention.tok_start - 1] if mention.tok_start > 0 else ""
     before2 = words.span(mention.tok_start - 2, mention.tok_start).lower() if mention.tok_start > 1 else ""
     after = words.lower[mention.tok_end] if mention.tok_end < len(words) else ""
@@ -354,7 +369,9 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     best = max(mention.candidates, key=lambda pk: pk[0].population)[0]
     kinds = {k for _, k in mention.candidates}
     evidence = RECOGNITION_PRIOR[best.feature] + 0.6 * max(0.0, min(math.log10(best.population + 1) - 3, 4))
-    if label in cues["ner_place_labels"] or (label in cues["ner_demonym_labels"] and NameKind.DEMONYM in kinds):
+    if label in cues["ner_place_labels"] and _longer_place_name(words, mention, ent_start, ent_end):
+        evidence -= 1.0
+    elif label in cues["ner_place_labels"] or (label in cues["ner_demonym_labels"] and NameKind.DEMONYM in kinds):
         evidence += 2.0
     elif label in cues["ner_other_labels"]:
         longer = ent_len > mention.tok_end - mention.tok_start
