@@ -534,6 +534,16 @@ def test_counts_over_a_period_are_summaries_not_events(language):
     assert one.sub_event_type == "Government regains territory"
 
 
+def test_a_toll_over_a_year_or_of_a_war_is_a_summary_and_a_year_old_event_is_history(language):
+    assert run(language, "More than 5,600 people were killed in gang violence in Kharkiv last year, the UN said.") == []
+    assert run(language, "Last year was the deadliest in a decade, with more than 1,600 people killed in Kharkiv.") == []
+    assert run(language, "The insurgency, which began in 2014, has killed more than 40,000 people in Kharkiv.") == []
+    assert run(language, "Kharkiv has seen repeated protests since 2024, when demonstrators stormed the parliament.") == []
+    # a clause inside the sentence may be old; the sentence's own event is not
+    [raid] = run(language, "Russian troops shelled Kupiansk, which they had seized in 2022, on Tuesday.")
+    assert raid.sub_event_type == "Shelling/artillery/missile attack" and raid.event_date.weekday() == 1
+
+
 def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
     [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
     assert march.sub_event_type == "Peaceful protest"

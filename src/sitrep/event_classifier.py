@@ -230,7 +230,34 @@ def _tally(trigger: Token) -> bool:
                 return not any(t.lower_ in _RECENT for t in token.subtree)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _NOMINAL and _since_perfect(token):
             return True
-    return trigger.pos_ == "NOUN" and _counted(trigger)
+    return (trigger.pos_ == "NOUN" and _counted(trigger)) or _yearly(trigger) or _toll_of_a_war(trigger)
+
+
+# A year as the time of a clause: "last year", "in 2024", "since 2024", "over the past year".
+_YEAR = re.compile(r"(?:the )?(?:(?:last|this|past|previous) year|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:19|20)\d\d))\b")
+
+
+def _yearly(trigger: Token) -> bool:
+    """A toll or an event placed in a whole year ("more than 5,600 people were killed in gang violence
+    last year", "Last year was the deadliest ..., with 1,600 people killed", "protests since 2024, when
+    demonstrations left dozens dead"): a summary or history, not an event ACLED could date. Only the
+    time of the trigger's own clause and of the sentence's main clause is read, not of a clause
+    inside them ("the town, which they seized in 2023")."""
+    root = next((t for t in [trigger, *trigger.ancestors] if t.dep_ == "ROOT"), trigger)
+    clause = _clause_verb(trigger) or trigger
+    for head in {trigger, clause, root}:
+        for child in head.children:
+            if child.dep_ in {"npadvmod", "tmod", "nsubj", "prep", "advmod"}:
+                if _YEAR.match(" ".join(t.lower_ for t in child.subtree)):
+                    return True
+    return False
+
+
+def _toll_of_a_war(trigger: Token) -> bool:
+    """"The insurgency ... has killed more than 40,000 people": what a war or a wave of violence has
+    done is a running total, whatever the tense."""
+    subject = _subject(trigger)
+    return subject is not None and lemma(subject) in lexicon()["non_event"]["toll_subjects"]
 
 
 def _described(trigger: Token) -> bool:
