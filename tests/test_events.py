@@ -544,6 +544,14 @@ def test_a_toll_over_a_year_or_of_a_war_is_a_summary_and_a_year_old_event_is_his
     assert raid.sub_event_type == "Shelling/artillery/missile attack" and raid.event_date.weekday() == 1
 
 
+def test_seizing_weapons_or_capturing_soldiers_changes_no_ground(language):
+    assert run(language, "Russian troops seized weapons and vehicles in Kupiansk on Sunday.") == []
+    assert run(language, "Ukrainian forces captured two Russian soldiers near Kupiansk on Sunday.") == []
+    [town] = run(language, "Ukrainian forces captured the town of Kupiansk on Sunday.")
+    [name] = run(language, "Ukrainian forces captured Kupiansk on Sunday.")
+    assert town.sub_event_type == name.sub_event_type == "Government regains territory"
+
+
 def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
     [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
     assert march.sub_event_type == "Peaceful protest"

@@ -394,6 +394,11 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and words_under(_agent(token)) & set(lex["protesters"]):
         return "Violent demonstration"  # "demonstrators stormed parliament", "protesters torched cars"
     if kind == "territory":
+        patient = _patient(token)
+        # a place, a name the index lacks, or a pronoun ("since it was retaken")
+        named = patient is None or patient.pos_ in {"PRON", "PROPN"} or any(p.start <= patient.idx < p.end for p in places)
+        if not named and lemma(patient) not in lex["territory_objects"]:
+            return None  # "seized weapons and vehicles", "captured two soldiers": no ground changed hands
         return "territory"  # decided once the actors are known
     if kind == "weapon":
         weapon = _weapon_in(list(sentence))
