@@ -552,6 +552,20 @@ def test_seizing_weapons_or_capturing_soldiers_changes_no_ground(language):
     assert town.sub_event_type == name.sub_event_type == "Government regains territory"
 
 
+def test_the_strike_told_again_is_the_same_event_and_a_strike_elsewhere_is_not(language):
+    text = "A Russian drone strike killed six people in Kupiansk on Tuesday. Officials said on Wednesday that the strike hit a house."
+    [strike] = run(language, text)
+    assert strike.sub_event_type == "Air/drone strike" and strike.location == "Kupiansk" and len(strike.evidence) == 2
+    other = "A Russian drone strike killed six people in Kupiansk on Tuesday. The strike on Izyum wounded two."
+    assert {e.location for e in run(language, other)} == {"Kupiansk", "Izyum"}
+
+
+def test_a_headline_naming_the_province_sums_up_the_town_event_in_it(language):
+    text = "Russian shelling in Kharkiv Oblast kills two\n\nRussian artillery shelled Kupiansk on Monday, killing two civilians."
+    [event] = run(language, text)
+    assert event.location == "Kupiansk" and len(event.evidence) == 2
+
+
 def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
     [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
     assert march.sub_event_type == "Peaceful protest"

@@ -509,10 +509,52 @@ def extract(
         chosen = choose(sentence_events(sentence, body_places))
         if chosen is None:
             continue
-        drafts.extend(_drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer))
+        new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
+        earlier = _referred_to(chosen, drafts, headline, body_places)
+        if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
+            new = [_Draft(_told_again(d.event, drafts[earlier].event), True) for d in new]
+        drafts.extend(new)
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
     return _claimed(found, doc, article.text, segments, focus_country)
+
+
+_BACK_REFERENCES = frozenset({"the", "that", "this", "same"})
+
+
+def _referred_to(
+    chosen: SentenceEvent, drafts: Sequence[_Draft], headline: tuple[int, int] | None, places: Sequence[Toponym]
+) -> int | None:
+    """ "A drone strike near Mir Ali killed six ... Residents said the strike hit a house": a trigger
+    noun with a definite article, after an event of the same type in the body, in a sentence naming
+    no other town, is that event told again. Returns the index of the draft it refers to."""
+    trigger = chosen.trigger
+    if trigger.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for c in trigger.children):
+        return None
+    sentence = chosen.sentence
+    towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"}
+    event_type = lexicon()["event_types"].get(chosen.sub_event_type)
+    for i in range(len(drafts) - 1, -1, -1):
+        draft = drafts[i].event
+        in_headline = headline is not None and draft.evidence[0].start < headline[1]
+        if not in_headline and draft.event_type == event_type and draft.evidence[0].end <= sentence.start_char:
+            return i if towns <= {draft.geonameid} else None  # "the strike on Kupiansk" after one on Izium
+    return None
+
+
+def _told_again(event: Event, earlier: Event) -> Event:
+    """The event at the earlier one's place and day, by its actors unless it names its own, so that
+    merging takes the two for one happening (and keeps the higher sub-event type of the two)."""
+    unnamed = ("", "Unidentified")
+    moved = replace(
+        event, country=earlier.country, admin1=earlier.admin1, admin2=earlier.admin2, location=earlier.location,
+        latitude=earlier.latitude, longitude=earlier.longitude, geonameid=earlier.geonameid,
+        geo_precision=earlier.geo_precision, event_date=earlier.event_date, time_precision=earlier.time_precision,
+        actor1=earlier.actor1 if event.actor1.startswith(unnamed) else event.actor1,
+        actor2=earlier.actor2 if event.actor2.startswith(unnamed) else event.actor2,
+    )
+    return replace(moved, event_id=event_id(moved.sub_event_type, moved.actor1, moved.actor2, moved.geonameid,
+                                            moved.location, moved.event_date))
 
 
 _NOT_CLAIMANTS = ("Unidentified", "Civilians", "Protesters", "Rioters", "Government", "Military Forces", "Police Forces")
@@ -545,8 +587,9 @@ def _claimed(found: list[Event], doc: Doc, text: str, segments: Sequence[Segment
 
 def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]:
     """A headline sums up the story its body tells: an event only the headline reports joins the
-    body's first event at the same place, whatever words each uses ("attack ... kills 32" over "a
-    suicide bomber blew himself up ... killing 32"); the body's coding stands."""
+    body's first event at the same place, or in the province or country it names, whatever words
+    each uses ("attack ... kills 32" over "a suicide bomber blew himself up ... killing 32"); the
+    body's coding stands."""
     def from_headline(e: Event) -> bool:
         return all(headline[0] <= v.start < headline[1] for v in e.evidence)
 
@@ -555,12 +598,22 @@ def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]
         if not from_headline(e):
             continue
         twin = next((k for k in kept if (k.geonameid or k.location) == (e.geonameid or e.location)), None)
+        twin = twin or next((k for k in kept if _holds(e, k)), None)  # "Colombia's Arauca" over a town in it
         if twin is None:
             kept.append(e)
             continue
         # one article's sentences: the higher confidence stands (see confidence.py)
         kept[kept.index(twin)] = _joined(twin, e, max(twin.confidence, e.confidence))
     return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
+
+
+def _holds(wide: Event, narrow: Event) -> bool:
+    """The wider event's place is the country or province the narrower one's lies in."""
+    return (
+        wide.country == narrow.country != ""
+        and wide.geo_precision > narrow.geo_precision
+        and wide.admin1 in ("", narrow.admin1)
+    )
 
 
 def _drafts_for(
