@@ -566,6 +566,13 @@ def test_a_headline_naming_the_province_sums_up_the_town_event_in_it(language):
     assert event.location == "Kupiansk" and len(event.evidence) == 2
 
 
+def test_a_province_that_says_where_the_retaken_town_is_was_not_retaken_itself(language):
+    [town] = run(language, "Ukrainian forces recaptured the town of Kupiansk in Kharkiv Oblast on Sunday.")
+    assert town.location == "Kupiansk"
+    both = run(language, "Ukrainian forces recaptured Izyum on Sunday, along with most of Kharkiv Oblast.")
+    assert len(both) == 2
+
+
 def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
     [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
     assert march.sub_event_type == "Peaceful protest"

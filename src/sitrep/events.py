@@ -116,7 +116,9 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     if governed:
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
         # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
-        return _distinct(governed) if chosen.sub_event_type == "territory" else [_most_specific(governed, named)]
+        if chosen.sub_event_type != "territory":
+            return [_most_specific(governed, named)]
+        return _distinct([p for p in governed if not _container_of_another(doc, p, governed)])
     if chosen.sub_event_type == "territory" and chosen.patient is not None and chosen.patient.pos_ == "PROPN":
         return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
@@ -166,6 +168,16 @@ class _Setting:
 
     def outside(self, place: Toponym) -> bool:
         return bool(self.regions) and (place.country, place.admin1) not in self.regions
+
+
+def _container_of_another(doc: Doc, place: Toponym, others: Sequence[Toponym]) -> bool:
+    """ "recaptured the town of Addis Zemen in the Amhara region": the region says where the town is;
+    it changed hands only when named for itself ("Izyum, along with the Kharkiv region")."""
+    if place.feature not in {"admin1", "admin2", "country", "region"}:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    inside = any(o.country == place.country and o.feature == "city" for o in others)
+    return span is not None and inside and span.root.head.lower_ == "in"
 
 
 def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
