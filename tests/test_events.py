@@ -573,6 +573,13 @@ def test_a_province_that_says_where_the_retaken_town_is_was_not_retaken_itself(l
     assert len(both) == 2
 
 
+def test_settlers_are_named_by_their_country_and_a_claimant_by_its_full_name(language):
+    [raid] = run(language, "Israeli settlers attacked residents of Kupiansk on Monday, residents said.")
+    assert raid.actor1 == "Settlers (Israel)"
+    text = "A suicide bomber killed seven people in Belgorod on Monday. The Balochistan Liberation Army (BLA) claimed responsibility."
+    assert [e.actor1 for e in run(language, text)] == ["BLA: Balochistan Liberation Army"]
+
+
 def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
     [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
     assert march.sub_event_type == "Peaceful protest"

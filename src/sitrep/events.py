@@ -286,7 +286,7 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
         if pattern.search(text):
             return name
     country = next((iso for iso, names in demonyms.items() if names.intersection(words)), "")
-    for role in ("police", "military", "protesters", "rioters", "civilians", "government"):
+    for role in ("settlers", "police", "military", "protesters", "rioters", "civilians", "government"):
         if roles[role].search(text):
             if role in {"civilians", "protesters", "rioters", "police"}:  # police act at home; an army may not
                 return actor_name(role, country or place_country)
