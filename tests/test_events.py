@@ -560,6 +560,13 @@ def test_the_strike_told_again_is_the_same_event_and_a_strike_elsewhere_is_not(l
     assert {e.location for e in run(language, other)} == {"Kupiansk", "Izyum"}
 
 
+def test_deaths_in_the_fighting_belong_to_the_fighting_reported_before(language):
+    text = ("Ukrainian troops fought off a Russian assault on Kupiansk late on Saturday, the army said on Monday. "
+            "Two soldiers were killed and four wounded in the fighting, which lasted several hours, sources told Reuters.")
+    [battle] = run(language, text)
+    assert battle.sub_event_type == "Armed clash" and battle.location == "Kupiansk" and len(battle.evidence) == 2
+
+
 def test_a_headline_naming_the_province_sums_up_the_town_event_in_it(language):
     text = "Russian shelling in Kharkiv Oblast kills two\n\nRussian artillery shelled Kupiansk on Monday, killing two civilians."
     [event] = run(language, text)

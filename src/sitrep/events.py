@@ -538,10 +538,15 @@ def _referred_to(
     chosen: SentenceEvent, drafts: Sequence[_Draft], headline: tuple[int, int] | None, places: Sequence[Toponym]
 ) -> int | None:
     """ "A drone strike near Mir Ali killed six ... Residents said the strike hit a house": a trigger
-    noun with a definite article, after an event of the same type in the body, in a sentence naming
-    no other town, is that event told again. Returns the index of the draft it refers to."""
+    noun with a definite article (or a trigger "in the fighting"), after an event of the same type in
+    the body, in a sentence naming no other town, is that event told again. Returns the index of the
+    draft it refers to."""
     trigger = chosen.trigger
-    if trigger.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for c in trigger.children):
+    # the trigger itself ("the strike hit a house"), or the event it happened in ("killed in the fighting")
+    context = [c for verb in (trigger, *trigger.conjuncts) for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
+               for c in p.children if c.dep_ == "pobj" and lemma(c) in lexicon()["nouns"]]
+    nouns = ([trigger] if trigger.pos_ == "NOUN" else []) + context
+    if not any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for n in nouns for c in n.children):
         return None
     sentence = chosen.sentence
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"}
