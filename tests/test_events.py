@@ -567,6 +567,13 @@ def test_deaths_in_the_fighting_belong_to_the_fighting_reported_before(language)
     assert battle.sub_event_type == "Armed clash" and battle.location == "Kupiansk" and len(battle.evidence) == 2
 
 
+def test_a_sentence_with_no_place_is_at_the_story_place_not_the_dateline_or_a_speaking_capital(language):
+    text = ("Kharkiv, Sept 12 (Reuters) - Russian shelling killed two people in Kupiansk on Sunday. "
+            "Kharkiv accuses Moscow of targeting civilians, a charge Belgorod rejects; Kharkiv said more would follow. "
+            "Separately, a drone attack wounded three people on Monday.")
+    assert {e.location for e in run(language, text)} == {"Kupiansk"}
+
+
 def test_a_headline_naming_the_province_sums_up_the_town_event_in_it(language):
     text = "Russian shelling in Kharkiv Oblast kills two\n\nRussian artillery shelled Kupiansk on Monday, killing two civilians."
     [event] = run(language, text)

@@ -214,6 +214,30 @@ def _admin_words() -> frozenset[str]:
     return frozenset(cues["admin_after"])
 
 
+def _speaks(doc: Doc, place: Toponym) -> bool:
+    """ "Islamabad accuses Kabul", "a charge Kabul denies", "Moscow has said": a place followed by a
+    verb of saying or of taking a stance. Read from the words, as most such sentences are not parsed."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = [t.lower_ for t in doc[span.end : span.end + 3]]
+    while after and after[0] in {"has", "have", "had", "also", "again", "later", "quickly"}:
+        after.pop(0)
+    return bool(after) and after[0] in _speech_forms()
+
+
+@lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
+    """Inflected forms of the verbs of saying and of stance ("denies", "accused", "said")."""
+    forms = {"said", "told", "wrote"}
+    for verb in lexicon()["reporting_verbs"] + lexicon()["stance_verbs"]:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {verb, verb + "s", verb + "es", stem + "ed", verb + "d"}
+        if verb.endswith("y"):
+            forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    return frozenset(forms)
+
+
 def main_place(toponyms: Sequence[Toponym]) -> Toponym | None:
     """The place the article is about: the most mentioned town (or region); on ties one inside a
     region the article names, then the earliest; a namesake abroad only when nothing else is named
@@ -511,7 +535,10 @@ def extract(
     """The events the article reports, one per actor pair, place and day, with their evidence."""
     groups = _actors()["named_groups"]  # "clashed with Fano militiamen": an armed group, not Fano, Italy
     body_places = [t for t in toponyms if _in_event_segments(t.start, t.end, segments) and t.text.lower() not in groups]
-    focus = main_place(body_places)
+    # where the report was filed is the story's place only when it names no other; a capital that
+    # speaks ("a charge Kabul denies") is its government
+    told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)]
+    focus = main_place(told) or main_place(body_places)
     focus_country = focus.country if focus else ""
     drafts: list[_Draft] = []
     headline: tuple[int, int] | None = None
