@@ -574,6 +574,14 @@ def test_a_sentence_with_no_place_is_at_the_story_place_not_the_dateline_or_a_sp
     assert {e.location for e in run(language, text)} == {"Kupiansk"}
 
 
+def test_the_dead_of_that_fighting_are_its_dead_and_a_hurled_grenade_is_a_grenade(language):
+    text = "Russian troops overran Kupiansk on Monday after a brief gunfight. At least five people were killed in that fighting."
+    [taken] = run(language, text)
+    assert taken.sub_event_type == "Non-state actor overtakes territory" and taken.fatalities == 5
+    [grenade] = run(language, "Militants hurled a grenade at a police patrol in Kupiansk on Monday, wounding nine.")
+    assert grenade.sub_event_type == "Grenade"
+
+
 def test_a_headline_naming_the_province_sums_up_the_town_event_in_it(language):
     text = "Russian shelling in Kharkiv Oblast kills two\n\nRussian artillery shelled Kupiansk on Monday, killing two civilians."
     [event] = run(language, text)

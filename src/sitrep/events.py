@@ -549,9 +549,9 @@ def extract(
         if chosen is None:
             continue
         new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
-        earlier = _referred_to(chosen, drafts, headline, body_places)
+        earlier, within = _referred_to(chosen, drafts, headline, body_places)
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
-            new = [_Draft(_told_again(d.event, drafts[earlier].event), True) for d in new]
+            new = [_Draft(_told_again(d.event, drafts[earlier].event, within), True) for d in new]
         drafts.extend(new)
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
@@ -563,33 +563,39 @@ _BACK_REFERENCES = frozenset({"the", "that", "this", "same"})
 
 def _referred_to(
     chosen: SentenceEvent, drafts: Sequence[_Draft], headline: tuple[int, int] | None, places: Sequence[Toponym]
-) -> int | None:
+) -> tuple[int | None, bool]:
     """ "A drone strike near Mir Ali killed six ... Residents said the strike hit a house": a trigger
     noun with a definite article (or a trigger "in the fighting"), after an event of the same type in
     the body, in a sentence naming no other town, is that event told again. Returns the index of the
-    draft it refers to."""
+    draft it refers to, and whether the trigger happened within it ("in the fighting")."""
     trigger = chosen.trigger
     # the trigger itself ("the strike hit a house"), or the event it happened in ("killed in the fighting")
     context = [c for verb in (trigger, *trigger.conjuncts) for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
                for c in p.children if c.dep_ == "pobj" and lemma(c) in lexicon()["nouns"]]
-    nouns = ([trigger] if trigger.pos_ == "NOUN" else []) + context
-    if not any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for n in nouns for c in n.children):
-        return None
+    definite = lambda noun: any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for c in noun.children)  # noqa: E731
+    within = [n for n in context if definite(n)]
+    if not within and not (trigger.pos_ == "NOUN" and definite(trigger)):
+        return None, False
     sentence = chosen.sentence
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"}
-    event_type = lexicon()["event_types"].get(chosen.sub_event_type)
+    # people "killed in that fighting" are the fighting's dead, whatever their own killing would be coded
+    event_type = None if within else lexicon()["event_types"].get(chosen.sub_event_type)
     for i in range(len(drafts) - 1, -1, -1):
         draft = drafts[i].event
         in_headline = headline is not None and draft.evidence[0].start < headline[1]
-        if not in_headline and draft.event_type == event_type and draft.evidence[0].end <= sentence.start_char:
-            return i if towns <= {draft.geonameid} else None  # "the strike on Kupiansk" after one on Izium
-    return None
+        if not in_headline and event_type in (None, draft.event_type) and draft.evidence[0].end <= sentence.start_char:
+            return (i if towns <= {draft.geonameid} else None), bool(within)  # "the strike on Kupiansk" after Izium
+    return None, False
 
 
-def _told_again(event: Event, earlier: Event) -> Event:
+def _told_again(event: Event, earlier: Event, within: bool) -> Event:
     """The event at the earlier one's place and day, by its actors unless it names its own, so that
-    merging takes the two for one happening (and keeps the higher sub-event type of the two)."""
+    merging takes the two for one happening (and keeps the higher sub-event type of the two). What
+    happened within the earlier event ("killed in that fighting") is that event, of its type."""
     unnamed = ("", "Unidentified")
+    if within:
+        event = replace(event, event_type=earlier.event_type, sub_event_type=earlier.sub_event_type,
+                        actor1=earlier.actor1, actor2=earlier.actor2)
     moved = replace(
         event, country=earlier.country, admin1=earlier.admin1, admin2=earlier.admin2, location=earlier.location,
         latitude=earlier.latitude, longitude=earlier.longitude, geonameid=earlier.geonameid,
