@@ -582,6 +582,14 @@ def test_the_dead_of_that_fighting_are_its_dead_and_a_hurled_grenade_is_a_grenad
     assert grenade.sub_event_type == "Grenade"
 
 
+def test_that_attack_is_the_event_before_whatever_its_type(language):
+    text = ("A suicide bomber killed seven people in Belgorod on Monday. In November, a suicide bombing at the "
+            "railway station in Belgorod killed 26 people. The BLA also claimed that attack.")
+    bombings = run(language, text)
+    assert [e.sub_event_type for e in bombings] == ["Suicide bomb", "Suicide bomb"]  # no armed clash of its own
+    assert len(bombings[1].evidence) == 2
+
+
 def test_a_headline_naming_the_province_sums_up_the_town_event_in_it(language):
     text = "Russian shelling in Kharkiv Oblast kills two\n\nRussian artillery shelled Kupiansk on Monday, killing two civilians."
     [event] = run(language, text)

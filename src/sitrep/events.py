@@ -567,13 +567,19 @@ def _referred_to(
     """ "A drone strike near Mir Ali killed six ... Residents said the strike hit a house": a trigger
     noun with a definite article (or a trigger "in the fighting"), after an event of the same type in
     the body, in a sentence naming no other town, is that event told again. Returns the index of the
-    draft it refers to, and whether the trigger happened within it ("in the fighting")."""
+    draft it refers to, and whether the sentence's words name no type of their own (then the
+    earlier event's type and actors stand)."""
     trigger = chosen.trigger
     # the trigger itself ("the strike hit a house"), or the event it happened in ("killed in the fighting")
     context = [c for verb in (trigger, *trigger.conjuncts) for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
                for c in p.children if c.dep_ == "pobj" and lemma(c) in lexicon()["nouns"]]
     definite = lambda noun: any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for c in noun.children)  # noqa: E731
-    within = [n for n in context if definite(n)]
+    # "the attack", "The grenade ... exploded": a general noun, or a weapon as the subject, names no
+    # type of its own, so it refers to the event before whatever that event was
+    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    general = trigger.pos_ == "NOUN" and definite(trigger) and not chosen.specific
+    weapon = subject is not None and definite(subject) and lemma(subject) in lexicon()["weapons"]
+    within = [n for n in context if definite(n)] + ([trigger] if general else []) + ([subject] if weapon else [])
     if not within and not (trigger.pos_ == "NOUN" and definite(trigger)):
         return None, False
     sentence = chosen.sentence
