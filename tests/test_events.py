@@ -610,6 +610,23 @@ def test_settlers_are_named_by_their_country_and_a_claimant_by_its_full_name(lan
     assert [e.actor1 for e in run(language, text)] == ["BLA: Balochistan Liberation Army"]
 
 
+def test_riot_police_dispersing_a_crowd_is_an_intervention_and_a_peaceful_march_a_protest(language):
+    [dispersed] = run(language, "Riot police fired tear gas to disperse thousands of protesters in Kharkiv on Thursday.")
+    assert dispersed.sub_event_type == "Protest with intervention"
+    [march] = run(language, "Several hundred people marched peacefully through Kharkiv on Thursday, waving flags.")
+    assert (march.sub_event_type, march.actor1) == ("Peaceful protest", "Protesters (Ukraine)")
+    assert all(e.event_type != "Protests" for e in run(language, "Russian troops marched into Kupiansk on Thursday."))
+
+
+def test_a_town_on_a_sea_is_where_the_event_is(language):
+    PLACES["Black Sea"] = Place(-1, "Black Sea", 43.0, 34.0, "", feature="other")
+    try:
+        [march] = run(language, "In the Black Sea city of Kupiansk, hundreds of people marched peacefully on Thursday.")
+        assert march.location == "Kupiansk"
+    finally:
+        PLACES.pop("Black Sea")
+
+
 def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
     [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
     assert march.sub_event_type == "Peaceful protest"

@@ -390,6 +390,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None
     if rule.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
         return None  # "demonstrates the speed of the counterattack" is not a protest
+    if rule.get("civilian_agent") and words_under(_agent(token)) & set(lex["military_targets"]):
+        return None  # "thousands marched through the capital" is a protest; "troops marched in" is not
     kind = rule.get("kind")
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and words_under(_agent(token)) & set(lex["protesters"]):
         return "Violent demonstration"  # "demonstrators stormed parliament", "protesters torched cars"
@@ -443,7 +445,9 @@ def _protest_type(sentence: Span) -> str:
     lemmas = {lemma(t) for t in sentence} | {t.lower_ for t in sentence}
     if lemmas & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
         return "Excessive force against protesters"
-    if lemmas & set(lex["protest_violent"]):
+    # a word that only names a kind of thing ("riot police", "riot gear") says nothing the crowd did
+    acts = {lemma(t) for t in sentence if t.dep_ != "compound"} | {t.lower_ for t in sentence if t.dep_ != "compound"}
+    if acts & set(lex["protest_violent"]):
         return "Violent demonstration"
     if lemmas & set(lex["protest_intervention"]):
         return "Protest with intervention"

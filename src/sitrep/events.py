@@ -144,9 +144,12 @@ def _most_specific(places: Sequence[Toponym], named: Sequence[Toponym]) -> Topon
     """A town before a district before a province, the first named among equals; but a namesake
     abroad after the places of the country whose regions the sentence names ("Gorky Park in Kharkiv,
     Kharkiv Oblast": not Gorky, Russia), and a town inside a region the sentence names before one
-    outside it ("Maidan ... in Kharkiv, Kharkiv Oblast")."""
+    outside it ("Maidan ... in Kharkiv, Kharkiv Oblast"); a town before a sea ("the Black Sea city
+    of Batumi", "in the Red Sea off Hodeidah": ACLED codes a sea event at the coast)."""
     setting = _Setting.of(named)
-    return min(places, key=lambda p: (setting.abroad(p), _PLACE_FEATURE_PRECISION.get(p.feature, 1), setting.outside(p)))
+    return min(places, key=lambda p: (
+        setting.abroad(p), _PLACE_FEATURE_PRECISION.get(p.feature, 1), not p.country, setting.outside(p)
+    ))
 
 
 @dataclass(frozen=True, slots=True)
