@@ -594,6 +594,9 @@ def test_a_headline_naming_the_province_sums_up_the_town_event_in_it(language):
     text = "Russian shelling in Kharkiv Oblast kills two\n\nRussian artillery shelled Kupiansk on Monday, killing two civilians."
     [event] = run(language, text)
     assert event.location == "Kupiansk" and len(event.evidence) == 2
+    # and the other way round: the headline names the town, the body only its province
+    text = "Russian shelling kills two in Kupiansk\n\nRussian artillery shelled villages in Kharkiv Oblast on Monday, killing two civilians."
+    assert len(run(language, text)) == 1
 
 
 def test_a_province_that_says_where_the_retaken_town_is_was_not_retaken_itself(language):

@@ -646,8 +646,8 @@ def _claimed(found: list[Event], doc: Doc, text: str, segments: Sequence[Segment
 
 def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]:
     """A headline sums up the story its body tells: an event only the headline reports joins the
-    body's first event at the same place, or in the province or country it names, whatever words
-    each uses ("attack ... kills 32" over "a suicide bomber blew himself up ... killing 32"); the
+    body's first event at the same place, or at one inside the other's province or country, whatever
+    words each uses ("attack ... kills 32" over "a suicide bomber blew himself up ... killing 32"); the
     body's coding stands."""
     def from_headline(e: Event) -> bool:
         return all(headline[0] <= v.start < headline[1] for v in e.evidence)
@@ -657,7 +657,8 @@ def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]
         if not from_headline(e):
             continue
         twin = next((k for k in kept if (k.geonameid or k.location) == (e.geonameid or e.location)), None)
-        twin = twin or next((k for k in kept if _holds(e, k)), None)  # "Colombia's Arauca" over a town in it
+        # "Colombia's Arauca" over a town in it; "in Bannu" over "in Bannu district"
+        twin = twin or next((k for k in kept if _holds(e, k) or _holds(k, e)), None)
         if twin is None:
             kept.append(e)
             continue
