@@ -630,6 +630,13 @@ def test_a_town_on_a_sea_is_where_the_event_is(language):
         PLACES.pop("Black Sea")
 
 
+def test_a_prisoner_exchange_is_an_agreement(language):
+    [swap] = run(language, "Russia and Ukraine swapped 84 prisoners of war near Kharkiv on Thursday.")
+    [handover] = run(language, "Russia handed over 84 Ukrainian prisoners in Kharkiv on Thursday, officials said.")
+    assert swap.sub_event_type == handover.sub_event_type == "Agreement"
+    assert run(language, "Russia handed over the documents in Kharkiv on Thursday.") == []
+
+
 def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
     [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
     assert march.sub_event_type == "Peaceful protest"
