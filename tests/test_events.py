@@ -637,6 +637,14 @@ def test_a_prisoner_exchange_is_an_agreement(language):
     assert run(language, "Russia handed over the documents in Kharkiv on Thursday.") == []
 
 
+def test_police_killing_amid_a_violent_protest_is_a_riot_with_the_rioters_first(language):
+    text = ("Police in Kharkiv shot dead two people on Wednesday as hundreds of young men burned tyres "
+            "and looted shops in protest against a rise in fuel prices.")
+    [riot] = run(language, text)
+    assert (riot.sub_event_type, riot.fatalities) == ("Violent demonstration", 2)
+    assert (riot.actor1, riot.actor2) == ("Rioters (Ukraine)", "Police Forces of Ukraine (2019-)")
+
+
 def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
     [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
     assert march.sub_event_type == "Peaceful protest"

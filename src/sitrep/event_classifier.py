@@ -416,6 +416,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         target = words_under(_patient(token))
         if target & set(lex["protesters"]) and not target & set(lex["military_targets"]):
             return _protest_type(sentence)  # "police shot dead five protesters": force against a protest
+        if words_under(_agent(token)) & {"police", "policeman", "policemen"} and _amid_a_protest(sentence):
+            return _protest_type(sentence)  # "police shot dead two people as crowds burned tyres in protest"
         military = set(lex["military_targets"])
         if target & military:
             return rule["military"]
@@ -440,15 +442,23 @@ def _model_choice(text: str, options: Sequence[str]) -> str:
     return max(known, key=lambda o: scores[model.classes.index(o)]) if known else options[-1]
 
 
+def _amid_a_protest(sentence: Span) -> bool:
+    """The sentence reports a protest or a riot going on ("in protest against", "fuel price riots")."""
+    words = {lemma(t) for t in sentence if t.dep_ != "compound"}
+    return bool(words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter"})
+
+
 def _protest_type(sentence: Span) -> str:
+    """ACLED's precedence: a crowd that is violent makes a riot, even where the police killed
+    ("Violent demonstration"); lethal or serious force is "Excessive force" against a peaceful one."""
     lex = lexicon()
     lemmas = {lemma(t) for t in sentence} | {t.lower_ for t in sentence}
-    if lemmas & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
-        return "Excessive force against protesters"
     # a word that only names a kind of thing ("riot police", "riot gear") says nothing the crowd did
     acts = {lemma(t) for t in sentence if t.dep_ != "compound"} | {t.lower_ for t in sentence if t.dep_ != "compound"}
     if acts & set(lex["protest_violent"]):
         return "Violent demonstration"
+    if lemmas & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
+        return "Excessive force against protesters"
     if lemmas & set(lex["protest_intervention"]):
         return "Protest with intervention"
     return "Peaceful protest"

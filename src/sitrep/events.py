@@ -373,6 +373,12 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor1 = actor_name("protesters", place_country)
         if actor2 == actor1:
             actor2 = ""
+    elif sub_type == "Violent demonstration" and place_country:
+        # the rioters first; the police they fought, or who fired on them, second
+        if actor1.startswith(("Military Forces", "Police Forces")):
+            actor1, actor2 = "", actor1
+        actor1 = actor1 if actor1.startswith(("Rioters", "Protesters")) else actor_name("rioters", place_country)
+        actor2 = "" if actor2.startswith("Civilians") else actor2
     return actor1, actor2
 
 
