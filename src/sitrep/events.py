@@ -558,9 +558,9 @@ def extract(
         if chosen is None:
             continue
         new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
-        earlier, within = _referred_to(chosen, drafts, headline, body_places)
+        earlier, untyped = _referred_to(chosen, drafts, headline, body_places)
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
-            new = [_Draft(_told_again(d.event, drafts[earlier].event, within), True) for d in new]
+            new = [_Draft(_told_again(d.event, drafts[earlier].event, untyped), True) for d in new]
         drafts.extend(new)
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
@@ -568,6 +568,10 @@ def extract(
 
 
 _BACK_REFERENCES = frozenset({"the", "that", "this", "same"})
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for c in noun.children)
 
 
 def _referred_to(
@@ -579,44 +583,48 @@ def _referred_to(
     draft it refers to, and whether the sentence's words name no type of their own (then the
     earlier event's type and actors stand)."""
     trigger = chosen.trigger
-    # the trigger itself ("the strike hit a house"), or the event it happened in ("killed in the fighting")
-    context = [c for verb in (trigger, *trigger.conjuncts) for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
-               for c in p.children if c.dep_ == "pobj" and lemma(c) in lexicon()["nouns"]]
-    definite = lambda noun: any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for c in noun.children)  # noqa: E731
-    # "the attack", "The grenade ... exploded": a general noun, or a weapon as the subject, names no
-    # type of its own, so it refers to the event before whatever that event was
+    # the event the trigger happened in ("killed in the fighting"); a general noun ("the attack") or a
+    # weapon as the subject ("The grenade ... exploded"): words that refer to the event before,
+    # whatever type that event was
+    context = [
+        c for verb in (trigger, *trigger.conjuncts) for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
+        for c in p.children if c.dep_ == "pobj" and lemma(c) in lexicon()["nouns"]
+    ]
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    general = trigger.pos_ == "NOUN" and definite(trigger) and not chosen.specific
-    weapon = subject is not None and definite(subject) and lemma(subject) in lexicon()["weapons"]
-    within = [n for n in context if definite(n)] + ([trigger] if general else []) + ([subject] if weapon else [])
-    if not within and not (trigger.pos_ == "NOUN" and definite(trigger)):
+    general = trigger.pos_ == "NOUN" and _definite(trigger) and not chosen.specific
+    weapon = subject is not None and _definite(subject) and lemma(subject) in lexicon()["weapons"]
+    untyped = any(_definite(n) for n in context) or general or weapon
+    if not untyped and not (trigger.pos_ == "NOUN" and _definite(trigger)):
         return None, False
     sentence = chosen.sentence
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"}
-    # people "killed in that fighting" are the fighting's dead, whatever their own killing would be coded
-    event_type = None if within else lexicon()["event_types"].get(chosen.sub_event_type)
+    event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
     for i in range(len(drafts) - 1, -1, -1):
         draft = drafts[i].event
         in_headline = headline is not None and draft.evidence[0].start < headline[1]
         if not in_headline and event_type in (None, draft.event_type) and draft.evidence[0].end <= sentence.start_char:
-            return (i if towns <= {draft.geonameid} else None), bool(within)  # "the strike on Kupiansk" after Izium
+            return (i if towns <= {draft.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
     return None, False
 
 
-def _told_again(event: Event, earlier: Event, within: bool) -> Event:
+def _unnamed(actor: str) -> bool:
+    return not actor or actor.startswith("Unidentified")
+
+
+def _told_again(event: Event, earlier: Event, untyped: bool) -> Event:
     """The event at the earlier one's place and day, by its actors unless it names its own, so that
     merging takes the two for one happening (and keeps the higher sub-event type of the two). What
-    happened within the earlier event ("killed in that fighting") is that event, of its type."""
-    unnamed = ("", "Unidentified")
-    if within:
+    the sentence tells without a type of its own ("killed in that fighting", "that attack") is the
+    earlier event, of its type and by its actors."""
+    if untyped:
         event = replace(event, event_type=earlier.event_type, sub_event_type=earlier.sub_event_type,
                         actor1=earlier.actor1, actor2=earlier.actor2)
     moved = replace(
         event, country=earlier.country, admin1=earlier.admin1, admin2=earlier.admin2, location=earlier.location,
         latitude=earlier.latitude, longitude=earlier.longitude, geonameid=earlier.geonameid,
         geo_precision=earlier.geo_precision, event_date=earlier.event_date, time_precision=earlier.time_precision,
-        actor1=earlier.actor1 if event.actor1.startswith(unnamed) else event.actor1,
-        actor2=earlier.actor2 if event.actor2.startswith(unnamed) else event.actor2,
+        actor1=earlier.actor1 if _unnamed(event.actor1) else event.actor1,
+        actor2=earlier.actor2 if _unnamed(event.actor2) else event.actor2,
     )
     return replace(moved, event_id=event_id(moved.sub_event_type, moved.actor1, moved.actor2, moved.geonameid,
                                             moved.location, moved.event_date))
