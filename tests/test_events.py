@@ -645,6 +645,18 @@ def test_police_killing_amid_a_violent_protest_is_a_riot_with_the_rioters_first(
     assert (riot.actor1, riot.actor2) == ("Rioters (Ukraine)", "Police Forces of Ukraine (2019-)")
 
 
+def test_a_state_s_forces_are_named_by_the_government_of_the_event_s_day(language):
+    PLACES["Monguno"] = Place(2331140, "Monguno", 12.67, 13.61, "NG", "02", feature="city")
+    try:
+        text = "Nigerian troops clashed with ISWAP fighters in Monguno on Saturday."
+        [recent] = run(language, text, published=dt.date(2024, 11, 4))
+        [older] = run(language, text, published=dt.date(2022, 11, 4))
+        assert recent.actor1 == "Military Forces of Nigeria (2023-)"
+        assert older.actor1 == "Military Forces of Nigeria (2015-2023)"
+    finally:
+        PLACES.pop("Monguno")
+
+
 def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(language):
     [march] = run(language, "Thousands of people marched peacefully through Kharkiv on Saturday to protest against the new tax.")
     assert march.sub_event_type == "Peaceful protest"

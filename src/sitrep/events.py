@@ -300,6 +300,23 @@ def _phrase(token: Token | Span | None) -> list[Token]:
     return subtree(token) if isinstance(token, Token) else list(token)
 
 
+def _of_its_time(actor: str, day: dt.date | None) -> str:
+    """"Military Forces of Nigeria (2023-)" for an event of 2022 is "(2015-2023)": ACLED names a
+    state's forces by the government in office on the event's day (``periods`` in actor_names.json)."""
+    if day is None or not actor.startswith(("Military Forces of ", "Police Forces of ")):
+        return actor
+    for country in _actors()["countries"].values():
+        periods = country.get("periods")
+        forces = [f"Military Forces of {country['name']} ("] + (
+            [f"Police Forces of {country['name']} ("] if country.get("police_period") else []
+        )
+        prefix = next((f for f in forces if actor.startswith(f)), None)
+        if periods and prefix:
+            period = next((p for since, p in reversed(periods) if day >= dt.date.fromisoformat(since)), None)
+            return f"{prefix}{period})" if period else actor
+    return actor
+
+
 def _normalise_actor(token: Token | None, place_country: str) -> str:
     """An actor phrase ("the Ukrainians", "Russian forces", "residents") as an ACLED name."""
     tokens = _phrase(token)
@@ -718,7 +735,7 @@ def _drafts_for(
         sub_type = chosen.sub_event_type
         if sub_type == "territory":
             sub_type = _territory_type(chosen, country)
-        actor1, actor2 = _actors_for(chosen, sub_type, country)
+        actor1, actor2 = (_of_its_time(a, when.value if when else None) for a in _actors_for(chosen, sub_type, country))
         precision = _geo_precision(doc, place, inherited)
         if place.feature == "admin1":
             place = _seat(place, gazetteer)
