@@ -356,3 +356,41 @@ def test_a_facility_named_for_its_county_still_names_the_county(language, tmp_pa
     gazetteer = Gazetteer.from_places([county], tmp_path / "g.sqlite")
     text = "He was booked into the Henderson County Jail on Tuesday, deputies said."
     assert [t.geonameid for t in geoparse(language(text), [], gazetteer)] == [4297983]
+
+
+@pytest.fixture()
+def namesakes(tmp_path):
+    """Cities that share their name with the division around them, and a few neighbours."""
+    places = [
+        Place(706483, "Kharkiv", 49.98, 36.25, "UA", "07", population=1_430_000),
+        Place(706482, "Kharkivska oblast", 49.59, 36.47, "UA", "07", feature="admin1", population=2_700_000),
+        Place(711841, "Chuhuiv", 49.84, 36.69, "UA", "07", population=33_000),
+        Place(5128581, "New York City", 40.71, -74.01, "US", "NY", population=8_800_000),
+        Place(5128638, "New York", 42.58, -75.79, "US", "NY", feature="admin1", population=19_300_000),
+        Place(5110302, "Brooklyn", 40.65, -73.95, "US", "NY", population=2_600_000),
+        Place(5110629, "Buffalo", 42.89, -78.88, "US", "NY", population=260_000),
+        Place(4398678, "Missouri", 38.42, -92.22, "US", "MO", feature="admin1", population=6_100_000),
+        Place(5656882, "Montana City", 46.54, -111.93, "US", "MT", population=2_700),
+        Place(5667009, "Montana", 47.0, -109.75, "US", "MT", feature="admin1", population=1_000_000),
+        Place(5656883, "Helena", 46.59, -112.04, "US", "MT", population=32_000),
+    ]
+    aliases = {706482: ["Kharkiv", "Kharkiv Oblast"], 5128581: ["New York"], 5656882: ["Montana"]}
+    return Gazetteer.from_places(places, tmp_path / "g.sqlite", aliases)
+
+
+def senses(blank, gazetteer, text):
+    return [(t.text, t.geonameid) for t in geoparse(blank(text), [], gazetteer)]
+
+
+def test_a_city_named_like_its_division_is_the_city_unless_the_text_says_division(blank, namesakes):
+    # the towns around a city lie in its division too, so they do not tip the name to the division
+    assert senses(blank, namesakes, "Russian forces shelled Kharkiv. Strikes also hit Chuhuiv.") == [
+        ("Kharkiv", 706483), ("Chuhuiv", 711841)]
+    assert senses(blank, namesakes, "Police in New York arrested him in Brooklyn.") == [
+        ("New York", 5128581), ("Brooklyn", 5110302)]
+    # an admin word, even one shared by a list of names; a town's container; a list of divisions
+    assert senses(blank, namesakes, "Attacks continued in Kharkiv and Donetsk oblasts.")[0] == ("Kharkiv", 706482)
+    assert senses(blank, namesakes, "She was born in Buffalo, New York.")[1] == ("New York", 5128638)
+    assert senses(blank, namesakes, "Cases rose in Missouri, New York and elsewhere.")[1] == ("New York", 5128638)
+    # a small town is not what its division's name means
+    assert senses(blank, namesakes, "He moved to Montana near Helena.")[0] == ("Montana", 5667009)

@@ -57,6 +57,8 @@ COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in res
 PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the document (_paired)
 PAIR_KM = 40.0  # about a county's radius: a town and its county
 NAMED_ADMIN1 = 1.0  # a local candidate inside a first-level division the document names
+NAMESAKE_SHARE = 10  # a city with a tenth of its namesake division's people is what the name usually means
+LISTED_DIVISION = 2.0  # a division's sense of a name listed beside a division ("Missouri, New York")
 FAME_RATIO = 1000.0  # a local place this many times smaller than a division of the same name is not meant
 ALIAS_ADMIN1 = 2.0  # penalty for a division reached only through an alternate name of one of its towns
 ACRONYM_LETTERS = 4  # an all-capital word this short is an acronym, not a dateline ("GUR", "NATO")
@@ -98,6 +100,8 @@ class _Mention:
     score: float = 0.0
     container: list[Place] = field(default_factory=list)  # places named right after "X, "
     container_mention: "_Mention | None" = None  # the mention they come from
+    holds: bool = False  # named after "X, ", as X's container
+    beside_division: bool = False  # listed beside a name that can only be a division ("Missouri, New York")
 
     @property
     def container_features(self) -> set[str]:
@@ -129,6 +133,7 @@ def geoparse(
     paired = _paired(mentions)  # weak mentions too: "the Edgar County Foundation" still says which Paris
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
     _add_admin1_candidates(mentions, gazetteer)
+    _link_lists(words, mentions)
     _resolve(mentions, paired)
     # "Zarichne ... Zarichne, Kharkiv Oblast" with no Zarichne there: one sense per document, so neither is
     # placed elsewhere; nor does the sound-alike pass give the word back the sense it just lost.
@@ -365,7 +370,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     before2 = words.span(mention.tok_start - 2, mention.tok_start).lower() if mention.tok_start > 1 else ""
     after = words.lower[mention.tok_end] if mention.tok_end < len(words) else ""
     mention.admin_before = _admin_word_before(words, mention.tok_start)
-    mention.admin_after = after in cues["admin_after"] or mention.admin_before
+    mention.admin_after = after in cues["admin_after"] or mention.admin_before or _listed_before_divisions(words, mention)
     best = max(mention.candidates, key=lambda pk: pk[0].population)[0]
     kinds = {k for _, k in mention.candidates}
     evidence = RECOGNITION_PRIOR[best.feature] + 0.6 * max(0.0, min(math.log10(best.population + 1) - 3, 4))
@@ -415,6 +420,22 @@ def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> No
                     mention.weak.add(admin1.geonameid)
 
 
+def _listed_before_divisions(words: _Words, mention: _Mention) -> bool:
+    """ "Kharkiv and Donetsk oblasts", "Kano, Kaduna and Katsina states": a plural admin word after a list
+    of names applies to each of them."""
+    cues = _cues()
+    j, joined = mention.tok_end, False
+    while j < len(words) and not words.sent_end(j - 1):
+        if words.lower[j] in cues["admin_plural"]:
+            return joined
+        if words.lower[j] in ("and", ","):
+            joined = True
+        elif not (words.capitalised[j] and words.alpha[j]):
+            return False
+        j += 1
+    return False
+
+
 def _admin_word_before(words: _Words, i: int) -> bool:
     """ "Oblast Donetsk": an admin word before the name, itself not the end of another name ("Kharkiv oblast")."""
     if i < 1 or words.lower[i - 1] not in _cues()["admin_before"]:
@@ -449,6 +470,24 @@ def _share_list_evidence(words: _Words, mentions: list[_Mention]) -> None:
             neighbour = by_end.get(mention.tok_start - 1)
             if neighbour is not None and neighbour.evidence >= ACCEPT:
                 mention.evidence += 1.0
+
+
+def _link_lists(words: _Words, mentions: list[_Mention]) -> None:
+    """Names joined by a comma or "and" are items of one list, and of one kind: beside a name that can only
+    be a division, a name is more likely a division too ("Missouri, New York")."""
+    by_end = {m.tok_end: m for m in mentions}
+    for mention in mentions:
+        neighbour = by_end.get(mention.tok_start - 1)
+        if neighbour is None or words.lower[mention.tok_start - 1] not in _cues()["list_joiners"]:
+            continue
+        if neighbour.container_mention is mention:
+            continue  # "Kherson, Kherson Oblast": a town and its division, not a list
+        mention.beside_division |= _only_division(neighbour)
+        neighbour.beside_division |= _only_division(mention)
+
+
+def _only_division(mention: _Mention) -> bool:
+    return all(p.feature == "admin1" for p, _ in _contenders(mention))
 
 
 # ---------------------------------------------------------------- resolution
@@ -565,7 +604,12 @@ def _narrow_to_container(mention: _Mention) -> bool:
 def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
     """ "Berestove, Donetsk": the second name is a container that narrows down the first."""
     by_start = {_phrase_start(words, m): m for m in mentions}
+    listed_after = {  # not after an abbreviated state: "Louisville, Ky., New Haven, Conn."
+        m.tok_end + 1 for m in mentions if m.tok_end < len(words) and words.orth[m.tok_end] == "," and not m.text.endswith(".")
+    }
     for mention in mentions:
+        if mention.tok_start in listed_after:  # "Missouri, New York, North Carolina and Virginia"
+            continue
         comma = mention.tok_end
         while comma < len(words) and comma - mention.tok_end < 2 and words.capitalised[comma] and words.alpha[comma]:
             comma += 1  # "Mala Komyshuvakha, Kharkiv Oblast": the division holds the whole name, not "Mala"
@@ -574,14 +618,21 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
             if nxt is not None and not _listed_on(words, nxt, by_start):
                 mention.container = [p for p, _ in nxt.candidates]
                 mention.container_mention = nxt
+                nxt.holds = True
 
 
 def _listed_on(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> bool:
     """ "Saipan, Guam, Alaska": a name followed by a comma and another name is an item of a list, unless
-    it is abbreviated like a state after its town ("New Haven, Conn., Sioux Falls, S.D.")."""
-    comma = mention.tok_end
-    listed = comma + 1 < len(words) and words.orth[comma] == "," and comma + 1 in by_start
-    return listed and not mention.text.endswith(".")
+    it is abbreviated like a state after its town ("New Haven, Conn., Sioux Falls, S.D."). So is one
+    followed by "and" and a name that is no division ("Washington, New York and Boston"; not "Springfield,
+    Illinois and Springfield, Missouri")."""
+    after = mention.tok_end
+    if after + 1 >= len(words) or mention.text.endswith("."):
+        return False
+    if words.orth[after] == ",":
+        return after + 1 in by_start
+    last = by_start.get(after + 1) if words.lower[after] in ("and", "or") else None
+    return last is not None and not any(p.feature in ("admin1", "country") for p, _ in last.candidates)
 
 
 def _fits_container(mention: _Mention) -> bool:
@@ -675,9 +726,12 @@ class _Context:
 
 def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Context) -> float:
     score = 0.5 * math.log10(place.population + 10) + FEATURE_PRIOR[place.feature]
-    score += 1.0 if kind == NameKind.NAME else 0.0
-    if mention.admin_after:
-        score += 3.0 if place.feature == "admin1" else -1.0
+    namesake = place.feature == "city" and _namesake_of_division(mention, place)
+    score += 1.0 if kind == NameKind.NAME or namesake else 0.0  # "New York" names New York City as well
+    if mention.admin_after or (mention.holds and place.feature in ("admin1", "city")):
+        score += 3.0 if place.feature == "admin1" else -1.0  # "Kharkiv region"; "Buffalo, New York"
+    if place.feature == "admin1" and mention.beside_division:
+        score += LISTED_DIVISION
     if any(_contains(c, place) for c in mention.container if c.geonameid != place.geonameid and c.feature != place.feature):
         score += 3.0
     # The countries of the document's other names: a name's own mentions would vote for its first guess.
@@ -686,7 +740,9 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     if total and place.country:
         score += COUNTRY_COHERENCE * (context.countries[place.country] - own[place.country]) / total
     inside = context.admin1s[(place.country, place.admin1)]
-    if place.feature == "admin1":  # places of other names inside it (its namesake city does not count)
+    if place.feature == "admin1" or namesake:
+        # places of other names inside a division (its namesake city does not count) support it, and as
+        # much the namesake city they surround: "Kharkiv" beside Chuhuiv, "New York" beside Brooklyn
         score += min(2.0, 1.0 * (inside - context.admin1_by_key[(place.country, place.admin1, mention.key)]))
     elif place.feature == "city" and inside:
         score += 0.5
@@ -700,6 +756,15 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     if place.geonameid in mention.weak:
         score -= ALIAS_ADMIN1
     return score
+
+
+def _namesake_of_division(mention: _Mention, city: Place) -> bool:
+    """Whether the name also names the first-level division the city lies in, and the city is a large part
+    of it (New York, Kharkiv, Kano; not Montana City, Montana)."""
+    return any(
+        p.feature == "admin1" and _contains(p, city) and city.population * NAMESAKE_SHARE >= p.population
+        for p, _ in mention.candidates
+    )
 
 
 def _resolve(mentions: list[_Mention], paired: frozenset[int] = frozenset()) -> None:
@@ -871,7 +936,8 @@ def _toponym(words: _Words, mention: _Mention) -> Toponym:
     start, end = mention.start, mention.end
     if mention.admin_before and place.feature == "admin1":
         start = words.idx[mention.tok_start - 1]  # "Oblast Donetsk" as one toponym
-    elif mention.admin_after and place.feature == "admin1" and mention.tok_end < len(words):
+    elif mention.admin_after and place.feature == "admin1" and mention.tok_end < len(words) \
+            and words.lower[mention.tok_end] in _cues()["admin_after"]:
         end = words.end(mention.tok_end)  # "Kharkiv region" as one toponym
     confidence = 1 / (1 + math.exp(-(mention.evidence - ACCEPT)))
     return Toponym(
