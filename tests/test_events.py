@@ -26,6 +26,7 @@ PLACES = {
     "Belgorod": Place(578072, "Belgorod", 50.61074, 36.58015, "RU", "09", feature="city"),
     "Gorky": Place(520555, "Nizhniy Novgorod", 56.32867, 44.00205, "RU", "51", feature="city"),
     "Maidan": Place(702237, "Maidan", 48.6, 23.47, "UA", "25", feature="city"),
+    "Bara": Place(380000, "Bara", 13.7, 30.37, "SD", "56", feature="city"),
     "Kharkiv Oblast": Place(706482, "Kharkivska oblast", 49.59, 36.47, "UA", "07", feature="admin1"),
     "Ukraine": Place(690791, "Ukraine", 49.0, 32.0, "UA", feature="country"),
     "Russia": Place(2017370, "Russia", 60.0, 100.0, "RU", feature="country"),
@@ -668,3 +669,26 @@ def test_a_march_to_protest_is_a_protest_and_the_longest_group_name_wins(languag
 def test_one_person_named_by_role_is_one_death(language):
     [event] = run(language, "A roadside bomb hit a truck near Kupiansk on Monday, killing the driver.")
     assert event.fatalities == 1
+
+
+def test_a_toll_told_after_an_event_is_its_toll_and_a_side_s_claim_does_not_raise_it(language):
+    text = "On 3 March 2024, Russian forces shelled Kupiansk. One civilian man was killed and two women were injured."
+    [shelling] = run(language, text, dt.date(2024, 3, 8))
+    assert (shelling.sub_event_type, shelling.event_date, shelling.fatalities) == (
+        "Shelling/artillery/missile attack", dt.date(2024, 3, 3), 1)
+    # after a dateline the parser gives "paramilitary" and "Rapid Support Forces" both as subjects
+    text = ("PORT SUDAN, Feb 10 (Reuters) - Sudan's paramilitary Rapid Support Forces (RSF) attacked army positions "
+            "in Bara on Thursday. The RSF said in a statement that its fighters had killed more than 80 soldiers and "
+            "liberated Bara. The army said it had repelled the attack and that seven of its soldiers had been killed.")
+    [battle] = run(language, text, dt.date(2025, 2, 10))
+    assert (battle.sub_event_type, battle.actor1, battle.fatalities) == ("Armed clash", "Rapid Support Forces", 7)
+
+
+def test_bombs_dropped_are_an_air_strike_and_a_crowd_gathered_to_demand_is_a_protest(language):
+    [bombs] = run(language, "On 9 November 2024, Russian aircraft dropped guided aerial bombs on Kupiansk.")
+    assert bombs.sub_event_type == "Air/drone strike"
+    assert run(language, "On Monday, planes dropped food parcels over Kupiansk.") == []
+    [protest] = run(language, "On Saturday, about 200 relatives of soldiers gathered in Kharkiv, demanding faster prisoner exchanges.")
+    assert protest.sub_event_type == "Peaceful protest"
+    assert run(language, "Families gathered in Kharkiv on Sunday to mourn the victims.") == []
+    assert run(language, "Hundreds of soldiers marched into Kupiansk on Monday.") == []

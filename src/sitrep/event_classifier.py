@@ -283,7 +283,10 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
 
 
 def _subject(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+    """The subject; of two the parser gives ("Sudan's paramilitary [nsubj] Rapid Support Forces [nsubj]"
+    after a dateline), the noun."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    return next((c for c in subjects if c.pos_ in {"NOUN", "PROPN", "PRON"}), subjects[0] if subjects else None)
 
 
 def _agent(token: Token) -> Token | None:
@@ -360,6 +363,20 @@ def words_under(token: Token | None) -> set[str]:
     return {t.lower_ for t in tokens} | {lemma(t) for t in tokens}
 
 
+_QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions", "group", "number"})
+
+
+def _who(agent: Token | None) -> set[str]:
+    """The words for who the agent is: its head noun, or what a number counts ("hundreds of soldiers"),
+    not the nouns that qualify it ("relatives of soldiers")."""
+    if agent is None:
+        return set()
+    if agent.pos_ == "NUM" or agent.like_num or lemma(agent) in _QUANTITIES:
+        counted = [c for p in agent.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        agent = counted[0] if counted else agent
+    return {agent.lower_, lemma(agent)}
+
+
 def _head_word(token: Token | None) -> str:
     return token.lower_ if token is not None else ""
 
@@ -390,8 +407,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None
     if rule.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
         return None  # "demonstrates the speed of the counterattack" is not a protest
-    if rule.get("civilian_agent") and words_under(_agent(token)) & set(lex["military_targets"]):
+    if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
         return None  # "thousands marched through the capital" is a protest; "troops marched in" is not
+    if rule.get("purposes") and not any(c.dep_ in {"advcl", "xcomp"} and lemma(c) in rule["purposes"] for c in token.children):
+        return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered for the funeral" is not
     kind = rule.get("kind")
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and words_under(_agent(token)) & set(lex["protesters"]):
         return "Violent demonstration"  # "demonstrators stormed parliament", "protesters torched cars"

@@ -548,6 +548,7 @@ def _fallback_date(published: dt.date | None) -> dt.date | None:
 class _Draft:
     event: Event
     dated: bool
+    account: bool = False  # one side's account of an event told before: of differing tolls, the lowest stands
 
 
 def extract(
@@ -575,9 +576,10 @@ def extract(
         if chosen is None:
             continue
         new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
-        earlier, untyped = _referred_to(chosen, drafts, headline, body_places)
+        earlier, untyped = _referred_to(chosen, drafts, headline, body_places, any(d.dated for d in new))
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
-            new = [_Draft(_told_again(d.event, drafts[earlier].event, untyped), True) for d in new]
+            account = _recounted(chosen.trigger)
+            new = [_Draft(_told_again(d.event, drafts[earlier].event, untyped), True, account) for d in new]
         drafts.extend(new)
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
@@ -592,13 +594,15 @@ def _definite(noun: Token) -> bool:
 
 
 def _referred_to(
-    chosen: SentenceEvent, drafts: Sequence[_Draft], headline: tuple[int, int] | None, places: Sequence[Toponym]
+    chosen: SentenceEvent, drafts: Sequence[_Draft], headline: tuple[int, int] | None, places: Sequence[Toponym],
+    dated: bool,
 ) -> tuple[int | None, bool]:
     """ "A drone strike near Mir Ali killed six ... Residents said the strike hit a house": a trigger
     noun with a definite article (or a trigger "in the fighting"), after an event of the same type in
-    the body, in a sentence naming no other town, is that event told again. Returns the index of the
-    draft it refers to, and whether the sentence's words name no type of their own (then the
-    earlier event's type and actors stand)."""
+    the body, in a sentence naming no other town, is that event told again. So is the toll told after
+    it, by no one and on no day of its own ("One civilian was killed and two were injured"). Returns
+    the index of the draft it refers to, and whether the sentence's words name no type of their own
+    (then the earlier event's type and actors stand)."""
     trigger = chosen.trigger
     # the event the trigger happened in ("killed in the fighting"); a general noun ("the attack") or a
     # weapon as the subject ("The grenade ... exploded"): words that refer to the event before,
@@ -610,7 +614,8 @@ def _referred_to(
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     general = trigger.pos_ == "NOUN" and _definite(trigger) and not chosen.specific
     weapon = subject is not None and _definite(subject) and lemma(subject) in lexicon()["weapons"]
-    untyped = any(_definite(n) for n in context) or general or weapon
+    untyped = any(_definite(n) for n in context) or general or weapon or (
+        not dated and (_toll_alone(trigger) or _recounted(trigger)))
     if not untyped and not (trigger.pos_ == "NOUN" and _definite(trigger)):
         return None, False
     sentence = chosen.sentence
@@ -622,6 +627,20 @@ def _referred_to(
         if not in_headline and event_type in (None, draft.event_type) and draft.evidence[0].end <= sentence.start_char:
             return (i if towns <= {draft.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
     return None, False
+
+
+def _recounted(trigger: Token) -> bool:
+    """ "The RSF said its fighters had killed more than 80 soldiers": a past perfect reported by a
+    source looks back on an event already told."""
+    verb = trigger.head if trigger.dep_ == "conj" else trigger
+    reported = verb.dep_ in {"ccomp", "parataxis"} and lemma(verb.head) in lexicon()["reporting_verbs"]
+    return reported and any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in (*trigger.children, *verb.children))
+
+
+def _toll_alone(trigger: Token) -> bool:
+    """ "Two civilians were killed": a passive casualty verb with no one doing it."""
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    return passive and lemma(trigger) in lexicon()["toll_verbs"] and not any(c.dep_ == "agent" for c in trigger.children)
 
 
 def _unnamed(actor: str) -> bool:
@@ -808,14 +827,18 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
             by_kind.setdefault(kind, []).append(e.event_id)
             continue
         base = merged[target]
-        merged[target] = _joined(base, e, _rounded(corroborate(base.confidence, e.confidence)))
+        merged[target] = _joined(base, e, _rounded(corroborate(base.confidence, e.confidence)), draft.account)
     return sorted(merged.values(), key=lambda e: (e.evidence[0].start if e.evidence else 0))
 
 
-def _joined(base: Event, other: Event, confidence: float) -> Event:
-    """``base`` with ``other``'s evidence added: one happening, reported twice."""
+def _joined(base: Event, other: Event, confidence: float, account: bool = False) -> Event:
+    """``base`` with ``other``'s evidence added: one happening, reported twice. Its toll is the larger
+    of the two (a report adds what another left out), but where one side's account differs from a
+    toll already given, the lowest (ACLED's rule for conflicting reports)."""
     evidence = tuple(sorted({*base.evidence, *other.evidence}, key=lambda v: v.start))
-    return replace(base, evidence=evidence, fatalities=max(base.fatalities, other.fatalities), confidence=confidence)
+    tolls = (base.fatalities, other.fatalities)
+    fatalities = min(tolls) if account and all(tolls) else max(tolls)
+    return replace(base, evidence=evidence, fatalities=fatalities, confidence=confidence)
 
 
 def _compatible(actor: str, other: str) -> bool:
