@@ -44,6 +44,8 @@ def test_reference_article_dates(reference_article):
         ("on 2022-05-01", dt.date(2022, 5, 1), 1),
         ("14/06/2022", dt.date(2022, 6, 14), 1),
         ("three days ago", dt.date(2022, 9, 10), 1),
+        ("in March last year", dt.date(2021, 3, 15), 3),
+        ("in early May this year", dt.date(2022, 5, 1), 3),
     ],
 )
 def test_phrases_resolve(phrase, expected, precision):

@@ -692,3 +692,30 @@ def test_bombs_dropped_are_an_air_strike_and_a_crowd_gathered_to_demand_is_a_pro
     assert protest.sub_event_type == "Peaceful protest"
     assert run(language, "Families gathered in Kharkiv on Sunday to mourn the victims.") == []
     assert run(language, "Hundreds of soldiers marched into Kupiansk on Monday.") == []
+
+
+def test_police_firing_on_a_riot_just_told_is_part_of_the_riot(language):
+    text = ("In Kharkiv, a crowd of youths set fire to two police vehicles and threw stones at police on Sunday evening. "
+            "Police opened fire, killing a 22-year-old man, an official said.")
+    [riot] = run(language, text)
+    assert (riot.sub_event_type, riot.actor1, riot.actor2, riot.fatalities) == (
+        "Violent demonstration", "Rioters (Ukraine)", "Police Forces of Ukraine (2019-)", 1)
+    # a sentence that moves on ("Later, ...") does not take the day of the one before
+    later = run(language, "Russian rockets hit Izyum on Sunday. Later, Russian soldiers looted shops.")
+    assert {e.sub_event_type: e.time_precision for e in later}["Looting/property destruction"] == 3
+
+
+def test_the_assailants_again_are_the_attack_told_before(language):
+    text = ("Fighters from the CODECO militia killed 20 civilians in a raid near Kupiansk late on Saturday. "
+            "The attackers set fire to dozens of shelters before withdrawing into the bush. "
+            "Survivors said the assailants also looted food stocks.")
+    [attack] = run(language, text)  # withdrawing "into the bush" gives up no territory
+    assert (attack.sub_event_type, attack.actor1, len(attack.evidence)) == (
+        "Attack", "CODECO: Cooperative for Development of Congo", 2)
+
+
+def test_an_air_strike_in_two_words_and_a_ceasefire_agreed_to(language):
+    [strike] = run(language, "An air strike on Saturday killed dozens of fighters near Kupiansk, the army said.")
+    assert (strike.sub_event_type, strike.fatalities) == ("Air/drone strike", 12)
+    [truce] = run(language, "Ukrainian and Russian commanders agreed on Sunday to a ceasefire in Kupiansk.")
+    assert truce.sub_event_type == "Agreement"

@@ -71,13 +71,14 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
     part = "(?:" + _alternation(list(w.month_parts)) + ")"
     relative = _alternation(list(w.relative))
     number = "(?:" + _alternation(list(w.numbers)) + r"|\d{1,2})"
+    year_word = r",?\s+(?i:(?P<yrel>last|this|next)\s+year)"  # "in March last year"
     return [
         (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
         (re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\b"), _numeric),
         (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
         (re.compile(rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
-        (re.compile(rf"(?i:\b(?P<part>{part})\s*)(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _month_only),
-        (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))\b"), _month_only),
+        (re.compile(rf"(?i:\b(?P<part>{part})\s*)(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})?\b"), _month_only),
+        (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})\b"), _month_only),
         # A bare month only after a preposition ("in May"), never "she may go".
         (re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f) (?P<date>(?P<month>{month}))\b"), _month_only),
         (re.compile(rf"(?i:\b(?P<rel>last|this|next|past)\s+)?(?P<wd>{weekday})\b(?i:\s+(?:morning|afternoon|evening|night))?"), _weekday),
@@ -155,6 +156,8 @@ def _month_only(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | 
     part = _words().month_parts.get((m.groupdict().get("part") or "").lower(), "middle")
     if m.groupdict().get("y"):
         year: int | None = int(m["y"])
+    elif m.groupdict().get("yrel") and published is not None:
+        year = published.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
     elif published is not None:
         year = _nearest_year(published, month, 15)
     else:

@@ -276,6 +276,8 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     order = lexicon()["hierarchy"]
     found = [weapons[t.lower_] for t in tokens if t.lower_ in weapons] + [
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
+    ] + [  # "air strike", "air raid" written as two words
+        weapons[t.lower_ + lemma(t.head)] for t in tokens if t.dep_ == "compound" and t.lower_ + lemma(t.head) in weapons
     ]
     if any(t.lower_ == "suicide" for t in tokens):
         return "Suicide bomb"
@@ -389,6 +391,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     lex = lexicon()
     word = lemma(token)
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
+    if rule.get("prepositional"):  # "agreed to a ceasefire", "agreed on a truce"
+        objects |= {w for c in token.children if c.dep_ == "prep" for w in words_under(c)}
     if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
         return None
     # the small parser often labels the particle right after the verb an adverb ("shot down" as advmod)

@@ -549,6 +549,7 @@ class _Draft:
     event: Event
     dated: bool
     account: bool = False  # one side's account of an event told before: of differing tolls, the lowest stands
+    placed: bool = True  # the sentence names the place itself
 
 
 def extract(
@@ -580,6 +581,9 @@ def extract(
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
             account = _recounted(chosen.trigger)
             new = [_Draft(_told_again(d.event, drafts[earlier].event, untyped), True, account) for d in new]
+        elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new):
+            # "... youths set fire to police vehicles on Sunday evening. Police opened fire, killing a man."
+            new = [_Draft(_told_again(d.event, drafts[-1].event, False), drafts[-1].dated) for d in new]
         drafts.extend(new)
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
@@ -604,17 +608,19 @@ def _referred_to(
     the index of the draft it refers to, and whether the sentence's words name no type of their own
     (then the earlier event's type and actors stand)."""
     trigger = chosen.trigger
-    # the event the trigger happened in ("killed in the fighting"); a general noun ("the attack") or a
-    # weapon as the subject ("The grenade ... exploded"): words that refer to the event before,
-    # whatever type that event was
+    # the event the trigger happened in ("killed in the fighting"); a general noun ("the attack"), a
+    # weapon or the doers as the subject: words that refer to the event before, whatever type that
+    # event was
     context = [
         c for verb in (trigger, *trigger.conjuncts) for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
         for c in p.children if c.dep_ == "pobj" and lemma(c) in lexicon()["nouns"]
     ]
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     general = trigger.pos_ == "NOUN" and _definite(trigger) and not chosen.specific
-    weapon = subject is not None and _definite(subject) and lemma(subject) in lexicon()["weapons"]
-    untyped = any(_definite(n) for n in context) or general or weapon or (
+    weapon = subject is not None and _definite(subject) and lemma(subject) in lexicon()["weapons"]  # "The grenade ... exploded"
+    agent = chosen.agent if isinstance(chosen.agent, Token) else None  # "the assailants also looted", "... before withdrawing"
+    doers = agent is not None and _definite(agent) and lemma(agent) in lexicon()["doers"]
+    untyped = any(_definite(n) for n in context) or general or weapon or doers or (
         not dated and (_toll_alone(trigger) or _recounted(trigger)))
     if not untyped and not (trigger.pos_ == "NOUN" and _definite(trigger)):
         return None, False
@@ -627,6 +633,15 @@ def _referred_to(
         if not in_headline and event_type in (None, draft.event_type) and draft.evidence[0].end <= sentence.start_char:
             return (i if towns <= {draft.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
     return None, False
+
+
+def _goes_on(text: str, previous: _Draft, sentence: Span, new: Sequence[_Draft]) -> bool:
+    """A sentence that names neither day nor place, right after the event before it in one paragraph,
+    goes on telling what happened there and then, unless it opens by moving on ("Later, ...")."""
+    if not new or any(d.dated or d.placed for d in new) or not previous.event.evidence:
+        return False
+    adjacent = not text[previous.event.evidence[-1].end : sentence.start_char].strip(" ")
+    return adjacent and sentence[0].lower_ not in lexicon()["narrative_shifts"]
 
 
 def _recounted(trigger: Token) -> bool:
@@ -786,7 +801,7 @@ def _drafts_for(
             evidence=(Evidence(article.id, sentence.start_char, sentence.end_char, sentence.text),),
             confidence=_rounded(probability(signals)),
         )
-        drafts.append(_Draft(event, when is not None))
+        drafts.append(_Draft(event, when is not None, placed=not inherited))
     return drafts
 
 
@@ -807,17 +822,18 @@ def _territory_type(chosen: SentenceEvent, country: str) -> str:
 
 
 def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
-    """ACLED's one event per actor pair, place and day: same-day reports merge; an undated report
-    joins a dated event of the same kind, first actor and place (a second actor one report names
-    and another leaves out does not split them); the rest keep month precision."""
+    """ACLED's one event per actor pair, place and day: same-day reports merge; so do reports of the
+    same kind, first actor and place that day, or undated, where one names a second actor and another
+    leaves it out; the undated rest keep month precision."""
     merged: dict[str, Event] = {}
     by_kind: dict[tuple[str, str, object], list[str]] = {}
     for draft in sorted(drafts, key=lambda d: not d.dated):  # dated first, so undated ones can join them
         e = draft.event
         kind = (e.sub_event_type, e.actor1, e.geonameid or e.location)
         target = e.event_id if e.event_id in merged else None
-        if target is None and not draft.dated:
-            target = next((i for i in by_kind.get(kind, []) if _compatible(merged[i].actor2, e.actor2)), None)
+        if target is None:  # the same kind, first actor and place, that day or undated
+            target = next((i for i in by_kind.get(kind, []) if _compatible(merged[i].actor2, e.actor2)
+                           and (not draft.dated or merged[i].event_date == e.event_date)), None)
         if target is None and not draft.dated:
             day = _fallback_date(published)
             e = replace(e, event_date=day, event_id=event_id(e.sub_event_type, e.actor1, e.actor2, e.geonameid, e.location, day))
@@ -851,7 +867,7 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
     that police broke up is a "Protest with intervention", not also a "Peaceful protest")."""
     order = lexicon()["hierarchy"]
     kept: list[Event] = []
-    for e in sorted(found, key=lambda e: order.index(e.sub_event_type)):
+    for e in sorted(_with_riots(found), key=lambda e: order.index(e.sub_event_type)):
         twin = next((k for k in kept if _same_happening(k, e)), None)
         if twin is None:
             kept.append(e)
@@ -866,6 +882,31 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
         merged = replace(merged, event_id=event_id(merged.sub_event_type, merged.actor1, merged.actor2, merged.geonameid, merged.location, merged.event_date))
         kept[kept.index(twin)] = merged
     return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
+
+
+def _with_riots(found: Sequence[Event]) -> list[Event]:
+    """ "Police opened fire, killing a man" where a crowd rioted, there and then: the riot, with its dead."""
+    riots = {e.event_id: e for e in found if e.sub_event_type == "Violent demonstration"}
+    rest: list[Event] = []
+    for e in found:
+        riot = None if e.event_id in riots else next((r for r in riots.values() if _put_down(r, e)), None)
+        if riot is not None:
+            joined = _joined(riot, e, _rounded(corroborate(riot.confidence, e.confidence)))
+            riots[riot.event_id] = replace(joined, actor2=riot.actor2 or e.actor1)
+        elif e.event_id not in riots:
+            rest.append(e)
+    return [*riots.values(), *rest]
+
+
+def _put_down(riot: Event, other: Event) -> bool:
+    """ACLED's precedence: force the police or army used on rioters, there and then, is part of the riot."""
+    return (
+        riot.sub_event_type == "Violent demonstration"
+        and other.sub_event_type in {"Attack", "Excessive force against protesters"}
+        and other.actor1.startswith(("Police Forces", "Military Forces"))
+        and (riot.geonameid or riot.location) == (other.geonameid or other.location)
+        and riot.event_date == other.event_date
+    )
 
 
 def _same_happening(a: Event, b: Event) -> bool:
