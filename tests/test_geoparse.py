@@ -394,3 +394,16 @@ def test_a_city_named_like_its_division_is_the_city_unless_the_text_says_divisio
     assert senses(blank, namesakes, "Cases rose in Missouri, New York and elsewhere.")[1] == ("New York", 5128638)
     # a small town is not what its division's name means
     assert senses(blank, namesakes, "He moved to Montana near Helena.")[0] == ("Montana", 5667009)
+
+
+def test_a_town_its_district_and_its_province_are_a_chain_not_a_list(language, tmp_path):
+    places = [
+        Place(1, "Velykyi Burluk", 50.06, 37.38, "UA", "07", population=4_800),
+        Place(2, "Kupiansk Raion", 49.85, 37.51, "UA", "07", feature="admin2", population=90_000),
+        Place(3, "Kharkivska oblast", 49.59, 36.47, "UA", "07", feature="admin1", population=2_700_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {3: ["Kharkiv oblast"]})
+    # the small model calls the town a person: alone it is too weak to keep, but its district vouches for it
+    assert senses(language, gazetteer, "Russian forces shelled Velykyi Burluk on Monday.") == []
+    text = "Russian forces shelled Velykyi Burluk, Kupiansk raion, Kharkiv oblast."
+    assert senses(language, gazetteer, text) == [("Velykyi Burluk", 1), ("Kupiansk raion", 2), ("Kharkiv oblast", 3)]

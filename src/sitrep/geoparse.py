@@ -385,8 +385,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence += 1.0
     if mention.admin_after:
         evidence += 2.0
-    elif mention.container_features & {"admin1", "country"}:
-        evidence += 1.5  # "Dmytrivka, Kharkiv Oblast"
+    elif mention.container_features & {"admin1", "admin2", "country"}:
+        evidence += 1.5  # "Dmytrivka, Kharkiv Oblast", "Velykyi Burluk, Kupiansk raion"
     elif after in cues["place_after"]:
         evidence += 1.0
     elif after in cues["not_place_after"]:
@@ -623,12 +623,15 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
 
 def _listed_on(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> bool:
     """ "Saipan, Guam, Alaska": a name followed by a comma and another name is an item of a list, unless
-    it is abbreviated like a state after its town ("New Haven, Conn., Sioux Falls, S.D."). So is one
+    it is abbreviated like a state after its town ("New Haven, Conn., Sioux Falls, S.D.") or named as a
+    division ("Kupiansk raion"). So is one
     followed by "and" and a name that is no division ("Washington, New York and Boston"; not "Springfield,
     Illinois and Springfield, Missouri")."""
     after = mention.tok_end
     if after + 1 >= len(words) or mention.text.endswith("."):
         return False
+    if words.lower[after - 1] in _cues()["division_words"]:
+        return False  # "Velykyi Burluk, Kupiansk raion, Kharkiv oblast": divisions, each in the next
     if words.orth[after] == ",":
         return after + 1 in by_start
     last = by_start.get(after + 1) if words.lower[after] in ("and", "or") else None
