@@ -711,7 +711,7 @@ def test_the_assailants_again_are_the_attack_told_before(language):
             "Survivors said the assailants also looted food stocks.")
     [attack] = run(language, text)  # withdrawing "into the bush" gives up no territory
     assert (attack.sub_event_type, attack.actor1, len(attack.evidence)) == (
-        "Attack", "CODECO: Cooperative for Development of Congo", 2)
+        "Attack", "CODECO: Cooperative for Development of Congo", 3)
 
 
 def test_an_air_strike_in_two_words_and_a_ceasefire_agreed_to(language):
@@ -719,3 +719,20 @@ def test_an_air_strike_in_two_words_and_a_ceasefire_agreed_to(language):
     assert (strike.sub_event_type, strike.fatalities) == ("Air/drone strike", 12)
     [truce] = run(language, "Ukrainian and Russian commanders agreed on Sunday to a ceasefire in Kupiansk.")
     assert truce.sub_event_type == "Agreement"
+
+
+def test_arson_is_property_destruction_and_a_headline_toll_stays_with_its_own_type(language):
+    text = ("Gunmen torch cars in Kharkiv; soldiers kill five in clash south of city\n\n"
+            "Gunmen set fire to at least a dozen vehicles in Kharkiv on Tuesday morning. No one was hurt. "
+            "Later on Tuesday, soldiers clashed with gunmen in Kupiansk, killing five gunmen.")
+    found = {e.sub_event_type: e for e in run(language, text)}
+    assert set(found) == {"Looting/property destruction", "Armed clash"}  # the headline adds no event
+    # the headline's five dead are the clash's, not the arson's in the town it names
+    assert (found["Looting/property destruction"].location, found["Looting/property destruction"].fatalities) == ("Kharkiv", 0)
+    assert (found["Armed clash"].location, found["Armed clash"].fatalities) == ("Kupiansk", 5)
+
+
+def test_an_offensive_launched_years_ago_is_history(language):
+    text = ("The offensive, launched in 2020 with the help of local militias, pushed the group out of dozens "
+            "of villages around Kupiansk.")
+    assert run(language, text) == []

@@ -241,11 +241,13 @@ def _yearly(trigger: Token) -> bool:
     """A toll or an event placed in a whole year ("more than 5,600 people were killed in gang violence
     last year", "Last year was the deadliest ..., with 1,600 people killed", "protests since 2024, when
     demonstrations left dozens dead"): a summary or history, not an event ACLED could date. Only the
-    time of the trigger's own clause and of the sentence's main clause is read, not of a clause
-    inside them ("the town, which they seized in 2023")."""
+    time of the trigger's own clause, of a participle describing it ("the offensive, launched in 2022")
+    and of the sentence's main clause is read, not of a clause inside them ("the town, which they
+    seized in 2023")."""
     root = next((t for t in [trigger, *trigger.ancestors] if t.dep_ == "ROOT"), trigger)
     clause = _clause_verb(trigger) or trigger
-    for head in {trigger, clause, root}:
+    told = {c for c in trigger.children if c.dep_ == "acl"}  # "the offensive, launched in 2022, ..."
+    for head in {trigger, clause, root, *told}:
         for child in head.children:
             if child.dep_ in {"npadvmod", "tmod", "nsubj", "prep", "advmod"}:
                 if _YEAR.match(" ".join(t.lower_ for t in child.subtree)):
@@ -416,8 +418,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("purposes") and not any(c.dep_ in {"advcl", "xcomp"} and lemma(c) in rule["purposes"] for c in token.children):
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered for the funeral" is not
     kind = rule.get("kind")
-    if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and words_under(_agent(token)) & set(lex["protesters"]):
-        return "Violent demonstration"  # "demonstrators stormed parliament", "protesters torched cars"
+    if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
+        words_under(_agent(token)) & set(lex["protesters"]) or (_agent(token) is None and _amid_a_protest(sentence))
+    ):
+        return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
     if kind == "territory":
         patient = _patient(token)
         # a place, a name the index lacks, or a pronoun ("since it was retaken")

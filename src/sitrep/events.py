@@ -711,8 +711,9 @@ def _claimed(found: list[Event], doc: Doc, text: str, segments: Sequence[Segment
 
 def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]:
     """A headline sums up the story its body tells: an event only the headline reports joins the
-    body's first event at the same place, or at one inside the other's province or country, whatever
-    words each uses ("attack ... kills 32" over "a suicide bomber blew himself up ... killing 32"); the
+    body's first event of its own type at the same place, or at one inside the other's province or
+    country, or the only one of its type; failing that, the first at the same place or inside, whatever
+    words each uses ("attack ... kills 32" over "a suicide bomber blew himself up ... killing 32"). The
     body's coding stands."""
     def from_headline(e: Event) -> bool:
         return all(headline[0] <= v.start < headline[1] for v in e.evidence)
@@ -721,14 +722,22 @@ def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]
     for e in found:
         if not from_headline(e):
             continue
-        twin = next((k for k in kept if (k.geonameid or k.location) == (e.geonameid or e.location)), None)
-        # "Colombia's Arauca" over a town in it; "in Bannu" over "in Bannu district"
-        twin = twin or next((k for k in kept if _holds(e, k) or _holds(k, e)), None)
+        same_type = [k for k in kept if k.sub_event_type == e.sub_event_type]
+        twin = None
+        for body in (same_type, kept):  # an event of its own type first: "soldiers kill five in clash"
+            twin = twin or next((k for k in body if (k.geonameid or k.location) == (e.geonameid or e.location)), None)
+            # "Colombia's Arauca" over a town in it; "in Bannu" over "in Bannu district"
+            twin = twin or next((k for k in body if _holds(e, k) or _holds(k, e)), None)
+            if body is same_type and len(same_type) == 1:
+                twin = twin or same_type[0]  # "... south of city": the one clash the body tells, wherever
         if twin is None:
             kept.append(e)
             continue
-        # one article's sentences: the higher confidence stands (see confidence.py)
-        kept[kept.index(twin)] = _joined(twin, e, max(twin.confidence, e.confidence))
+        # one article's sentences: the higher confidence stands (see confidence.py); a toll the headline
+        # gives counts for an event of its own type, not for another the body tells at that place
+        joined = _joined(twin, e, max(twin.confidence, e.confidence))
+        same = twin.sub_event_type == e.sub_event_type
+        kept[kept.index(twin)] = joined if same else replace(joined, fatalities=twin.fatalities)
     return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
 
 
