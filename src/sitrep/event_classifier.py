@@ -367,7 +367,9 @@ def words_under(token: Token | None) -> set[str]:
     return {t.lower_ for t in tokens} | {lemma(t) for t in tokens}
 
 
-_QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions", "group", "number"})
+_QUANTITIES = frozenset(
+    {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions", "group", "number"}
+)
 
 
 def _who(agent: Token | None) -> set[str]:
@@ -376,7 +378,8 @@ def _who(agent: Token | None) -> set[str]:
     if agent is None:
         return set()
     if agent.pos_ == "NUM" or agent.like_num or lemma(agent) in _QUANTITIES:
-        counted = [c for p in agent.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        of = [p for p in agent.children if p.dep_ == "prep" and p.lower_ == "of"]
+        counted = [c for p in of for c in p.children if c.dep_ == "pobj"]
         agent = counted[0] if counted else agent
     return {agent.lower_, lemma(agent)}
 
@@ -415,8 +418,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None  # "demonstrates the speed of the counterattack" is not a protest
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
         return None  # "thousands marched through the capital" is a protest; "troops marched in" is not
-    if rule.get("purposes") and not any(c.dep_ in {"advcl", "xcomp"} and lemma(c) in rule["purposes"] for c in token.children):
-        return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered for the funeral" is not
+    purposes = rule.get("purposes")
+    if purposes and not any(c.dep_ in {"advcl", "xcomp"} and lemma(c) in purposes for c in token.children):
+        return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
         words_under(_agent(token)) & set(lex["protesters"]) or (_agent(token) is None and _amid_a_protest(sentence))

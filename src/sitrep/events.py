@@ -617,9 +617,9 @@ def _referred_to(
     ]
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     general = trigger.pos_ == "NOUN" and _definite(trigger) and not chosen.specific
-    weapon = subject is not None and _definite(subject) and lemma(subject) in lexicon()["weapons"]  # "The grenade ... exploded"
-    agent = chosen.agent if isinstance(chosen.agent, Token) else None  # "the assailants also looted", "... before withdrawing"
-    doers = agent is not None and _definite(agent) and lemma(agent) in lexicon()["doers"]
+    weapon = subject is not None and _definite(subject) and lemma(subject) in lexicon()["weapons"]  # "The grenade exploded"
+    agent = chosen.agent if isinstance(chosen.agent, Token) else None
+    doers = agent is not None and _definite(agent) and lemma(agent) in lexicon()["doers"]  # "the assailants also looted"
     untyped = any(_definite(n) for n in context) or general or weapon or doers or (
         not dated and (_toll_alone(trigger) or _recounted(trigger)))
     if not untyped and not (trigger.pos_ == "NOUN" and _definite(trigger)):
@@ -722,14 +722,7 @@ def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]
     for e in found:
         if not from_headline(e):
             continue
-        same_type = [k for k in kept if k.sub_event_type == e.sub_event_type]
-        twin = None
-        for body in (same_type, kept):  # an event of its own type first: "soldiers kill five in clash"
-            twin = twin or next((k for k in body if (k.geonameid or k.location) == (e.geonameid or e.location)), None)
-            # "Colombia's Arauca" over a town in it; "in Bannu" over "in Bannu district"
-            twin = twin or next((k for k in body if _holds(e, k) or _holds(k, e)), None)
-            if body is same_type and len(same_type) == 1:
-                twin = twin or same_type[0]  # "... south of city": the one clash the body tells, wherever
+        twin = _headline_twin(e, kept)
         if twin is None:
             kept.append(e)
             continue
@@ -739,6 +732,22 @@ def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]
         same = twin.sub_event_type == e.sub_event_type
         kept[kept.index(twin)] = joined if same else replace(joined, fatalities=twin.fatalities)
     return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
+
+
+def _headline_twin(event: Event, body: list[Event]) -> Event | None:
+    """The body event a headline event sums up: of its own type first ("soldiers kill five in clash"),
+    at its place, or with one place inside the other ("Colombia's Arauca" over a town in it), or the
+    only one of its type wherever ("... south of city"); else any type, at its place or inside."""
+    same_type = [k for k in body if k.sub_event_type == event.sub_event_type]
+    for events in (same_type, body):
+        at_place = (k for k in events if (k.geonameid or k.location) == (event.geonameid or event.location))
+        inside = (k for k in events if _holds(event, k) or _holds(k, event))
+        twin = next(at_place, None) or next(inside, None)
+        if twin is not None:
+            return twin
+        if events is same_type and len(same_type) == 1:
+            return same_type[0]
+    return None
 
 
 def _holds(wide: Event, narrow: Event) -> bool:

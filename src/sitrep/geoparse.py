@@ -605,7 +605,8 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
     """ "Berestove, Donetsk": the second name is a container that narrows down the first."""
     by_start = {_phrase_start(words, m): m for m in mentions}
     listed_after = {  # not after an abbreviated state: "Louisville, Ky., New Haven, Conn."
-        m.tok_end + 1 for m in mentions if m.tok_end < len(words) and words.orth[m.tok_end] == "," and not m.text.endswith(".")
+        m.tok_end + 1 for m in mentions
+        if m.tok_end < len(words) and words.orth[m.tok_end] == "," and not m.text.endswith(".")
     }
     for mention in mentions:
         if mention.tok_start in listed_after:  # "Missouri, New York, North Carolina and Virginia"
@@ -624,9 +625,8 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
 def _listed_on(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> bool:
     """ "Saipan, Guam, Alaska": a name followed by a comma and another name is an item of a list, unless
     it is abbreviated like a state after its town ("New Haven, Conn., Sioux Falls, S.D.") or named as a
-    division ("Kupiansk raion"). So is one
-    followed by "and" and a name that is no division ("Washington, New York and Boston"; not "Springfield,
-    Illinois and Springfield, Missouri")."""
+    division ("Kupiansk raion"). So is one followed by "and" and a name that is no division ("Washington,
+    New York and Boston"; not "Springfield, Illinois and Springfield, Missouri")."""
     after = mention.tok_end
     if after + 1 >= len(words) or mention.text.endswith("."):
         return False
