@@ -584,11 +584,18 @@ def test_the_dead_of_that_fighting_are_its_dead_and_a_hurled_grenade_is_a_grenad
 
 
 def test_that_attack_is_the_event_before_whatever_its_type(language):
-    text = ("A suicide bomber killed seven people in Belgorod on Monday. In November, a suicide bombing at the "
+    text = ("A suicide bomber killed seven people in Belgorod on Monday. On Saturday, a suicide bombing at the "
             "railway station in Belgorod killed 26 people. The BLA also claimed that attack.")
     bombings = run(language, text)
     assert [e.sub_event_type for e in bombings] == ["Suicide bomb", "Suicide bomb"]  # no armed clash of its own
     assert len(bombings[1].evidence) == 2
+
+
+def test_an_event_dated_by_a_month_a_season_back_is_background_but_a_day_stays_news(language):
+    # published 13 September 2022
+    assert run(language, "In November, a suicide bombing at the railway station in Belgorod killed 26 people.") == []
+    [strike] = run(language, "On March 4, Russian Grad rockets hit Izyum, killing two.")
+    assert strike.event_date == dt.date(2022, 3, 4)
 
 
 def test_a_headline_naming_the_province_sums_up_the_town_event_in_it(language):
@@ -736,3 +743,11 @@ def test_an_offensive_launched_years_ago_is_history(language):
     text = ("The offensive, launched in 2020 with the help of local militias, pushed the group out of dozens "
             "of villages around Kupiansk.")
     assert run(language, text) == []
+
+
+def test_an_undated_report_naming_no_one_is_the_strike_told_before_there(language):
+    text = ("A Sudanese air strike hit the main hospital in Bara on Saturday, killing six people.\n\n"
+            "A jet dropped two bombs on the hospital compound shortly after noon, doctors said.")
+    [strike] = run(language, text, dt.date(2025, 2, 10))
+    assert (strike.sub_event_type, strike.actor1, len(strike.evidence)) == (
+        "Air/drone strike", "Military Forces of Sudan (2019-)", 2)

@@ -407,3 +407,13 @@ def test_a_town_its_district_and_its_province_are_a_chain_not_a_list(language, t
     assert senses(language, gazetteer, "Russian forces shelled Velykyi Burluk on Monday.") == []
     text = "Russian forces shelled Velykyi Burluk, Kupiansk raion, Kharkiv oblast."
     assert senses(language, gazetteer, text) == [("Velykyi Burluk", 1), ("Kupiansk raion", 2), ("Kharkiv oblast", 3)]
+
+
+def test_a_name_with_an_apostrophe_is_one_name(blank, tmp_path):
+    places = [
+        Place(2361082, "Fada N'gourma", 12.06, 0.36, "BF", "08", population=73_000),
+        Place(2434910, "Fada", 17.19, 21.58, "TD", "28", population=17_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    assert senses(blank, gazetteer, "A drone strike hit fighters near Fada N'Gourma on Wednesday.") == [
+        ("Fada N'Gourma", 2361082)]

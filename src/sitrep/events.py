@@ -55,6 +55,9 @@ _PLACE_FEATURE_PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "re
 # Events dated this long before publication are the article's background, which ACLED does not code
 # from it.
 _HISTORY = dt.timedelta(days=366)
+# An event dated only by its month, a season or more before publication ("seized Sudzha in August 2024"
+# in a February report), is recalled as background; a dated day stays news up to _HISTORY.
+_RECALLED = dt.timedelta(days=92)
 _DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
     "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi", "towards", "toward",
@@ -777,7 +780,9 @@ def _drafts_for(
             return []  # a change of territory must name the territory
         where = [focus]
     when = _event_date(chosen, dates)
-    if when is not None and article.published is not None and article.published - when.value > _HISTORY:
+    if when is not None and article.published is not None and article.published - when.value > (
+        _RECALLED if when.precision == 3 else _HISTORY
+    ):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
     for place in where:
@@ -842,7 +847,8 @@ def _territory_type(chosen: SentenceEvent, country: str) -> str:
 def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
     """ACLED's one event per actor pair, place and day: same-day reports merge; so do reports of the
     same kind, first actor and place that day, or undated, where one names a second actor and another
-    leaves it out; the undated rest keep month precision."""
+    leaves it out; an undated report naming no one joins a dated event of its kind at its place; the
+    undated rest keep month precision."""
     merged: dict[str, Event] = {}
     by_kind: dict[tuple[str, str, object], list[str]] = {}
     for draft in sorted(drafts, key=lambda d: not d.dated):  # dated first, so undated ones can join them
@@ -852,6 +858,9 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
         if target is None:  # the same kind, first actor and place, that day or undated
             target = next((i for i in by_kind.get(kind, []) if _compatible(merged[i].actor2, e.actor2)
                            and (not draft.dated or merged[i].event_date == e.event_date)), None)
+        if target is None and not draft.dated and _unnamed(e.actor1):  # "A jet dropped two bombs on the hospital"
+            target = next((i for (sub_type, _, place), ids in by_kind.items()
+                           if (sub_type, place) == (kind[0], kind[2]) for i in ids), None)
         if target is None and not draft.dated:
             day = _fallback_date(published)
             e = replace(e, event_date=day, event_id=event_id(e.sub_event_type, e.actor1, e.actor2, e.geonameid, e.location, day))

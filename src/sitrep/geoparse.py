@@ -35,6 +35,7 @@ import functools
 import importlib.resources
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -242,7 +243,7 @@ def _spot_at(
     for j in range(run_end, i, -1):
         start, end = words.idx[i], words.end(j - 1)
         surface = words.text[start:end]
-        if "\n" in surface or (j - 1 > i and not words.alpha[j - 1]) or not _inside(allowed, start, end):
+        if "\n" in surface or (j - 1 > i and not _wordlike(words, j - 1)) or not _inside(allowed, start, end):
             continue
         if j - 1 > i and words.orth[j - 1] in cues["not_name_end"]:
             continue  # "Mississippi State", "Ohio University": a team or school, not the state
@@ -258,6 +259,14 @@ def _spot_at(
         if candidates:
             return _Mention(start, end, i, j, surface, candidates, fuzzy=fuzzy != "none")
     return None
+
+
+def _wordlike(words: _Words, i: int) -> bool:
+    """Letters, or letters joined by an apostrophe ("N'Gourma", "Ma'arrat")."""
+    return words.alpha[i] or bool(_APOSTROPHISED.fullmatch(words.orth[i]))
+
+
+_APOSTROPHISED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 
 
 def _name_like(words: _Words, i: int) -> bool:
