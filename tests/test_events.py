@@ -751,3 +751,20 @@ def test_an_undated_report_naming_no_one_is_the_strike_told_before_there(languag
     [strike] = run(language, text, dt.date(2025, 2, 10))
     assert (strike.sub_event_type, strike.actor1, len(strike.evidence)) == (
         "Air/drone strike", "Military Forces of Sudan (2019-)", 2)
+
+
+def test_a_strike_is_named_by_whose_it_is_not_by_what_it_hit(language):
+    text = "An Israeli air strike on a house in the Saltivka neighbourhood of Kharkiv killed five people on Monday."
+    [strike] = run(language, text)
+    assert (strike.actor1, strike.actor2) == ("Military Forces of Israel (2022-)", "Civilians (Ukraine)")
+
+
+def test_the_attacker_who_blew_himself_up_is_the_suicide_bombing_not_the_last_event_told(language):
+    text = ("A suicide bomber killed seven policemen at a checkpoint in Kharkiv on Tuesday. "
+            "In Kupiansk, a roadside bomb struck a military convoy on Tuesday, killing two soldiers. "
+            "No group claimed responsibility for either attack. "
+            '"The attacker blew himself up when the guards tried to stop his car," a police officer said.')
+    found = {e.location: e for e in run(language, text)}
+    assert set(found) == {"Kharkiv", "Kupiansk"}  # "either attack" names no attack of its own
+    assert (found["Kharkiv"].sub_event_type, len(found["Kharkiv"].evidence)) == ("Suicide bomb", 2)
+    assert (found["Kupiansk"].sub_event_type, found["Kupiansk"].fatalities) == ("Remote explosive/landmine/IED", 2)

@@ -367,6 +367,7 @@ def words_under(token: Token | None) -> set[str]:
     return {t.lower_ for t in tokens} | {lemma(t) for t in tokens}
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 _QUANTITIES = frozenset(
     {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions", "group", "number"}
 )
@@ -434,6 +435,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None  # "seized weapons and vehicles", "captured two soldiers": no ground changed hands
         return "territory"  # decided once the actors are known
     if kind == "weapon":
+        if rule.get("reflexive") and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
+            return rule["reflexive"]  # "the attacker blew himself up"
         weapon = _weapon_in(list(sentence))
         if weapon is None and (rule.get("needs_weapon") or rule.get("weapon_only")):
             return None

@@ -321,8 +321,11 @@ def _of_its_time(actor: str, day: dt.date | None) -> str:
 
 
 def _normalise_actor(token: Token | None, place_country: str) -> str:
-    """An actor phrase ("the Ukrainians", "Russian forces", "residents") as an ACLED name."""
+    """An actor phrase ("the Ukrainians", "Russian forces", "residents") as an ACLED name. A weapon or an
+    act as the agent ("An Israeli air strike on a house") is named by its modifiers, not by its target."""
     tokens = _phrase(token)
+    if isinstance(token, Token) and (lemma(token) in lexicon()["weapons"] or lemma(token) in lexicon()["nouns"]):
+        tokens = [t for t in tokens if t.i <= token.i]
     if not tokens:
         return ""
     words = [t.lower_ for t in tokens]
@@ -593,7 +596,7 @@ def extract(
     return _claimed(found, doc, article.text, segments, focus_country)
 
 
-_BACK_REFERENCES = frozenset({"the", "that", "this", "same"})
+_BACK_REFERENCES = frozenset({"the", "that", "this", "same", "either", "both", "these", "those"})
 
 
 def _definite(noun: Token) -> bool:
@@ -630,12 +633,17 @@ def _referred_to(
     sentence = chosen.sentence
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"}
     event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
-    for i in range(len(drafts) - 1, -1, -1):
-        draft = drafts[i].event
-        in_headline = headline is not None and draft.evidence[0].start < headline[1]
-        if not in_headline and event_type in (None, draft.event_type) and draft.evidence[0].end <= sentence.start_char:
-            return (i if towns <= {draft.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
-    return None, False
+    body = [
+        i for i in range(len(drafts) - 1, -1, -1)
+        if not (headline is not None and drafts[i].event.evidence[0].start < headline[1])
+        and event_type in (None, drafts[i].event.event_type) and drafts[i].event.evidence[0].end <= sentence.start_char
+    ]
+    # the latest event before, or the latest of the very kind the sentence tells ("the attacker blew himself
+    # up" is the suicide bombing, not the roadside bomb told after it)
+    i = next((i for i in body if drafts[i].event.sub_event_type == chosen.sub_event_type), body[0] if body else None)
+    if i is None:
+        return None, False
+    return (i if towns <= {drafts[i].event.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
 
 
 def _goes_on(text: str, previous: _Draft, sentence: Span, new: Sequence[_Draft]) -> bool:
