@@ -131,6 +131,7 @@ def test_sentence_without_a_place_inherits_the_main_place(language):
         ("Two soldiers were killed and five wounded in clashes near Izyum on Monday.", 2),
         ("A missile strike on Kharkiv on Monday wounded five people.", 0),
         ("Russian missiles hit Kharkiv on Monday, killing a woman.", 1),
+        ("Russian forces clashed with Ukrainian forces in Izyum on Monday. Four Russian soldiers and one Ukrainian soldier were killed.", 5),
     ],
 )
 def test_fatalities_follow_acled_counting(language, sentence, fatalities):

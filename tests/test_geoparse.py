@@ -417,3 +417,4 @@ def test_a_name_with_an_apostrophe_is_one_name(blank, tmp_path):
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
     assert senses(blank, gazetteer, "A drone strike hit fighters near Fada N'Gourma on Wednesday.") == [
         ("Fada N'Gourma", 2361082)]
+

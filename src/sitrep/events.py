@@ -512,9 +512,15 @@ def count_fatalities(sentence: Span) -> int:
             candidates.append(token)
         if token.dep_ in {"acomp", "oprd"} and token.head.pos_ == "VERB":  # "shot dead five protesters"
             candidates += [c for c in token.head.children if c.dep_ in {"dobj", "nsubjpass"}]
-        number = next((n for n in map(_count_of, candidates) if n is not None), None)
+        number = next((n for n in map(_count_with_conjuncts, candidates) if n is not None), None)
         total = max(total, number or 0)
     return total
+
+
+def _count_with_conjuncts(noun: Token) -> int | None:
+    """ "Four Houthi fighters and one soldier were killed": 5, as ACLED adds up the dead of both sides."""
+    counts = [_count_of(n) for n in (noun, *noun.conjuncts) if n.pos_ in {"NOUN", "PROPN", "NUM"}]
+    return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
 
 
 # ---------------------------------------------------------------- assembling events
