@@ -769,3 +769,9 @@ def test_the_attacker_who_blew_himself_up_is_the_suicide_bombing_not_the_last_ev
     assert set(found) == {"Kharkiv", "Kupiansk"}  # "either attack" names no attack of its own
     assert (found["Kharkiv"].sub_event_type, len(found["Kharkiv"].evidence)) == ("Suicide bomb", 2)
     assert (found["Kupiansk"].sub_event_type, found["Kupiansk"].fatalities) == ("Remote explosive/landmine/IED", 2)
+
+
+def test_what_happened_a_year_before_is_history(language):
+    assert run(language, "A year after Russian forces took full control of Izyum, the city remains divided.") == []
+    [taken] = run(language, "Russian forces captured Izyum on Monday, a year after they lost it.")
+    assert taken.event_date == dt.date(2022, 9, 12)

@@ -234,7 +234,10 @@ def _tally(trigger: Token) -> bool:
 
 
 # A year as the time of a clause: "last year", "in 2024", "since 2024", "over the past year".
-_YEAR = re.compile(r"(?:the )?(?:(?:last|this|past|previous) year|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:19|20)\d\d))\b")
+_YEAR = re.compile(
+    r"(?:the )?(?:(?:last|this|past|previous) year|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:19|20)\d\d)"
+    r"|(?:a|one|two|three|four|five|\d+) (?:years?|decades?) (?:after|ago|since))\b"  # "A year after the RSF took ..."
+)
 
 
 def _yearly(trigger: Token) -> bool:
@@ -250,7 +253,9 @@ def _yearly(trigger: Token) -> bool:
     for head in {trigger, clause, root, *told}:
         for child in head.children:
             if child.dep_ in {"npadvmod", "tmod", "nsubj", "prep", "advmod"}:
-                if _YEAR.match(" ".join(t.lower_ for t in child.subtree)):
+                # with the word after it: "[A year] after the RSF took ..."
+                words = child.doc[child.left_edge.i : child.right_edge.i + 2]
+                if _YEAR.match(" ".join(t.lower_ for t in words)):
                     return True
     return False
 
