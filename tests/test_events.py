@@ -775,3 +775,14 @@ def test_what_happened_a_year_before_is_history(language):
     assert run(language, "A year after Russian forces took full control of Izyum, the city remains divided.") == []
     [taken] = run(language, "Russian forces captured Izyum on Monday, a year after they lost it.")
     assert taken.event_date == dt.date(2022, 9, 12)
+
+
+def test_a_group_that_claimed_the_attack_did_it_and_an_army_strike_is_the_country_s_army(language):
+    text = ("Militants attacked a military detachment near Bara on Monday, killing 14 soldiers.\n\n"
+            "Hundreds of fighters on motorcycles attacked the detachment from several directions. "
+            "The RSF claimed the attack on Wednesday.")
+    [attack] = run(language, text, dt.date(2025, 2, 14))  # the claim, dated Wednesday, is no second attack
+    assert (attack.actor1, attack.event_date) == ("Rapid Support Forces", dt.date(2025, 2, 10))
+    [strike] = run(language, "On Wednesday, an army drone strike destroyed an RSF base near Bara, killing 20 fighters.",
+                   dt.date(2025, 2, 14))
+    assert (strike.actor1, strike.actor2) == ("Military Forces of Sudan (2019-)", "Rapid Support Forces")

@@ -340,12 +340,19 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
         if roles[role].search(text):
             if role in {"civilians", "protesters", "rioters", "police"}:  # police act at home; an army may not
                 return actor_name(role, country or place_country)
+            if role == "military" and not country and token is not None and _the_army(tokens):
+                return actor_name(role, place_country)  # "an army drone strike" in Burkina Faso: its own army
             return actor_name(role, country) if country else ""
     if country and token is not None and isinstance(token, Token) and token.lower_ in actors["countries"][country]["demonyms"]:
         return actor_name("military", country)  # "retaken by Ukraine", "the Russians left"
     if country and isinstance(token, Token) and (lemma(token) in lexicon()["weapons"] or lemma(token) in lexicon()["nouns"]):
         return actor_name("military", country)  # "Ukrainian strikes destroyed...": whose strikes
     return ""
+
+
+def _the_army(tokens: Sequence[Token]) -> bool:
+    """An army named by no nation: the country's own, in news from there."""
+    return any(t.lower_ in {"army", "military"} for t in tokens)
 
 
 @lru_cache(maxsize=1)
@@ -592,7 +599,8 @@ def extract(
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, any(d.dated for d in new))
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
             account = _recounted(chosen.trigger)
-            new = [_Draft(_told_again(d.event, drafts[earlier].event, untyped), True, account) for d in new]
+            told = drafts[earlier]
+            new = [_Draft(_told_again(d.event, told.event, untyped), told.dated, account) for d in new]
         elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new):
             # "... youths set fire to police vehicles on Sunday evening. Police opened fire, killing a man."
             new = [_Draft(_told_again(d.event, drafts[-1].event, False), drafts[-1].dated) for d in new]
@@ -702,13 +710,14 @@ _NOT_CLAIMANTS = ("Unidentified", "Civilians", "Protesters", "Rioters", "Governm
 
 
 def _claimed(found: list[Event], doc: Doc, text: str, segments: Sequence[Segment], place_country: str) -> list[Event]:
-    """"Al-Shabaab claimed responsibility for the attack": the events reported before the claim, by
-    an unidentified group, were the claimant's."""
+    """"Al-Shabaab claimed responsibility for the attack", "JNIM claimed the attack": the events reported
+    before the claim, by an unidentified group, were the claimant's."""
     claims: list[tuple[int, str]] = []
-    if "responsib" not in text and "credit" not in text:  # the article's text: doc.text would rebuild it
+    if "claim" not in text:  # the article's text: doc.text would rebuild it
         return found  # most articles: no Token objects built for nothing
+    claimed = {"responsibility", "credit", *lexicon()["nouns"]}  # an attack, a bombing, an ambush...
     for token in doc:
-        if lemma(token) == "claim" and any(c.dep_ == "dobj" and lemma(c) in {"responsibility", "credit"} for c in token.children):
+        if lemma(token) == "claim" and any(c.dep_ == "dobj" and lemma(c) in claimed for c in token.children):
             if not _in_event_segments(token.idx, token.idx + 1, segments) or any(c.dep_ == "neg" for c in token.children):
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
