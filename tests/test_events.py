@@ -786,3 +786,11 @@ def test_a_group_that_claimed_the_attack_did_it_and_an_army_strike_is_the_countr
     [strike] = run(language, "On Wednesday, an army drone strike destroyed an RSF base near Bara, killing 20 fighters.",
                    dt.date(2025, 2, 14))
     assert (strike.actor1, strike.actor2) == ("Military Forces of Sudan (2019-)", "Rapid Support Forces")
+
+
+def test_a_march_that_turned_into_running_battles_is_one_riot(language):
+    text = ("Police fired tear gas and live rounds in central Kharkiv on Friday as a march demanding the government's "
+            "resignation turned into running battles with protesters, leaving one demonstrator dead.\n\n"
+            "Some 2,000 people marched through Kharkiv on Friday, chanting against the council.")
+    [riot] = run(language, text)
+    assert (riot.sub_event_type, riot.actor1, riot.fatalities) == ("Violent demonstration", "Rioters (Ukraine)", 1)

@@ -42,6 +42,7 @@ from .event_classifier import (
     subtree,
     words_under,
 )
+from .happenings import same_place
 from .model import Article, DateMention, Event, Evidence, Place, Segment, Source, Toponym
 
 __all__ = ["extract", "classify_sentence", "count_fatalities", "actor_name", "event_id", "SentenceEvent"]
@@ -942,20 +943,20 @@ def _with_riots(found: Sequence[Event]) -> list[Event]:
         riot = None if e.event_id in riots else next((r for r in riots.values() if _put_down(r, e)), None)
         if riot is not None:
             joined = _joined(riot, e, _rounded(corroborate(riot.confidence, e.confidence)))
-            riots[riot.event_id] = replace(joined, actor2=riot.actor2 or e.actor1)
+            police = e.event_type != "Protests"  # the force used on the crowd: its users are the second actor
+            riots[riot.event_id] = replace(joined, actor2=riot.actor2 or (e.actor1 if police else ""))
         elif e.event_id not in riots:
             rest.append(e)
     return [*riots.values(), *rest]
 
 
 def _put_down(riot: Event, other: Event) -> bool:
-    """ACLED's precedence: force the police or army used on rioters, there and then, is part of the riot."""
-    return (
-        riot.sub_event_type == "Violent demonstration"
-        and other.sub_event_type in {"Attack", "Excessive force against protesters"}
-        and other.actor1.startswith(("Police Forces", "Military Forces"))
-        and (riot.geonameid or riot.location) == (other.geonameid or other.location)
-        and riot.event_date == other.event_date
+    """ACLED's precedence: force the police or army used on rioters, there and then, is part of the riot,
+    and so is the march that turned into it."""
+    crowd = other.event_type == "Protests"
+    force = other.sub_event_type == "Attack" and other.actor1.startswith(("Police Forces", "Military Forces"))
+    return riot.sub_event_type == "Violent demonstration" and (crowd or force) and same_place(riot, other) and (
+        riot.event_date == other.event_date
     )
 
 

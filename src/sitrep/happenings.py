@@ -61,7 +61,8 @@ def _actors_compatible(a: Event, b: Event) -> bool:
     return straight or crossed
 
 
-def _same_place(a: Event, b: Event) -> bool:
+def same_place(a: Event, b: Event) -> bool:
+    """Within ACLED's distance for the coarser precision of the two (happening_params.json)."""
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -101,7 +102,7 @@ def same_by_acled(a: Event, b: Event) -> bool:
         a.sub_event_type == b.sub_event_type
         and a.event_type == b.event_type
         and _actors_compatible(a, b)
-        and _same_place(a, b)
+        and same_place(a, b)
         and _same_time(a, b)
     )
 
