@@ -794,3 +794,8 @@ def test_a_march_that_turned_into_running_battles_is_one_riot(language):
             "Some 2,000 people marched through Kharkiv on Friday, chanting against the council.")
     [riot] = run(language, text)
     assert (riot.sub_event_type, riot.actor1, riot.fatalities) == ("Violent demonstration", "Rioters (Ukraine)", 1)
+
+
+def test_a_group_that_says_it_fired_is_the_one_that_fired(language):
+    [salvo] = run(language, "Hours later, Wagner said it had fired a salvo of rockets at an army base near Kupiansk on Monday.")
+    assert salvo.actor1 == "Wagner Group"

@@ -315,7 +315,18 @@ def _agent(token: Token) -> Token | None:
         return token.head
     if subject is None and token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
         subject = _subject(token.head.head)  # "Hezbollah responded by firing rockets"
+    if subject is not None and subject.lower_ in {"it", "they", "we"}:
+        subject = _speaker(token) or subject  # "Hezbollah said it had fired rockets"
     return subject
+
+
+def _speaker(verb: Token) -> Token | None:
+    """Who reports the clause the verb heads: "[Hezbollah] said it had fired ..."."""
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ == "ccomp" and lemma(clause.head) in lexicon()["reporting_verbs"]:
+        speaker = _subject(clause.head)
+        return speaker if speaker is not None and speaker.pos_ in {"PROPN", "NOUN"} else None
+    return None
 
 
 def _patient(token: Token) -> Token | None:
