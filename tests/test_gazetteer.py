@@ -149,6 +149,17 @@ def test_build_error_for_an_unknown_dump_format(tmp_path):
     assert list(tmp_path.glob(".*tmp")) == []
 
 
+def test_a_missing_dump_is_named_before_the_default_sources_are_read(tmp_path, monkeypatch):
+    from sitrep import gazetteer_sources
+
+    def read(writer):
+        raise AssertionError("the default sources were read before the dump was checked")
+
+    monkeypatch.setattr(gazetteer_sources, "add_default", read)
+    with pytest.raises(GazetteerError, match="not found: .*UA.txt"):
+        Gazetteer.build(tmp_path / "g.sqlite", [tmp_path / "UA.txt"])
+
+
 # ---------------------------------------------------------------- GeoNames dumps (slices read from ../shared)
 
 

@@ -254,6 +254,10 @@ class Gazetteer:
         """
         from . import gazetteer_sources as sources  # heavy readers, only needed when building
 
+        missing = [str(extra) for extra in extra_files if not Path(extra).is_file()]
+        if missing:  # before a minute spent on the default sources
+            raise GazetteerError(f"GeoNames file not found: {', '.join(missing)}")
+
         def fill(writer: _Writer) -> None:
             if default:
                 sources.add_default(writer)
