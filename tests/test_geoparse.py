@@ -418,3 +418,15 @@ def test_a_name_with_an_apostrophe_is_one_name(blank, tmp_path):
     assert senses(blank, gazetteer, "A drone strike hit fighters near Fada N'Gourma on Wednesday.") == [
         ("Fada N'Gourma", 2361082)]
 
+
+
+def test_a_namesake_abroad_is_not_the_town_of_the_province_named_right_after_it(blank, tmp_path):
+    places = [
+        Place(1859740, "Kani", 35.4, 137.06, "JP", "09", population=100_000),
+        Place(1298480, "Sagaing", 24.49, 95.24, "MM", "10", feature="admin1", population=5_300_000),
+        Place(1861060, "Japan", 35.69, 139.75, "JP", feature="country", population=126_000_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {1298480: ["Sagaing region"]})
+    text = "Fighters clashed with the army near Kani town, Kani township, Sagaing region."
+    assert senses(blank, gazetteer, text) == [("Sagaing region", 1298480)]
+    assert senses(blank, gazetteer, "In Kani, Japan, the festival went on.") == [("Kani", 1859740), ("Japan", 1861060)]

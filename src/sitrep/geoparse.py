@@ -58,6 +58,8 @@ COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in res
 PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the document (_paired)
 PAIR_KM = 40.0  # about a county's radius: a town and its county
 NAMED_ADMIN1 = 1.0  # a local candidate inside a first-level division the document names
+STRAY_KM = 1000.0  # a town this far from the province named right after it, in another country, is a namesake
+CHAIN_TOKENS = 8  # "Kani town, Kani township, Sagaing region": how far after a town its province may be named
 NAMESAKE_SHARE = 10  # a city with a tenth of its namesake division's people is what the name usually means
 LISTED_DIVISION = 2.0  # a division's sense of a name listed beside a division ("Missouri, New York")
 FAME_RATIO = 1000.0  # a local place this many times smaller than a division of the same name is not meant
@@ -141,6 +143,7 @@ def geoparse(
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     unfit = {m.key for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
     mentions = [m for m in mentions if _fits_container(m) and m.key not in unfit]
+    mentions = _near_stated_divisions(words, mentions)
     mentions += _coherence_mentions(words, allowed, gazetteer, mentions, read)
     return [_toponym(words, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
 
@@ -661,6 +664,27 @@ def _fits_container(mention: _Mention) -> bool:
         _contains(c, place) or c.geonameid == place.geonameid or (c.feature == "admin1" and _distance_km(c, place) < near_km)
         for c in divisions
     )
+
+
+def _near_stated_divisions(words: _Words, mentions: list[_Mention]) -> list[_Mention]:
+    """ "near Kani town, Kani township, Sagaing region": with no Kani of Myanmar in the index, Kani in Japan,
+    thousands of km from the province named right after it, is a wrong namesake, not the place."""
+    stated = [  # a province named as one ("Sagaing region"), in one country whatever its sense
+        m for m in mentions if m.place is not None and m.place.feature == "admin1"
+        and (m.admin_after or words.lower[m.tok_end - 1] in _cues()["division_words"])
+        and len({p.country for p, _ in m.candidates}) == 1
+    ]
+    if not stated:
+        return mentions
+
+    def astray(m: _Mention) -> bool:
+        divisions = [d for d in stated if 0 <= d.tok_start - m.tok_end <= CHAIN_TOKENS]  # the town's own chain
+        return (
+            m.place is not None and m.place.feature in ("city", "admin2") and bool(divisions)
+            and all(d.place.country != m.place.country and _distance_km(d.place, m.place) > STRAY_KM for d in divisions)
+        )
+
+    return [m for m in mentions if not astray(m)]
 
 
 def _division_stated(mention: _Mention, accepted: list[_Mention]) -> bool:
