@@ -799,3 +799,13 @@ def test_a_march_that_turned_into_running_battles_is_one_riot(language):
 def test_a_group_that_says_it_fired_is_the_one_that_fired(language):
     [salvo] = run(language, "Hours later, Wagner said it had fired a salvo of rockets at an army base near Kupiansk on Monday.")
     assert salvo.actor1 == "Wagner Group"
+
+
+def test_a_place_the_parser_takes_for_an_object_does_not_stop_a_protest(language, full_gazetteer):
+    from sitrep.pipeline import Pipeline
+
+    # the small parser reads "governorate" as the object of "demonstrated"
+    text = ("On 15 September 2023, hundreds of people demonstrated in Sweida city, As-Suwayda governorate, "
+            "calling for the fall of the government and the release of detainees.")
+    processed = Pipeline(language, full_gazetteer).process(Article("n03", text, published=dt.date(2023, 9, 18)))
+    assert [(e.sub_event_type, e.event_date) for e in processed.events] == [("Peaceful protest", dt.date(2023, 9, 15))]

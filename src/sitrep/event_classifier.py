@@ -431,8 +431,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None
     if rule.get("needs_object") and _patient(token) is None:
         return None
-    if rule.get("intransitive") and any(c.dep_ == "dobj" for c in token.children):
-        return None  # "demonstrates the speed of the counterattack" is not a protest
+    if rule.get("intransitive") and any(
+        c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) for c in token.children
+    ):
+        return None  # "demonstrates the speed of the counterattack" is not a protest; a misparsed place is no object
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
         return None  # "thousands marched through the capital" is a protest; "troops marched in" is not
     purposes = rule.get("purposes")
