@@ -809,3 +809,11 @@ def test_a_place_the_parser_takes_for_an_object_does_not_stop_a_protest(language
             "calling for the fall of the government and the release of detainees.")
     processed = Pipeline(language, full_gazetteer).process(Article("n03", text, published=dt.date(2023, 9, 18)))
     assert [(e.sub_event_type, e.event_date) for e in processed.events] == [("Peaceful protest", dt.date(2023, 9, 15))]
+
+
+def test_people_detained_as_police_broke_up_a_protest_are_its_intervention(language):
+    text = ("Hundreds of residents of Kharkiv rallied in Freedom Square on Sunday in protest against the occupation.\n\n"
+            "Russian soldiers fired shots into the air and used stun grenades to disperse the crowd, witnesses said. "
+            "Several people were detained.")
+    [protest] = run(language, text)
+    assert (protest.sub_event_type, protest.actor1) == ("Protest with intervention", "Protesters (Ukraine)")

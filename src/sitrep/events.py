@@ -604,7 +604,9 @@ def extract(
             new = [_Draft(_told_again(d.event, told.event, untyped), told.dated, account) for d in new]
         elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new):
             # "... youths set fire to police vehicles on Sunday evening. Police opened fire, killing a man."
-            new = [_Draft(_told_again(d.event, drafts[-1].event, False), drafts[-1].dated) for d in new]
+            before = drafts[-1].event
+            new = [_Draft(_told_again(d.event, before, False, d.event.event_type == before.event_type), drafts[-1].dated)
+                   for d in new]
         drafts.extend(new)
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
@@ -688,20 +690,22 @@ def _unnamed(actor: str) -> bool:
     return not actor or actor.startswith("Unidentified")
 
 
-def _told_again(event: Event, earlier: Event, untyped: bool) -> Event:
-    """The event at the earlier one's place and day, by its actors unless it names its own, so that
+def _told_again(event: Event, earlier: Event, untyped: bool, same_actors: bool = True) -> Event:
+    """The event at the earlier one's place and day, by its actors unless it names its own (or, with
+    ``same_actors`` off, by its own alone: "Several people were detained" after a protest), so that
     merging takes the two for one happening (and keeps the higher sub-event type of the two). What
     the sentence tells without a type of its own ("killed in that fighting", "that attack") is the
     earlier event, of its type and by its actors."""
     if untyped:
         event = replace(event, event_type=earlier.event_type, sub_event_type=earlier.sub_event_type,
                         actor1=earlier.actor1, actor2=earlier.actor2)
+    adopt = same_actors or untyped
     moved = replace(
         event, country=earlier.country, admin1=earlier.admin1, admin2=earlier.admin2, location=earlier.location,
         latitude=earlier.latitude, longitude=earlier.longitude, geonameid=earlier.geonameid,
         geo_precision=earlier.geo_precision, event_date=earlier.event_date, time_precision=earlier.time_precision,
-        actor1=earlier.actor1 if _unnamed(event.actor1) else event.actor1,
-        actor2=earlier.actor2 if _unnamed(event.actor2) else event.actor2,
+        actor1=earlier.actor1 if adopt and _unnamed(event.actor1) else event.actor1,
+        actor2=earlier.actor2 if adopt and _unnamed(event.actor2) else event.actor2,
     )
     return replace(moved, event_id=event_id(moved.sub_event_type, moved.actor1, moved.actor2, moved.geonameid,
                                             moved.location, moved.event_date))
@@ -918,7 +922,7 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
     that police broke up is a "Protest with intervention", not also a "Peaceful protest")."""
     order = lexicon()["hierarchy"]
     kept: list[Event] = []
-    for e in sorted(_with_riots(found), key=lambda e: order.index(e.sub_event_type)):
+    for e in sorted(_with_crowds(found), key=lambda e: order.index(e.sub_event_type)):
         twin = next((k for k in kept if _same_happening(k, e)), None)
         if twin is None:
             kept.append(e)
@@ -935,29 +939,37 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
     return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
 
 
-def _with_riots(found: Sequence[Event]) -> list[Event]:
-    """ "Police opened fire, killing a man" where a crowd rioted, there and then: the riot, with its dead."""
-    riots = {e.event_id: e for e in found if e.sub_event_type == "Violent demonstration"}
+def _with_crowds(found: Sequence[Event]) -> list[Event]:
+    """ACLED's precedence for crowds, there and then: arrests at a protest the police broke up are its
+    intervention ("Several people were detained"); a riot holds the march that turned into it and the
+    force used on it ("Police opened fire, killing a man"), with its dead."""
+    broken_up = _folded(found, {"Protest with intervention", "Excessive force against protesters"}, {"Arrests"})
+    return _folded(broken_up, {"Violent demonstration"}, set())
+
+
+def _folded(found: Sequence[Event], crowds: set[str], parts: set[str]) -> list[Event]:
+    """The events that are part of a crowd event of the ``crowds`` types (``parts``, or for a riot its
+    protests and the police or army force used on it), folded into it."""
+    kept = {e.event_id: e for e in found if e.sub_event_type in crowds}
     rest: list[Event] = []
     for e in found:
-        riot = None if e.event_id in riots else next((r for r in riots.values() if _put_down(r, e)), None)
-        if riot is not None:
-            joined = _joined(riot, e, _rounded(corroborate(riot.confidence, e.confidence)))
-            police = e.event_type != "Protests"  # the force used on the crowd: its users are the second actor
-            riots[riot.event_id] = replace(joined, actor2=riot.actor2 or (e.actor1 if police else ""))
-        elif e.event_id not in riots:
+        crowd = None if e.event_id in kept else next((c for c in kept.values() if _part_of(c, e, parts)), None)
+        if crowd is not None:
+            joined = _joined(crowd, e, _rounded(corroborate(crowd.confidence, e.confidence)))
+            force = e.sub_event_type == "Attack"  # the force used on the crowd: its users are the second actor
+            kept[crowd.event_id] = replace(joined, actor2=crowd.actor2 or (e.actor1 if force else ""))
+        elif e.event_id not in kept:
             rest.append(e)
-    return [*riots.values(), *rest]
+    return [*kept.values(), *rest]
 
 
-def _put_down(riot: Event, other: Event) -> bool:
-    """ACLED's precedence: force the police or army used on rioters, there and then, is part of the riot,
-    and so is the march that turned into it."""
-    crowd = other.event_type == "Protests"
+def _part_of(crowd: Event, other: Event, parts: set[str]) -> bool:
+    if not (same_place(crowd, other) and crowd.event_date == other.event_date):
+        return False
+    if crowd.sub_event_type != "Violent demonstration":
+        return other.sub_event_type in parts
     force = other.sub_event_type == "Attack" and other.actor1.startswith(("Police Forces", "Military Forces"))
-    return riot.sub_event_type == "Violent demonstration" and (crowd or force) and same_place(riot, other) and (
-        riot.event_date == other.event_date
-    )
+    return other.event_type == "Protests" or force
 
 
 def _same_happening(a: Event, b: Event) -> bool:
