@@ -262,9 +262,8 @@ _FEATURE_BY_CLASS: dict[str, Feature] = {"P": "city", "L": "region", "H": "other
 
 
 def add_dump(writer: _Writer, path: Path) -> None:
-    """A GeoNames dump, format detected from its first line: main (19 columns) or postal codes (12)."""
-    if not path.is_file():
-        raise GazetteerError(f"GeoNames file not found: {path}")
+    """A GeoNames dump, format detected from its first line: main (19 columns) or postal codes (12).
+    ``Gazetteer.build`` has checked that it exists."""
     first = next(iter_tsv(path), [])
     if len(first) == 19 and first[0].isdigit():
         _add_geonames_main(writer, path)
