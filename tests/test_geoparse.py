@@ -430,3 +430,69 @@ def test_a_namesake_abroad_is_not_the_town_of_the_province_named_right_after_it(
     text = "Fighters clashed with the army near Kani town, Kani township, Sagaing region."
     assert senses(blank, gazetteer, text) == [("Sagaing region", 1298480)]
     assert senses(blank, gazetteer, "In Kani, Japan, the festival went on.") == [("Kani", 1859740), ("Japan", 1861060)]
+
+
+@pytest.fixture()
+def far_namesakes(tmp_path):
+    """Towns that share a name across the world, and the divisions a description puts them in."""
+    places = [
+        Place(3836277, "Santa Fe", -31.65, -60.71, "AR", "21", population=391_000),
+        Place(1690039, "Santa Fe", 12.16, 121.99, "PH", "41", population=2_400),
+        Place(1690219, "Mimaropa", 11.25, 120.0, "PH", "41", feature="admin1", population=3_000_000),
+        Place(1694008, "Philippines", 13.0, 122.0, "PH", feature="country", population=110_000_000),
+        Place(4929004, "Windsor", 42.51, -73.06, "US", "MA", population=900),
+        Place(4845585, "Windsor", 41.85, -72.64, "US", "CT", population=29_000),
+        Place(6167865, "Windsor", 42.30, -83.02, "CA", "08", population=278_000),
+        Place(6254926, "Massachusetts", 42.36, -71.89, "US", "MA", feature="admin1", population=6_500_000),
+        Place(4831725, "Connecticut", 41.67, -72.67, "US", "CT", feature="admin1", population=3_600_000),
+        Place(2640729, "Oxford", 51.75, -1.26, "GB", "ENG", population=162_000),
+        Place(4945055, "Oxford", 42.12, -71.86, "US", "MA", population=6_000),
+        Place(2643743, "London", 51.51, -0.13, "GB", "ENG", population=8_900_000),
+        Place(4931972, "Cambridge", 42.38, -71.11, "US", "MA", population=118_000),
+        Place(4930956, "Boston", 42.36, -71.06, "US", "MA", population=675_000),
+        Place(4956184, "Worcester", 42.26, -71.80, "US", "MA", population=206_000),
+    ]
+    aliases = {1690219: ["Romblon province"]}
+    return Gazetteer.from_places(places, tmp_path / "g.sqlite", aliases)
+
+
+def test_a_description_puts_a_town_in_its_province(blank, far_namesakes):
+    text = "Santa Fe is a fifth class municipality in the province of Mimaropa, Philippines."
+    assert senses(blank, far_namesakes, text)[0] == ("Santa Fe", 1690039)
+    text = "The storm hit Santa Fe, a coastal town in Romblon province, on Monday."
+    assert senses(blank, far_namesakes, text)[0] == ("Santa Fe", 1690039)
+
+
+def test_a_name_put_in_two_places_has_two_senses(blank, far_namesakes):
+    text = ("Windsor is a town in Massachusetts. The town was named for Windsor, Connecticut, where many "
+            "settlers came from. Windsor was incorporated in 1771.")
+    assert senses(blank, far_namesakes, text) == [
+        ("Windsor", 4929004), ("Massachusetts", 6254926), ("Windsor", 4845585), ("Connecticut", 4831725),
+        ("Windsor", 4929004)]
+    # what the town was named after is no description of where it lies
+    text = "Windsor is a town in Massachusetts. They chose Windsor, the name of their home town in Connecticut."
+    assert [geonameid for name, geonameid in senses(blank, far_namesakes, text) if name == "Windsor"] == [4929004] * 2
+
+
+def test_towns_listed_together_lie_together(blank, far_namesakes):
+    text = ("The firm in Cambridge, where salaries climbed as they did in Boston and Worcester, will recruit "
+            "from universities in Oxford and London.")
+    assert senses(blank, far_namesakes, text)[-2] == ("Oxford", 2640729)
+
+
+def test_words_around_a_name_that_are_not_part_of_it(blank, language, full_gazetteer, tmp_path):
+    places = [
+        Place(2267057, "Lagos", 37.10, -8.67, "PT", "09", population=33_000),
+        Place(2267095, "Faro", 37.02, -7.93, "PT", "09", population=41_000),
+        Place(2210247, "Tājūrā’", 32.88, 13.35, "LY", "77", population=100_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    # a dash between spaces ends a dateline: "LAGOS - A" is no name
+    text = "Wildfire near Lagos\n\nLAGOS - A wildfire spread towards Portimao and Faro."
+    assert {t.text: t.country for t in geoparse(language(text), [], full_gazetteer)} == {
+        "Lagos": "PT", "LAGOS": "PT", "Portimao": "PT", "Faro": "PT"}
+    # "the Canadian province": an adjective before an admin word, not the province of Canadian, Victoria
+    found = geoparse(language("Troops trained in a small town in the Canadian province of Ontario."), [], full_gazetteer)
+    assert [(t.text, t.country) for t in found] == [("Ontario", "CA")]
+    # "the suburb of" vouches for a one-word name the index spells another way
+    assert senses(blank, gazetteer, "Fighting erupted in the eastern suburb of Tajoura.") == [("Tajoura", 2210247)]

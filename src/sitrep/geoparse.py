@@ -59,8 +59,10 @@ PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the do
 PAIR_KM = 40.0  # about a county's radius: a town and its county
 NAMED_ADMIN1 = 1.0  # a local candidate inside a first-level division the document names
 STRAY_KM = 1000.0  # a town this far from the province named right after it, in another country, is a namesake
-CHAIN_TOKENS = 8  # "Kani town, Kani township, Sagaing region": how far after a town its province may be named
+CHAIN_TOKENS = 8
+DESCRIPTION_TOKENS = 5  # "a fifth class municipality in": words between a name and what it is  # "Kani town, Kani township, Sagaing region": how far after a town its province may be named
 NAMESAKE_SHARE = 10  # a city with a tenth of its namesake division's people is what the name usually means
+LISTED_NEAR = 1.0  # a town near the town listed beside it ("Oxford and London")
 LISTED_DIVISION = 2.0  # a division's sense of a name listed beside a division ("Missouri, New York")
 FAME_RATIO = 1000.0  # a local place this many times smaller than a division of the same name is not meant
 ALIAS_ADMIN1 = 2.0  # penalty for a division reached only through an alternate name of one of its towns
@@ -105,6 +107,9 @@ class _Mention:
     container_mention: "_Mention | None" = None  # the mention they come from
     holds: bool = False  # named after "X, ", as X's container
     beside_division: bool = False  # listed beside a name that can only be a division ("Missouri, New York")
+    described: bool = False  # its container comes from a description ("a town in Berkshire County")
+    sense: tuple = ()  # the mentions of one name that share a sense (_senses)
+    listed_with: list["_Mention"] = field(default_factory=list)  # its neighbours in a list ("Oxford and London")
 
     @property
     def container_features(self) -> set[str]:
@@ -141,8 +146,8 @@ def geoparse(
     # "Zarichne ... Zarichne, Kharkiv Oblast" with no Zarichne there: one sense per document, so neither is
     # placed elsewhere; nor does the sound-alike pass give the word back the sense it just lost.
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
-    unfit = {m.key for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
-    mentions = [m for m in mentions if _fits_container(m) and m.key not in unfit]
+    unfit = {m.sense for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
+    mentions = [m for m in mentions if _fits_container(m) and m.sense not in unfit]
     mentions = _near_stated_divisions(words, mentions)
     mentions += _coherence_mentions(words, allowed, gazetteer, mentions, read)
     return [_toponym(words, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
@@ -252,7 +257,7 @@ def _spot_at(
             continue  # "Mississippi State", "Ohio University": a team or school, not the state
         fuzzy = "none"
         if not gazetteer.has_key(name_key(surface)):
-            if j - i < 2 or "," in surface or not words.capitalised[j - 1] or not all(
+            if (j - i < 2 and not _named_as_place(words, i)) or "," in surface or not words.capitalised[j - 1] or not all(
                 words.capitalised[k] or words.lower[k] in cues["connectors"] or words.lower[k] in cues["admin_after"]
                 for k in range(i, j)
             ):
@@ -262,6 +267,12 @@ def _spot_at(
         if candidates:
             return _Mention(start, end, i, j, surface, candidates, fuzzy=fuzzy != "none")
     return None
+
+
+def _named_as_place(words: _Words, i: int) -> bool:
+    """ "the suburb of Tajoura", "the village of Zarichne": the phrase vouches for a one-word name, which may
+    then be looked up under its romanisation variant (the index has Tājūrā’)."""
+    return i > 1 and words.lower[i - 1] == "of" and words.span(i - 2, i).lower() in _cues()["before_phrases"]
 
 
 def _wordlike(words: _Words, i: int) -> bool:
@@ -275,6 +286,8 @@ _APOSTROPHISED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 def _name_like(words: _Words, i: int) -> bool:
     """Tokens a place name may be made of after its first word: capitalised words, connectors ("of", "-",
     ","), and lower-case words that are not function words ("Chasiv yar", "Kharkiv region")."""
+    if words.orth[i] == "-" and words.text[words.idx[i] - 1 : words.idx[i]].isspace():
+        return False  # "LAGOS - A wildfire": a dash between spaces ends a dateline, not a name
     if words.capitalised[i] or words.lower[i] in _cues()["connectors"]:
         return True
     return words.alpha[i] and words.lowercase[i] and not words.stop[i]
@@ -301,6 +314,8 @@ def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -
     """Drop matches the surface form cannot mean: lower-case abbreviations, airport codes, demonyms when off,
     and an acronym read as a town's alternate name ("MoD" is not Maud, Oklahoma, alias "Mod"); a mixed-case
     abbreviation is never a place's own name either. All-capital own names stay ("KYIV, Ukraine")."""
+    if not demonyms and any(k == NameKind.DEMONYM for _, k in candidates):
+        return []  # "Canadian" is the adjective, not Canadian, Texas
     kept = []
     letters = len(name_key(surface).replace(" ", ""))
     acronym = _acronym(surface) and letters <= 3
@@ -421,8 +436,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
 def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
     """ "Kursk region": the first-level division that holds the city of that name, even without an alias."""
     for mention in mentions:
-        if not mention.admin_after or any(p.feature == "admin1" for p, _ in mention.candidates):
-            continue
+        if not mention.admin_after or any(p.feature == "admin1" or k == NameKind.DEMONYM for p, k in mention.candidates):
+            continue  # nor "the Canadian province": an adjective, not the province of Canadian, Victoria
         cities = [(p, k) for p, k in mention.candidates if p.feature == "city" and p.admin1]
         for place, kind in cities[:1]:  # the most populous: "Odessa Oblast" is not the oblast of Odessa, NY
             admin1 = gazetteer.admin1_place(place.country, place.admin1)
@@ -496,6 +511,8 @@ def _link_lists(words: _Words, mentions: list[_Mention]) -> None:
             continue  # "Kherson, Kherson Oblast": a town and its division, not a list
         mention.beside_division |= _only_division(neighbour)
         neighbour.beside_division |= _only_division(mention)
+        mention.listed_with.append(neighbour)
+        neighbour.listed_with.append(mention)
 
 
 def _only_division(mention: _Mention) -> bool:
@@ -632,6 +649,45 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
                 mention.container = [p for p, _ in nxt.candidates]
                 mention.container_mention = nxt
                 nxt.holds = True
+                continue
+        described = _described_in(words, mention, by_start)
+        if described:
+            mention.container = [p for m in described for p, _ in m.candidates]
+            mention.container_mention = described[0]
+            mention.described = True  # "a town in the province of Bulacan": the town Bulacan stands for its province
+            for container in described:
+                container.holds = True
+
+
+def _described_in(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> list[_Mention]:
+    """ "Aberdeen, a small town in New South Wales, Australia", "Santa Fe is a municipality in the province of
+    Romblon", "Tillaberi, the capital of the region": the names a description of the place puts it in."""
+    cues = _cues()
+    i = mention.tok_end
+    if i + 1 >= len(words) or words.lower[i] not in (",", "is", "was") or words.lower[i + 1] not in ("a", "an", "the"):
+        return []
+    j = i + 2
+    while j < min(i + 2 + DESCRIPTION_TOKENS, len(words)) and words.lower[j] not in cues["settlement_words"]:
+        if not (words.lowercase[j] or words.orth[j] == "-" or words.orth[j].isdigit()) \
+                or words.lower[j] in cues["not_description"]:
+            return []  # "Paris, a Democrat"; "Lancaster, the name of his home town in England"
+        j += 1
+    if j + 1 >= len(words) or words.lower[j] not in cues["settlement_words"]:
+        return []
+    if not (words.lower[j + 1] == "in" or (words.lower[j + 1] == "of" and words.lower[j] in cues["settlement_of"])):
+        return []
+    found: list[_Mention] = []
+    k = j + 2
+    while k < min(j + 2 + DESCRIPTION_TOKENS * 2, len(words)) and not words.sent_end(k - 1):
+        if (container := by_start.get(k)) is not None:
+            found.append(container)
+            k = container.tok_end
+        elif words.lower[k] in (",", "the", "of") or words.lower[k] in cues["division_words"] \
+                or (not found and words.lowercase[k]):  # "in the upper Hunter Region of ..."
+            k += 1
+        else:
+            break
+    return found
 
 
 def _listed_on(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> bool:
@@ -768,7 +824,8 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += 3.0 if place.feature == "admin1" else -1.0  # "Kharkiv region"; "Buffalo, New York"
     if place.feature == "admin1" and mention.beside_division:
         score += LISTED_DIVISION
-    if any(_contains(c, place) for c in mention.container if c.geonameid != place.geonameid and c.feature != place.feature):
+    if any(_contains(c, place) for c in mention.container
+           if c.geonameid != place.geonameid and (c.feature != place.feature or mention.described)):
         score += 3.0
     # The countries of the document's other names: a name's own mentions would vote for its first guess.
     own = context.countries_by_key[mention.key]
@@ -789,6 +846,11 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += 2.0 if nearest < ANCHOR_NEAR_KM else 1.0 if nearest < ANCHOR_FAR_KM else 0.0
     if place.geonameid in context.paired:
         score += PAIR_SUPPORT
+    if place.feature == "city" and any(
+        n.place is not None and n.key != mention.key and n.place.feature == "city" and _distance_km(n.place, place) < ANCHOR_FAR_KM
+        for n in mention.listed_with
+    ):
+        score += LISTED_NEAR  # "universities in Oxford and London": a list's towns lie near one another
     if place.geonameid in mention.weak:
         score -= ALIAS_ADMIN1
     return score
@@ -805,9 +867,7 @@ def _namesake_of_division(mention: _Mention, city: Place) -> bool:
 
 def _resolve(mentions: list[_Mention], paired: frozenset[int] = frozenset()) -> None:
     """Three passes: priors alone, then with what the document's other names resolved to; one sense per name."""
-    by_key: dict[tuple[str, bool], list[_Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_key[mention.key].append(mention)
+    by_key = _senses(mentions)
     context = _Context(paired=paired)
     resolved: list[Place | None] = []
     for _ in range(3):
@@ -832,6 +892,22 @@ def _resolve(mentions: list[_Mention], paired: frozenset[int] = frozenset()) -> 
             break  # nothing moved: the same places make the same context, so another pass would repeat this one
         resolved = [m.place for m in mentions]
         context = _document_context(mentions, paired)
+
+
+def _senses(mentions: list[_Mention]) -> dict[tuple, list[_Mention]]:
+    """One sense per name, unless the text puts it in two places ("Windsor is a town in Berkshire County,
+    Massachusetts ... named for Windsor, Connecticut"): each container is then a sense of its own, and
+    the bare mentions take the first one named."""
+    first: dict[tuple[str, bool], str] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.container_mention is not None:
+            first.setdefault(mention.key, name_key(mention.container_mention.text))
+    groups: dict[tuple, list[_Mention]] = defaultdict(list)
+    for mention in mentions:
+        where = mention.container_mention
+        mention.sense = (*mention.key, name_key(where.text) if where is not None else first.get(mention.key))
+        groups[mention.sense].append(mention)
+    return groups
 
 
 def _contenders(mention: _Mention) -> list[tuple[Place, int]]:
