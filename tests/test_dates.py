@@ -98,3 +98,8 @@ def test_boilerplate_dates_are_skipped():
 def test_clock_times_are_not_days():
     found = find_dates("At 10:30 on March 4 2022 a missile hit.", TUESDAY, [])
     assert [(m.text, m.value) for m in found] == [("March 4 2022", dt.date(2022, 3, 4))]
+
+
+def test_a_range_of_days_is_dated_by_its_first_day_and_keeps_its_year():
+    found = values("Ten people were killed on March 1-2, 2008. Looters struck during the night of 22 to 23 January.")
+    assert found == {"March 1-2, 2008": (dt.date(2008, 3, 1), 1), "22 to 23 January": (dt.date(2022, 1, 22), 1)}
