@@ -1,5 +1,5 @@
 """Wire datelines: "KYIV, July 20 (Reuters) -", "BEIRUT (AP) —", "GOMA, Democratic Republic of Congo,
-Jan 28 (Reuters) -".
+Jan 28 (Reuters) -", "JUBA, 24 January 2025 -".
 
 A dateline says where and when a report was filed, not where or when anything in it happened; and
 the lead sentence starts after its dash, which the small parser would otherwise read as one clause
@@ -18,7 +18,8 @@ _WORD = r"[A-Z][\w.'’-]*"
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"  # the city, in capitals or not
     rf"(?:,\s*{_WORD}(?:\s+(?:of|the|and)?\s*{_WORD}){{0,4}})?"  # ", Ukraine", ", Democratic Republic of Congo"
-    r"(?P<date>,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # ", July 20", ", June 14, 2024"
+    # ", July 20", ", June 14, 2024", ", 24 January 2025"
+    r"(?P<date>,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s*\d{4})?))?"
     r"\s*(?:\([^()\n]{1,40}\))?"  # "(Reuters)"
     r"\s*(?<=[\s)])[-–—]+[ \t]+",  # a dash standing apart: "Al-Shabaab" opens no dateline
     re.MULTILINE,

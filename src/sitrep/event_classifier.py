@@ -123,7 +123,7 @@ def lemma(token: Token) -> str:
 
 def _is_asserted(trigger: Token, sentence: Span) -> bool:
     """False when the sentence does not say the trigger happened: negation, modal, intention,
-    denial, condition, question or an infinitive of purpose ("to retake the city")."""
+    denial, condition, trend, question or an infinitive of purpose ("to retake the city")."""
     rules = lexicon()["non_event"]
     if _protest_purpose(trigger):
         return _is_asserted(trigger.head, sentence)  # "marched through Paris to protest": the march says it
@@ -136,10 +136,15 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False
     if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
         return False
+    clause = _clause(sentence, trigger)
     for ancestor in trigger.ancestors:
+        if not clause.start <= ancestor.i < clause.end:
+            break  # "A grenade was thrown at a shop; the attackers have not been identified"
         word = lemma(ancestor)
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"]:
             return False
+        if word in rules["trend_heads"]:
+            return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event
         if any(c.dep_ == "acomp" and lemma(c) in rules["falsity"] for c in ancestor.children):
             return False  # "reports that Russian forces withdrew from Lyman are likely false"
         if any(c.dep_ == "mark" and lemma(c) in rules["conditional_marks"] for c in ancestor.children):
@@ -467,9 +472,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return weapon
         target = words_under(_patient(token))
         if target & set(lex["protesters"]) and not target & set(lex["military_targets"]):
-            return _protest_type(sentence)  # "police shot dead five protesters": force against a protest
+            return _protest_type(_clause(sentence, token))  # "police shot dead five protesters": force against a protest
         if words_under(_agent(token)) & {"police", "policeman", "policemen"} and _amid_a_protest(sentence):
-            return _protest_type(sentence)  # "police shot dead two people as crowds burned tyres in protest"
+            return _protest_type(_clause(sentence, token))  # "police shot dead two people as crowds burned tyres in protest"
         military = set(lex["military_targets"])
         if target & military:
             return rule["military"]
@@ -477,7 +482,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return rule["civilian"]
         return _model_choice(sentence.text, [rule["military"], rule["civilian"]])
     if kind == "protest":
-        return _protest_type(sentence)
+        return _protest_type(_clause(sentence, token))
     return rule.get("sub_event_type")
 
 
@@ -498,6 +503,14 @@ def _amid_a_protest(sentence: Span) -> bool:
     """The sentence reports a protest or a riot going on ("in protest against", "fuel price riots")."""
     words = {lemma(t) for t in sentence if t.dep_ != "compound"}
     return bool(words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter"})
+
+
+def _clause(sentence: Span, token: Token) -> Span:
+    """The part of the sentence between semicolons that holds the token: a headline's "police open fire
+    on protesters; shops looted in Nairobi" tells two events."""
+    start = max((t.i + 1 for t in sentence if t.text == ";" and t.i < token.i), default=sentence.start)
+    end = min((t.i for t in sentence if t.text == ";" and t.i > token.i), default=sentence.end)
+    return sentence.doc[start:end]
 
 
 def _protest_type(sentence: Span) -> str:
@@ -524,7 +537,7 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     sub_type = lex["nouns"].get(lemma(token)) or lex["nouns"].get(token.lower_)
     if sub_type is None and lemma(token) in lex["protesters"]:
         # "police dispersed protesters", "protesters gathered": the crowd itself marks the event
-        kind = _protest_type(sentence)
+        kind = _protest_type(_clause(sentence, token))
         gathering = token.dep_ in {"nsubj"} and lemma(token.head) in lex["gathering_verbs"]
         return kind if kind != "Peaceful protest" or gathering else None
     if sub_type is None:
@@ -539,7 +552,7 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     if not (happening or dated):
         return None
     if sub_type == "Peaceful protest":
-        return _protest_type(sentence)
+        return _protest_type(_clause(sentence, token))
     if sub_type.startswith("weapon:"):
         return _weapon_in(list(sentence)) or sub_type.removeprefix("weapon:")
     return sub_type
@@ -547,8 +560,12 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
 
 def _verbless(sentence: Span) -> bool:
     """A note or headline without a finite verb ("Shelling of a kindergarten in Kharkiv", "aftermath
-    of a missile strike"): it names the happening itself, as a headline does."""
-    return not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sentence)
+    of a missile strike"): it names the happening itself, as a headline does. Not a piece the parser cut
+    from a longer sentence ("Violence | against civilians and attacks on aid | increased in Jonglei")."""
+    first = sentence[0]
+    before = sentence.doc.text[: first.idx].rstrip(" ")
+    cut = first.is_lower and bool(before) and not before.endswith((".", "!", "?", ":", "\n"))
+    return not cut and not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sentence)
 
 
 def _occurs(verb: Token) -> bool:

@@ -56,14 +56,19 @@ _PLACE_FEATURE_PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "re
 # Events dated this long before publication are the article's background, which ACLED does not code
 # from it.
 _HISTORY = dt.timedelta(days=366)
-# An event dated only by its month, a season or more before publication ("seized Sudzha in August 2024"
-# in a February report), is recalled as background; a dated day stays news up to _HISTORY.
-_RECALLED = dt.timedelta(days=92)
+# An event dated only by its month, _RECALLED_MONTHS or more before publication ("seized Sudzha in August
+# 2024" in a February report, "In January, an attack ..." in an April one), is recalled as background;
+# last month's stays news, and a dated day stays news up to _HISTORY.
+_RECALLED_MONTHS = 2
+_STATED_TYPES = frozenset({"Agreement"})  # the statement is the event: announced on the day it is made
+_QUOTES = frozenset('"“‘\'')
 _DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
     "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi", "towards", "toward",
 })
 _LOCATIVE_WORDS = frozenset({"in", "at", "inside"})
+_CONTAINER_CHARS = 40  # "Mota town (East Gojjam zone, Amhara region)": how far after a town its province may follow
+_NOT_PLACE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})
 _NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vicinity", "area", "district", "suburb", "suburbs"})
 
 
@@ -94,11 +99,14 @@ def _governed_by(token: Token, trigger: Token) -> bool:
 
 
 def _from_origin(doc: Doc, place: Toponym) -> bool:
-    """"he is from the Kursk region", "relatives in Belgorod (in Russia)": where people come from."""
+    """"he is from the Kursk region", "relatives in Belgorod (in Russia)": where people come from, or
+    where a source speaks from."""
     token = doc.char_span(place.start, place.end, alignment_mode="expand")
     if token is None:
         return False
     head = token.root.head
+    if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"]:
+        return True  # "according to a security source in Kandi": where the speaker is
     return head.lower_ == "from" and lemma(head.head) not in {"withdraw", "retreat", "push", "drive", "expel", "oust"}
 
 
@@ -184,7 +192,12 @@ def _container_of_another(doc: Doc, place: Toponym, others: Sequence[Toponym]) -
         return False
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     inside = any(o.country == place.country and o.feature == "city" for o in others)
-    return span is not None and inside and span.root.head.lower_ == "in"
+    if span is not None and inside and span.root.head.lower_ == "in":
+        return True
+    # "took Mota town (East Gojjam zone, Amhara region)", "Zelene, Kharkiv Oblast": right after the town
+    after_town = any(o.country == place.country and o.feature == "city" and 0 <= place.start - o.end <= _CONTAINER_CHARS
+                     for o in others)
+    return after_town and doc.text[: place.start].rstrip().endswith(("(", ","))
 
 
 def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
@@ -258,6 +271,22 @@ def main_place(toponyms: Sequence[Toponym]) -> Toponym | None:
         not setting.abroad(t), counts[t.geonameid] * (2 if t.feature in {"city", "other"} else 1), not setting.outside(t), -t.start
     )
     return max(usable, key=weight)
+
+
+def _unknown_place_within(sentence: Span, places: Sequence[Toponym], focus: Toponym) -> Toponym | None:
+    """ "a suicide bomber blew herself up at the market in Baga Sola", a town the index lacks, in a bulletin
+    filed from N'Djamena: the town lies in the one province of that country the article names ("Lac
+    province"), not in the city it was filed from."""
+    named = any(
+        t.lower_ in _LOCATIVE_WORDS and t.i + 1 < sentence.end and sentence.doc[t.i + 1].is_title
+        and not any(p.start <= sentence.doc[t.i + 1].idx < p.end for p in places)
+        and sentence.doc[t.i + 1].ent_type_ not in _NOT_PLACE_ENTITIES
+        for t in sentence
+    )
+    divisions = {p.geonameid: p for p in places if p.feature == "admin1" and p.country == focus.country}
+    if not named or len(divisions) != 1 or focus.feature == "admin1":
+        return None
+    return next(iter(divisions.values()))
 
 
 def _geo_precision(doc: Doc, place: Toponym, inherited: bool) -> int:
@@ -437,7 +466,8 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     dates the statement, not the event). When the statement's date is all the sentence has, the
     next sentence often gives the event's own day ("The army said on Sunday it had recaptured
     Wad Madani. Troops entered the city on Saturday"): a day there up to a week before the
-    statement is taken; otherwise the statement's day, the latest the event can be."""
+    statement is taken; otherwise the statement's day, the latest the event can be. An agreement
+    announced is made that day."""
     sentence = chosen.sentence
     doc = chosen.trigger.doc
     usable = [d for d in dates if d.value is not None and not datelines.dates(doc, d.start)]
@@ -456,9 +486,11 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     best = min(inside, key=lambda d: (on_reporting_verb(d), abs(d.start - chosen.trigger.idx)))
     if not on_reporting_verb(best) or best.precision != 1:
         return best
-    following = next((s for s in sentences(doc) if s.start >= sentence.end), None)
-    if following is None:
+    if chosen.sub_event_type in _STATED_TYPES:
         return best
+    following = next((s for s in sentences(doc) if s.start >= sentence.end), None)
+    if following is None or following.text[:1] in _QUOTES:
+        return best  # a witness quoted next recalls what they saw, not when the statement's event was
     own_day = (
         d for d in usable
         if following.start_char <= d.start < following.end_char and d.precision == 1
@@ -605,8 +637,9 @@ def extract(
         elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new):
             # "... youths set fire to police vehicles on Sunday evening. Police opened fire, killing a man."
             before = drafts[-1].event
-            new = [_Draft(_told_again(d.event, before, False, d.event.event_type == before.event_type), drafts[-1].dated)
-                   for d in new]
+            new = [_Draft(_told_again(d.event, before, _weapons_of(before, d.event, chosen),
+                                      d.event.event_type == before.event_type),
+                          drafts[-1].dated) for d in new]
         drafts.extend(new)
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
@@ -617,7 +650,9 @@ _BACK_REFERENCES = frozenset({"the", "that", "this", "same", "either", "both", "
 
 
 def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for c in noun.children)
+    """ "the attack", "that strike", "Saturday's explosion": a noun that refers to an event told before."""
+    return any((c.dep_ == "det" and c.lower_ in _BACK_REFERENCES) or (c.dep_ == "poss" and c.ent_type_ == "DATE")
+               for c in noun.children)
 
 
 def _referred_to(
@@ -648,7 +683,8 @@ def _referred_to(
     if not untyped and not (trigger.pos_ == "NOUN" and _definite(trigger)):
         return None, False
     sentence = chosen.sentence
-    towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"}
+    towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"
+             and not _from_origin(sentence.doc, p)}
     event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
     body = [
         i for i in range(len(drafts) - 1, -1, -1)
@@ -670,6 +706,12 @@ def _goes_on(text: str, previous: _Draft, sentence: Span, new: Sequence[_Draft])
         return False
     adjacent = not text[previous.event.evidence[-1].end : sentence.start_char].strip(" ")
     return adjacent and sentence[0].lower_ not in lexicon()["narrative_shifts"]
+
+
+def _weapons_of(battle: Event, event: Event, chosen: SentenceEvent) -> bool:
+    """ "Heavy machine guns and rocket-propelled grenades were used, and several houses were hit", right
+    after a clash and by no one named, tells how the clash was fought: ACLED codes it as the battle."""
+    return battle.event_type == "Battles" and event.event_type == "Explosions/Remote violence" and chosen.agent is None
 
 
 def _recounted(trigger: Token) -> bool:
@@ -790,6 +832,13 @@ def _holds(wide: Event, narrow: Event) -> bool:
     )
 
 
+def _background(when: DateMention, published: dt.date) -> bool:
+    if when.precision == 3:
+        months = (published.year - when.value.year) * 12 + published.month - when.value.month
+        return months >= _RECALLED_MONTHS
+    return published - when.value > _HISTORY
+
+
 def _drafts_for(
     article: Article,
     doc: Doc,
@@ -806,11 +855,9 @@ def _drafts_for(
     if inherited:
         if chosen.sub_event_type in {"territory", "Non-violent transfer of territory"} or focus is None:
             return []  # a change of territory must name the territory
-        where = [focus]
+        where = [_unknown_place_within(sentence, places, focus) or focus]
     when = _event_date(chosen, dates)
-    if when is not None and article.published is not None and article.published - when.value > (
-        _RECALLED if when.precision == 3 else _HISTORY
-    ):
+    if when is not None and article.published is not None and _background(when, article.published):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
     for place in where:
@@ -821,6 +868,8 @@ def _drafts_for(
         if sub_type == "territory":
             sub_type = _territory_type(chosen, country)
         actor1, actor2 = (_of_its_time(a, when.value if when else None) for a in _actors_for(chosen, sub_type, country))
+        if sub_type == "Attack" and actor1.startswith("Rioters"):
+            sub_type = "Mob violence"  # "a mob beat a man to death": a crowd's violence, outside any protest
         precision = _geo_precision(doc, place, inherited)
         if place.feature == "admin1":
             place = _seat(place, gazetteer)
@@ -863,7 +912,11 @@ def _rounded(confidence: float) -> float:
 
 def _territory_type(chosen: SentenceEvent, country: str) -> str:
     """Ground gained by the state whose territory it is: "Government regains territory"; by
-    anyone else (a rebel group, a foreign army): "Non-state actor overtakes territory"."""
+    anyone else (a rebel group, a foreign army): "Non-state actor overtakes territory"; by anyone
+    "without a fight": "Non-violent transfer of territory"."""
+    said = chosen.sentence.text.lower()
+    if any(phrase in said for phrase in lexicon()["uncontested"]):
+        return "Non-violent transfer of territory"
     actor = _normalise_actor(chosen.agent, country)
     state = actor_name("military", country) if country else ""
     if actor:
