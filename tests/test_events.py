@@ -548,7 +548,9 @@ def test_a_toll_over_a_year_or_of_a_war_is_a_summary_and_a_year_old_event_is_his
 
 
 def test_seizing_weapons_or_capturing_soldiers_changes_no_ground(language):
-    assert run(language, "Russian troops seized weapons and vehicles in Kupiansk on Sunday.") == []
+    # weapons a state's forces seize are weapons kept from use, as ACLED codes them
+    seized = run(language, "Russian troops seized weapons and vehicles in Kupiansk on Sunday.")
+    assert [e.sub_event_type for e in seized] == ["Disrupted weapons use"]
     assert run(language, "Ukrainian forces captured two Russian soldiers near Kupiansk on Sunday.") == []
     [town] = run(language, "Ukrainian forces captured the town of Kupiansk on Sunday.")
     [name] = run(language, "Ukrainian forces captured Kupiansk on Sunday.")
@@ -885,3 +887,22 @@ def test_a_forecast_of_more_attacks_is_no_event(language, full_gazetteer):
     text = ("JUBA, 24 January 2025 - Violence against civilians and attacks on humanitarian assets increased in "
             "Jonglei and Unity states during the reporting period, humanitarian partners reported.")
     assert Pipeline(language, full_gazetteer).process(Article("t", text, published=dt.date(2025, 1, 24))).events == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type", "actor1"),
+    [
+        ("On Monday, four women were sexually assaulted by armed men in uniform near Kupiansk.", "Sexual violence",
+         "Military Forces of Russia (2000-)"),  # armed men are no civilians; in Ukraine the default attacker
+        ("Police recovered an arms cache in Kharkiv on Sunday.", "Disrupted weapons use", "Police Forces of Ukraine (2019-)"),
+        ("Police seized a cache of explosives in Kharkiv on Sunday.", "Disrupted weapons use", "Police Forces of Ukraine (2019-)"),
+        ("Insurgents established a base in Kupiansk on Sunday.", "Headquarters or base established", ""),
+    ],
+)
+def test_a_few_acts_named_by_their_objects_or_manner(language, sentence, sub_type, actor1):
+    assert [(e.sub_event_type, e.actor1) for e in run(language, sentence)] == [(sub_type, actor1)]
+
+
+def test_weapons_taken_in_a_raid_are_the_raid(language):
+    found = run(language, "Militants attacked an army post near Izyum on Monday and seized weapons and vehicles.")
+    assert [e.sub_event_type for e in found] == ["Armed clash"]

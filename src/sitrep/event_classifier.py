@@ -432,6 +432,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None
     if rule.get("particle") and not any(c.dep_ == "prt" and c.lower_ == rule["particle"] for c in token.children):
         return None
+    if rule.get("modifiers") and not any(c.dep_ == "advmod" and lemma(c) in rule["modifiers"] for c in token.children):
+        return None  # "were sexually assaulted"
     if rule.get("needs_place") and not sentence_places(sentence, places):
         return None
     if rule.get("needs_object") and _patient(token) is None:
@@ -455,7 +457,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
         named = patient is None or patient.pos_ in {"PRON", "PROPN"} or any(p.start <= patient.idx < p.end for p in places)
         if not named and lemma(patient) not in lex["territory_objects"]:
-            return None  # "seized weapons and vehicles", "captured two soldiers": no ground changed hands
+            if patient is not None and lemma(patient) in lex["weapon_finds"] and _who(_agent(token)) & set(lex["security_forces"]):
+                return "Disrupted weapons use"  # "police seized a cache of explosives"; not fighters taking arms in a raid
+            return None  # "seized vehicles", "captured two soldiers": no ground changed hands
         return "territory"  # decided once the actors are known
     if kind == "weapon":
         if rule.get("reflexive") and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):

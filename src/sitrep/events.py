@@ -367,6 +367,8 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
             return name
     country = next((iso for iso, names in demonyms.items() if names.intersection(words)), "")
     for role in ("settlers", "police", "military", "protesters", "rioters", "civilians", "government"):
+        if role == "civilians" and "armed" in words:
+            continue  # "armed men", "armed youth": an armed group, however plain its members' names
         if roles[role].search(text):
             if role in {"civilians", "protesters", "rioters", "police"}:  # police act at home; an army may not
                 return actor_name(role, country or place_country)
@@ -421,7 +423,9 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
         actor1 = actor1 or (state if sub_type == "Government regains territory" else enemy)
         if not actor2:
             actor2 = enemy if actor1 == state else state
-    elif event_type == "Explosions/Remote violence" or sub_type in {"Attack", "Looting/property destruction", "Abduction/forced disappearance"}:
+    elif event_type == "Explosions/Remote violence" or sub_type in {
+        "Attack", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
+    }:
         actor1 = actor1 or enemy
         if not actor2 and words_under(chosen.trigger) & set(lexicon()["civilian_targets"]):
             actor2 = actor_name("civilians", place_country)
