@@ -142,3 +142,31 @@ def test_two_processes_on_overlapping_inputs_store_everything_once(
     runs = _run_together(["run", str(first), "--db", url], ["run", str(second), "--db", url])
     assert all(r.returncode == 0 for r in runs), [r.stderr[-2000:] for r in runs]
     _assert_each_stored_once(url, wire_events, articles=6)
+
+
+def test_workers_read_the_input_a_window_ahead_and_keep_its_order(language, full_gazetteer) -> None:
+    """Memory stays bounded: the workers take articles as they finish others, never the whole input."""
+    import datetime as dt
+
+    from sitrep.model import Article
+    from sitrep.pipeline import Pipeline
+
+    pulled = 0
+
+    def articles():
+        nonlocal pulled
+        for n in range(200):
+            pulled += 1
+            yield Article(f"a{n}", f"Russian forces shelled Kupiansk on Monday, killing {n % 7 + 1} civilians.",
+                          published=dt.date(2022, 9, 13))
+
+    window = 8 * 2 * 2  # 8 articles per worker and batch
+    stream = Pipeline(language, full_gazetteer, workers=2).process_many(articles(), batch_size=2)
+    first = next(stream)
+    # one article in for each one out: no worker waits at a window's end for the others to finish it
+    assert first.article.id == "a0" and pulled == window + 1
+    tenth = [next(stream) for _ in range(9)][-1]
+    assert tenth.article.id == "a9" and pulled == window + 10
+    rest = list(stream)
+    assert [p.article.id for p in rest] == [f"a{n}" for n in range(10, 200)]
+    assert [p.events[0].fatalities for p in rest[:6]] == [4, 5, 6, 7, 1, 2]

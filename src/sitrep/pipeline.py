@@ -7,6 +7,7 @@ A document that fails in any stage becomes an ``InputError`` naming it; the othe
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
 import logging
@@ -96,16 +97,24 @@ class Pipeline:
         """Whole articles through the whole pipeline in forked worker processes, results in input order.
 
         Forked after loading, the workers share the model's memory with this process; each opens
-        its own connection to the gazetteer. The input is fed a window at a time, so memory stays
-        bounded however long the stream.
+        its own connection to the gazetteer. At most a window of articles is in flight at once, so
+        memory stays bounded however long the stream.
         """
         event_classifier.warm_up()
         context = multiprocessing.get_context("fork")
         window = 8 * self.workers * batch_size
         stream = iter(articles)
         with context.Pool(self.workers, initializer=_start_worker, initargs=(self,)) as pool:
-            while chunk := list(itertools.islice(stream, window)):
-                yield from pool.imap(_work, chunk, chunksize=1)
+            # a sliding window: the next article goes in as soon as the oldest comes out, so no worker
+            # waits at the end of a window for the others (a pool's imap would read the whole input)
+            pending: collections.deque = collections.deque(
+                pool.apply_async(_work, (item,)) for item in itertools.islice(stream, window)
+            )
+            while pending:
+                done = pending.popleft().get()
+                for item in itertools.islice(stream, 1):
+                    pending.append(pool.apply_async(_work, (item,)))
+                yield done
 
     def _analyse(self, article: Article, segments: list[Segment], doc) -> Processed | InputError:
         try:
