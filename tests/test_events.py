@@ -906,3 +906,10 @@ def test_a_few_acts_named_by_their_objects_or_manner(language, sentence, sub_typ
 def test_weapons_taken_in_a_raid_are_the_raid(language):
     found = run(language, "Militants attacked an army post near Izyum on Monday and seized weapons and vehicles.")
     assert [e.sub_event_type for e in found] == ["Armed clash"]
+
+
+def test_every_place_people_come_from_is_their_origin(language):
+    text = ("Fighting broke out in Kupiansk on Saturday. On Sunday, elders from Kharkiv and Izyum announced that "
+            "the two sides had agreed to a ceasefire.")
+    agreements = [e for e in run(language, text) if e.sub_event_type == "Agreement"]
+    assert [e.location for e in agreements] == ["Kupiansk"]

@@ -104,7 +104,10 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     token = doc.char_span(place.start, place.end, alignment_mode="expand")
     if token is None:
         return False
-    head = token.root.head
+    root = token.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "elders from Tripoli and Misrata": Misrata is from where Tripoli is
+    head = root.head
     if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"]:
         return True  # "according to a security source in Kandi": where the speaker is
     return head.lower_ == "from" and lemma(head.head) not in {"withdraw", "retreat", "push", "drive", "expel", "oust"}
