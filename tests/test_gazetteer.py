@@ -198,6 +198,9 @@ def test_default_index_has_countries_admin1_cities_and_regions(full_gazetteer):
     assert 713174 in {p.geonameid for p in full_gazetteer.lookup("Artemivsk")}  # Russian-era name of Bakhmut
     donbas = full_gazetteer.lookup("Donbass")
     assert donbas and donbas[0].feature == "region" and abs(donbas[0].lat - 48.0) < 1
+    # regions wars are reported by that no administrative unit is named after
+    for name, country in [("Kordofan", "SD"), ("Puntland", "SO"), ("Cyrenaica", "LY"), ("Waziristan", "PK")]:
+        assert [(p.feature, p.country) for p in full_gazetteer.lookup(name)][:1] == [("region", country)]
 
 
 def test_second_level_divisions_come_with_the_default_index_but_never_shadow_a_place(full_gazetteer):
