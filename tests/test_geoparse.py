@@ -496,3 +496,19 @@ def test_words_around_a_name_that_are_not_part_of_it(blank, language, full_gazet
     assert [(t.text, t.country) for t in found] == [("Ontario", "CA")]
     # "the suburb of" vouches for a one-word name the index spells another way
     assert senses(blank, gazetteer, "Fighting erupted in the eastern suburb of Tajoura.") == [("Tajoura", 2210247)]
+
+
+def test_a_division_named_with_its_admin_word_is_not_what_the_bare_name_means(blank, tmp_path):
+    places = [
+        Place(2440476, "Niger", 17.0, 10.0, "NE", feature="country", population=22_000_000),
+        Place(2328925, "Niger", 9.83, 5.83, "NG", "31", feature="admin1", population=3_950_000),
+        Place(2330100, "Minna", 9.61, 6.56, "NG", "31", population=290_000),
+        Place(2335204, "Kano", 12.0, 8.52, "NG", "29", population=3_600_000),
+        Place(2335196, "Kaduna", 10.52, 7.44, "NG", "18", population=1_600_000),
+        Place(2328926, "Nigeria", 10.0, 8.0, "NG", feature="country", population=195_000_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    text = ("Gunmen killed four travellers near Minna, the capital of Niger State, on a road from Kano and Kaduna "
+            "in northern Nigeria. Gangs cross the border with Niger, officials said.")
+    found = senses(blank, gazetteer, text)
+    assert ("Niger State", 2328925) in found and found[-1] == ("Niger", 2440476)

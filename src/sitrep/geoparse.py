@@ -62,6 +62,7 @@ STRAY_KM = 1000.0  # a town this far from the province named right after it, in 
 CHAIN_TOKENS = 8
 DESCRIPTION_TOKENS = 5  # "a fifth class municipality in": words between a name and what it is  # "Kani town, Kani township, Sagaing region": how far after a town its province may be named
 NAMESAKE_SHARE = 10  # a city with a tenth of its namesake division's people is what the name usually means
+WORDED_DIVISION = 3.0  # a division the text names with its admin word is not what the bare name means
 LISTED_NEAR = 1.0  # a town near the town listed beside it ("Oxford and London")
 LISTED_DIVISION = 2.0  # a division's sense of a name listed beside a division ("Missouri, New York")
 FAME_RATIO = 1000.0  # a local place this many times smaller than a division of the same name is not meant
@@ -108,6 +109,7 @@ class _Mention:
     holds: bool = False  # named after "X, ", as X's container
     beside_division: bool = False  # listed beside a name that can only be a division ("Missouri, New York")
     described: bool = False  # its container comes from a description ("a town in Berkshire County")
+    worded: bool = False  # named with its admin word after it, as a division ("Niger State")
     sense: tuple = ()  # the mentions of one name that share a sense (_senses)
     listed_with: list["_Mention"] = field(default_factory=list)  # its neighbours in a list ("Oxford and London")
 
@@ -398,6 +400,9 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     after = words.lower[mention.tok_end] if mention.tok_end < len(words) else ""
     mention.admin_before = _admin_word_before(words, mention.tok_start)
     mention.admin_after = after in cues["admin_after"] or mention.admin_before or _listed_before_divisions(words, mention)
+    # "Niger State" named so, not as the start of a longer name ("Colorado State University")
+    mention.worded = after in cues["admin_after"] and after not in cues["admin_plural"] and not (
+        mention.tok_end + 1 < len(words) and words.capitalised[mention.tok_end + 1])
     best = max(mention.candidates, key=lambda pk: pk[0].population)[0]
     kinds = {k for _, k in mention.candidates}
     evidence = RECOGNITION_PRIOR[best.feature] + 0.6 * max(0.0, min(math.log10(best.population + 1) - 3, 4))
@@ -790,6 +795,7 @@ class _Context:
     countries_by_key: defaultdict = field(default_factory=lambda: defaultdict(Counter))  # name key -> countries
     anchors: dict[tuple[str, bool], Place] = field(default_factory=dict)  # resolved local places by name
     named_admin1s: set[tuple[str, str]] = field(default_factory=set)  # first-level divisions the text names
+    worded: set[tuple[str, int]] = field(default_factory=set)  # (name, division) named so: "Niger State"
     paired: frozenset[int] = frozenset()  # town and county candidates of two names that lie together (_paired)
 
     nearest: dict[int, float] = field(default_factory=dict)  # candidate id -> km to the nearest anchor
@@ -839,6 +845,8 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += min(2.0, 1.0 * (inside - context.admin1_by_key[(place.country, place.admin1, mention.key)]))
     elif place.feature == "city" and inside:
         score += 0.5
+    if place.feature == "admin1" and not mention.admin_after and (mention.key[0], place.geonameid) in context.worded:
+        score -= WORDED_DIVISION  # "Niger State" named so: the bare "Niger" of the same story is the country
     if place.feature in ("city", "admin2") and (place.country, place.admin1) in context.named_admin1s:
         score += NAMED_ADMIN1  # "Palestine" in a story that names Texas
     if context.anchors and place.feature not in ("country", "region"):
@@ -957,6 +965,8 @@ def _document_context(mentions: list[_Mention], paired: frozenset[int] = frozens
             context.countries_by_key[mention.key][place.country] += 1
         if place.feature == "admin1":
             context.named_admin1s.add((place.country, place.admin1))
+            if mention.worded:
+                context.worded.add((name_key(mention.text), place.geonameid))
         if place.feature in ("city", "admin2", "other"):
             context.anchors[mention.key] = place
             context.admin1s[(place.country, place.admin1)] += 1
