@@ -178,6 +178,9 @@ def test_sentences_that_report_no_event_produce_none(language, sentence):
         # a note or headline without a finite verb names the happening itself
         ("On 14 June 2022, shelling of a kindergarten in Kupiansk.", "Shelling/artillery/missile attack"),
         ("Aftermath of artillery shelling of a school in Izyum", "Shelling/artillery/missile attack"),
+        # what came after it says it happened
+        ("On 9 March, images show the collapsed roof of a school in Izyum after a Russian missile strike.",
+         "Shelling/artillery/missile attack"),
     ],
 )
 def test_reported_and_verbless_happenings_are_events(language, sentence, sub_type):
@@ -897,6 +900,12 @@ def test_a_forecast_of_more_attacks_is_no_event(language, full_gazetteer):
         ("Police recovered an arms cache in Kharkiv on Sunday.", "Disrupted weapons use", "Police Forces of Ukraine (2019-)"),
         ("Police seized a cache of explosives in Kharkiv on Sunday.", "Disrupted weapons use", "Police Forces of Ukraine (2019-)"),
         ("Insurgents established a base in Kupiansk on Sunday.", "Headquarters or base established", ""),
+        # the small model lemmatises "raped" as "rap" and "staged" as "stag"
+        ("Armed men raped four women near Kupiansk on Monday.", "Sexual violence", "Military Forces of Russia (2000-)"),
+        ("Workers staged a protest in Kharkiv on Monday.", "Peaceful protest", "Protesters (Ukraine)"),
+        # a verb that stages the event its object names
+        ("Traders in Kharkiv held a peaceful rally on Monday.", "Peaceful protest", "Protesters (Ukraine)"),
+        ("Russian jets carried out an air strike on Izyum on Monday.", "Air/drone strike", "Military Forces of Russia (2000-)"),
     ],
 )
 def test_a_few_acts_named_by_their_objects_or_manner(language, sentence, sub_type, actor1):
@@ -913,3 +922,15 @@ def test_every_place_people_come_from_is_their_origin(language):
             "the two sides had agreed to a ceasefire.")
     agreements = [e for e in run(language, text) if e.sub_event_type == "Agreement"]
     assert [e.location for e in agreements] == ["Kupiansk"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army launched an investigation into the attack in Kharkiv.",
+        "Boko Haram, which has carried out repeated attacks around Izyum, denied it.",
+        "The rapper rapped about the war in Kharkiv on Monday.",
+    ],
+)
+def test_what_a_staging_verb_does_not_stage(language, sentence):
+    assert run(language, sentence) == []

@@ -118,7 +118,9 @@ class SentenceEvent:
 
 
 def lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    word = token.lemma_.lower()
+    wrong = lexicon()["lemma_fixes"].get(word)  # the small model's "raped" -> "rap"
+    return wrong.get(token.lower_, word) if wrong else word
 
 
 def _is_asserted(trigger: Token, sentence: Span) -> bool:
@@ -361,8 +363,13 @@ def _tokens(doc: Doc) -> _Tokens:
     array = doc.to_array([LEMMA, POS, DEP, IDX, IS_SPACE, IS_PUNCT, ORTH])  # one call, no Token objects
     strings = doc.vocab.strings
     space = array[:, 4] == 1
+    fixes = lexicon()["lemma_fixes"]
+    lemmas = [strings[key].lower() for key in array[:, 0].tolist()]
+    for i, word in enumerate(lemmas):
+        if word in fixes:  # the small model's "raped" -> "rap"
+            lemmas[i] = fixes[word].get(strings[int(array[i, 6])].lower(), word)
     return _Tokens(
-        lemma=[strings[key].lower() for key in array[:, 0].tolist()],
+        lemma=lemmas,
         pos=[strings[key] for key in array[:, 1].tolist()],
         dep=[strings[key] for key in array[:, 2].tolist()],
         idx=array[:, 3].tolist(),
@@ -551,7 +558,14 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     happening = verb is not None and _occurs(verb) and sentence.start <= verb.i < sentence.end
     # "officials reported a powerful explosion": a source asserting the happening, as ACLED codes it
     reported = token.dep_ == "dobj" and token.head == verb and lemma(verb) in lex["reporting_verbs"]
-    happening = happening or (reported and sentence.start <= token.head.i < sentence.end) or _verbless(sentence)
+    # "damaged houses after Russian shelling": what came after it says it happened
+    aftermath = token.dep_ == "pobj" and token.head.lower_ in {"after", "following"}
+    # "held a rally", "carried out an air strike"; not "has carried out repeated attacks" (a record)
+    staged = token.dep_ == "dobj" and lemma(token.head) in lex["staging_verbs"] and not any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.head.children
+    ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] for c in token.children)
+    happening = happening or (staged and sentence.start <= token.head.i < sentence.end)
+    happening = happening or aftermath or (reported and sentence.start <= token.head.i < sentence.end) or _verbless(sentence)
     dated = any(t.ent_type_ == "DATE" for t in subtree(token))
     if not (happening or dated):
         return None
