@@ -934,3 +934,22 @@ def test_every_place_people_come_from_is_their_origin(language):
 )
 def test_what_a_staging_verb_does_not_stage(language, sentence):
     assert run(language, sentence) == []
+
+
+def test_a_record_of_many_killings_is_no_event(language, full_gazetteer):
+    from sitrep.pipeline import Pipeline
+
+    text = ("At least nine killed in DR Congo rebel attack\n\nBENI, March 1 (AFP) - Suspected ADF rebels killed at "
+            "least nine villagers in a machete attack near Eringeti on Thursday night, the army said. The ADF has been "
+            "blamed for a string of massacres in Beni territory. They have killed thousands of civilians in the region.")
+    found = Pipeline(language, full_gazetteer).process(Article("r", text, published=dt.date(2024, 3, 4))).events
+    assert found and all(e.fatalities < 100 for e in found)
+
+
+def test_the_doers_on_a_day_of_their_own_are_a_new_event_but_not_on_the_day_they_are_quoted(language):
+    text = ("Gunmen attacked a checkpoint near Izyum on Saturday, killing two soldiers. On Sunday, the insurgents "
+            "looted shops in a nearby village.")
+    assert sorted(e.event_date for e in run(language, text)) == [dt.date(2022, 9, 10), dt.date(2022, 9, 11)]
+    text = ("A suicide bomber attacked a police checkpoint in Kharkiv on Monday, killing seven policemen. "
+            '"The attacker blew himself up at the gate," the police chief told reporters on Tuesday.')
+    assert [e.event_date for e in run(language, text)] == [dt.date(2022, 9, 12)]

@@ -237,7 +237,7 @@ def _tally(trigger: Token) -> bool:
                 return not any(t.lower_ in _RECENT for t in token.subtree)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _NOMINAL and _since_perfect(token):
             return True
-    return (trigger.pos_ == "NOUN" and _counted(trigger)) or _yearly(trigger) or _toll_of_a_war(trigger)
+    return (trigger.pos_ == "NOUN" and _counted(trigger)) or _yearly(trigger) or _toll_of_a_war(trigger) or _a_record(trigger)
 
 
 # A year as the time of a clause: "last year", "in 2024", "since 2024", "over the past year".
@@ -272,6 +272,17 @@ def _toll_of_a_war(trigger: Token) -> bool:
     done is a running total, whatever the tense."""
     subject = _subject(trigger)
     return subject is not None and lemma(subject) in lexicon()["non_event"]["toll_subjects"]
+
+
+def _a_record(trigger: Token) -> bool:
+    """"They have killed thousands of civilians in the region": a present perfect over a count no one
+    day holds is a record of many events, not one."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in trigger.children)
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    return perfect and any({t.lower_ for t in subtree(o)} & _MULTITUDES for o in objects)
+
+
+_MULTITUDES = frozenset({"hundreds", "thousands", "millions"})
 
 
 def _described(trigger: Token) -> bool:

@@ -467,6 +467,21 @@ def _dated_verb(span: Span, reporting: set[str]) -> Token | None:
     return verb.head if opening and span.end <= min(opening) else verb
 
 
+def _stated_day(chosen: SentenceEvent) -> bool:
+    """ "'The attacker blew himself up,' the police chief told reporters on Wednesday": every day the
+    sentence names is its statement's, not a day of the event's own."""
+    if chosen.sub_event_type in _STATED_TYPES:
+        return False  # an agreement announced is made that day
+    reporting = set(lexicon()["reporting_verbs"])
+    days = [e for e in chosen.sentence.ents if e.label_ == "DATE"]
+
+    def stated(day: Span) -> bool:
+        verb = _dated_verb(day, reporting)
+        return verb is not None and verb != chosen.trigger and lemma(verb) in reporting
+
+    return bool(days) and all(stated(day) for day in days)
+
+
 def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMention | None:
     """The resolved date in the trigger's sentence nearest the trigger, leaving out a dateline's date
     (the filing day) and preferring dates that do not hang on a reporting verb ("said on Monday"
@@ -636,7 +651,8 @@ def extract(
         if chosen is None:
             continue
         new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
-        earlier, untyped = _referred_to(chosen, drafts, headline, body_places, any(d.dated for d in new))
+        own_day = any(d.dated for d in new) and not _stated_day(chosen)
+        earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
             account = _recounted(chosen.trigger)
             told = drafts[earlier]
@@ -684,7 +700,8 @@ def _referred_to(
     general = trigger.pos_ == "NOUN" and _definite(trigger) and not chosen.specific
     weapon = subject is not None and _definite(subject) and lemma(subject) in lexicon()["weapons"]  # "The grenade exploded"
     agent = chosen.agent if isinstance(chosen.agent, Token) else None
-    doers = agent is not None and _definite(agent) and lemma(agent) in lexicon()["doers"]  # "the assailants also looted"
+    # "the assailants also looted"; not "On Sunday, the insurgents raided Quiterajo", a day of its own
+    doers = agent is not None and _definite(agent) and lemma(agent) in lexicon()["doers"] and not dated
     untyped = any(_definite(n) for n in context) or general or weapon or doers or (
         not dated and (_toll_alone(trigger) or _recounted(trigger)))
     if not untyped and not (trigger.pos_ == "NOUN" and _definite(trigger)):
