@@ -142,6 +142,10 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     for ancestor in trigger.ancestors:
         if not clause.start <= ancestor.i < clause.end:
             break  # "A grenade was thrown at a shop; the attackers have not been identified"
+        if ancestor.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ == "aux" and (lemma(c) in rules["modals"] or c.tag_ == "MD") for c in ancestor.children
+        ):
+            return False  # "Russian forces will likely intensify ground assaults"
         word = lemma(ancestor)
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"]:
             return False
@@ -620,7 +624,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             asserted = _is_asserted(token, sentence)
             sub_type = _verb_event(token, verbs[word], places, sentence) if asserted else None
             specific = True
-        elif pos in {"NOUN", "PROPN"} and (word in nouns or word in protesters):  # _noun_event needs one of them
+        elif pos in {"NOUN", "PROPN"} and (word in nouns or word in protesters) and not _in_a_title(doc[i]):
+            # _noun_event needs one of them
             token = doc[i]
             sub_type = _noun_event(token, sentence)
             # a crowd met with force is as specific as any verb ("fired shots to disperse the crowd")
@@ -632,6 +637,12 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             continue
         found.append(SentenceEvent(sentence, token, sub_type, specific, _agent(token), _patient(token)))
     return found
+
+
+def _in_a_title(token: Token) -> bool:
+    """ "Russian Offensive Campaign Assessment", "Rapid Response Force": a trigger word inside a
+    capitalised name names a report or a unit, not an event."""
+    return token.dep_ == "compound" and token.is_title and token.head.is_title
 
 
 def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
