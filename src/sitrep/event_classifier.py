@@ -595,10 +595,13 @@ def _verbless(sentence: Span) -> bool:
     """A note or headline without a finite verb ("Shelling of a kindergarten in Kharkiv", "aftermath
     of a missile strike"): it names the happening itself, as a headline does. Not a piece the parser cut
     from a longer sentence ("Violence | against civilians and attacks on aid | increased in Jonglei")."""
+    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sentence):
+        return False
     first = sentence[0]
-    before = sentence.doc.text[: first.idx].rstrip(" ")
-    cut = first.is_lower and bool(before) and not before.endswith((".", "!", "?", ":", "\n"))
-    return not cut and not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sentence)
+    if not first.is_lower or first.i == 0:
+        return True
+    before = sentence.doc[first.i - 1]  # (doc.text would rebuild the whole text)
+    return before.text in {".", "!", "?", ":"} or "\n" in before.whitespace_ or before.is_space
 
 
 def _occurs(verb: Token) -> bool:
