@@ -200,7 +200,7 @@ def _container_of_another(doc: Doc, place: Toponym, others: Sequence[Toponym]) -
     # "took Mota town (East Gojjam zone, Amhara region)", "Zelene, Kharkiv Oblast": right after the town
     after_town = any(o.country == place.country and o.feature == "city" and 0 <= place.start - o.end <= _CONTAINER_CHARS
                      for o in others)
-    return after_town and doc.text[: place.start].rstrip().endswith(("(", ","))
+    return after_town and span is not None and span.start > 0 and doc[span.start - 1].text in {"(", ","}
 
 
 def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
