@@ -119,8 +119,12 @@ class SentenceEvent:
 
 def lemma(token: Token) -> str:
     word = token.lemma_.lower()
-    wrong = lexicon()["lemma_fixes"].get(word)  # the small model's "raped" -> "rap"
-    return wrong.get(token.lower_, word) if wrong else word
+    return _fixed(word, token.lower_) if word in lexicon()["lemma_fixes"] else word
+
+
+def _fixed(word: str, written: str) -> str:
+    """The lemma the small model gets wrong, corrected by the word as written ("raped" -> "rap" -> "rape")."""
+    return lexicon()["lemma_fixes"][word].get(written, word)
 
 
 def _is_asserted(trigger: Token, sentence: Span) -> bool:
@@ -381,8 +385,8 @@ def _tokens(doc: Doc) -> _Tokens:
     fixes = lexicon()["lemma_fixes"]
     lemmas = [strings[key].lower() for key in array[:, 0].tolist()]
     for i, word in enumerate(lemmas):
-        if word in fixes:  # the small model's "raped" -> "rap"
-            lemmas[i] = fixes[word].get(strings[int(array[i, 6])].lower(), word)
+        if word in fixes:
+            lemmas[i] = _fixed(word, strings[int(array[i, 6])].lower())
     return _Tokens(
         lemma=lemmas,
         pos=[strings[key] for key in array[:, 1].tolist()],
@@ -579,8 +583,8 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     staged = token.dep_ == "dobj" and lemma(token.head) in lex["staging_verbs"] and not any(
         c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.head.children
     ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] for c in token.children)
-    happening = happening or (staged and sentence.start <= token.head.i < sentence.end)
-    happening = happening or aftermath or (reported and sentence.start <= token.head.i < sentence.end) or _verbless(sentence)
+    by_its_verb = (reported or staged) and sentence.start <= token.head.i < sentence.end
+    happening = happening or aftermath or by_its_verb or _verbless(sentence)
     dated = any(t.ent_type_ == "DATE" for t in subtree(token))
     if not (happening or dated):
         return None
