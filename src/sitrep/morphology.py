@@ -9,7 +9,7 @@ key once with the model's own components and writes a document's POS, morphology
 array calls; only the seven multi-token patterns still run through the matcher.
 """
 
-from __future__ import annotations
+# no `from __future__ import annotations`: spaCy 3.7 reads the factories' annotations as types
 
 import re
 from typing import Any

@@ -9,7 +9,7 @@ attribute ruler and lemmatizer run memoised (``morphology``). NER runs on all te
 needs it.
 """
 
-from __future__ import annotations
+# no `from __future__ import annotations`: spaCy 3.7 reads the factories' annotations as types
 
 import itertools
 from collections.abc import Iterable, Iterator
