@@ -37,6 +37,13 @@ def test_cached_morphology_gives_the_models_own_output(reference_article: Path) 
             assert _morphology(mine) == _morphology(theirs)
 
 
+def test_the_model_fills_the_bare_tokenizer() -> None:
+    """``load`` starts from an empty tokenizer; the model's rules, prefixes, suffixes and infixes
+    must all arrive from disk, as they do over the language's defaults."""
+    mine, theirs = nlp.load().tokenizer, spacy.load(nlp.MODEL).tokenizer
+    assert mine.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])  # sitrep adds strings
+
+
 def test_openblas_gives_the_numbers_blis_gives(reference_article: Path) -> None:
     """sitrep multiplies the model's matrices with numpy's OpenBLAS rather than thinc's default BLIS
     (faster where BLIS does not know the CPU); every tag, arc and entity must stay the same."""
