@@ -24,6 +24,7 @@ from . import clean, dates, event_classifier, events, geoparse, happenings, nlp,
 from .errors import InputError
 from .gazetteer import Gazetteer
 from .model import Article, Event, Processed, Segment
+from .queries import EventQuery
 
 if TYPE_CHECKING:
     from .store import Store
@@ -194,7 +195,7 @@ def store_all(
             # (they are stored together, below): one query per article, not one per event.
             reported = store.story_events(story_id, limit=500) if item.events else []
             story_of = store.article_stories(e.article_id for c in reported for e in c.evidence)
-            found = tuple(_as_stored(replace(e, story_id=story_id), store, reported, story_of) for e in item.events)
+            found = _as_stored([replace(e, story_id=story_id) for e in item.events], store, reported, story_of)
             item = replace(item, article=replace(article, story_id=story_id), events=found)
             new = store.save(item, assignment.relation, assignment.similarity, fingerprint)
         yield Stored(article.id, new, len(found) if new else 0, story_id, assignment.relation)
@@ -204,8 +205,11 @@ MERGE_WINDOW = dt.timedelta(days=31)  # wide: happenings.same_happening applies 
 MERGE_BOX = 1.0  # degrees around the event, likewise
 
 
-def _as_stored(event: Event, store: "Store", reported: list[Event], story_of: dict[str, str | None]) -> Event:
-    """The event under the id of a stored event that reports the same happening, when there is one.
+def _as_stored(
+    found: list[Event], store: "Store", reported: list[Event], story_of: dict[str, str | None]
+) -> tuple[Event, ...]:
+    """An article's events, each under the id of a stored event that reports the same happening,
+    when there is one.
 
     The store merges events by id (sources and evidence grow), so taking the stored id is the merge.
     Candidates: the events any article of the story reports (``reported``: a spun copy may be coded
@@ -215,18 +219,29 @@ def _as_stored(event: Event, store: "Store", reported: list[Event], story_of: di
     already, so those need no evidence sentences loaded. ``story_of``: the story of each article
     that lends ``reported`` evidence.
     """
+    merged = [_reported_as(event, reported, story_of) for event in found]
+    asked = [(i, q) for i, q in enumerate(_near(event) for event in found) if merged[i] is None and q is not None]
+    near = store.events_near([q for _, q in asked], limit=200)  # one connection for the article's events
+    for (i, _), nearby in zip(asked, near):
+        event = found[i]
+        stored = next((s for s in nearby if s.event_id == event.event_id or happenings.same_by_acled(event, s)), None)
+        merged[i] = replace(event, event_id=stored.event_id) if stored else None
+    return tuple(m or event for m, event in zip(merged, found))
+
+
+def _reported_as(event: Event, reported: list[Event], story_of: dict[str, str | None]) -> Event | None:
     for stored in reported:
         if stored.event_id == event.event_id or happenings.same_happening(event, stored, story_of):
             return replace(event, event_id=stored.event_id)
+    return None
+
+
+def _near(event: Event) -> EventQuery | None:
+    """Events of the same sub-type within MERGE_BOX degrees and MERGE_WINDOW of this one, if it has a
+    place and a day."""
     if event.event_date is None or event.latitude is None or event.longitude is None:
-        return event
+        return None
     box = (event.longitude - MERGE_BOX, event.latitude - MERGE_BOX,
            event.longitude + MERGE_BOX, event.latitude + MERGE_BOX)
-    nearby = store.events(
-        sub_event_type=(event.sub_event_type,), bbox=box, evidence=False,
-        since=event.event_date - MERGE_WINDOW, until=event.event_date + MERGE_WINDOW, limit=200,
-    )
-    for stored in nearby:
-        if stored.event_id == event.event_id or happenings.same_by_acled(event, stored):
-            return replace(event, event_id=stored.event_id)
-    return event
+    return EventQuery(sub_event_type=(event.sub_event_type,), bbox=box,
+                      since=event.event_date - MERGE_WINDOW, until=event.event_date + MERGE_WINDOW)

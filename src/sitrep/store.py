@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, cast, func, select, text
+from sqlalchemy import Connection, Engine, String, bindparam, cast, func, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from . import schema
@@ -156,9 +156,7 @@ class Store:
                 if conn.execute(stmt).first() is None:
                     return False
                 self._save_toponyms(conn, article.id, processed.toponyms)
-                # A fixed order of row locks keeps concurrent writers from deadlocking.
-                for ev in sorted(processed.events, key=lambda e: e.event_id):
-                    self._merge_event(conn, ev, article)
+                self._merge_events(conn, processed.events, article)
         except DBAPIError as exc:
             raise StoreError(f"cannot store article {article.id!r}: {reason(exc)}") from exc
         return True
@@ -193,59 +191,50 @@ class Store:
         if rows:
             conn.execute(insert_ignore(conn, schema.toponyms), [no_nul(r) for r in rows.values()])
 
-    def _merge_event(self, conn: Connection, ev: Event, article: Article) -> None:
+    def _merge_events(self, conn: Connection, events: Sequence[Event], article: Article) -> None:
+        """Insert the article's events, or add it as a source of those stored under the same ids. A
+        statement per table for all of them: per event, the round trips cost more than the rows."""
+        if not events:
+            return
         t = schema.events
-        conn.execute(insert_ignore(conn, t).values(no_nul(event_row(ev))))
+        conn.execute(insert_ignore(conn, t), [no_nul(event_row(ev)) for ev in events])
+        ids = sorted({ev.event_id for ev in events})
         if self.backend == "postgresql":
-            # Wait for a concurrent writer of the same event; our later statements then see its rows.
-            conn.execute(select(t.c.event_id).where(t.c.event_id == ev.event_id).with_for_update())
-        sources = ev.sources or (Source(article.id, article.url, article.source, article.published),)
-        conn.execute(
-            insert_ignore(conn, schema.event_sources),
-            [
-                no_nul({
-                    "event_id": ev.event_id,
-                    "article_id": s.article_id,
-                    "url": s.url,
-                    "source": s.source,
-                    "published": s.published,
-                    "story_id": article.story_id if s.article_id == article.id else None,
-                    "confidence": float(ev.confidence),
-                    "fatalities": int(ev.fatalities),
-                })
-                for s in {s.article_id: s for s in sources}.values()
-            ],
-        )
-        if ev.evidence:
-            conn.execute(
-                insert_ignore(conn, schema.event_evidence),
-                [
-                    no_nul({"event_id": ev.event_id, "article_id": e.article_id, "start": e.start, "end": e.end,
-                             "text": e.text})
-                    for e in list({(e.article_id, e.start, e.end): e for e in ev.evidence}.values())[:MAX_EVIDENCE]
-                ],
-            )
-        self._refresh_event(conn, ev.event_id)
+            # Wait for a concurrent writer of the same events, locking in one order to avoid deadlocks;
+            # our later statements then see its rows.
+            conn.execute(select(t.c.event_id).where(t.c.event_id.in_(ids)).order_by(t.c.event_id).with_for_update())
+        conn.execute(insert_ignore(conn, schema.event_sources), [row for ev in events for row in _source_rows(ev, article)])
+        evidence = [row for ev in events for row in _evidence_rows(ev)]
+        if evidence:
+            conn.execute(insert_ignore(conn, schema.event_evidence), evidence)
+        self._refresh_events(conn, ids)
 
-    def _refresh_event(self, conn: Connection, event_id: str) -> None:
+    def _refresh_events(self, conn: Connection, event_ids: list[str]) -> None:
         """Recompute what depends on all of an event's sources: count, confidence, fatalities, text."""
-        s = schema.event_sources
-        reports = conn.execute(
-            select(s.c.article_id, s.c.story_id, s.c.confidence, s.c.fatalities).where(s.c.event_id == event_id)
-        ).all()
-        evidence = conn.execute(
-            select(schema.event_evidence.c.text).where(schema.event_evidence.c.event_id == event_id)
-        ).scalars()
-        current = conn.execute(select(schema.events).where(schema.events.c.event_id == event_id)).mappings().one()
+        s, e, t = schema.event_sources, schema.event_evidence, schema.events
+        reports: dict[str, list[Any]] = {i: [] for i in event_ids}
+        for r in conn.execute(select(s).where(s.c.event_id.in_(event_ids))):
+            reports[r.event_id].append(r)
+        evidence: dict[str, list[str]] = {i: [] for i in event_ids}
+        for r in conn.execute(select(e.c.event_id, e.c.text).where(e.c.event_id.in_(event_ids))
+                              .order_by(e.c.event_id, e.c.article_id, e.c.start, e.c.end)):
+            evidence[r.event_id].append(r.text)
+        current = {r["event_id"]: r for r in conn.execute(select(t).where(t.c.event_id.in_(event_ids))).mappings()}
         conn.execute(
-            schema.events.update()
-            .where(schema.events.c.event_id == event_id)
-            .values(
-                n_sources=len(reports),
-                confidence=combined_confidence([(r.article_id, r.story_id, r.confidence) for r in reports]),
-                fatalities=conservative_fatalities([r.fatalities for r in reports]),
-                search_text=search_text(current, evidence),
-            )
+            t.update().where(t.c.event_id == bindparam("refreshed")).values(
+                n_sources=bindparam("n_sources"), confidence=bindparam("confidence"),
+                fatalities=bindparam("fatalities"), search_text=bindparam("search_text"),
+            ),
+            [
+                {
+                    "refreshed": i,
+                    "n_sources": len(reports[i]),
+                    "confidence": combined_confidence([(r.article_id, r.story_id, r.confidence) for r in reports[i]]),
+                    "fatalities": conservative_fatalities([r.fatalities for r in reports[i]]),
+                    "search_text": search_text(current[i], iter(evidence[i])),
+                }
+                for i in event_ids
+            ],
         )
 
     # -- reading -------------------------------------------------------------------------------
@@ -349,6 +338,18 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(stmt).mappings().all()
             return self._events_with_details(conn, rows, evidence=evidence)
+
+    def events_near(self, queries: Sequence[EventQuery], limit: int) -> list[list[Event]]:
+        """For each query, its events newest first as :meth:`events` gives them, but without sources or
+        evidence, all on one connection: what merging an article's events needs to compare."""
+        if not queries:
+            return []
+        order = (schema.events.c.event_date.desc().nulls_last(), schema.events.c.event_id)
+        with self._read() as conn:
+            return [
+                [event_from_row(r, (), ()) for r in conn.execute(filtered(select(schema.events), q).order_by(*order).limit(limit)).mappings()]
+                for q in queries
+            ]
 
     def story_events(self, story_id: str, limit: int | None = 500) -> list[Event]:
         """Events that any article of a story reports, newest first.
@@ -559,3 +560,25 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
         yield ids[i : i + _CHUNK]
 
 
+def _source_rows(ev: Event, article: Article) -> list[dict[str, Any]]:
+    """The event's sources as rows, one per article (the article itself when none is named)."""
+    sources = ev.sources or (Source(article.id, article.url, article.source, article.published),)
+    return [
+        no_nul({
+            "event_id": ev.event_id,
+            "article_id": s.article_id,
+            "url": s.url,
+            "source": s.source,
+            "published": s.published,
+            "story_id": article.story_id if s.article_id == article.id else None,
+            "confidence": float(ev.confidence),
+            "fatalities": int(ev.fatalities),
+        })
+        for s in {s.article_id: s for s in sources}.values()
+    ]
+
+
+def _evidence_rows(ev: Event) -> list[dict[str, Any]]:
+    unique = list({(e.article_id, e.start, e.end): e for e in ev.evidence}.values())[:MAX_EVIDENCE]
+    return [no_nul({"event_id": ev.event_id, "article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text})
+            for e in unique]
