@@ -473,13 +473,27 @@ def _stated_day(chosen: SentenceEvent) -> bool:
     if chosen.sub_event_type in _STATED_TYPES:
         return False  # an agreement announced is made that day
     reporting = set(lexicon()["reporting_verbs"])
-    days = [e for e in chosen.sentence.ents if e.label_ == "DATE"]
+    days = _entities(chosen.sentence, "DATE")
 
     def stated(day: Span) -> bool:
         verb = _dated_verb(day, reporting)
         return verb is not None and verb != chosen.trigger and lemma(verb) in reporting
 
     return bool(days) and all(stated(day) for day in days)
+
+
+def _entities(sentence: Span, label: str) -> list[Span]:
+    """The entities of one label inside the sentence, read from its tokens: ``Span.ents`` builds a
+    Span for every entity of the whole document at each call."""
+    doc, found = sentence.doc, []
+    for t in sentence:
+        if t.ent_iob_ == "B" and t.ent_type_ == label:
+            end = t.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= sentence.end:
+                found.append(doc[t.i:end])
+    return found
 
 
 def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMention | None:
