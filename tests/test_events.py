@@ -956,3 +956,33 @@ def test_the_doers_on_a_day_of_their_own_are_a_new_event_but_not_on_the_day_they
     text = ("A suicide bomber attacked a police checkpoint in Kharkiv on Monday, killing seven policemen. "
             '"The attacker blew himself up at the gate," the police chief told reporters on Tuesday.')
     assert [e.event_date for e in run(language, text)] == [dt.date(2022, 9, 12)]
+
+
+def test_what_a_crowd_did_not_do_and_stones_pelted_set_a_protests_type(language):
+    text = ("In Kharkiv, officers in riot gear fired tear gas to scatter the crowd on Monday, which had chanted "
+            "slogans but had not thrown anything.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Protest with intervention"]
+    [riot] = run(language, "In Izyum, youths pelted police with stones on Monday.")
+    assert (riot.sub_event_type, riot.actor1) == ("Violent demonstration", "Rioters (Ukraine)")
+
+
+def test_a_march_that_came_before_is_a_protest_and_march_the_month_is_none(language):
+    [march] = run(language, "The protests followed a peaceful march in Kharkiv on Monday, when nurses walked to the town hall.")
+    assert (march.sub_event_type, march.event_date) == ("Peaceful protest", dt.date(2022, 9, 12))
+    assert [e.sub_event_type for e in run(language, "On 14 March 2022, Russian forces shelled Kupiansk.")] == [
+        "Shelling/artillery/missile attack"]
+
+
+def test_a_killing_in_a_gunfight_is_the_clash_even_in_a_sentence_about_a_protest(language):
+    text = ("Police fired tear gas at students protesting in Kharkiv, while three people were killed in a gunfight "
+            "between soldiers and rebels near Izyum a day earlier.")
+    assert "Violent demonstration" not in [e.sub_event_type for e in run(language, text)]
+    [clash] = run(language, "On Monday, three people were killed in a gunfight near Izyum.")
+    assert clash.sub_event_type == "Armed clash"
+
+
+def test_a_group_name_inside_a_longer_proper_name_is_not_that_group(language):
+    text = "On Monday, two fighters of the West Papua National Liberation Army clashed with soldiers near Izyum."
+    assert all("ELN" not in e.actor1 + e.actor2 for e in run(language, text))
+    [eln] = run(language, "On Monday, the National Liberation Army clashed with soldiers near Izyum.")
+    assert "ELN: National Liberation Army" in (eln.actor1, eln.actor2)

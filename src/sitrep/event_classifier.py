@@ -475,7 +475,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
-        words_under(_agent(token)) & set(lex["protesters"]) or (_agent(token) is None and _amid_a_protest(sentence))
+        words_under(_agent(token)) & set(lex["protesters"])
+        or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):
         return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
     if kind == "territory":
@@ -500,6 +501,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         weapon = _weapon_in(list(sentence)) if rule.get("weaponised") else None
         if weapon is not None and word != "shoot":
             return weapon
+        if rule.get("weaponised") and (named := _event_noun_under(token, sentence)):
+            return named  # "killed in a gunfight"
         target = words_under(_patient(token))
         if target & set(lex["protesters"]) and not target & set(lex["military_targets"]):
             return _protest_type(_clause(sentence, token))  # "police shot dead five protesters": force against a protest
@@ -529,6 +532,22 @@ def _model_choice(text: str, options: Sequence[str]) -> str:
     return max(known, key=lambda o: scores[model.classes.index(o)]) if known else options[-1]
 
 
+def _event_noun_under(token: Token, sentence: Span) -> str | None:
+    """ "three people were killed in a gunfight", "killed in a limpet blast": the sub-type of the event
+    a noun under the trigger names, which the killing is part of, whatever crowd the sentence also
+    tells of. Not an attack, a raid or an ambush, which their target types."""
+    lex = lexicon()
+    under = [t for t in token.subtree if sentence.start <= t.i < sentence.end]  # the parse may run past a line break
+    for t in under:
+        sub_type = lex["nouns"].get(lemma(t)) if t is not token else None
+        if sub_type is None or sub_type in {"Peaceful protest", "Violent demonstration"}:
+            continue
+        if sub_type == "Armed clash" and lemma(t) not in lex["exchanges"] or sub_type == "weapon:Armed clash":
+            continue
+        return _weapon_in(under) or sub_type.removeprefix("weapon:")
+    return None
+
+
 def _amid_a_protest(sentence: Span) -> bool:
     """The sentence reports a protest or a riot going on ("in protest against", "fuel price riots")."""
     words = {lemma(t) for t in sentence if t.dep_ != "compound"}
@@ -548,8 +567,10 @@ def _protest_type(sentence: Span) -> str:
     ("Violent demonstration"); lethal or serious force is "Excessive force" against a peaceful one."""
     lex = lexicon()
     lemmas = {lemma(t) for t in sentence} | {t.lower_ for t in sentence}
-    # a word that only names a kind of thing ("riot police", "riot gear") says nothing the crowd did
-    acts = {lemma(t) for t in sentence if t.dep_ != "compound"} | {t.lower_ for t in sentence if t.dep_ != "compound"}
+    # a word that only names a kind of thing ("riot police", "riot gear") says nothing the crowd did, nor
+    # one denied ("the crowd had not thrown anything")
+    done = [t for t in sentence if t.dep_ != "compound" and not any(c.dep_ == "neg" for c in t.children)]
+    acts = {lemma(t) for t in done} | {t.lower_ for t in done}
     if acts & set(lex["protest_violent"]):
         return "Violent demonstration"
     if lemmas & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
@@ -577,8 +598,10 @@ def _noun_event(token: Token, sentence: Span) -> str | None:
     happening = verb is not None and _occurs(verb) and sentence.start <= verb.i < sentence.end
     # "officials reported a powerful explosion": a source asserting the happening, as ACLED codes it
     reported = token.dep_ == "dobj" and token.head == verb and lemma(verb) in lex["reporting_verbs"]
-    # "damaged houses after Russian shelling": what came after it says it happened
-    aftermath = token.dep_ == "pobj" and token.head.lower_ in {"after", "following"}
+    # "damaged houses after Russian shelling", "the protests followed a peaceful march": what came after
+    # it says it happened
+    aftermath = (token.dep_ == "pobj" and token.head.lower_ in {"after", "following"}) or (
+        token.dep_ == "dobj" and lemma(token.head) == "follow")
     # "held a rally", "carried out an air strike"; not "has carried out repeated attacks" (a record)
     staged = token.dep_ == "dobj" and lemma(token.head) in lex["staging_verbs"] and not any(
         c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.head.children
@@ -617,6 +640,7 @@ def _occurs(verb: Token) -> bool:
 
 def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceEvent]:
     verbs, nouns, protesters = lexicon()["verbs"], lexicon()["nouns"], lexicon()["protesters"]
+    lower_only = lexicon()["lower_case_nouns"]
     doc, table = sentence.doc, _tokens(sentence.doc)
     found = []
     for i in range(sentence.start, sentence.end):
@@ -631,7 +655,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             asserted = _is_asserted(token, sentence)
             sub_type = _verb_event(token, verbs[word], places, sentence) if asserted else None
             specific = True
-        elif pos in {"NOUN", "PROPN"} and (word in nouns or word in protesters) and not _in_a_title(doc[i]):
+        elif pos in {"NOUN", "PROPN"} and (word in nouns or word in protesters) and not _in_a_title(doc[i]) \
+                and not (word in lower_only and not doc[i].is_lower):
             # _noun_event needs one of them
             token = doc[i]
             sub_type = _noun_event(token, sentence)

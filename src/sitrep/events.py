@@ -13,8 +13,10 @@ merges and the event id.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
 import re
@@ -365,9 +367,15 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
     text = "".join(t.lower_ + t.whitespace_ for t in tokens)  # as written: "al-shabaab", "people's defence force"
     actors = _actors()
     groups, roles, demonyms = _actor_patterns()
+    starts = list(itertools.accumulate((len(t.lower_ + t.whitespace_) for t in tokens), initial=0))
     for pattern, name in groups:
-        if pattern.search(text):
-            return name
+        for match in pattern.finditer(text):
+            i = bisect.bisect_left(starts, match.start())
+            # "West Papua National Liberation Army" is not the ELN: a proper noun before the name is part of
+            # it, unless it opens the sentence ("Suspected Allied Democratic Forces rebels")
+            before = tokens[i - 1] if 0 < i < len(tokens) and starts[i] == match.start() else None
+            if before is None or before.pos_ != "PROPN" or before.is_sent_start:
+                return name
     country = next((iso for iso, names in demonyms.items() if names.intersection(words)), "")
     for role in ("settlers", "police", "military", "protesters", "rioters", "civilians", "government"):
         if role == "civilians" and "armed" in words:
