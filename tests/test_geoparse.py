@@ -512,3 +512,10 @@ def test_a_division_named_with_its_admin_word_is_not_what_the_bare_name_means(bl
             "in northern Nigeria. Gangs cross the border with Niger, officials said.")
     found = senses(blank, gazetteer, text)
     assert ("Niger State", 2328925) in found and found[-1] == ("Niger", 2440476)
+
+
+def test_a_look_alike_far_abroad_is_not_the_place_of_a_story_set_elsewhere(language, full_gazetteer):
+    text = ("Insurgents attacked Macomia and Mocimboa da Praia in Cabo Delgado on Monday. Overnight, fighters "
+            "burned homes in Meza, in Ancuabe district, the diocese of Pemba said.")
+    found = {t.text: t.country for t in geoparse(language(text), [], full_gazetteer)}
+    assert found.get("Meza") != "ES" and found["Pemba"] == "MZ"  # not Mieza, Spain, 7,000 km away

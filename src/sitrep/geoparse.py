@@ -151,6 +151,7 @@ def geoparse(
     unfit = {m.sense for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
     mentions = [m for m in mentions if _fits_container(m) and m.sense not in unfit]
     mentions = _near_stated_divisions(words, mentions)
+    mentions = _without_stray_lookalikes(mentions)
     mentions += _coherence_mentions(words, allowed, gazetteer, mentions, read)
     return [_toponym(words, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
 
@@ -725,6 +726,22 @@ def _fits_container(mention: _Mention) -> bool:
         _contains(c, place) or c.geonameid == place.geonameid or (c.feature == "admin1" and _distance_km(c, place) < near_km)
         for c in divisions
     )
+
+
+def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
+    """ "fighters burned homes in Meza, in Ancuabe district", in a story whose other places are all in
+    Mozambique: with no Meza there in the index, Mieza in Spain, found under a looser key, in a country
+    no name of the story is written for and thousands of km from all of them, is not the place."""
+    exact = [m.place for m in mentions if m.place is not None and not m.fuzzy and m.place.feature != "region"]
+    countries = {p.country for p in exact}
+
+    def stray(m: _Mention) -> bool:
+        return (
+            m.fuzzy and m.place is not None and m.place.feature in ("city", "admin2") and len(exact) >= 2
+            and m.place.country not in countries and all(_distance_km(p, m.place) > STRAY_KM for p in exact)
+        )
+
+    return [m for m in mentions if not stray(m)]
 
 
 def _near_stated_divisions(words: _Words, mentions: list[_Mention]) -> list[_Mention]:
