@@ -986,3 +986,19 @@ def test_a_group_name_inside_a_longer_proper_name_is_not_that_group(language):
     assert all("ELN" not in e.actor1 + e.actor2 for e in run(language, text))
     [eln] = run(language, "On Monday, the National Liberation Army clashed with soldiers near Izyum.")
     assert "ELN: National Liberation Army" in (eln.actor1, eln.actor2)
+
+
+def test_a_happening_the_sentence_dates_its_event_by_is_not_its_event(language):
+    text = "Police arrested five men in Kharkiv on Monday, a day after a roadside bomb killed two soldiers near Izyum."
+    [arrests] = run(language, text)
+    assert (arrests.sub_event_type, arrests.location, arrests.fatalities) == ("Arrests", "Kharkiv", 0)
+    assert run(language, "The infighting began in Kharkiv on Monday, weeks after its commander was arrested.") == []
+    # its own time, after the word, is no distance: the looting is still told
+    text = "Police boosted patrols in Kharkiv on Tuesday after shops were looted there the night before."
+    assert "Looting/property destruction" in [e.sub_event_type for e in run(language, text)]
+
+
+def test_a_road_blocked_by_a_crowd_is_a_protest_but_not_by_troops(language):
+    [blockade] = run(language, "Farmers blocked the road to the airport in Kharkiv on Tuesday.")
+    assert blockade.sub_event_type == "Peaceful protest"
+    assert run(language, "Russian forces blocked the road near Izyum on Tuesday.") == []

@@ -155,6 +155,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False
         if word in rules["trend_heads"]:
             return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event
+        if time_apart(ancestor):
+            return False  # "arrested five on Monday, a day after the bombing"
         if any(c.dep_ == "acomp" and lemma(c) in rules["falsity"] for c in ancestor.children):
             return False  # "reports that Russian forces withdrew from Lyman are likely false"
         if any(c.dep_ == "mark" and lemma(c) in rules["conditional_marks"] for c in ancestor.children):
@@ -163,11 +165,26 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False
         if ancestor.dep_ == "ROOT":
             break
+    if time_apart(trigger):
+        return False  # "arrested five on Monday, a day after a roadside bomb killed two soldiers"
     if trigger.tag_ == "VB" and not any(c.dep_ == "aux" and lemma(c) == "do" for c in trigger.children):
         return False  # an order or a goal: "Capture the entirety of Donetsk Oblast"
     if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
         return False
     return not sentence.text.rstrip().endswith("?")
+
+
+def time_apart(token: Token) -> bool:
+    """A happening the sentence dates its own event by ("a day after a roadside bomb killed two
+    soldiers", "weeks after Zambada was arrested", "hours before the strike"): an earlier or later one,
+    coded where it is told in its own right."""
+    units = lexicon()["time_distance"]
+    if token.lower_ in {"after", "before"}:  # "a day after the bombing": the preposition under "day"
+        return lemma(token.head) in units
+    clause = token.head if token.dep_ == "conj" else token  # "was flown to Texas and arrested"
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
+    # the distance before the word: not "after shops were looted the night before", the looting's own time
+    return mark is not None and any(c.dep_ == "npadvmod" and lemma(c) in units and c.i < mark.i for c in clause.children)
 
 
 def _protest_purpose(trigger: Token) -> bool:

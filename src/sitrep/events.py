@@ -42,6 +42,7 @@ from .event_classifier import (
     sentence_places,
     sentences,
     subtree,
+    time_apart,
     words_under,
 )
 from .happenings import same_place
@@ -590,6 +591,8 @@ def count_fatalities(sentence: Span) -> int:
             continue
         if any(c.dep_ == "neg" for c in token.children):
             continue
+        if any(time_apart(t) for t in [token, *token.ancestors] if sentence.start <= t.i < sentence.end):
+            continue  # "arrested five, a day after a bomb killed two soldiers": that toll is the bombing's
         candidates = [c for c in token.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "nummod"}]
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
             candidates.append(token.head if token.dep_ != "ROOT" else token)
