@@ -103,3 +103,4 @@ def test_clock_times_are_not_days():
 def test_a_range_of_days_is_dated_by_its_first_day_and_keeps_its_year():
     found = values("Ten people were killed on March 1-2, 2008. Looters struck during the night of 22 to 23 January.")
     assert found == {"March 1-2, 2008": (dt.date(2008, 3, 1), 1), "22 to 23 January": (dt.date(2022, 1, 22), 1)}
+    assert values("In the night between 4 and 5 June, rockets hit the town.") == {"4 and 5 June": (dt.date(2022, 6, 4), 1)}
