@@ -1002,3 +1002,10 @@ def test_a_road_blocked_by_a_crowd_is_a_protest_but_not_by_troops(language):
     [blockade] = run(language, "Farmers blocked the road to the airport in Kharkiv on Tuesday.")
     assert blockade.sub_event_type == "Peaceful protest"
     assert run(language, "Russian forces blocked the road near Izyum on Tuesday.") == []
+
+
+def test_a_town_called_occupied_is_not_taken_and_an_official_killed_counts(language):
+    text = ("On Monday, an explosive device planted under a car detonated in occupied Kupiansk, killing a "
+            "Russian-installed local official.")
+    [blast] = run(language, text)
+    assert (blast.sub_event_type, blast.fatalities) == ("Remote explosive/landmine/IED", 1)

@@ -497,6 +497,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     ):
         return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
     if kind == "territory":
+        before = token.doc[token.i - 1] if token.i > sentence.start else None
+        if token.tag_ == "VBN" and before is not None and before.pos_ in {"ADP", "DET"}:
+            return None  # "in occupied Kamianka-Dniprovska", "the liberated territories": a state, not a taking
         patient = _patient(token)
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
         named = patient is None or patient.pos_ in {"PRON", "PROPN"} or any(p.start <= patient.idx < p.end for p in places)

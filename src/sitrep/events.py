@@ -563,6 +563,7 @@ def _number(token: Token) -> int | None:
 _PEOPLE = frozenset({
     "man", "woman", "child", "boy", "girl", "person", "civilian", "soldier", "resident", "officer", "policeman",
     "driver", "farmer", "journalist", "commander", "guard", "teacher", "doctor", "worker", "student", "fighter",
+    "official", "mayor", "priest", "nurse", "paramedic", "volunteer", "activist", "pensioner", "miner",
 })
 
 
