@@ -1009,3 +1009,8 @@ def test_a_town_called_occupied_is_not_taken_and_an_official_killed_counts(langu
             "Russian-installed local official.")
     [blast] = run(language, text)
     assert (blast.sub_event_type, blast.fatalities) == ("Remote explosive/landmine/IED", 1)
+
+
+def test_who_backs_an_actor_is_not_the_actor(language):
+    [clash] = run(language, "Sudanese troops, backed by Russian instructors, clashed with rebels near Bara on Sunday.")
+    assert clash.actor1 == "Military Forces of Sudan (2019-)" and "Russia" not in clash.actor2

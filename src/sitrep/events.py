@@ -336,7 +336,12 @@ def actor_name(role: str, iso2: str) -> str:
 def _phrase(token: Token | Span | None) -> list[Token]:
     if token is None:
         return []
-    return subtree(token) if isinstance(token, Token) else list(token)
+    if not isinstance(token, Token):
+        return list(token)
+    # "Its troops, backed by Russian instructors": who backs an actor is another party
+    backers = set(_actors()["backers"])
+    behind = {t.i for c in token.children if c.dep_ == "acl" and lemma(c) in backers for t in c.subtree}
+    return [t for t in subtree(token) if t.i not in behind]
 
 
 def _of_its_time(actor: str, day: dt.date | None) -> str:
