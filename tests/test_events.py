@@ -1014,3 +1014,15 @@ def test_a_town_called_occupied_is_not_taken_and_an_official_killed_counts(langu
 def test_who_backs_an_actor_is_not_the_actor(language):
     [clash] = run(language, "Sudanese troops, backed by Russian instructors, clashed with rebels near Bara on Sunday.")
     assert clash.actor1 == "Military Forces of Sudan (2019-)" and "Russia" not in clash.actor2
+
+
+def test_slain_and_murdered_are_killed(language):
+    [attack] = run(language, "On Sunday, armed men on motorbikes raided the market near Bara, slaying eleven villagers.")
+    assert (attack.sub_event_type, attack.fatalities) == ("Attack", 11)
+    [murder] = run(language, "On Sunday, gunmen murdered three farmers near Bara.")
+    assert murder.fatalities == 3
+
+
+@pytest.mark.parametrize("sentence", ["No one was killed in Kupiansk, officials added.", "Nobody was slain in Kupiansk."])
+def test_no_one_killed_is_no_killing(language, sentence):
+    assert run(language, sentence) == []

@@ -167,11 +167,20 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             break
     if time_apart(trigger):
         return False  # "arrested five on Monday, a day after a roadside bomb killed two soldiers"
+    # "No one was killed in Kupiansk", "the strike killed nobody", "Nobody was slain" (slain parsed an adjective)
+    told_of = [*trigger.children, *(trigger.head.children if trigger.dep_ == "acomp" else [])]
+    if any(c.dep_ in {"nsubjpass", "dobj", "nsubj"} and _no_one(c) for c in told_of):
+        return False
     if trigger.tag_ == "VB" and not any(c.dep_ == "aux" and lemma(c) == "do" for c in trigger.children):
         return False  # an order or a goal: "Capture the entirety of Donetsk Oblast"
     if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
         return False
     return not sentence.text.rstrip().endswith("?")
+
+
+def _no_one(token: Token) -> bool:
+    return token.lower_ in {"nobody", "none"} or (
+        token.lower_ in {"one", "people", "casualties"} and any(c.lower_ == "no" for c in token.children))
 
 
 def time_apart(token: Token) -> bool:
