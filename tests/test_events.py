@@ -1026,3 +1026,8 @@ def test_slain_and_murdered_are_killed(language):
 @pytest.mark.parametrize("sentence", ["No one was killed in Kupiansk, officials added.", "Nobody was slain in Kupiansk."])
 def test_no_one_killed_is_no_killing(language, sentence):
     assert run(language, sentence) == []
+
+
+def test_a_person_captured_is_no_ground_taken(language):
+    found = run(language, "On Monday, Russian forces captured Vladimir Rogov near Kupiansk.")
+    assert not any("territory" in e.sub_event_type for e in found)

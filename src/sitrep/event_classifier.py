@@ -510,6 +510,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if token.tag_ == "VBN" and before is not None and before.pos_ in {"ADP", "DET"}:
             return None  # "in occupied Kamianka-Dniprovska", "the liberated territories": a state, not a taking
         patient = _patient(token)
+        if patient is not None and patient.ent_type_ == "PERSON" and not any(p.start <= patient.idx < p.end for p in places):
+            return None  # "captured Vladimir Rogov": a person taken is no ground taken
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
         named = patient is None or patient.pos_ in {"PRON", "PROPN"} or any(p.start <= patient.idx < p.end for p in places)
         if not named and lemma(patient) not in lex["territory_objects"]:
