@@ -76,7 +76,7 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
     return [
         (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
         (re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\b"), _numeric),
-        # a range of days ("22 to 23 January", "March 1-2, 2008", the night between 4 and 5 June) is dated by its first day
+        # a range of days ("22 to 23 January", "March 1-2, 2008", "between 4 and 5 June") is dated by its first day
         (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
         (re.compile(rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
         (re.compile(rf"(?i:\b(?P<part>{part})\s*)(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})?\b"), _month_only),

@@ -510,10 +510,11 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if token.tag_ == "VBN" and before is not None and before.pos_ in {"ADP", "DET"}:
             return None  # "in occupied Kamianka-Dniprovska", "the liberated territories": a state, not a taking
         patient = _patient(token)
-        if patient is not None and patient.ent_type_ == "PERSON" and not any(p.start <= patient.idx < p.end for p in places):
+        placed = patient is not None and any(p.start <= patient.idx < p.end for p in places)
+        if patient is not None and patient.ent_type_ == "PERSON" and not placed:
             return None  # "captured Vladimir Rogov": a person taken is no ground taken
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
-        named = patient is None or patient.pos_ in {"PRON", "PROPN"} or any(p.start <= patient.idx < p.end for p in places)
+        named = patient is None or patient.pos_ in {"PRON", "PROPN"} or placed
         if not named and lemma(patient) not in lex["territory_objects"]:
             if patient is not None and lemma(patient) in lex["weapon_finds"] and _who(_agent(token)) & set(lex["security_forces"]):
                 return "Disrupted weapons use"  # "police seized a cache of explosives"; not fighters taking arms in a raid
@@ -573,7 +574,7 @@ def _event_noun_under(token: Token, sentence: Span) -> str | None:
         sub_type = lex["nouns"].get(lemma(t)) if t is not token else None
         if sub_type is None or sub_type in {"Peaceful protest", "Violent demonstration"}:
             continue
-        if sub_type == "Armed clash" and lemma(t) not in lex["exchanges"] or sub_type == "weapon:Armed clash":
+        if sub_type == "weapon:Armed clash" or (sub_type == "Armed clash" and lemma(t) not in lex["exchanges"]):
             continue
         return _weapon_in(under) or sub_type.removeprefix("weapon:")
     return None

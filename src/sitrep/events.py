@@ -555,7 +555,9 @@ _NUMBER_WORDS = {
     "fifty": 50, "hundred": 100, "few": 3, "several": 3, "many": 10, "dozen": 12, "dozens": 12, "scores": 20,
     "hundreds": 100, "thousands": 1000,
 }
-_DEATH_LEMMAS = frozenset({"kill", "die", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder"})
+_DEATH_LEMMAS = frozenset({
+    "kill", "die", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder",
+})
 
 
 def _number(token: Token) -> int | None:

@@ -119,7 +119,8 @@ def load(model: str = MODEL, gated: bool = True) -> Language:
     # thinc multiplies matrices with BLIS by default; numpy's OpenBLAS gives the same numbers (tested) and,
     # where BLIS does not recognise the CPU and falls back to generic kernels, runs the model 1.3-1.6x faster
     set_current_ops(NumpyOps(use_blis=False))
-    language = spacy.load(model, exclude=["senter"], config={"nlp": {"tokenizer": {"@tokenizers": "sitrep_bare_tokenizer.v1"}}})
+    bare = {"nlp": {"tokenizer": {"@tokenizers": "sitrep_bare_tokenizer.v1"}}}
+    language = spacy.load(model, exclude=["senter"], config=bare)
     language.add_pipe("sitrep_morphology", before="attribute_ruler")
     for name in ("attribute_ruler", "lemmatizer"):
         language.disable_pipe(name)

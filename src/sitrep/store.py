@@ -203,7 +203,8 @@ class Store:
             # Wait for a concurrent writer of the same events, locking in one order to avoid deadlocks;
             # our later statements then see its rows.
             conn.execute(select(t.c.event_id).where(t.c.event_id.in_(ids)).order_by(t.c.event_id).with_for_update())
-        conn.execute(insert_ignore(conn, schema.event_sources), [row for ev in events for row in _source_rows(ev, article)])
+        sources = [row for ev in events for row in _source_rows(ev, article)]
+        conn.execute(insert_ignore(conn, schema.event_sources), sources)
         evidence = [row for ev in events for row in _evidence_rows(ev)]
         if evidence:
             conn.execute(insert_ignore(conn, schema.event_evidence), evidence)
@@ -346,10 +347,8 @@ class Store:
             return []
         order = (schema.events.c.event_date.desc().nulls_last(), schema.events.c.event_id)
         with self._read() as conn:
-            return [
-                [event_from_row(r, (), ()) for r in conn.execute(filtered(select(schema.events), q).order_by(*order).limit(limit)).mappings()]
-                for q in queries
-            ]
+            rows = (conn.execute(filtered(select(schema.events), q).order_by(*order).limit(limit)).mappings() for q in queries)
+            return [[event_from_row(r, (), ()) for r in found] for found in rows]
 
     def story_events(self, story_id: str, limit: int | None = 500) -> list[Event]:
         """Events that any article of a story reports, newest first.
