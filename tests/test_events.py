@@ -1031,3 +1031,9 @@ def test_no_one_killed_is_no_killing(language, sentence):
 def test_a_person_captured_is_no_ground_taken(language):
     found = run(language, "On Monday, Russian forces captured Vladimir Rogov near Kupiansk.")
     assert not any("territory" in e.sub_event_type for e in found)
+
+
+def test_a_base_set_up_is_a_base_established_and_a_committee_none(language):
+    [base] = run(language, "The army said it had set up a new forward operating base in Kupiansk on Friday.")
+    assert base.sub_event_type == "Headquarters or base established"
+    assert run(language, "Officials set up a committee in Kupiansk on Friday.") == []

@@ -472,13 +472,17 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
     if rule.get("prepositional"):  # "agreed to a ceasefire", "agreed on a truce"
         objects |= {w for c in token.children if c.dep_ == "prep" for w in words_under(c)}
-    if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
-        return None
     # the small parser often labels the particle right after the verb an adverb ("shot down" as advmod)
     particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1)}
-    for particle, sub_type in rule.get("particles", {}).items():
-        if particle in particles:
-            return sub_type  # "shot down a drone": a disrupted weapon, not a shooting
+    for particle, outcome in rule.get("particles", {}).items():
+        if particle not in particles:
+            continue
+        if isinstance(outcome, str):
+            return outcome  # "shot down a drone": a disrupted weapon, not a shooting
+        # "set up a base", not "set up a committee"
+        return outcome["sub_event_type"] if objects & set(outcome["objects"]) else None
+    if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
+        return None
     found = words_under(_patient(token))
     if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
