@@ -1037,3 +1037,93 @@ def test_a_base_set_up_is_a_base_established_and_a_committee_none(language):
     [base] = run(language, "The army said it had set up a new forward operating base in Kupiansk on Friday.")
     assert base.sub_event_type == "Headquarters or base established"
     assert run(language, "Officials set up a committee in Kupiansk on Friday.") == []
+
+
+# ------------------------------------------------------------------ seventh session: a ninth probe
+
+
+def test_an_event_at_each_town_of_a_list(language):
+    # ACLED codes one event per location; the toll, split evenly, stays whole over the events
+    found = run(language, "On Monday, Russian forces shelled Kupiansk and Izyum, killing three civilians.")
+    assert sorted((e.location, e.sub_event_type) for e in found) == [
+        ("Izyum", "Shelling/artillery/missile attack"), ("Kupiansk", "Shelling/artillery/missile attack")]
+    assert sorted(e.fatalities for e in found) == [1, 2]
+    # a town with its region is one place, not two
+    [one] = run(language, "On Monday, Russian forces shelled Kupiansk, Kharkiv Oblast.")
+    assert one.location == "Kupiansk"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On Monday, gunmen opened fire on a platoon in Kupiansk.", "Armed clash"),
+    ("On Monday, a patrol in Kupiansk was fired upon by gunmen.", "Armed clash"),
+    ("On Monday, gunmen fired at a bus in Kupiansk.", "Attack"),
+    ("On Monday, police opened fire on protesters in Kupiansk.", "Excessive force against protesters"),
+    ("On Monday, police fired tear gas at protesters in Kupiansk.", "Protest with intervention"),
+    ("On Monday, Russian forces fired on Kupiansk.", "Shelling/artillery/missile attack"),
+])
+def test_shots_at_a_target_are_typed_by_it(language, sentence, expected):
+    [event] = run(language, sentence)
+    assert event.sub_event_type == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday, soldiers fired into the air in Kupiansk.",
+    "On Monday, a new school opened in Kupiansk.",
+])
+def test_fire_at_nothing_named_is_no_event(language, sentence):
+    assert run(language, sentence) == []
+
+
+def test_a_sit_in_is_a_protest(language):
+    [held] = run(language, "On Sunday, several hundred people held a sit-in outside the town hall in Kupiansk.")
+    assert held.sub_event_type == "Peaceful protest" and held.event_date == dt.date(2022, 9, 11)
+    [broken] = run(language, "On Sunday, police broke up sit-ins in Kupiansk.")
+    assert broken.sub_event_type == "Protest with intervention"
+
+
+def test_arrests_at_a_protest_are_the_protest(language):
+    [event] = run(language, "On Sunday, police in Kupiansk used batons to break up a sit-in by activists protesting "
+                            "against disappearances, and detained 12 of them.")
+    assert event.sub_event_type == "Protest with intervention"
+    [arrest] = run(language, "On Sunday, police in Kupiansk detained two men accused of planning bombings.")
+    assert arrest.sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants occupied Kupiansk for five months in 2017 in a siege that left 1,100 people dead.",
+    "The crisis began in late 2016, when lawyers and teachers in Kupiansk protested.",
+    "Rights groups have accused both soldiers and separatists of killing civilians in Kupiansk.",
+    "Separatists have waged an insurgency for decades and have repeatedly attacked projects in Kupiansk.",
+])
+def test_history_records_and_standing_charges_are_no_events(language, sentence):
+    assert run(language, sentence) == []
+
+
+def test_a_charge_of_one_dated_event_is_that_event(language):
+    [event] = run(language, "Kyiv accused Moscow of shelling Kupiansk on Monday, killing two.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack" and event.fatalities == 2
+
+
+def test_common_word_group_names_hold_in_their_country_only(language):
+    [ukraine] = run(language, "On Monday, separatists shelled Donetsk.")
+    assert ukraine.actor1 == "Novorossiya Separatists"
+    [sudan] = run(language, "On Monday, separatists attacked Bara, killing four villagers.")
+    assert sudan.actor1 == "Unidentified Armed Group (Sudan)"
+
+
+def test_a_toll_far_from_any_event_is_a_running_total(language):
+    text = ("On Monday, Russian artillery shelled Kupiansk, wounding a fisherman.\n\n"
+            "On Sunday, hundreds of displaced people held a sit-in in Izyum.\n\n"
+            "More than 500 people have been killed in Ukraine since the war began. "
+            "On the Russian side, 22 soldiers and 26 civilians have been killed, according to official figures.")
+    found = run(language, text)
+    assert sorted((e.location, e.fatalities) for e in found) == [("Izyum", 0), ("Kupiansk", 0)]
+    near = run(language, "On Monday, Russian artillery shelled Kupiansk.\n\nTwo civilians were killed, the governor said.")
+    assert [(e.location, e.fatalities) for e in near] == [("Kupiansk", 2)]
+
+
+def test_where_people_were_going_is_not_where_it_happened(language):
+    text = ("On Monday, a drone strike on a bus station in Izyum killed seven people. "
+            "The strike hit minibuses waiting to leave for Kharkiv.")
+    [event] = run(language, text)
+    assert event.location == "Izyum" and event.fatalities == 7

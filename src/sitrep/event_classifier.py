@@ -27,7 +27,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -155,6 +155,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False
         if word in rules["trend_heads"]:
             return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event
+        if _standing_accusation(ancestor):
+            return False
         if time_apart(ancestor):
             return False  # "arrested five on Monday, a day after the bombing"
         if any(c.dep_ == "acomp" and lemma(c) in rules["falsity"] for c in ancestor.children):
@@ -196,6 +198,17 @@ def time_apart(token: Token) -> bool:
     return mark is not None and any(c.dep_ == "npadvmod" and lemma(c) in units and c.i < mark.i for c in clause.children)
 
 
+def _present_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} and lemma(c) == "have" for c in verb.children)
+
+
+def _standing_accusation(verb: Token) -> bool:
+    """ "Rights groups have accused both sides of killing civilians": a charge that stands (present or
+    present perfect), not a report of one event ("Kyiv accused Moscow of shelling Kherson on Monday")."""
+    accusing = lemma(verb) in lexicon()["non_event"]["accusation_heads"]
+    return accusing and (verb.tag_ in {"VBP", "VBZ"} or _present_perfect(verb))
+
+
 def _protest_purpose(trigger: Token) -> bool:
     """"Thousands marched through the capital to protest against the reform": the protest is what
     the gathering was for, and happened if the gathering did."""
@@ -215,6 +228,9 @@ def _habitual(trigger: Token, sentence: Span) -> bool:
         return False
     if trigger.tag_ in {"VBZ", "VBP"}:
         return True
+    if _present_perfect(trigger) and any(
+            c.dep_ == "advmod" and c.lower_ in lexicon()["non_event"]["habitual_adverbs"] for c in trigger.children):
+        return True  # "have repeatedly attacked projects": a record of many events, not one
     return trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in trigger.children)
 
 
@@ -243,8 +259,7 @@ def _since_perfect(verb: Token) -> bool:
     """A present perfect counted over a period ("have been killed since fighting broke out in
     April", "has killed more than 40,000 people ... since 2009", "60 have been killed this year"):
     a running total, not an event."""
-    perfect = any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} and lemma(c) == "have" for c in verb.children)
-    return verb.tag_ == "VBN" and perfect and _over_a_period(verb)
+    return verb.tag_ == "VBN" and _present_perfect(verb) and _over_a_period(verb)
 
 
 def _counted(trigger: Token) -> bool:
@@ -276,7 +291,7 @@ def _tally(trigger: Token) -> bool:
 
 # A year as the time of a clause: "last year", "in 2024", "since 2024", "over the past year".
 _YEAR = re.compile(
-    r"(?:the )?(?:(?:last|this|past|previous) year|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:19|20)\d\d)"
+    r"(?:the )?(?:(?:last|this|past|previous) year|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:early |late |mid - )?(?:19|20)\d\d)"
     r"|(?:a|one|two|three|four|five|\d+) (?:years?|decades?) (?:after|ago|since))\b"  # "A year after the RSF took ..."
 )
 
@@ -292,13 +307,21 @@ def _yearly(trigger: Token) -> bool:
     clause = _clause_verb(trigger) or trigger
     told = {c for c in trigger.children if c.dep_ == "acl"}  # "the offensive, launched in 2022, ..."
     for head in {trigger, clause, root, *told}:
-        for child in head.children:
+        for child in _time_words(head):
             if child.dep_ in {"npadvmod", "tmod", "nsubj", "prep", "advmod"}:
                 # with the word after it: "[A year] after the RSF took ..."
                 words = child.doc[child.left_edge.i : child.right_edge.i + 2]
                 if _YEAR.match(" ".join(t.lower_ for t in words)):
                     return True
     return False
+
+
+def _time_words(head: Token) -> Iterator[Token]:
+    """The head's modifiers, and the phrases on its prepositions' objects ("for five months in 2017")."""
+    for child in head.children:
+        yield child
+        if child.dep_ == "prep":
+            yield from (p for o in child.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep")
 
 
 def _toll_of_a_war(trigger: Token) -> bool:
@@ -528,6 +551,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if rule.get("reflexive") and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
             return rule["reflexive"]  # "the attacker blew himself up"
         weapon = _weapon_in(list(sentence))
+        if weapon is None and rule.get("targets"):
+            return _fired_at(token, rule["targets"], sentence)
         if weapon is None and (rule.get("needs_weapon") or rule.get("weapon_only")):
             return None
         if weapon is None and rule.get("needs_weapon_or_place") and not sentence_places(sentence, places):
@@ -552,7 +577,36 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return _model_choice(sentence.text, [rule["military"], rule["civilian"]])
     if kind == "protest":
         return _protest_type(_clause(sentence, token))
+    if rule.get("sub_event_type") == "Arrests" and _arrests_at_a_protest(token, sentence):
+        return _protest_type(_clause(sentence, token))  # "broke up a sit-in ... and detained 12 activists"
     return rule.get("sub_event_type")
+
+
+def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | None:
+    """ "Gunmen opened fire on a platoon", "a bus was fired upon": shots at a target, typed by it
+    (soldiers: a clash; civilians: an attack; a crowd: the protest met with force); at nothing
+    named ("fired into the air"), nothing. Forces that "fired on" a place or a position shelled it
+    (``by_forces``), as ACLED codes such reports; "opened fire" stays shots at what it names."""
+    lex = lexicon()
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "opened fire on": on the verb or on "fire"
+    # after the verb, and not a time ("On Monday, soldiers fired into the air")
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in targets["prepositions"]
+             and c.i > token.i and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)]
+    aimed: set[str] = set()
+    for prep in preps:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        # a stranded preposition ("was fired upon") aims at the subject
+        aimed |= set().union(*(words_under(o) for o in objects)) if objects else words_under(_subject(token))
+    if aimed & set(lex["protesters"]):
+        kind = _protest_type(_clause(sentence, token))  # tear gas fired at a crowd is an intervention
+        return "Excessive force against protesters" if kind == "Peaceful protest" else kind  # live fire at it
+    if targets.get("by_forces") and aimed and _who(_agent(token)) & set(lex["security_forces"]):
+        return targets["by_forces"]  # "Russian forces fired on Nikopol": a war's forces firing from afar
+    if aimed & set(lex["military_targets"]):
+        return targets["military"]
+    if aimed & set(lex["civilian_targets"]):
+        return targets["civilian"]
+    return None
 
 
 def _model_choice(text: str, options: Sequence[str]) -> str:
@@ -584,7 +638,15 @@ def _event_noun_under(token: Token, sentence: Span) -> str | None:
     return None
 
 
-def _amid_a_protest(sentence: Span) -> bool:
+def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
+    """Arrests where the clause reports a protest: ACLED codes them as the protest, with intervention.
+    Not a protest named only in who was arrested ("two men suspected of planning attacks on protesters")."""
+    patient = _patient(token)
+    held = {t.i for t in subtree(patient)} if patient is not None else set()
+    return _amid_a_protest([t for t in _clause(sentence, token) if t.i not in held])
+
+
+def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     """The sentence reports a protest or a riot going on ("in protest against", "fuel price riots")."""
     words = {lemma(t) for t in sentence if t.dep_ != "compound"}
     return bool(words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter"})
@@ -616,12 +678,12 @@ def _protest_type(sentence: Span) -> str:
     return "Peaceful protest"
 
 
-def _noun_event(token: Token, sentence: Span) -> str | None:
+def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     """A general noun ("fighting", "shelling") counts only as the subject of something happening
     ("fighting began", "one of the final confrontations took place", "shelling killed two") or
     when a date hangs on it ("the battle on Monday"); "the sound of distant bombing" does not."""
     lex = lexicon()
-    sub_type = lex["nouns"].get(lemma(token)) or lex["nouns"].get(token.lower_)
+    sub_type = lex["nouns"].get(word) or lex["nouns"].get(lemma(token)) or lex["nouns"].get(token.lower_)
     if sub_type is None and lemma(token) in lex["protesters"]:
         # "police dispersed protesters", "protesters gathered": the crowd itself marks the event
         kind = _protest_type(_clause(sentence, token))
@@ -685,6 +747,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             # a gerund as subject or object ("as fighting entered its third month"), or describing a
             # noun ("Sudan fighting enters third month"), is the noun, with the noun's conditions
             pos, word = "NOUN", doc[i].lower_
+        if pos == "NOUN" and i - 2 >= sentence.start and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{word}" in nouns:
+            word = f"{doc[i - 2].lower_}-{word}"  # "sit-in" is three tokens, its head the last
         if pos in {"VERB"} and word in verbs and table.dep[i] not in {"amod", "compound"}:
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
@@ -695,7 +759,7 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
                 and not (word in lower_only and not doc[i].is_lower):
             # _noun_event needs one of them
             token = doc[i]
-            sub_type = _noun_event(token, sentence)
+            sub_type = _noun_event(token, sentence, word)
             # a crowd met with force is as specific as any verb ("fired shots to disperse the crowd")
             specific = word in lexicon()["protesters"] and sub_type not in {None, "Peaceful protest"}
             asserted = sub_type is not None and _is_asserted(token, sentence)

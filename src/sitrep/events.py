@@ -102,8 +102,8 @@ def _governed_by(token: Token, trigger: Token) -> bool:
 
 
 def _from_origin(doc: Doc, place: Toponym) -> bool:
-    """"he is from the Kursk region", "relatives in Belgorod (in Russia)": where people come from, or
-    where a source speaks from."""
+    """"he is from the Kursk region", "relatives in Belgorod (in Russia)": where people come from, go
+    to, or where a source speaks from."""
     token = doc.char_span(place.start, place.end, alignment_mode="expand")
     if token is None:
         return False
@@ -113,6 +113,8 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     head = root.head
     if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"]:
         return True  # "according to a security source in Kandi": where the speaker is
+    if head.lower_ in {"for", "to", "towards", "toward"} and lemma(head.head) in lexicon()["journeys"]:
+        return True  # "buses waiting to leave for Bahir Dar": where people were going
     return head.lower_ == "from" and lemma(head.head) not in {"withdraw", "retreat", "push", "drive", "expel", "oust"}
 
 
@@ -135,12 +137,34 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
         # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
         if chosen.sub_event_type != "territory":
-            return [_most_specific(governed, named)]
+            first = _most_specific(governed, named)
+            return [first, *_listed_with(doc, first, governed)]
         return _distinct([p for p in governed if not _container_of_another(doc, p, governed)])
     if chosen.sub_event_type == "territory" and chosen.patient is not None and chosen.patient.pos_ == "PROPN":
         return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
     return [_most_specific(loose, named)] if loose else []
+
+
+def _listed_with(doc: Doc, first: Toponym, governed: Sequence[Toponym]) -> list[Toponym]:
+    """The other towns of a list the event's town is in ("struck Nikopol and Marhanets",
+    "attacks near Shchaslyve and Bezimenne"): ACLED codes an event at each location."""
+    if first.feature != "city":
+        return []
+    head = _list_head(doc, first)
+    listed = [p for p in governed if p.feature == "city" and p != first and head is not None and _list_head(doc, p) == head]
+    return [p for p in _distinct([first, *listed]) if p != first]
+
+
+def _list_head(doc: Doc, place: Toponym) -> Token | None:
+    """The first item of the coordination a place's name is in (its own token if none)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ in {"compound", "nmod", "amod"}:
+        return None  # "Izyum-Slovyansk line", "Dnipro and Inhulets rivers": names modifying a noun
+    token = span.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
@@ -374,7 +398,9 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
     actors = _actors()
     groups, roles, demonyms = _actor_patterns()
     starts = list(itertools.accumulate((len(t.lower_ + t.whitespace_) for t in tokens), initial=0))
-    for pattern, name in groups:
+    for pattern, name, where in groups:
+        if where and place_country not in where:
+            continue
         for match in pattern.finditer(text):
             i = bisect.bisect_left(starts, match.start())
             # "West Papua National Liberation Army" is not the ELN: a proper noun before the name is part of
@@ -405,13 +431,17 @@ def _the_army(tokens: Sequence[Token]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _actor_patterns() -> tuple[list[tuple[re.Pattern[str], str]], dict[str, re.Pattern[str]], dict[str, frozenset[str]]]:
-    """The actor file's group names and role words as whole-word patterns, and each country's demonyms
-    as a set: built once, not for every actor phrase."""
+def _actor_patterns() -> tuple[
+    list[tuple[re.Pattern[str], str, frozenset[str]]], dict[str, re.Pattern[str]], dict[str, frozenset[str]]
+]:
+    """The actor file's group names (with the countries a common-word name is limited to) and role
+    words as whole-word patterns, and each country's demonyms as a set: built once, not for every
+    actor phrase."""
     actors = _actors()
     # "al-qaeda-linked militants" are not al-Qaeda
     # the longest name first: "pakistani taliban" before "taliban", "islamic state west africa province" before "islamic state"
-    groups = [(re.compile(rf"\b{re.escape(key)}\b(?!-(?:linked|affiliated|backed|allied|aligned|inspired))"), name)
+    groups = [(re.compile(rf"\b{re.escape(key)}\b(?!-(?:linked|affiliated|backed|allied|aligned|inspired))"), name,
+               frozenset(actors["group_countries"].get(key, ())))
               for key, name in sorted(actors["named_groups"].items(), key=lambda kv: -len(kv[0]))]
     roles = {role: _whole_words(ws) for role, ws in actors["roles"].items()}
     demonyms = {iso: frozenset(entry["demonyms"]) for iso, entry in actors["countries"].items()}
@@ -448,8 +478,9 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor2 = actor_name("civilians", place_country)
     elif event_type == "Protests" and place_country:
         # ACLED codes the protesters first and whoever intervened second
-        if actor1.startswith(("Military Forces", "Police Forces")) and (not actor2 or actor2.startswith("Protesters")):
-            actor2 = actor1  # "police shot dead five protesters": the protesters first, the police second
+        # "police shot dead five protesters", "arrested 17 people" at a march: the crowd first, the police second
+        if actor1.startswith(("Military Forces", "Police Forces")) and (not actor2 or actor2.startswith(("Protesters", "Civilians"))):
+            actor2 = actor1
         if not actor1.startswith("Protesters"):
             actor1 = actor_name("protesters", place_country)
         if actor2 == actor1:
@@ -686,6 +717,8 @@ def extract(
         new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
         own_day = any(d.dated for d in new) and not _stated_day(chosen)
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
+        if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
+            continue
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
             account = _recounted(chosen.trigger)
             told = drafts[earlier]
@@ -754,6 +787,23 @@ def _referred_to(
     if i is None:
         return None, False
     return (i if towns <= {drafts[i].event.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
+
+
+def _toll_apart(text: str, told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
+    """A toll by no one, on no day and at no place of its own, that cannot be the toll of the event
+    it would refer to: told paragraphs after it ("... since Oct. 8. On the Israeli side, 22 soldiers
+    and 26 civilians have been killed": a running total; a toll follows its event at once or in the
+    next paragraph), or after an event that kills no one."""
+    if not _toll_alone(chosen.trigger) or any(d.dated or d.placed for d in new) or not told.event.evidence:
+        return False
+    if told.event.sub_event_type in _NO_TOLL or told.event.event_type == "Strategic developments":
+        return True  # a sit-in or an arrest kills no one: the toll belongs to no event told here
+    between = text[told.event.evidence[-1].end : chosen.sentence.start_char]
+    return len(_PARAGRAPH_BREAK.findall(between)) > 1
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_NO_TOLL = frozenset({"Peaceful protest", "Protest with intervention"})
 
 
 def _goes_on(text: str, previous: _Draft, sentence: Span, new: Sequence[_Draft]) -> bool:
@@ -917,7 +967,8 @@ def _drafts_for(
     if when is not None and article.published is not None and _background(when, article.published):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
-    for place in where:
+    tolls = _shares(count_fatalities(sentence), len(where))
+    for place, toll in zip(where, tolls):
         if place.geonameid is None and place.lat is None:
             continue
         country = place.country
@@ -952,7 +1003,7 @@ def _drafts_for(
             longitude=place.lon,
             geonameid=place.geonameid,
             geo_precision=precision,
-            fatalities=count_fatalities(sentence),
+            fatalities=toll,
             notes=_notes(day, sentence.text),
             sources=(Source(article.id, article.url, article.source, article.published),),
             evidence=(Evidence(article.id, sentence.start_char, sentence.end_char, sentence.text),),
@@ -960,6 +1011,13 @@ def _drafts_for(
         )
         drafts.append(_Draft(event, when is not None, placed=not inherited))
     return drafts
+
+
+def _shares(fatalities: int, places: int) -> list[int]:
+    """A toll split evenly over the places of one report, the remainder to the first (as ACLED
+    splits a multi-day toll over its days)."""
+    each, extra = divmod(fatalities, max(places, 1))
+    return [each + (extra if i == 0 else 0) for i in range(max(places, 1))]
 
 
 def _rounded(confidence: float) -> float:

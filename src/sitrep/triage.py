@@ -26,7 +26,9 @@ _SENTENCIZER = Sentencizer()
 
 def trigger_lemmas() -> frozenset[str]:
     lex = lexicon()
-    return frozenset([*lex["verbs"], *lex["nouns"], *lex["protesters"], *lex["parse_also"]])
+    # a hyphenated noun ("sit-in") is tokenised in pieces: its first word marks it
+    hyphenated = [noun.split("-")[0] for noun in lex["nouns"] if "-" in noun]
+    return frozenset([*lex["verbs"], *lex["nouns"], *lex["protesters"], *lex["parse_also"], *hyphenated])
 
 
 def word_forms(lemmas: Iterable[str], lookups) -> frozenset[str]:
