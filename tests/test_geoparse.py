@@ -519,3 +519,14 @@ def test_a_look_alike_far_abroad_is_not_the_place_of_a_story_set_elsewhere(langu
             "burned homes in Meza, in Ancuabe district, the diocese of Pemba said.")
     found = {t.text: t.country for t in geoparse(language(text), [], full_gazetteer)}
     assert found.get("Meza") != "ES" and found["Pemba"] == "MZ"  # not Mieza, Spain, 7,000 km away
+
+
+def test_a_word_too_weak_to_be_a_place_says_nothing_of_where_a_town_is(blank, tmp_path):
+    places = [
+        Place(1, "Debre Mark’os", 10.35, 37.73, "ET", "46", population=140_700),
+        Place(2, "East", 4.5, 14.0, "CM", "04", feature="admin1", population=800_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    text = "Police detained 30 men in Debre Markos, the capital of East Gojjam zone."
+    found = [(t.text, t.geonameid) for t in geoparse(blank(text), [], gazetteer)]
+    assert found == [("Debre Markos", 1)]  # "East" of "East Gojjam" is no region of Cameroon

@@ -616,6 +616,11 @@ def _misspelt_divisions(
 
 
 def _divisions(mention: _Mention) -> list[Place]:
+    """The divisions the text puts the place in; none from a name too weak to be a place itself
+    ("Debre Markos, the capital of East Gojjam zone": not the East region of Cameroon)."""
+    named_by = mention.container_mention
+    if named_by is not None and named_by.evidence < ACCEPT:
+        return []
     return [c for c in mention.container if c.feature in ("admin1", "country")]
 
 
