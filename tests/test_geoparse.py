@@ -530,3 +530,11 @@ def test_a_word_too_weak_to_be_a_place_says_nothing_of_where_a_town_is(blank, tm
     text = "Police detained 30 men in Debre Markos, the capital of East Gojjam zone."
     found = [(t.text, t.geonameid) for t in geoparse(blank(text), [], gazetteer)]
     assert found == [("Debre Markos", 1)]  # "East" of "East Gojjam" is no region of Cameroon
+
+
+def test_a_word_that_opens_a_longer_name_with_of_is_not_a_place_alone(blank, tmp_path):
+    places = [Place(1, "Horn", 48.66, 15.66, "AT", "03", population=800_000),  # famous enough to stand alone
+              Place(2, "Sittwe", 20.15, 92.9, "MM", "01", population=177_743)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    text = "Warships from the Horn of Africa shelled villages north of Sittwe."
+    assert [t.text for t in geoparse(blank(text), [], gazetteer)] == ["Sittwe"]

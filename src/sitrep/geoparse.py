@@ -488,8 +488,11 @@ def _inside_longer_name(words: _Words, mention: _Mention) -> bool:
 
 
 def _before_longer_name(words: _Words, mention: _Mention) -> bool:
-    """ "Mala Komyshuvakha" when only "Mala" is in the index: the first word of a longer unknown name."""
+    """ "Mala Komyshuvakha" when only "Mala" is in the index, "Bay of Bengal" when only "Bay" is: the first
+    word of a longer unknown name."""
     j = mention.tok_end
+    if j + 1 < len(words) and words.lower[j] == "of" and words.alpha[j + 1] and words.capitalised[j + 1]:
+        return True
     return j < len(words) and words.alpha[j] and words.capitalised[j] and words.lower[j] not in _cues()["admin_after"]
 
 
