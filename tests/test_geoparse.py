@@ -530,6 +530,16 @@ def test_a_word_too_weak_to_be_a_place_says_nothing_of_where_a_town_is(blank, tm
     text = "Police detained 30 men in Debre Markos, the capital of East Gojjam zone."
     found = [(t.text, t.geonameid) for t in geoparse(blank(text), [], gazetteer)]
     assert found == [("Debre Markos", 1)]  # "East" of "East Gojjam" is no region of Cameroon
+    # ... but the strong name right after it still says where the town is: not Senayan, Riau
+    places = [
+        Place(3, "Senayan", 0.9, 101.4, "ID", "37", population=5_000),
+        Place(4, "Central", -1.0, 37.0, "KE", "01", feature="admin1", population=4_000_000),
+        Place(5, "Jakarta", -6.2, 106.8, "ID", "04", population=8_500_000),
+        Place(6, "Jakarta Special Capital Region", -6.2, 106.8, "ID", "04", feature="admin1", population=10_000_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g2.sqlite", {6: ["Jakarta"]})
+    text = "Students gathered outside parliament in Senayan, Central Jakarta, on Tuesday."
+    assert "Senayan" not in [t.text for t in geoparse(blank(text), [], gazetteer)]
 
 
 def test_a_word_that_opens_a_longer_name_with_of_is_not_a_place_alone(blank, tmp_path):

@@ -106,6 +106,7 @@ class _Mention:
     score: float = 0.0
     container: list[Place] = field(default_factory=list)  # places named right after "X, "
     container_mention: "_Mention | None" = None  # the mention they come from
+    container_rest: "_Mention | None" = None  # a mention right after it ("Central" + "Jakarta"), should it be weak
     holds: bool = False  # named after "X, ", as X's container
     beside_division: bool = False  # listed beside a name that can only be a division ("Missouri, New York")
     described: bool = False  # its container comes from a description ("a town in Berkshire County")
@@ -620,11 +621,13 @@ def _misspelt_divisions(
 
 def _divisions(mention: _Mention) -> list[Place]:
     """The divisions the text puts the place in; none from a name too weak to be a place itself
-    ("Debre Markos, the capital of East Gojjam zone": not the East region of Cameroon)."""
-    named_by = mention.container_mention
+    ("Debre Markos, the capital of East Gojjam zone": not the East region of Cameroon), but those of
+    the name right after it ("Senayan, Central Jakarta": Jakarta's)."""
+    container = mention.container
+    named_by, rest = mention.container_mention, mention.container_rest
     if named_by is not None and named_by.evidence < ACCEPT:
-        return []
-    return [c for c in mention.container if c.feature in ("admin1", "country")]
+        container = [p for p, _ in rest.candidates] if rest is not None and rest.evidence >= ACCEPT else []
+    return [c for c in container if c.feature in ("admin1", "country")]
 
 
 def _narrow_to_container(mention: _Mention) -> bool:
@@ -662,6 +665,7 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
             if nxt is not None and not _listed_on(words, nxt, by_start):
                 mention.container = [p for p, _ in nxt.candidates]
                 mention.container_mention = nxt
+                mention.container_rest = by_start.get(nxt.tok_end)
                 nxt.holds = True
                 continue
         described = _described_in(words, mention, by_start)
