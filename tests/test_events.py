@@ -1127,3 +1127,12 @@ def test_where_people_were_going_is_not_where_it_happened(language):
             "The strike hit minibuses waiting to leave for Kharkiv.")
     [event] = run(language, text)
     assert event.location == "Izyum" and event.fatalities == 7
+
+
+def test_a_protest_counts_no_deaths_others_caused(language):
+    text = ("Gunmen killed at least 17 people in a raid on a nearby village, police said, and youths protesting "
+            "against the killings burned tyres and stoned police vehicles in Kupiansk on Tuesday.")
+    [riot] = [e for e in run(language, text) if e.event_type == "Riots"]
+    assert riot.location == "Kupiansk" and riot.fatalities == 0
+    [force] = run(language, "On Tuesday, protesters burned tyres in Kupiansk and police shot dead two of them.")
+    assert force.fatalities == 2

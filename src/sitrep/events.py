@@ -621,14 +621,17 @@ def _count_of(noun: Token) -> int | None:
     return None
 
 
-def count_fatalities(sentence: Span) -> int:
+def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int:
     """Deaths reported in a sentence, by ACLED's rules: the number attached to the killing,
-    "dozens" 12, "several" 3, unknown 0; the wounded are not counted."""
+    "dozens" 12, "several" 3, unknown 0; the wounded are not counted. With the sentence's event,
+    not the deaths another act of the sentence caused (see ``_anothers_toll``)."""
     total = 0
     for token in sentence:
         if lemma(token) not in _DEATH_LEMMAS and token.lower_ not in _DEATH_LEMMAS:
             continue
         if any(c.dep_ == "neg" for c in token.children):
+            continue
+        if chosen is not None and _anothers_toll(token, chosen):
             continue
         if any(time_apart(t) for t in [token, *token.ancestors] if sentence.start <= t.i < sentence.end):
             continue  # "arrested five, a day after a bomb killed two soldiers": that toll is the bombing's
@@ -641,6 +644,18 @@ def count_fatalities(sentence: Span) -> int:
         number = next((n for n in map(_count_with_conjuncts, candidates) if n is not None), None)
         total = max(total, number or 0)
     return total
+
+
+def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
+    """ "Gunmen killed 17 people in a raid, and youths protesting the killings burned tyres in Jos":
+    a protest, a riot or a strategic development counts no deaths that someone outside it caused,
+    with a verb of their own; the police or the crowd killing is the protest's own toll."""
+    kind = lexicon()["event_types"].get(chosen.sub_event_type, "")
+    if death == chosen.trigger or kind not in {"Protests", "Riots", "Strategic developments"}:
+        return False
+    killers = [c for c in death.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"}]
+    inside = set(lexicon()["security_forces"]) | set(lexicon()["protesters"]) | {"rioter", "mob", "youth", "police"}
+    return bool(killers) and not any(words_under(k) & inside for k in killers)
 
 
 def _count_with_conjuncts(noun: Token) -> int | None:
@@ -967,7 +982,7 @@ def _drafts_for(
     if when is not None and article.published is not None and _background(when, article.published):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
-    tolls = _shares(count_fatalities(sentence), len(where))
+    tolls = _shares(count_fatalities(sentence, chosen), len(where))
     for place, toll in zip(where, tolls):
         if place.geonameid is None and place.lat is None:
             continue
