@@ -548,3 +548,12 @@ def test_a_word_that_opens_a_longer_name_with_of_is_not_a_place_alone(blank, tmp
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
     text = "Warships from the Horn of Africa shelled villages north of Sittwe."
     assert [t.text for t in geoparse(blank(text), [], gazetteer)] == ["Sittwe"]
+
+
+def test_a_division_in_brackets_vouches_for_a_village(blank, tmp_path):
+    places = [Place(1, "Novaya Tavolzhanka", 50.36, 36.83, "RU", "09", population=50_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    bracketed = "Novaya Tavolzhanka (Shebekino Raion) was hit by a drone on Thursday."
+    assert [t.geonameid for t in geoparse(blank(bracketed), [], gazetteer)] == [1]
+    aside = "Novaya Tavolzhanka (a reporter said) was hit by a drone on Thursday."
+    assert [t.geonameid for t in geoparse(blank(aside), [], gazetteer)] == []

@@ -73,6 +73,7 @@ ANCHOR_NEAR_KM, ANCHOR_FAR_KM = 100.0, 300.0  # another resolved place this clos
 EARTH_KM = 6371.0
 
 FEATURE_PRIOR = {"country": 2.0, "region": 1.0, "admin1": -0.5, "admin2": 0.0, "city": 0.0, "other": -0.5}
+BRACKET_TOKENS = 6  # "(Shebekino Raion)", "(Bakhmut raion, Donetsk Oblast)": how far a bracket may run
 RECOGNITION_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0, "other": 0.0}
 
 
@@ -419,8 +420,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence += 1.0
     if mention.admin_after:
         evidence += 2.0
-    elif mention.container_features & {"admin1", "admin2", "country"}:
-        evidence += 1.5  # "Dmytrivka, Kharkiv Oblast", "Velykyi Burluk, Kupiansk raion"
+    elif mention.container_features & {"admin1", "admin2", "country"} or _division_in_brackets(words, mention):
+        evidence += 1.5  # "Dmytrivka, Kharkiv Oblast", "Velykyi Burluk, Kupiansk raion", "Zolochiv (Bohodukhiv raion)"
     elif after in cues["place_after"]:
         evidence += 1.0
     elif after in cues["not_place_after"]:
@@ -438,6 +439,17 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     if words.sent_start[mention.tok_start] and not label:
         evidence -= 1.0
     return evidence
+
+
+def _division_in_brackets(words: _Words, mention: _Mention) -> bool:
+    """ "Novaya Tavolzhanka (Shebekino Raion)": a division's name in brackets right after the name, as
+    think-tank reports place villages, whether or not the index knows the division."""
+    i = mention.tok_end
+    if i >= len(words) or words.orth[i] != "(":
+        return False
+    inside = range(i + 1, min(i + 1 + BRACKET_TOKENS, len(words)))
+    close = next((k for k in inside if words.orth[k] == ")"), None)
+    return close is not None and close > i + 2 and words.capitalised[i + 1] and words.lower[close - 1] in _cues()["division_words"]
 
 
 def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
