@@ -1136,3 +1136,20 @@ def test_a_protest_counts_no_deaths_others_caused(language):
     assert riot.location == "Kupiansk" and riot.fatalities == 0
     [force] = run(language, "On Tuesday, protesters burned tyres in Kupiansk and police shot dead two of them.")
     assert force.fatalities == 2
+
+
+def test_neutralised_is_killed_and_plain_troops_are_the_countrys_own(language):
+    [event] = run(language, "On Monday, troops neutralised 12 terrorists near Bara.")
+    assert event.sub_event_type == "Armed clash" and event.fatalities == 12
+    assert event.actor1.startswith("Military Forces of Sudan")
+    # where a foreign army fights, unnamed troops are not taken for the country's own
+    [war] = run(language, "On Monday, troops shelled Kupiansk.")
+    assert not war.actor1.startswith("Military Forces of Ukraine")
+
+
+def test_a_bare_toll_belongs_to_the_event_just_told_not_an_earlier_one_of_its_guessed_kind(language):
+    text = ("On Sunday, gunmen raided a market in Izyum, killing eleven villagers.\n\n"
+            "On Monday, troops clashed with militants near Kupiansk. Two soldiers died and nine assailants "
+            "were neutralised during the fighting near Kupiansk, the army said.")
+    found = run(language, text)
+    assert sorted((e.location, e.event_date.day, e.fatalities) for e in found) == [("Izyum", 11, 11), ("Kupiansk", 12, 11)]

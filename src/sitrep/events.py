@@ -415,7 +415,7 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
         if roles[role].search(text):
             if role in {"civilians", "protesters", "rioters", "police"}:  # police act at home; an army may not
                 return actor_name(role, country or place_country)
-            if role == "military" and not country and token is not None and _the_army(tokens):
+            if role == "military" and not country and token is not None and _the_army(tokens, place_country):
                 return actor_name(role, place_country)  # "an army drone strike" in Burkina Faso: its own army
             return actor_name(role, country) if country else ""
     if country and token is not None and isinstance(token, Token) and token.lower_ in actors["countries"][country]["demonyms"]:
@@ -425,9 +425,11 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
     return ""
 
 
-def _the_army(tokens: Sequence[Token]) -> bool:
-    """An army named by no nation: the country's own, in news from there."""
-    return any(t.lower_ in {"army", "military"} for t in tokens)
+def _the_army(tokens: Sequence[Token], place_country: str) -> bool:
+    """An army named by no nation: the country's own, in news from there. Plain "troops" or
+    "soldiers" too, but not where a foreign army fights (Ukraine's news: whose troops is open)."""
+    own = {"army", "military"} if _adversary(place_country) else {"army", "military", "troops", "soldiers"}
+    return any(t.lower_ in own for t in tokens)
 
 
 @lru_cache(maxsize=1)
@@ -587,7 +589,8 @@ _NUMBER_WORDS = {
     "hundreds": 100, "thousands": 1000,
 }
 _DEATH_LEMMAS = frozenset({
-    "kill", "die", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder",
+    "kill", "die", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder", "massacre",
+    "neutralise", "neutralize",  # a military communique's word for killed ("neutralised dozens of terrorists")
 })
 
 
@@ -626,6 +629,7 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
     "dozens" 12, "several" 3, unknown 0; the wounded are not counted. With the sentence's event,
     not the deaths another act of the sentence caused (see ``_anothers_toll``)."""
     total = 0
+    counted: dict[int, int] = {}
     for token in sentence:
         if lemma(token) not in _DEATH_LEMMAS and token.lower_ not in _DEATH_LEMMAS:
             continue
@@ -642,7 +646,11 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         if token.dep_ in {"acomp", "oprd"} and token.head.pos_ == "VERB":  # "shot dead five protesters"
             candidates += [c for c in token.head.children if c.dep_ in {"dobj", "nsubjpass"}]
         number = next((n for n in map(_count_with_conjuncts, candidates) if n is not None), None)
-        total = max(total, number or 0)
+        counted[token.i] = number or 0
+    # "Two soldiers died and nine assailants were neutralised": deaths told in coordinated clauses add up
+    for i, number in counted.items():
+        together = number + sum(counted.get(c.i, 0) for c in sentence.doc[i].conjuncts)
+        total = max(total, together)
     return total
 
 
@@ -783,8 +791,8 @@ def _referred_to(
     agent = chosen.agent if isinstance(chosen.agent, Token) else None
     # "the assailants also looted"; not "On Sunday, the insurgents raided Quiterajo", a day of its own
     doers = agent is not None and _definite(agent) and lemma(agent) in lexicon()["doers"] and not dated
-    untyped = any(_definite(n) for n in context) or general or weapon or doers or (
-        not dated and (_toll_alone(trigger) or _recounted(trigger)))
+    toll_only = not dated and (_toll_alone(trigger) or _recounted(trigger))
+    untyped = any(_definite(n) for n in context) or general or weapon or doers or toll_only
     if not untyped and not (trigger.pos_ == "NOUN" and _definite(trigger)):
         return None, False
     sentence = chosen.sentence
@@ -797,8 +805,10 @@ def _referred_to(
         and event_type in (None, drafts[i].event.event_type) and drafts[i].event.evidence[0].end <= sentence.start_char
     ]
     # the latest event before, or the latest of the very kind the sentence tells ("the attacker blew himself
-    # up" is the suicide bombing, not the roadside bomb told after it)
-    i = next((i for i in body if drafts[i].event.sub_event_type == chosen.sub_event_type), body[0] if body else None)
+    # up" is the suicide bombing, not the roadside bomb told after it); a bare toll tells no kind ("9
+    # assailants were neutralised" after a clash is that clash's toll, not an earlier attack's)
+    kind = None if toll_only and not (context or general or weapon or doers) else chosen.sub_event_type
+    i = next((i for i in body if drafts[i].event.sub_event_type == kind), body[0] if body else None)
     if i is None:
         return None, False
     return (i if towns <= {drafts[i].event.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
