@@ -1153,3 +1153,11 @@ def test_a_bare_toll_belongs_to_the_event_just_told_not_an_earlier_one_of_its_gu
             "were neutralised during the fighting near Kupiansk, the army said.")
     found = run(language, text)
     assert sorted((e.location, e.event_date.day, e.fatalities) for e in found) == [("Izyum", 11, 11), ("Kupiansk", 12, 11)]
+
+
+def test_a_headline_of_two_tolls_does_not_raise_the_tolls_the_body_tells(language):
+    text = ("Gunmen massacre six in Izyum, police kill four gangsters in Kupiansk\n\n"
+            "On Thursday, gunmen killed six villagers in Izyum.\n\n"
+            "On Saturday, police clashed with gangsters in Kupiansk. At least four gang members were killed, police said.")
+    found = run(language, text)
+    assert sorted((e.location, e.fatalities) for e in found) == [("Izyum", 6), ("Kupiansk", 4)]

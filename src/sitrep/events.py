@@ -657,11 +657,16 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
 def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
     """ "Gunmen killed 17 people in a raid, and youths protesting the killings burned tyres in Jos":
     a protest, a riot or a strategic development counts no deaths that someone outside it caused,
-    with a verb of their own; the police or the crowd killing is the protest's own toll."""
-    kind = lexicon()["event_types"].get(chosen.sub_event_type, "")
-    if death == chosen.trigger or kind not in {"Protests", "Riots", "Strategic developments"}:
+    with a verb of their own; the police or the crowd killing is the protest's own toll. A headline
+    of two events ("Gunmen massacre six in Izyum, police kill four in Kupiansk") gives each its own."""
+    if death == chosen.trigger:
         return False
     killers = [c for c in death.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"}]
+    if is_headline(chosen.sentence):
+        return bool(killers)
+    kind = lexicon()["event_types"].get(chosen.sub_event_type, "")
+    if kind not in {"Protests", "Riots", "Strategic developments"}:
+        return False
     inside = set(lexicon()["security_forces"]) | set(lexicon()["protesters"]) | {"rioter", "mob", "youth", "police"}
     return bool(killers) and not any(words_under(k) & inside for k in killers)
 
@@ -932,9 +937,11 @@ def _fold_headline(found: list[Event], headline: tuple[int, int]) -> list[Event]
             kept.append(e)
             continue
         # one article's sentences: the higher confidence stands (see confidence.py); a toll the headline
-        # gives counts for an event of its own type, not for another the body tells at that place
+        # gives counts for an event of its own type, not for another the body tells at that place, and
+        # only where the body gives none (a headline of two events, "massacre six in Kenscoff, police
+        # neutralise four in Delmas", sums up tolls the body tells one by one)
         joined = _joined(twin, e, max(twin.confidence, e.confidence))
-        same = twin.sub_event_type == e.sub_event_type
+        same = twin.sub_event_type == e.sub_event_type and not twin.fatalities
         kept[kept.index(twin)] = joined if same else replace(joined, fatalities=twin.fatalities)
     return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
 
