@@ -557,3 +557,19 @@ def test_a_division_in_brackets_vouches_for_a_village(blank, tmp_path):
     assert [t.geonameid for t in geoparse(blank(bracketed), [], gazetteer)] == [1]
     aside = "Novaya Tavolzhanka (a reporter said) was hit by a drone on Thursday."
     assert [t.geonameid for t in geoparse(blank(aside), [], gazetteer)] == []
+
+
+def test_a_near_miss_village_beside_a_sure_town_is_a_place_unless_a_surname(blank, tmp_path):
+    from spacy.tokens import Span
+
+    places = [Place(1, "Shcherbynivka", 48.36, 37.85, "UA", "05", population=10_000),
+              Place(2, "Toretsk", 48.40, 37.85, "UA", "05", population=30_000),
+              Place(3, "Kelly", 48.45, 37.80, "UA", "05", population=10_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    text = "Russian forces raised a flag over Shcherbynivka, south of the town, and shelled houses in Toretsk."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1, 2]
+    alone = "Russian forces raised a flag over Shcherbynivka, south of the town."
+    assert [t.geonameid for t in geoparse(blank(alone), [], gazetteer)] == []
+    doc = blank("Megyn Kelly said that Kelly saw shelling in Toretsk.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert [t.geonameid for t in geoparse(doc, [], gazetteer)] == [2]

@@ -54,6 +54,9 @@ DATA = importlib.resources.files("sitrep") / "data"
 SKIPPED_SEGMENTS = frozenset({"boilerplate"})  # related headlines name real places; only events skip them
 MAX_NAME_TOKENS = 5
 ACCEPT = 1.0  # evidence a mention needs to count as a toponym
+NEIGHBOUR_KM = 25.0  # a near-miss name this close to a place the text surely names is a place too
+NEIGHBOUR_BONUS = 0.5
+NEIGHBOUR_MAX_POPULATION = 20_000  # villages and small towns, not a famous town's name on a person
 COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution
 PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the document (_paired)
 PAIR_KM = 40.0  # about a county's radius: a town and its county
@@ -142,6 +145,7 @@ def geoparse(
         mention.evidence = _evidence(words, mention, entities)  # the name's fame counts before it is narrowed
     mentions = [m for m in mentions if _narrow_to_container(m)]
     _share_list_evidence(words, mentions)
+    _share_neighbour_evidence(words, mentions)
     paired = _paired(mentions)  # weak mentions too: "the Edgar County Foundation" still says which Paris
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
     _add_admin1_candidates(mentions, gazetteer)
@@ -519,6 +523,26 @@ def _share_list_evidence(words: _Words, mentions: list[_Mention]) -> None:
             neighbour = by_end.get(mention.tok_start - 1)
             if neighbour is not None and neighbour.evidence >= ACCEPT:
                 mention.evidence += 1.0
+
+
+def _share_neighbour_evidence(words: _Words, mentions: list[_Mention]) -> None:
+    """ "Russian servicemen raising a flag in central Shcherbynivka (south of Toretsk)": a name that just
+    misses the bar (the small model calls many villages a PERSON), whose village lies within NEIGHBOUR_KM
+    of a town the text surely names, is a place of that neighbourhood; unless the text also writes it
+    inside a person's longer name ("Megyn Kelly"), which makes the short one a surname."""
+    sure = [p for m in mentions if m.evidence >= ACCEPT for p, _ in m.candidates if p.feature == "city"]
+    person_like = _multi_token_entities(words.ents)
+    surnames = {name_key(m.text) for m in mentions if m.tok_start in person_like}
+    for mention in mentions:
+        if not ACCEPT - NEIGHBOUR_BONUS <= mention.evidence < ACCEPT or name_key(mention.text) in surnames:
+            continue
+        # a village under its own name: not a famous town, nor one reached through an alternate name
+        # ("Kelly" for Harvest, Alabama), which given names and surnames often are
+        villages = [p for p, kind in mention.candidates
+                    if p.feature == "city" and kind == NameKind.NAME and p.population < NEIGHBOUR_MAX_POPULATION]
+        if any(_distance_km(v, s) <= NEIGHBOUR_KM and (v.country, v.admin1) == (s.country, s.admin1)
+               for v in villages for s in sure if s.geonameid != v.geonameid):
+            mention.evidence += NEIGHBOUR_BONUS
 
 
 def _link_lists(words: _Words, mentions: list[_Mention]) -> None:
