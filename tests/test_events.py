@@ -1094,6 +1094,7 @@ def test_arrests_at_a_protest_are_the_protest(language):
     "The crisis began in late 2016, when lawyers and teachers in Kupiansk protested.",
     "Rights groups have accused both soldiers and separatists of killing civilians in Kupiansk.",
     "Separatists have waged an insurgency for decades and have repeatedly attacked projects in Kupiansk.",
+    "Officials said on Tuesday that there was no confirmation that Ukrainian forces liberated Kupiansk on Monday.",
 ])
 def test_history_records_and_standing_charges_are_no_events(language, sentence):
     assert run(language, sentence) == []
@@ -1142,6 +1143,7 @@ def test_neutralised_is_killed_and_plain_troops_are_the_countrys_own(language):
     [event] = run(language, "On Monday, troops neutralised 12 terrorists near Bara.")
     assert event.sub_event_type == "Armed clash" and event.fatalities == 12
     assert event.actor1.startswith("Military Forces of Sudan")
+    assert run(language, "On Monday, police said they neutralised a terrorist headquarters in Kupiansk.") == []
     # where a foreign army fights, unnamed troops are not taken for the country's own
     [war] = run(language, "On Monday, troops shelled Kupiansk.")
     assert not war.actor1.startswith("Military Forces of Ukraine")
@@ -1161,3 +1163,15 @@ def test_a_headline_of_two_tolls_does_not_raise_the_tolls_the_body_tells(languag
             "On Saturday, police clashed with gangsters in Kupiansk. At least four gang members were killed, police said.")
     found = run(language, text)
     assert sorted((e.location, e.fatalities) for e in found) == [("Izyum", 6), ("Kupiansk", 4)]
+
+
+def test_the_next_sentence_may_place_a_province_level_event_more_closely(language):
+    text = ("On Sunday, gunmen shot dead seven travellers on a highway in Kharkiv Oblast.\n\n"
+            "The attackers set up a roadblock near Kupiansk, officials said.")
+    [event] = run(language, text)
+    assert event.location == "Kupiansk" and event.geo_precision == 2 and len(event.evidence) == 2
+    # a sentence that does not refer back to the event moves nothing
+    other = ("On Sunday, gunmen shot dead seven travellers on a highway in Kharkiv Oblast.\n\n"
+             "Farmers near Kupiansk began the harvest.")
+    [event] = run(language, other)
+    assert event.geo_precision == 3

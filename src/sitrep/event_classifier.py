@@ -165,6 +165,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False
         if any(c.dep_ == "neg" for c in ancestor.children) and ancestor.pos_ in {"VERB", "AUX"}:
             return False
+        if ancestor.pos_ == "NOUN" and any(_denies(c) for c in ancestor.children):
+            return False  # "no official confirmation that Ukrainian forces have liberated Kyselivka"
         if ancestor.dep_ == "ROOT":
             break
     if time_apart(trigger):
@@ -178,6 +180,12 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
         return False
     return not sentence.text.rstrip().endswith("?")
+
+
+def _denies(det: Token) -> bool:
+    """ "no confirmation", not "no less than 6 tanks"."""
+    after = det.doc[det.i + 1] if det.i + 1 < len(det.doc) else None
+    return det.dep_ == "det" and det.lower_ == "no" and (after is None or after.lower_ not in {"less", "more", "fewer"})
 
 
 def _no_one(token: Token) -> bool:
@@ -509,6 +517,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     found = words_under(_patient(token))
     if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
+    if rule.get("heads_from") and not _who(_patient(token)) & set(lex[rule["heads_from"]]):
+        return None  # "neutralised 12 terrorists", not "neutralised a terrorist headquarters"
     if rule.get("particle") and not any(c.dep_ == "prt" and c.lower_ == rule["particle"] for c in token.children):
         return None
     if rule.get("modifiers") and not any(c.dep_ == "advmod" and lemma(c) in rule["modifiers"] for c in token.children):

@@ -741,6 +741,10 @@ def extract(
             headline = (sentence.start_char, sentence.end_char)
         chosen = choose(sentence_events(sentence, body_places))
         if chosen is None:
+            closer = _closer_place(article.text, doc, drafts[-1], sentence, body_places) if drafts else None
+            if closer is not None:  # "The attackers set up a roadblock near Mangochar in Kalat district"
+                last = drafts[-1]
+                drafts[-1] = replace(last, event=_moved_to(last.event, closer, doc, sentence, gazetteer))
             continue
         new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
         own_day = any(d.dated for d in new) and not _stated_day(chosen)
@@ -817,6 +821,34 @@ def _referred_to(
     if i is None:
         return None, False
     return (i if towns <= {drafts[i].event.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
+
+
+def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Sequence[Toponym]) -> Toponym | None:
+    """An event placed only at its province ("shot dead seven travellers in Balochistan province"),
+    then told more closely in the next sentence with no event word of its own ("The attackers set up
+    a roadblock near Mangochar in Kalat district"): the town or district inside that province the
+    sentence names, if it refers back to the event (the doers, or the event by a definite noun)."""
+    event = told.event
+    if event.geo_precision != 3 or not event.evidence:
+        return None
+    if len(_PARAGRAPH_BREAK.findall(text[event.evidence[-1].end : sentence.start_char])) > 1:
+        return None
+    lex = lexicon()
+    if not any(_definite(t) and (lemma(t) in lex["doers"] or lemma(t) in lex["nouns"]) for t in sentence):
+        return None
+    inside = [p for p in sentence_places(sentence, places) if p.feature in {"city", "admin2"}
+              and (p.country, p.admin1) == (event.country, event.admin1) and not _from_origin(doc, p)]
+    return _most_specific(inside, inside) if inside else None
+
+
+def _moved_to(event: Event, place: Toponym, doc: Doc, sentence: Span, gazetteer: PlaceLookup) -> Event:
+    entry = gazetteer.get(place.geonameid) if place.geonameid is not None else None
+    evidence = (*event.evidence, Evidence(event.evidence[0].article_id, sentence.start_char, sentence.end_char, sentence.text))
+    return replace(
+        event, event_id=event_id(event.sub_event_type, event.actor1, event.actor2, place.geonameid, place.name, event.event_date),
+        location=place.name, latitude=place.lat, longitude=place.lon, geonameid=place.geonameid, admin1=place.admin1,
+        admin2=entry.admin2 if entry is not None else "", geo_precision=_geo_precision(doc, place, False), evidence=evidence,
+    )
 
 
 def _toll_apart(text: str, told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
