@@ -1175,3 +1175,16 @@ def test_the_next_sentence_may_place_a_province_level_event_more_closely(languag
              "Farmers near Kupiansk began the harvest.")
     [event] = run(language, other)
     assert event.geo_precision == 3
+
+
+@pytest.mark.parametrize("note, sub_event_type, fatalities", [
+    ("On 25 May 2024, relatives of missing and captured soldiers held a peaceful rally in Kupiansk.", "Peaceful protest", 0),
+    ("On 7 April 2025, Russian forces executed two captured Ukrainian soldiers near Kupiansk.", "Attack", 2),
+    ("On 15 May 2025, a man was injured after stepping on a landmine near Kupiansk.", "Remote explosive/landmine/IED", 0),
+    ("On 3 May 2025, a crowd of about 30 people attacked a car of the recruitment centre in Kupiansk to free "
+     "a man who had been detained.", "Mob violence", 0),
+    ("On 31 March 2025, gang members attacked Kupiansk, killing 5 residents and burning houses.", "Attack", 5),
+])
+def test_acled_style_notes_of_the_tenth_probe(language, note, sub_event_type, fatalities):
+    [event] = run(language, note)
+    assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)

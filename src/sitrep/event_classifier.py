@@ -537,10 +537,12 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if purposes and not any(c.dep_ in {"advcl", "xcomp"} and lemma(c) in purposes for c in token.children):
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
+    crowd = words_under(_agent(token)) & set(lex["protesters"])
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
-        words_under(_agent(token)) & set(lex["protesters"])
-        or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
+        crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):
+        if kind == "target" and crowd and crowd <= _MOBS and not _amid_a_protest(sentence):
+            return "Mob violence"  # "a crowd attacked a recruitment officers' car to free a man": no protest
         return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
     if kind == "territory":
         before = token.doc[token.i - 1] if token.i > sentence.start else None
@@ -579,10 +581,13 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return _protest_type(_clause(sentence, token))  # "police shot dead five protesters": force against a protest
         if words_under(_agent(token)) & {"police", "policeman", "policemen"} and _amid_a_protest(sentence):
             return _protest_type(_clause(sentence, token))  # "police shot dead two people as crowds burned tyres in protest"
-        military = set(lex["military_targets"])
+        military, civilian = set(lex["military_targets"]), set(lex["civilian_targets"])
+        if not target & (military | civilian):  # "attacked Saut-d'Eau, killing 5 residents": who the attack killed
+            tolls = [c for c in token.children if c.dep_ in {"advcl", "xcomp", "conj"} and lemma(c) in lex["toll_verbs"]]
+            target = set().union(*(words_under(_patient(c)) for c in tolls)) if tolls else target
         if target & military:
             return rule["military"]
-        if target & set(lex["civilian_targets"]):
+        if target & civilian:
             return rule["civilian"]
         return _model_choice(sentence.text, [rule["military"], rule["civilian"]])
     if kind == "protest":
@@ -648,6 +653,9 @@ def _event_noun_under(token: Token, sentence: Span) -> str | None:
     return None
 
 
+_MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest
+
+
 def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     """Arrests where the clause reports a protest: ACLED codes them as the protest, with intervention.
     Not a protest named only in who was arrested ("two men suspected of planning attacks on protesters")."""
@@ -695,7 +703,10 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     lex = lexicon()
     sub_type = lex["nouns"].get(word) or lex["nouns"].get(lemma(token)) or lex["nouns"].get(token.lower_)
     if sub_type is None and lemma(token) in lex["protesters"]:
-        # "police dispersed protesters", "protesters gathered": the crowd itself marks the event
+        # "police dispersed protesters", "protesters gathered": the crowd itself marks the event; but a crowd
+        # that did something the lexicon knows ("a crowd attacked a vehicle") is that act's doer
+        if token.dep_ == "nsubj" and lemma(token.head) in lex["verbs"]:
+            return None
         kind = _protest_type(_clause(sentence, token))
         gathering = token.dep_ in {"nsubj"} and lemma(token.head) in lex["gathering_verbs"]
         return kind if kind != "Peaceful protest" or gathering else None
@@ -759,7 +770,9 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             pos, word = "NOUN", doc[i].lower_
         if pos == "NOUN" and i - 2 >= sentence.start and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{word}" in nouns:
             word = f"{doc[i - 2].lower_}-{word}"  # "sit-in" is three tokens, its head the last
-        if pos in {"VERB"} and word in verbs and table.dep[i] not in {"amod", "compound"}:
+        # "missing and captured soldiers": a participle describing a noun, however the list is parsed
+        describing = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})
+        if pos in {"VERB"} and word in verbs and not describing:
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
             asserted = _is_asserted(token, sentence)

@@ -590,6 +590,7 @@ _NUMBER_WORDS = {
 }
 _DEATH_LEMMAS = frozenset({
     "kill", "die", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder", "massacre",
+    "execute", "behead", "lynch",
     "neutralise", "neutralize",  # a military communique's word for killed ("neutralised dozens of terrorists")
 })
 
