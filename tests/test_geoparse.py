@@ -573,3 +573,21 @@ def test_a_near_miss_village_beside_a_sure_town_is_a_place_unless_a_surname(blan
     doc = blank("Megyn Kelly said that Kelly saw shelling in Toretsk.")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     assert [t.geonameid for t in geoparse(doc, [], gazetteer)] == [2]
+
+
+def test_a_town_reached_only_through_an_alternate_name_far_abroad_is_not_the_place(blank, tmp_path):
+    places = [Place(1, "Kutum", 14.2, 24.66, "SD", "55", population=50_000),
+              Place(2, "El Fasher", 13.63, 25.35, "SD", "55", population=250_000),
+              Place(3, "At Tawilah", 15.6, 43.9, "YE", "10", population=0)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {3: ["Tawila"]})
+    text = "RSF fighters raided farms in Tawila, west of El Fasher, a day after shelling Kutum."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [2, 1]
+
+
+def test_a_division_read_in_another_country_than_the_town_it_describes_is_a_namesake(blank, tmp_path):
+    places = [Place(1, "Baidoa", 3.11, 43.65, "SO", "04", population=129_839),
+              Place(2, "Mogadishu", 2.04, 45.34, "SO", "02", population=2_587_183),
+              Place(3, "South-West", 5.5, 9.5, "CM", "09", feature="admin1", population=861_479)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    text = "Police in Baidoa, the capital of South-West state, arrested 12 men, officials in Mogadishu said."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1, 2]

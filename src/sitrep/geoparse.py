@@ -156,6 +156,7 @@ def geoparse(
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     unfit = {m.sense for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
     mentions = [m for m in mentions if _fits_container(m) and m.sense not in unfit]
+    mentions = _without_foreign_descriptions(mentions)
     mentions = _near_stated_divisions(words, mentions)
     mentions = _without_stray_lookalikes(mentions)
     mentions += _coherence_mentions(words, allowed, gazetteer, mentions, read)
@@ -769,6 +770,8 @@ def _fits_container(mention: _Mention) -> bool:
     divisions = [c for c in _divisions(mention) if c.feature == "country" or place.feature != "admin1"]
     if not divisions:
         return True
+    if mention.described and not any(c.country == place.country for c in divisions):
+        return True  # "Baidoa, the capital of South West state": a region abroad (Cameroon's) is the wrong reading
     near_km = 0.0 if mention.fuzzy else 100.0  # a border village; not a look-alike name over the border
     return any(
         _contains(c, place) or c.geonameid == place.geonameid or (c.feature == "admin1" and _distance_km(c, place) < near_km)
@@ -776,16 +779,29 @@ def _fits_container(mention: _Mention) -> bool:
     )
 
 
+def _without_foreign_descriptions(mentions: list[_Mention]) -> list[_Mention]:
+    """The division a description puts a town in ("Baidoa, the capital of South West state"), read as
+    one in another country than the town's, is a namesake: the town stands, the division goes."""
+    wrong = {id(m.container_mention) for m in mentions if m.described and m.place is not None
+             and m.container_mention is not None and m.container_mention.place is not None
+             and m.container_mention.place.feature in ("admin1", "admin2") and m.container_mention.place.country != m.place.country}
+    return [m for m in mentions if id(m) not in wrong]
+
+
 def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
     """ "fighters burned homes in Meza, in Ancuabe district", in a story whose other places are all in
     Mozambique: with no Meza there in the index, Mieza in Spain, found under a looser key, in a country
-    no name of the story is written for and thousands of km from all of them, is not the place."""
-    exact = [m.place for m in mentions if m.place is not None and not m.fuzzy and m.place.feature != "region"]
+    no name of the story is written for and thousands of km from all of them, is not the place; nor is
+    a town reached only through an alternate name ("Tawila" in Darfur: At Tawilah, Yemen)."""
+    def loose(m: _Mention) -> bool:  # found under a looser key, or only through an alternate name ("Tawila")
+        return m.fuzzy or all(k != NameKind.NAME for p, k in m.candidates if m.place is not None and p.geonameid == m.place.geonameid)
+
+    exact = [m.place for m in mentions if m.place is not None and not loose(m) and m.place.feature != "region"]
     countries = {p.country for p in exact}
 
     def stray(m: _Mention) -> bool:
         return (
-            m.fuzzy and m.place is not None and m.place.feature in ("city", "admin2") and len(exact) >= 2
+            m.place is not None and m.place.feature in ("city", "admin2") and loose(m) and len(exact) >= 2
             and m.place.country not in countries and all(_distance_km(p, m.place) > STRAY_KM for p in exact)
         )
 
