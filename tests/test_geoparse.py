@@ -591,3 +591,12 @@ def test_a_division_read_in_another_country_than_the_town_it_describes_is_a_name
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
     text = "Police in Baidoa, the capital of South-West state, arrested 12 men, officials in Mogadishu said."
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1, 2]
+
+
+def test_a_list_shares_the_evidence_of_a_name_sure_anywhere_in_the_text(blank, tmp_path):
+    places = [Place(1, "Kozacha Lopan", 50.33, 36.2, "UA", "07", population=1_200),
+              Place(2, "Slatyne", 50.2, 36.15, "UA", "07", population=1_000),
+              Place(3, "Tsyrkuny", 50.1, 36.35, "UA", "07", population=1_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    text = "Glide bombs struck Kozacha Lopan, Slatyne, and Tsyrkuny, killing one civilian in Kozacha Lopan."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1, 2, 3, 1]

@@ -515,15 +515,27 @@ def _before_longer_name(words: _Words, mention: _Mention) -> bool:
 
 
 def _share_list_evidence(words: _Words, mentions: list[_Mention]) -> None:
-    """A name listed beside an accepted place ("Kharkiv and Kupiansk", "Izium, Lyman") is likely one too."""
-    by_end = {m.tok_end: m for m in mentions}
+    """A name listed with an accepted place ("Kharkiv and Kupiansk", "Izium, Lyman", "struck Kozacha
+    Lopan, Slatyne, and Tsyrkuny") is likely one too, wherever in the list the sure one stands; a
+    name accepted anywhere in the text is sure in its lists too."""
+    accepted = {name_key(m.text) for m in mentions if m.evidence >= ACCEPT}
+    chains: list[list[_Mention]] = []
     for mention in sorted(mentions, key=lambda m: m.tok_start):
-        if mention.evidence >= ACCEPT or mention.tok_start < 2:
-            continue
-        if words.lower[mention.tok_start - 1] in _cues()["list_joiners"]:
-            neighbour = by_end.get(mention.tok_start - 1)
-            if neighbour is not None and neighbour.evidence >= ACCEPT:
-                mention.evidence += 1.0
+        if chains and _listed_after(words, chains[-1][-1], mention):
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    for chain in chains:
+        if len(chain) > 1 and any(m.evidence >= ACCEPT or name_key(m.text) in accepted for m in chain):
+            for mention in chain:
+                if mention.evidence < ACCEPT:
+                    mention.evidence += 1.0
+
+
+def _listed_after(words: _Words, before: _Mention, mention: _Mention) -> bool:
+    """Only list joiners between the two names: ",", "and", ", and", "or"."""
+    between = range(before.tok_end, mention.tok_start)
+    return 1 <= len(between) <= 2 and all(words.lower[i] in _cues()["list_joiners"] for i in between)
 
 
 def _share_neighbour_evidence(words: _Words, mentions: list[_Mention]) -> None:
