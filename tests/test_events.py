@@ -1188,3 +1188,9 @@ def test_the_next_sentence_may_place_a_province_level_event_more_closely(languag
 def test_acled_style_notes_of_the_tenth_probe(language, note, sub_event_type, fatalities):
     [event] = run(language, note)
     assert (event.sub_event_type, event.fatalities) == (sub_event_type, fatalities)
+
+
+def test_a_river_named_after_a_town_is_not_that_town(language):
+    text = "On Monday, Russian drones struck settlements on the west bank of the Kupiansk River in Kharkiv Oblast."
+    [event] = run(language, text)
+    assert event.location != "Kupiansk" and event.geo_precision == 3

@@ -72,6 +72,7 @@ _DIRECTION_WORDS = frozenset({
 _LOCATIVE_WORDS = frozenset({"in", "at", "inside"})
 _CONTAINER_CHARS = 40  # "Mota town (East Gojjam zone, Amhara region)": how far after a town its province may follow
 _NOT_PLACE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})
+_WATER_WORDS = frozenset({"river", "sea", "lake", "reservoir", "canal", "bay", "gulf", "strait", "estuary"})
 _NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vicinity", "area", "district", "suburb", "suburbs"})
 
 
@@ -122,7 +123,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     """The places the event happened at: those the trigger governs; else the sentence's own
     (people's origins excepted, and places abroad only when the trigger governs them)."""
     named = sentence_places(chosen.sentence, places)
-    in_sentence = [p for p in named if p.feature != "country"]
+    in_sentence = [p for p in named if p.feature != "country" and not _water(doc, p)]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
     filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
     if filed and len(filed) < len(in_sentence):
@@ -165,6 +166,13 @@ def _list_head(doc: Doc, place: Toponym) -> Token | None:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
+
+
+def _water(doc: Doc, place: Toponym) -> bool:
+    """ "on the west bank of the Dnipro River": a river or sea named after a town is not that town
+    (the index holds no rivers, so the name resolves to the city of Dnipro, far downstream)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in _WATER_WORDS
 
 
 def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
