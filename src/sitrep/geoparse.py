@@ -543,18 +543,26 @@ def _share_neighbour_evidence(words: _Words, mentions: list[_Mention]) -> None:
     misses the bar (the small model calls many villages a PERSON), whose village lies within NEIGHBOUR_KM
     of a town the text surely names, is a place of that neighbourhood; unless the text also writes it
     inside a person's longer name ("Megyn Kelly"), which makes the short one a surname."""
-    sure = [p for m in mentions if m.evidence >= ACCEPT for p, _ in m.candidates if p.feature == "city"]
+    near_misses = [m for m in mentions if ACCEPT - NEIGHBOUR_BONUS <= m.evidence < ACCEPT]
+    if not near_misses:
+        return
+    sure: dict[tuple[str, str], list[Place]] = defaultdict(list)  # by province: only those can be near enough
+    for m in mentions:
+        if m.evidence >= ACCEPT:
+            for p, _ in m.candidates:
+                if p.feature == "city":
+                    sure[(p.country, p.admin1)].append(p)
     person_like = _multi_token_entities(words.ents)
     surnames = {name_key(m.text) for m in mentions if m.tok_start in person_like}
-    for mention in mentions:
-        if not ACCEPT - NEIGHBOUR_BONUS <= mention.evidence < ACCEPT or name_key(mention.text) in surnames:
+    for mention in near_misses:
+        if name_key(mention.text) in surnames:
             continue
         # a village under its own name: not a famous town, nor one reached through an alternate name
         # ("Kelly" for Harvest, Alabama), which given names and surnames often are
         villages = [p for p, kind in mention.candidates
                     if p.feature == "city" and kind == NameKind.NAME and p.population < NEIGHBOUR_MAX_POPULATION]
-        if any(_distance_km(v, s) <= NEIGHBOUR_KM and (v.country, v.admin1) == (s.country, s.admin1)
-               for v in villages for s in sure if s.geonameid != v.geonameid):
+        if any(_distance_km(v, s) <= NEIGHBOUR_KM
+               for v in villages for s in sure.get((v.country, v.admin1), ()) if s.geonameid != v.geonameid):
             mention.evidence += NEIGHBOUR_BONUS
 
 
