@@ -1194,3 +1194,15 @@ def test_a_river_named_after_a_town_is_not_that_town(language):
     text = "On Monday, Russian drones struck settlements on the west bank of the Kupiansk River in Kharkiv Oblast."
     [event] = run(language, text)
     assert event.location != "Kupiansk" and event.geo_precision == 3
+
+
+def test_ground_taken_is_not_a_landmark_nor_a_place_of_another_clause(language):
+    assert run(language, "On Monday, Russian forces seized a village south of Kupiansk.") == []
+    assert run(language, "On Monday, Ukrainian forces recaptured positions in the Kupiansk direction.") == []
+    text = ("On Monday, Russian forces seized a village near the front, while Russian strikes "
+            "killed two civilians in Kharkiv Oblast.")
+    assert all(e.event_type != "Battles" or e.location != "Kharkivska oblast" for e in run(language, text))
+    # a pronoun stands for a town the sentence names: "since it was retaken"
+    [event] = run(language, "As CNN becomes the first crew to enter Izyum since it was retaken by the Ukrainians on "
+                            "Saturday, the team encounters a city that has just woken up.")
+    assert event.sub_event_type == "Government regains territory" and event.location == "Izyum"

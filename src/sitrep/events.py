@@ -68,6 +68,7 @@ _QUOTES = frozenset('"“‘\'')
 _DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
     "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi", "towards", "toward",
+    "direction", "directions", "axis",  # "in the Kurakhove direction": the front sector named after a town
 })
 _LOCATIVE_WORDS = frozenset({"in", "at", "inside"})
 _CONTAINER_CHARS = 40  # "Mota town (East Gojjam zone, Amhara region)": how far after a town its province may follow
@@ -144,6 +145,12 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     if chosen.sub_event_type == "territory" and chosen.patient is not None and chosen.patient.pos_ == "PROPN":
         return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
+    if chosen.sub_event_type == "territory":
+        # ground taken is named in the trigger's own clause, not as a landmark, or stood for by a pronoun
+        # ("since it was retaken"): "seized a village south of Pokrovsk, while strikes hit Kherson" took neither
+        pronoun = chosen.patient is None or chosen.patient.pos_ == "PRON"
+        loose = [p for p in loose if not _relative_position(doc, p, chosen.trigger)
+                 and (pronoun or _in_clause_of(doc, p, chosen.trigger))]
     return [_most_specific(loose, named)] if loose else []
 
 
@@ -166,6 +173,17 @@ def _list_head(doc: Doc, place: Toponym) -> Token | None:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
+
+
+def _in_clause_of(doc: Doc, place: Toponym, trigger: Token) -> bool:
+    """The place's nearest verb is the trigger, one above it, or a relative clause on what the trigger
+    governs ("took control of the northern part of X, where there were battles in X"): the place is
+    told in the trigger's clause, not in another one ("..., while strikes hit Kherson")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if span is not None else None
+    if verb is None:
+        return False
+    return verb == trigger or verb in trigger.ancestors or (verb.dep_ == "relcl" and trigger in verb.ancestors)
 
 
 def _water(doc: Doc, place: Toponym) -> bool:
