@@ -299,7 +299,7 @@ def _tally(trigger: Token) -> bool:
 
 # A year as the time of a clause: "last year", "in 2024", "since 2024", "over the past year".
 _YEAR = re.compile(
-    r"(?:the )?(?:(?:last|this|past|previous) year|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:early |late |mid - )?(?:19|20)\d\d)"
+    r"(?:the )?(?:(?:last|this|past|previous) year|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:early |late )?(?:19|20)\d\d)"
     r"|(?:a|one|two|three|four|five|\d+) (?:years?|decades?) (?:after|ago|since))\b"  # "A year after the RSF took ..."
 )
 
