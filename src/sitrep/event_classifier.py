@@ -175,7 +175,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     told_of = [*trigger.children, *(trigger.head.children if trigger.dep_ == "acomp" else [])]
     if any(c.dep_ in {"nsubjpass", "dobj", "nsubj"} and _no_one(c) for c in told_of):
         return False
-    if trigger.tag_ == "VB" and not any(c.dep_ == "aux" and lemma(c) == "do" for c in trigger.children):
+    if trigger.tag_ == "VB" and not _noun_read_as_verb(trigger) and not any(
+            c.dep_ == "aux" and lemma(c) == "do" for c in trigger.children):
         return False  # an order or a goal: "Capture the entirety of Donetsk Oblast"
     if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
         return False
@@ -232,14 +233,33 @@ def _protest_purpose(trigger: Token) -> bool:
 def _habitual(trigger: Token, sentence: Span) -> bool:
     """Present tense in running text ("Russian forces are fighting the West", "still fight")
     states something ongoing or general, not an event; headlines are written in the present."""
-    if is_headline(sentence) or trigger.pos_ != "VERB":
+    if is_headline(sentence) or trigger.pos_ != "VERB" or _noun_read_as_verb(trigger):
         return False
     if trigger.tag_ in {"VBZ", "VBP"}:
-        return True
+        return not _dated_to_a_day(trigger)
     if _present_perfect(trigger) and any(
             c.dep_ == "advmod" and c.lower_ in lexicon()["non_event"]["habitual_adverbs"] for c in trigger.children):
         return True  # "have repeatedly attacked projects": a record of many events, not one
     return trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in trigger.children)
+
+
+def _dated_to_a_day(verb: Token) -> bool:
+    """ "On 7 March 2022, Russian forces attack Ukrainian positions": the present of a caption or a
+    note, told of a calendar day, is that day's event. Its subject is named: a noun misread as a verb
+    in a list ("conducted air, artillery, and missile strikes ... on September 11") is not one."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(o.ent_type_ == "DATE" and o.like_num for o in c.subtree)
+        for c in verb.children
+    )
+
+
+def _noun_read_as_verb(token: Token) -> bool:
+    """ "On 2 March 2022, strike on a brewery in Novodruzhesk": the small model reads a note's opening
+    noun as a present-tense verb; a verb with no subject, auxiliary or object cannot be one."""
+    return (
+        token.tag_ in {"VB", "VBP"} and token.dep_ == "ROOT" and token.lower_ in lexicon()["nouns"]
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "dobj"} for c in token.children)
+    )
 
 
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -741,7 +761,7 @@ def _verbless(sentence: Span) -> bool:
     """A note or headline without a finite verb ("Shelling of a kindergarten in Kharkiv", "aftermath
     of a missile strike"): it names the happening itself, as a headline does. Not a piece the parser cut
     from a longer sentence ("Violence | against civilians and attacks on aid | increased in Jonglei")."""
-    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sentence):
+    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and not _noun_read_as_verb(t) for t in sentence):
         return False
     first = sentence[0]
     if not first.is_lower or first.i == 0:
@@ -767,6 +787,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
         if pos == "VERB" and table.dep[i] in _GERUND_AS_NOUN and doc[i].tag_ == "VBG" and doc[i].lower_ in nouns:
             # a gerund as subject or object ("as fighting entered its third month"), or describing a
             # noun ("Sudan fighting enters third month"), is the noun, with the noun's conditions
+            pos, word = "NOUN", doc[i].lower_
+        if pos == "VERB" and _noun_read_as_verb(doc[i]):
             pos, word = "NOUN", doc[i].lower_
         if pos == "NOUN" and i - 2 >= sentence.start and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{word}" in nouns:
             word = f"{doc[i - 2].lower_}-{word}"  # "sit-in" is three tokens, its head the last
