@@ -194,6 +194,24 @@ def test_reported_and_verbless_happenings_are_events(language, sentence, sub_typ
     assert [e.sub_event_type for e in run(language, sentence)] == [sub_type]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sub_type", "actor2"),
+    [
+        ("On Monday, civilian vehicles came under fire near Izyum.", "Attack", "Civilians (Ukraine)"),
+        ("On Monday, a Ukrainian convoy came under fire from Russian forces near Izyum.", "Armed clash",
+         "Military Forces of Ukraine (2019-)"),
+        ("On Monday, Kupiansk came under heavy artillery fire.", "Shelling/artillery/missile attack", ""),
+    ],
+)
+def test_what_comes_under_fire_is_the_target(language, sentence, sub_type, actor2):
+    [event] = run(language, sentence)
+    assert (event.sub_event_type, event.actor2) == (sub_type, actor2)
+
+
+def test_criticism_is_no_fire(language):
+    assert run(language, "On Monday, police in Kupiansk came under fire for their handling of the protests.") == []
+
+
 def test_a_reported_non_happening_is_no_event(language):
     assert run(language, "Officials reported no fighting in Kupiansk on Monday.") == []
 

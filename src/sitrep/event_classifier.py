@@ -644,6 +644,44 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
     return None
 
 
+def _under_fire(token: Token) -> Token | None:
+    """What is "under fire": "the convoy came under fire", "civilian vehicles coming under fire", "a
+    residential area under fire"."""
+    if token.lower_ != "fire" or token.dep_ != "pobj" or token.head.lower_ != "under":
+        return None
+    holder = token.head.head
+    if any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for h in (token, holder) for c in h.children):
+        return None  # "police came under fire for their handling of the protests": criticism
+    if holder.pos_ in {"VERB", "AUX"}:
+        return _subject(holder) or (holder.head if holder.dep_ in {"acl", "relcl"} else None)
+    return holder
+
+
+def _firing(fire: Token) -> Token | None:
+    """Who fired: "under fire from Russian forces", "under Russian fire"."""
+    source = next((c for h in (fire, fire.head.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    found = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
+    return found or _agent(fire)
+
+
+def _fire_at(token: Token, target: Token) -> str | None:
+    """Fire at a target, typed as shots at it are (the weapon first: "under artillery fire"); a town
+    or an area under fire was shelled, as forces firing on a place did."""
+    lex = lexicon()
+    targets, aimed = lex["verbs"]["fire"]["targets"], words_under(target)
+    if weapon := _weapon_in(list(token.subtree)):
+        return weapon
+    if aimed & set(lex["protesters"]):
+        return "Excessive force against protesters"
+    if aimed & set(lex["military_targets"]):
+        return targets["military"]
+    if aimed & set(lex["civilian_targets"]):
+        return targets["civilian"]
+    if target.pos_ == "PROPN" or lemma(target) in lex["territory_objects"]:
+        return targets["by_forces"]
+    return None
+
+
 def _model_choice(text: str, options: Sequence[str]) -> str:
     """Where the trigger leaves the type open ("they attacked the village"), the CASE 2021 model
     chooses among the rule's options; without it (not installed), the last option stands."""
@@ -808,6 +846,13 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             # a crowd met with force is as specific as any verb ("fired shots to disperse the crowd")
             specific = word in lexicon()["protesters"] and sub_type not in {None, "Peaceful protest"}
             asserted = sub_type is not None and _is_asserted(token, sentence)
+        elif pos == "NOUN" and (target := _under_fire(doc[i])) is not None:
+            token, specific = doc[i], True
+            sub_type = _fire_at(token, target)
+            asserted = sub_type is not None and _is_asserted(token, sentence)
+            if sub_type is not None and asserted:
+                found.append(SentenceEvent(sentence, token, sub_type, specific, _firing(token), target))
+            continue
         else:
             continue
         if sub_type is None or not asserted:
