@@ -206,3 +206,13 @@ def test_numpy_runs_one_thread_per_process_unless_the_user_says(user_setting: st
     probe = "import sitrep, numpy, threadpoolctl; print([p['num_threads'] for p in threadpoolctl.threadpool_info()])"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60, check=True)
     assert json.loads(done.stdout) == [threads]
+
+
+def test_extracting_loads_no_database_library():
+    # `sitrep extract` writes JSON: its start-up should not pay for SQLAlchemy's import (about 0.3 s).
+    import subprocess
+    import sys
+
+    probe = "import sys, sitrep.cli, sitrep.pipeline; print('sqlalchemy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "False"

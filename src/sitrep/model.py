@@ -185,3 +185,21 @@ def article_from_json(data: dict[str, Any]) -> Article:
     values = {k: v for k, v in data.items() if k in Article.__dataclass_fields__}
     values["published"] = parse_date(values.get("published"))
     return Article(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """The filters of an events query; every field optional. Validated by the caller (the API)."""
+
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
+    since: dt.date | None = None
+    until: dt.date | None = None
+    event_type: tuple[str, ...] = ()
+    sub_event_type: tuple[str, ...] = ()
+    actor: str | None = None  # substring of actor1 or actor2, any case
+    min_sources: int = 0
+    min_confidence: float = 0.0
+    q: str | None = None  # words that must all appear in the event's text (fields and evidence)
+    geonameid: int | None = None
+    story_id: str | None = None
+    article_id: str | None = None  # events that this article reports

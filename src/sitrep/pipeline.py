@@ -23,8 +23,7 @@ from spacy.language import Language
 from . import clean, dates, event_classifier, events, geoparse, happenings, nlp, stories
 from .errors import InputError
 from .gazetteer import Gazetteer
-from .model import Article, Event, Processed, Segment
-from .queries import EventQuery
+from .model import Article, Event, EventQuery, Processed, Segment
 
 if TYPE_CHECKING:
     from .store import Store

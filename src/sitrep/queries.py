@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from . import schema
-from .model import Article, Event, Evidence, Source, Story, StoryMember
+from .model import Article, Event, EventQuery, Evidence, Source, Story, StoryMember
 
 __all__ = ["SUMMARY_COLUMNS", "EventQuery", "filtered", "query_from"]
 
@@ -21,24 +21,6 @@ SUMMARY_COLUMNS = (  # what a marker and its tooltip need; the card asks for the
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country",
     "location", "latitude", "longitude", "geo_precision", "fatalities", "confidence", "n_sources",
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    """The filters of an events query; every field optional. Validated by the caller (the API)."""
-
-    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
-    since: dt.date | None = None
-    until: dt.date | None = None
-    event_type: tuple[str, ...] = ()
-    sub_event_type: tuple[str, ...] = ()
-    actor: str | None = None  # substring of actor1 or actor2, any case
-    min_sources: int = 0
-    min_confidence: float = 0.0
-    q: str | None = None  # words that must all appear in the event's text (fields and evidence)
-    geonameid: int | None = None
-    story_id: str | None = None
-    article_id: str | None = None  # events that this article reports
 
 
 def like_pattern(needle: str) -> str:
