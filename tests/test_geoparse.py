@@ -559,6 +559,30 @@ def test_a_division_in_brackets_vouches_for_a_village(blank, tmp_path):
     assert [t.geonameid for t in geoparse(blank(aside), [], gazetteer)] == []
 
 
+def test_the_province_in_a_bracket_of_divisions_holds_the_village(blank, tmp_path):
+    places = [Place(1, "Novoselivka", 46.0, 29.61, "UA", "17", population=3_000),  # Odesa oblast, the largest
+              Place(2, "Novoselivka", 48.68, 37.62, "UA", "05", population=1_100),
+              Place(3, "Donetska oblast", 48.0, 37.8, "UA", "05", feature="admin1", population=4_000_000),
+              Place(4, "Martynovka", 47.3, 40.7, "RU", "61", population=5_000),  # Rostov oblast
+              Place(5, "Kurskaya oblast", 51.7, 36.2, "RU", "41", feature="admin1", population=1_100_000),
+              Place(6, "Russia", 60.0, 100.0, "RU", feature="country", population=140_000_000)]
+    aliases = {3: ["Donetsk"], 5: ["Kursk region"]}
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", aliases)
+    text = "On 14 June 2024, Russian forces shelled Novoselivka (Kramatorsk raion, Donetsk)."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [2, 3]
+    # with no Martynovka in Kursk oblast, the one in Rostov oblast is not the place, though in Russia too
+    text = "On 11 March 2025, Russian forces regained control of Martynovka (Sudzha district, Kursk region, Russia)."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [5, 6]
+
+
+def test_a_raion_written_in_lower_case_is_found_under_its_romanisation_variant(blank, tmp_path):
+    places = [Place(1, "Izyum", 49.21, 37.25, "UA", "07", population=45_000),
+              Place(2, "Izyum Raion", 49.21, 37.14, "UA", "07", feature="admin2", population=137_808)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    found = geoparse(blank("Russian forces shelled villages in Izium raion on Monday."), [], gazetteer)
+    assert [(t.text, t.geonameid) for t in found] == [("Izium raion", 2)]
+
+
 def test_a_near_miss_village_beside_a_sure_town_is_a_place_unless_a_surname(blank, tmp_path):
     from spacy.tokens import Span
 

@@ -76,7 +76,7 @@ ANCHOR_NEAR_KM, ANCHOR_FAR_KM = 100.0, 300.0  # another resolved place this clos
 EARTH_KM = 6371.0
 
 FEATURE_PRIOR = {"country": 2.0, "region": 1.0, "admin1": -0.5, "admin2": 0.0, "city": 0.0, "other": -0.5}
-BRACKET_TOKENS = 6  # "(Shebekino Raion)", "(Bakhmut raion, Donetsk Oblast)": how far a bracket may run
+BRACKET_TOKENS = 8  # "(Shebekino Raion)", "(Sudzha district, Kursk region, Russia)": how far a bracket may run
 RECOGNITION_PRIOR = {"country": 1.5, "region": 1.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0, "other": 0.0}
 
 
@@ -267,8 +267,10 @@ def _spot_at(
             continue  # "Mississippi State", "Ohio University": a team or school, not the state
         fuzzy = "none"
         if not gazetteer.has_key(name_key(surface)):
-            if (j - i < 2 and not _named_as_place(words, i)) or "," in surface or not words.capitalised[j - 1] or not all(
-                words.capitalised[k] or words.lower[k] in cues["connectors"] or words.lower[k] in cues["admin_after"]
+            # "Izium raion" for the index's "Izyum Raion": a division word may end the name in lower case
+            division = words.lower[j - 1] in cues["division_words"]
+            if (j - i < 2 and not _named_as_place(words, i)) or "," in surface or not (words.capitalised[j - 1] or division) or not all(
+                words.capitalised[k] or words.lower[k] in cues["connectors"] or words.lower[k] in cues["admin_after"] or k == j - 1
                 for k in range(i, j)
             ):
                 continue
@@ -447,14 +449,16 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
 
 
 def _division_in_brackets(words: _Words, mention: _Mention) -> bool:
-    """ "Novaya Tavolzhanka (Shebekino Raion)": a division's name in brackets right after the name, as
-    think-tank reports place villages, whether or not the index knows the division."""
+    """ "Novaya Tavolzhanka (Shebekino Raion)", "Novoselivka (Kramatorsk raion, Donetsk)": a division's name
+    in brackets right after the name, as think-tank reports and event notes place villages, whether or not
+    the index knows the division."""
     i = mention.tok_end
     if i >= len(words) or words.orth[i] != "(":
         return False
     inside = range(i + 1, min(i + 1 + BRACKET_TOKENS, len(words)))
     close = next((k for k in inside if words.orth[k] == ")"), None)
-    return close is not None and close > i + 2 and words.capitalised[i + 1] and words.lower[close - 1] in _cues()["division_words"]
+    return close is not None and words.capitalised[i + 1] and any(
+        words.lower[k] in _cues()["division_words"] for k in range(i + 2, close))
 
 
 def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
@@ -725,6 +729,12 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
                 mention.container_rest = by_start.get(nxt.tok_end)
                 nxt.holds = True
                 continue
+        bracketed = _bracketed_division(words, mention, by_start)
+        if bracketed is not None:  # "Novoselivka (Kramatorsk raion, Donetsk)": the province in the brackets holds it
+            mention.container = [p for p, _ in bracketed.candidates]
+            mention.container_mention = bracketed
+            bracketed.holds = True
+            continue
         described = _described_in(words, mention, by_start)
         if described:
             mention.container = [p for m in described for p, _ in m.candidates]
@@ -732,6 +742,25 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
             mention.described = True  # "a town in the province of Bulacan": the town Bulacan stands for its province
             for container in described:
                 container.holds = True
+
+
+def _bracketed_division(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> _Mention | None:
+    """The narrowest name that can be a province or else a country, in a bracket of divisions right after
+    the mention: "Donetsk" of "(Kramatorsk raion, Donetsk)", "Kursk region" of "(Sudzha district, Kursk
+    region, Russia)". A raion narrows nothing: the index does not say which towns it holds."""
+    if not _division_in_brackets(words, mention):
+        return None
+    found, k = [], mention.tok_end + 1
+    while k < len(words) and words.orth[k] != ")":
+        if (inside := by_start.get(k)) is not None:
+            found.append(inside)
+            k = inside.tok_end
+        else:
+            k += 1
+    for feature in ("admin1", "country"):
+        if holder := next((m for m in found if any(p.feature == feature for p, _ in m.candidates)), None):
+            return holder
+    return None
 
 
 def _described_in(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> list[_Mention]:
