@@ -162,6 +162,11 @@ def test_specific_tactic_beats_a_general_noun_and_hierarchy_breaks_ties(language
         "The report demonstrates the speed of the counterattack around Kharkiv.",
         "Propagandists claimed that Russian forces are fighting the entire West near Izyum.",
         "Russian forces attack Ukrainian positions near Izyum every night.",
+        # unrealised, ongoing, counted over a period, a month's total, and history dated by month and year
+        "ISW assesses that Russian forces are conducting limited assaults near Izyum to pin Ukrainian forces.",
+        "The governor said that Russian forces shelled Kupiansk 140 times over the past day.",
+        "Fighting killed more than 130 people near Izyum late last year.",
+        "Ukrainian forces launched their counteroffensive in August 2022, and recaptured Izyum in September 2022.",
         # a list's last noun misread as a verb is not dated by the sentence's day
         "Russian forces conducted air, artillery, and missile strikes along the line of contact near Izyum on September 11.",
         "Russian Main Effort: Capture the entirety of Donetsk",
@@ -210,6 +215,17 @@ def test_what_comes_under_fire_is_the_target(language, sentence, sub_type, actor
 
 def test_criticism_is_no_fire(language):
     assert run(language, "On Monday, police in Kupiansk came under fire for their handling of the protests.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow is awaiting details from Washington on a proposed 30-day ceasefire in Izyum.",
+        "Militant attacks killed more than 70 people in Izyum in January, a monitoring group said.",
+    ],
+)
+def test_a_proposal_and_a_months_total_are_no_events(language, sentence):
+    assert run(language, sentence, published=dt.date(2025, 2, 19)) == []
 
 
 def test_a_reported_non_happening_is_no_event(language):

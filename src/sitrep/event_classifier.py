@@ -140,6 +140,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False
         if child.dep_ == "mark" and lemma(child) in rules["conditional_marks"]:
             return False
+        if child.dep_ == "amod" and child.lower_ in rules["unrealised"]:
+            return False  # "a proposed 30-day ceasefire", "a planned offensive" (not "a potential airstrike": a suspected one)
     if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
         return False
     clause = _clause(sentence, trigger)
@@ -298,6 +300,14 @@ def _counted(trigger: Token) -> bool:
     return value.isdigit() and int(value) >= 2 and clause is not None and _over_a_period(clause)
 
 
+def _counted_acts(verb: Token) -> bool:
+    """Acts counted over a period ("shelled Donetsk Oblast 1,940 times over the past day", "launched 47
+    drones against Kursk Oblast over the past day"): a day's or a week's total, not one event."""
+    counted = [n for c in verb.children if c.dep_ in {"npadvmod", "dobj"} for n in c.children if n.dep_ == "nummod"]
+    values = [n.lower_.replace(",", "") for n in counted]
+    return any(v.isdigit() and int(v) >= 2 for v in values) and _over_a_period(verb)
+
+
 _RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "overnight"})
 
 
@@ -314,12 +324,14 @@ def _tally(trigger: Token) -> bool:
                 return not any(t.lower_ in _RECENT for t in token.subtree)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _NOMINAL and _since_perfect(token):
             return True
-    return (trigger.pos_ == "NOUN" and _counted(trigger)) or _yearly(trigger) or _toll_of_a_war(trigger) or _a_record(trigger)
+    return (trigger.pos_ == "NOUN" and _counted(trigger)) or _yearly(trigger) or _toll_of_a_war(trigger) \
+        or _a_record(trigger) or _many_over_a_month(trigger) or (trigger.pos_ == "VERB" and _counted_acts(trigger))
 
 
-# A year as the time of a clause: "last year", "in 2024", "since 2024", "over the past year".
+# A year as the time of a clause: "last year", "late last year", "in 2024", "in March 2025" (news dates its own
+# events by the day), "since 2024", "over the past year", "this 12 months".
 _YEAR = re.compile(
-    r"(?:the )?(?:(?:last|this|past|previous) year|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:early |late )?(?:19|20)\d\d)"
+    r"(?:the )?(?:(?:early |late )?(?:last|this|past|previous) (?:year|12 months|twelve months)|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:early |late |mid-)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d)"
     r"|(?:a|one|two|three|four|five|\d+) (?:years?|decades?) (?:after|ago|since))\b"  # "A year after the RSF took ..."
 )
 
@@ -341,6 +353,25 @@ def _yearly(trigger: Token) -> bool:
                 words = child.doc[child.left_edge.i : child.right_edge.i + 2]
                 if _YEAR.match(" ".join(t.lower_ for t in words)):
                     return True
+    return False
+
+
+_A_MONTH = re.compile(r"(?:in|during|throughout|over) (?:early |late |mid-?)?(?:january|february|march|april|may|june|july"
+                      r"|august|september|october|november|december)(?: \d{4})?|(?:last|this|the past) month")
+
+
+def _many_over_a_month(trigger: Token) -> bool:
+    """ "Militant attacks killed more than 70 people in Khyber Pakhtunkhwa in January": many events (a
+    plural event noun does it) over a month with no day named are a monthly total, not an event."""
+    subject = trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}
+    doer, verb = (trigger, trigger.head) if subject else (_agent(trigger), trigger)
+    if doer is None or doer.tag_ != "NNS" or lemma(doer) not in lexicon()["nouns"]:
+        return False
+    for child in verb.children:
+        if child.dep_ in {"prep", "npadvmod"}:
+            words = " ".join(t.lower_ for t in child.subtree)
+            if _A_MONTH.fullmatch(words):
+                return True
     return False
 
 
@@ -782,7 +813,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     # "held a rally", "carried out an air strike"; not "has carried out repeated attacks" (a record)
     staged = token.dep_ == "dobj" and lemma(token.head) in lex["staging_verbs"] and not any(
         c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.head.children
-    ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] for c in token.children)
+    ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] for c in token.children) \
+        and not _habitual(token.head, sentence)  # "are conducting limited assaults": ongoing, no one event
     by_its_verb = (reported or staged) and sentence.start <= token.head.i < sentence.end
     happening = happening or aftermath or by_its_verb or _verbless(sentence)
     dated = any(t.ent_type_ == "DATE" for t in subtree(token))
