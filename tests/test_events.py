@@ -165,6 +165,7 @@ def test_specific_tactic_beats_a_general_noun_and_hierarchy_breaks_ties(language
         # unrealised, ongoing, counted over a period, a month's total, and history dated by month and year
         "ISW assesses that Russian forces are conducting limited assaults near Izyum to pin Ukrainian forces.",
         "The governor said that Russian forces shelled Kupiansk 140 times over the past day.",
+        "The governor said that Russian forces struck 33 settlements near Izyum over the past day, killing two people.",
         "Fighting killed more than 130 people near Izyum late last year.",
         "Ukrainian forces launched their counteroffensive in August 2022, and recaptured Izyum in September 2022.",
         # a list's last noun misread as a verb is not dated by the sentence's day

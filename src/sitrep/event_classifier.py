@@ -159,6 +159,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event
         if _standing_accusation(ancestor):
             return False
+        if ancestor.pos_ == "VERB" and _counted_acts(ancestor):
+            return False  # "struck 33 settlements over the past day, killing two": the total's toll
         if time_apart(ancestor):
             return False  # "arrested five on Monday, a day after the bombing"
         if any(c.dep_ == "acomp" and lemma(c) in rules["falsity"] for c in ancestor.children):
