@@ -581,6 +581,7 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     doc = chosen.trigger.doc
     usable = [d for d in dates if d.value is not None and not datelines.dates(doc, d.start)]
     inside = [d for d in usable if sentence.start_char <= d.start < sentence.end_char]
+    inside = [d for d in inside if not _restated(d, inside, doc.text)]
     if not inside:
         return None
     reporting = set(lexicon()["reporting_verbs"])
@@ -607,6 +608,13 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     )
     return next(own_day, best)
 
+
+def _restated(mention: DateMention, others: Sequence[DateMention], text: str) -> bool:
+    """ "overnight on April 15 to 16": a relative word the date right after it states, the night's first day."""
+    return any(o.start > mention.end and _ON.fullmatch(text[mention.end:o.start]) for o in others)
+
+
+_ON = re.compile(r"\s+(?:on|of)\s+")
 
 _NUMBER_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
