@@ -35,6 +35,7 @@ def test_reference_article_dates(reference_article):
         ("last Tuesday", dt.date(2022, 9, 6), 1),
         ("yesterday", dt.date(2022, 9, 12), 1),
         ("overnight", dt.date(2022, 9, 12), 1),
+        ("overnight into Sunday", dt.date(2022, 9, 10), 1),  # the night began on Saturday
         ("last week", dt.date(2022, 9, 7), 2),
         ("in early September", dt.date(2022, 9, 1), 3),
         ("in late August", dt.date(2022, 8, 31), 3),

@@ -508,6 +508,11 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
     assert retaken and {e.event_date for e in retaken} == {dt.date(2022, 9, 10)}
 
 
+def test_a_homemade_bomb_is_an_explosive_device(language):
+    [event] = run(language, "On Monday, two soldiers were killed when their vehicle was struck by a homemade bomb near Izyum.")
+    assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 2)
+
+
 def test_overnight_on_a_night_of_two_days_is_its_first_day(language):
     [event] = run(language, "Russian forces struck Izyum with drones overnight on September 10 to 11, killing two civilians.")
     assert event.event_date == dt.date(2022, 9, 10)

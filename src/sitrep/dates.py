@@ -83,6 +83,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})\b"), _month_only),
         # A bare month only after a preposition ("in May"), never "she may go".
         (re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f) (?P<date>(?P<month>{month}))\b"), _month_only),
+        # "overnight into Tuesday", "the night into Sunday": the night began the day before
+        (re.compile(rf"(?i:\b(?:overnight|(?:the\s+)?night)\s+into\s+)(?P<wd>{weekday})\b"), _night_into),
         (re.compile(rf"(?i:\b(?P<rel>last|this|next|past)\s+)?(?P<wd>{weekday})\b(?i:\s+(?:morning|afternoon|evening|night))?"), _weekday),
         (re.compile(rf"(?i)\b(?P<phrase>{relative})\b"), _relative),
         (re.compile(rf"(?i)\b(?P<n>{number})\s+(?P<unit>days?|weeks?|months?)\s+ago\b"), _ago),
@@ -207,7 +209,12 @@ def _weekday(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | Non
     if published is None:
         return None, 1
     weekday = _words().weekdays[m["wd"].lower()]
-    return resolve_weekday(weekday, published, (m["rel"] or "").lower()), 1
+    return resolve_weekday(weekday, published, (m.groupdict().get("rel") or "").lower()), 1
+
+
+def _night_into(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    day, precision = _weekday(m, published)
+    return (None if day is None else day - dt.timedelta(days=1)), precision
 
 
 def _relative(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:

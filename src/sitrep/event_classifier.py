@@ -421,6 +421,8 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
     ] + [  # "air strike", "air raid" written as two words
         weapons[t.lower_ + lemma(t.head)] for t in tokens if t.dep_ == "compound" and t.lower_ + lemma(t.head) in weapons
+    ] + [  # "a homemade bomb": a weapon only with its noun ("homemade rifles" are guns)
+        weapons[f"{t.lower_} {lemma(t.head)}"] for t in tokens if t.dep_ in {"amod", "compound"} and f"{t.lower_} {lemma(t.head)}" in weapons
     ]
     if any(t.lower_ == "suicide" for t in tokens):
         return "Suicide bomb"
