@@ -508,6 +508,33 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
     assert retaken and {e.event_date for e in retaken} == {dt.date(2022, 9, 10)}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sub_type", "actor1"),
+    [
+        ("On Monday, a car bomb exploded in Izyum, killing a Russian officer.", "Remote explosive/landmine/IED", None),
+        ("On Monday, Russian forces dropped grenades filled with CS gas from drones on Ukrainian positions near Izyum.",
+         "Chemical weapon", None),
+        ("On Monday, around 40 residents of Izyum held a peaceful picket outside the city council.", "Peaceful protest", None),
+        ("On Monday, occupation authorities demolished four damaged apartment buildings in Izyum.",
+         "Looting/property destruction", None),
+        # the target is the man, not the checkpoint his relative clause names
+        ("On Monday, Russian soldiers shot dead a civilian man who refused to hand over his car at a checkpoint in Izyum.",
+         "Attack", None),
+        # unarmed residents, no protest: a mob, coded as rioters
+        ("On Monday, a group of about 20 residents attacked servicemen checking documents at a market in Izyum.",
+         "Mob violence", "Rioters (Ukraine)"),
+        ("On Monday, Russian forces detained a local volunteer in Izyum and took him to an unknown location.",
+         "Abduction/forced disappearance", None),
+        ("On Monday, police used tear gas to disperse a sit-in in Izyum and arrested 11 participants.",
+         "Protest with intervention", None),
+    ],
+)
+def test_weapons_crowds_and_detentions_are_typed_as_acled_codes_them(language, sentence, sub_type, actor1):
+    [event] = run(language, sentence)
+    assert event.sub_event_type == sub_type
+    assert actor1 is None or event.actor1 == actor1
+
+
 def test_a_homemade_bomb_is_an_explosive_device(language):
     [event] = run(language, "On Monday, two soldiers were killed when their vehicle was struck by a homemade bomb near Izyum.")
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 2)

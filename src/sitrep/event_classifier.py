@@ -526,6 +526,16 @@ def words_under(token: Token | None) -> set[str]:
     return {t.lower_ for t in tokens} | {lemma(t) for t in tokens}
 
 
+def _described_words(noun: Token | None) -> set[str]:
+    """The words of a noun phrase without its clauses: "a civilian man [who refused to hand over his car at
+    a checkpoint]" is a civilian, whatever the clause names."""
+    if noun is None:
+        return set()
+    tokens = [t for t in subtree(noun)
+              if not any(a.dep_ in {"relcl", "acl", "advcl"} and noun in a.ancestors for a in [t, *t.ancestors] if a != noun)]
+    return {t.lower_ for t in tokens} | {lemma(t) for t in tokens}
+
+
 _REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 _QUANTITIES = frozenset(
     {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions", "group", "number"}
@@ -599,6 +609,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if kind == "target" and crowd and crowd <= _MOBS and not _amid_a_protest(sentence):
             return "Mob violence"  # "a crowd attacked a recruitment officers' car to free a man": no protest
         return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
+    if kind == "target" and _who(_agent(token)) & _LOCALS and "armed" not in words_under(_agent(token)) \
+            and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):
+        return "Mob violence"  # "a group of about 20 residents attacked servicemen": no armed group, no protest
     if kind == "territory":
         before = token.doc[token.i - 1] if token.i > sentence.start else None
         if token.tag_ == "VBN" and before is not None and before.pos_ in {"ADP", "DET"}:
@@ -631,7 +644,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return weapon
         if rule.get("weaponised") and (named := _event_noun_under(token, sentence)):
             return named  # "killed in a gunfight"
-        target = words_under(_patient(token))
+        target = _described_words(_patient(token))
         if target & set(lex["protesters"]) and not target & set(lex["military_targets"]):
             return _protest_type(_clause(sentence, token))  # "police shot dead five protesters": force against a protest
         if words_under(_agent(token)) & {"police", "policeman", "policemen"} and _amid_a_protest(sentence):
@@ -649,6 +662,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return _protest_type(_clause(sentence, token))
     if rule.get("sub_event_type") == "Arrests" and _arrests_at_a_protest(token, sentence):
         return _protest_type(_clause(sentence, token))  # "broke up a sit-in ... and detained 12 activists"
+    if rule.get("sub_event_type") == "Arrests" and any(cue in sentence.text.lower() for cue in lex["disappearance_cues"]):
+        return "Abduction/forced disappearance"  # "detained a volunteer and took him to an unknown location"
     return rule.get("sub_event_type")
 
 
@@ -747,6 +762,7 @@ def _event_noun_under(token: Token, sentence: Span) -> str | None:
 
 
 _MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest
+_LOCALS = frozenset({"resident", "residents", "villager", "villagers", "local", "locals"})  # unarmed, they are a mob
 
 
 def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
@@ -759,8 +775,10 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
 
 def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     """The sentence reports a protest or a riot going on ("in protest against", "fuel price riots")."""
-    words = {lemma(t) for t in sentence if t.dep_ != "compound"}
-    return bool(words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter"})
+    tokens = list(sentence)
+    words = {lemma(t) for t in tokens if t.dep_ != "compound"}
+    sit_in = any(a.lower_ == "sit" and b.text == "-" and c.lower_ == "in" for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
+    return sit_in or bool(words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket"})
 
 
 def _clause(sentence: Span, token: Token) -> Span:

@@ -519,6 +519,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor1, actor2 = "", actor1
         actor1 = actor1 if actor1.startswith(("Rioters", "Protesters")) else actor_name("rioters", place_country)
         actor2 = "" if actor2.startswith("Civilians") else actor2
+    elif sub_type == "Mob violence" and place_country and (not actor1 or actor1.startswith(("Civilians", "Protesters"))):
+        actor1 = actor_name("rioters", place_country)  # a crowd of residents is coded as rioters, as ACLED does
     return actor1, actor2
 
 
@@ -581,7 +583,7 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     doc = chosen.trigger.doc
     usable = [d for d in dates if d.value is not None and not datelines.dates(doc, d.start)]
     inside = [d for d in usable if sentence.start_char <= d.start < sentence.end_char]
-    inside = [d for d in inside if not _restated(d, inside, doc.text)]
+    inside = [d for d in inside if not _restated(d, inside, sentence)]
     if not inside:
         return None
     reporting = set(lexicon()["reporting_verbs"])
@@ -609,12 +611,13 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     return next(own_day, best)
 
 
-def _restated(mention: DateMention, others: Sequence[DateMention], text: str) -> bool:
+def _restated(mention: DateMention, others: Sequence[DateMention], sentence: Span) -> bool:
     """ "overnight on April 15 to 16": a relative word the date right after it states, the night's first day."""
-    return any(o.start > mention.end and _ON.fullmatch(text[mention.end:o.start]) for o in others)
-
-
-_ON = re.compile(r"\s+(?:on|of)\s+")
+    for other in others:
+        between = [t for t in sentence if mention.end <= t.idx < other.start]
+        if other.start > mention.end and len(between) == 1 and between[0].lower_ in {"on", "of"}:
+            return True
+    return False
 
 _NUMBER_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
