@@ -243,8 +243,16 @@ def test_pathological_text_is_segmented_in_linear_time(text: str) -> None:
 
 
 def test_public_surface() -> None:
-    assert clean.__all__ == ["segment", "looks_like_headline", "metadata_header"]
+    assert clean.__all__ == ["segment", "looks_like_headline", "metadata_header", "without_footnote_marks"]
     assert all(hasattr(clean, name) for name in clean.__all__)
+
+
+def test_footnote_marks_are_blanked_with_every_offset_kept() -> None:
+    text = "Russian forces shelled Kupiansk.[37] Troops entered Izium[4][5] on 1 June 2022 (see [a])."
+    blanked = clean.without_footnote_marks(text)
+    assert len(blanked) == len(text)
+    assert "[" not in blanked.replace("[a]", "")
+    assert blanked.startswith("Russian forces shelled Kupiansk.     Troops entered Izium       on")
 
 
 def test_a_link_label_inside_flattened_text_does_not_cut_the_story() -> None:

@@ -1285,3 +1285,15 @@ def test_ground_taken_is_not_a_landmark_nor_a_place_of_another_clause(language):
     [event] = run(language, "As CNN becomes the first crew to enter Izyum since it was retaken by the Ukrainians on "
                             "Saturday, the team encounters a city that has just woken up.")
     assert event.sub_event_type == "Government regains territory" and event.location == "Izyum"
+
+
+def test_a_footnote_mark_glued_to_the_last_word_does_not_hide_it(language):
+    # "ambushed.[13]" was one token, not the verb "ambush". The parser reads the text with marks blanked;
+    # the evidence keeps the article's own words.
+    from sitrep import nlp as stage
+
+    text = "On Saturday, Russian troops in Izyum were ambushed.[13]"
+    article = Article("a1", text, published=PUBLISHED)
+    found = events.extract(article, stage.parse(stage.load(), text), [], toponyms_in(text),
+                           dates.find_dates(text, PUBLISHED, []), StandIn())
+    assert [(e.sub_event_type, e.evidence[0].text) for e in found] == [("Armed clash", text)]

