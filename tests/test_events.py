@@ -1127,6 +1127,10 @@ def test_an_event_at_each_town_of_a_list(language):
     assert sorted((e.location, e.sub_event_type) for e in found) == [
         ("Izyum", "Shelling/artillery/missile attack"), ("Kupiansk", "Shelling/artillery/missile attack")]
     assert sorted(e.fatalities for e in found) == [1, 2]
+    # deaths told at one of the towns are that town's
+    found = run(language, "On Monday, Russian forces shelled Kupiansk and Izyum, killing three civilians in Izyum "
+                          "and damaging a school in Kupiansk.")
+    assert sorted((e.location, e.fatalities) for e in found) == [("Izyum", 3), ("Kupiansk", 0)]
     # a town with its region is one place, not two
     [one] = run(language, "On Monday, Russian forces shelled Kupiansk, Kharkiv Oblast.")
     assert one.location == "Kupiansk"

@@ -1074,7 +1074,9 @@ def _drafts_for(
     if when is not None and article.published is not None and _background(when, article.published):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
-    tolls = _shares(count_fatalities(sentence, chosen), len(where))
+    toll = count_fatalities(sentence, chosen)
+    named = _toll_place(sentence, where, places) if len(where) > 1 else None
+    tolls = [toll if i == named else 0 for i in range(len(where))] if named is not None else _shares(toll, len(where))
     for place, toll in zip(where, tolls):
         if place.geonameid is None and place.lat is None:
             continue
@@ -1118,6 +1120,19 @@ def _drafts_for(
         )
         drafts.append(_Draft(event, when is not None, placed=not inherited))
     return drafts
+
+
+def _toll_place(sentence: Span, where: Sequence[Toponym], places: Sequence[Toponym]) -> int | None:
+    """Which of the listed places the deaths are told at ("struck Sumy, Okhtyrka, and Trostianets,
+    killing three civilians in Okhtyrka and damaging a school in Trostianets"), if exactly one."""
+    offsets: set[int] = set()
+    for token in sentence:
+        if lemma(token) in _DEATH_LEMMAS or token.lower_ in _DEATH_LEMMAS:
+            own = [token, *(t for c in token.children if c.dep_ not in {"conj", "cc"} for t in c.subtree)]
+            offsets |= {t.idx for t in own}
+    told = {p.geonameid for p in places if p.start in offsets and p.geonameid is not None}
+    named = [i for i, place in enumerate(where) if place.geonameid in told]
+    return named[0] if len(named) == 1 else None
 
 
 def _shares(fatalities: int, places: int) -> list[int]:
