@@ -535,6 +535,13 @@ def test_weapons_crowds_and_detentions_are_typed_as_acled_codes_them(language, s
     assert actor1 is None or event.actor1 == actor1
 
 
+def test_a_strike_told_overnight_and_on_its_calendar_night_is_one_event(language):
+    text = ("Russian forces struck Izyum with drones overnight.\n\n"
+            "Officials reported that Russian forces struck Izyum with drones overnight on September 11 to 12, killing two.")
+    [event] = run(language, text)
+    assert (event.event_date, event.fatalities, len(event.evidence)) == (dt.date(2022, 9, 11), 2, 2)
+
+
 def test_a_homemade_bomb_is_an_explosive_device(language):
     [event] = run(language, "On Monday, two soldiers were killed when their vehicle was struck by a homemade bomb near Izyum.")
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 2)

@@ -754,6 +754,10 @@ class _Draft:
     dated: bool
     account: bool = False  # one side's account of an event told before: of differing tolls, the lowest stands
     placed: bool = True  # the sentence names the place itself
+    of_a_night: bool = False  # dated only "overnight": the night before publication, or the one the report covers
+
+
+_NIGHT_WORDS = frozenset({"overnight", "last night"})
 
 
 def extract(
@@ -1118,7 +1122,8 @@ def _drafts_for(
             evidence=(_evidence(article, sentence),),
             confidence=_rounded(probability(signals)),
         )
-        drafts.append(_Draft(event, when is not None, placed=not inherited))
+        drafts.append(_Draft(event, when is not None, placed=not inherited,
+                             of_a_night=when is not None and when.text.lower() in _NIGHT_WORDS))
     return drafts
 
 
@@ -1169,13 +1174,18 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
     undated rest keep month precision."""
     merged: dict[str, Event] = {}
     by_kind: dict[tuple[str, str, object], list[str]] = {}
-    for draft in sorted(drafts, key=lambda d: not d.dated):  # dated first, so undated ones can join them
+    # dated first, so undated ones can join them; a night's strike after the ones with a calendar day
+    for draft in sorted(drafts, key=lambda d: (not d.dated, d.of_a_night)):
         e = draft.event
         kind = (e.sub_event_type, e.actor1, e.geonameid or e.location)
         target = e.event_id if e.event_id in merged else None
         if target is None:  # the same kind, first actor and place, that day or undated
             target = next((i for i in by_kind.get(kind, []) if _compatible(merged[i].actor2, e.actor2)
                            and (not draft.dated or merged[i].event_date == e.event_date)), None)
+        if target is None and draft.of_a_night:  # "struck Okhtyrka overnight" beside "overnight on April 15 to 16"
+            target = next((i for i in by_kind.get(kind, []) if _compatible(merged[i].actor2, e.actor2)
+                           and merged[i].event_date is not None and e.event_date is not None
+                           and abs((merged[i].event_date - e.event_date).days) <= 1), None)
         if target is None and not draft.dated and _unnamed(e.actor1):  # "A jet dropped two bombs on the hospital"
             target = next((i for (sub_type, _, place), ids in by_kind.items()
                            if (sub_type, place) == (kind[0], kind[2]) for i in ids), None)
