@@ -575,6 +575,24 @@ def test_the_province_in_a_bracket_of_divisions_holds_the_village(blank, tmp_pat
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [5, 6]
 
 
+def test_a_name_with_its_admin_word_also_means_the_bare_names_divisions(blank, tmp_path):
+    places = [Place(1, "Córdoba", -31.4, -64.2, "AR", "05", feature="admin1", population=3_700_000),
+              Place(2, "Córdoba", 8.3, -75.6, "CO", "12", feature="admin1", population=1_180_000),
+              Place(3, "Montelíbano", 7.98, -75.42, "CO", "12", population=90_450),
+              Place(4, "Bogotá", 4.61, -74.08, "CO", "34", population=7_600_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {1: ["Cordoba province"]})
+    text = "BOGOTA - Police arrested a commander in Montelibano, in Cordoba province, on Monday."
+    found = {t.text: t.geonameid for t in geoparse(blank(text), [], gazetteer)}
+    assert found["Montelibano"] == 3 and found["Cordoba province"] == 2
+    # in the same country the whole name says which division it is: not the capital's own region
+    places = [Place(5, "Kyivska oblast", 50.3, 30.5, "UA", "13", feature="admin1", population=1_800_000),
+              Place(6, "Kyiv", 50.45, 30.52, "UA", "12", feature="admin1", population=2_900_000),
+              Place(7, "Bucha", 50.55, 30.21, "UA", "13", population=36_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g2.sqlite", {5: ["Kyiv Oblast"]})
+    found = {t.text: t.geonameid for t in geoparse(blank("Shelling hit Bucha, Kyiv Oblast, on Monday."), [], gazetteer)}
+    assert found == {"Bucha": 7, "Kyiv Oblast": 5}
+
+
 def test_a_raion_written_in_lower_case_is_found_under_its_romanisation_variant(blank, tmp_path):
     places = [Place(1, "Izyum", 49.21, 37.25, "UA", "07", population=45_000),
               Place(2, "Izyum Raion", 49.21, 37.14, "UA", "07", feature="admin2", population=137_808)]

@@ -149,6 +149,7 @@ def geoparse(
     paired = _paired(mentions)  # weak mentions too: "the Edgar County Foundation" still says which Paris
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
     _add_admin1_candidates(mentions, gazetteer)
+    _add_bare_divisions(mentions, gazetteer)
     _link_lists(words, mentions)
     _resolve(mentions, paired)
     # "Zarichne ... Zarichne, Kharkiv Oblast" with no Zarichne there: one sense per document, so neither is
@@ -473,6 +474,21 @@ def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> No
                 mention.candidates.append((admin1, NameKind.ALTERNATE))
                 if kind != NameKind.NAME:  # "Ukraine Oblast" is not Andalucia through its town alias "Ukraine"
                     mention.weak.add(admin1.geonameid)
+
+
+def _add_bare_divisions(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
+    """ "Cordoba province": the index holds that whole name only for Argentina's province; Colombia's
+    department of Córdoba is the bare name's. A name ending in an admin word also takes the divisions
+    its bare name has in other countries, and the document's other places choose between them. Not in
+    the same country: there the whole name says which it is ("Kyiv Oblast", not the city's region)."""
+    division_words = _cues()["division_words"]
+    for mention in mentions:
+        last = mention.text.rsplit(maxsplit=1)
+        if len(last) < 2 or last[1].lower() not in division_words:
+            continue
+        countries = {p.country for p, _ in mention.candidates}
+        mention.candidates += [(p, k) for p, k in gazetteer.lookup_kinds(last[0])
+                               if p.feature in ("admin1", "admin2") and p.country not in countries]
 
 
 def _listed_before_divisions(words: _Words, mention: _Mention) -> bool:
