@@ -542,6 +542,12 @@ def test_a_strike_told_overnight_and_on_its_calendar_night_is_one_event(language
     assert (event.event_date, event.fatalities, len(event.evidence)) == (dt.date(2022, 9, 11), 2, 2)
 
 
+def test_a_death_in_an_exchange_of_fire_is_part_of_the_clash(language):
+    text = "On Monday, soldiers and rebels clashed in Izyum. A taxi driver was killed by a stray bullet during the exchange of fire."
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities, len(event.evidence)) == ("Armed clash", 1, 2)
+
+
 def test_a_homemade_bomb_is_an_explosive_device(language):
     [event] = run(language, "On Monday, two soldiers were killed when their vehicle was struck by a homemade bomb near Izyum.")
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 2)
@@ -1134,6 +1140,9 @@ def test_an_event_at_each_town_of_a_list(language):
     assert sorted((e.location, e.sub_event_type) for e in found) == [
         ("Izyum", "Shelling/artillery/missile attack"), ("Kupiansk", "Shelling/artillery/missile attack")]
     assert sorted(e.fatalities for e in found) == [1, 2]
+    # each with its own preposition
+    found = run(language, "On Monday, soldiers and rebels clashed in Kupiansk and in nearby Izyum.")
+    assert sorted(e.location for e in found) == ["Izyum", "Kupiansk"]
     # deaths told at one of the towns are that town's
     found = run(language, "On Monday, Russian forces shelled Kupiansk and Izyum, killing three civilians in Izyum "
                           "and damaging a school in Kupiansk.")

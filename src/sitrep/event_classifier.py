@@ -752,13 +752,20 @@ def _event_noun_under(token: Token, sentence: Span) -> str | None:
     lex = lexicon()
     under = [t for t in token.subtree if sentence.start <= t.i < sentence.end]  # the parse may run past a line break
     for t in under:
-        sub_type = lex["nouns"].get(lemma(t)) if t is not token else None
+        word = "crossfire" if _exchange_of_fire(t) else lemma(t)
+        sub_type = lex["nouns"].get(word) if t is not token else None
         if sub_type is None or sub_type in {"Peaceful protest", "Violent demonstration"}:
             continue
-        if sub_type == "weapon:Armed clash" or (sub_type == "Armed clash" and lemma(t) not in lex["exchanges"]):
+        if sub_type == "weapon:Armed clash" or (sub_type == "Armed clash" and word not in lex["exchanges"]):
             continue
         return _weapon_in(under) or sub_type.removeprefix("weapon:")
     return None
+
+
+def _exchange_of_fire(token: Token) -> bool:
+    """ "killed by a stray bullet during the exchange of fire": a clash, as crossfire is (not a prisoner exchange)."""
+    return lemma(token) == "exchange" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(lemma(o) in {"fire", "gunfire"} for o in c.children) for c in token.children)
 
 
 _MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest

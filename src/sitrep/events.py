@@ -170,8 +170,17 @@ def _list_head(doc: Doc, place: Toponym) -> Token | None:
     if span is None or span.root.dep_ in {"compound", "nmod", "amod"}:
         return None  # "Izyum-Slovyansk line", "Dnipro and Inhulets rivers": names modifying a noun
     token = span.root
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
+    while token.head != token:
+        if token.dep_ == "conj":
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.dep_ == "conj" and token.head.head.pos_ == "ADP":
+            # "in Kumbo and in nearby Jakiri": the object of the preposition the place's own one is joined to
+            first = next((c for c in token.head.head.children if c.dep_ == "pobj"), None)
+            if first is None:
+                break
+            token = first
+        else:
+            break
     return token
 
 
