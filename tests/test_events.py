@@ -548,6 +548,13 @@ def test_a_death_in_an_exchange_of_fire_is_part_of_the_clash(language):
     assert (event.sub_event_type, event.fatalities, len(event.evidence)) == ("Armed clash", 1, 2)
 
 
+def test_a_place_described_by_its_months_old_history_is_not_that_history(language):
+    text = ("On Monday, rebels attacked army positions on the outskirts of Izyum, which the army seized in March, "
+            "fighting for several hours.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.event_date) == ("Armed clash", dt.date(2022, 9, 12))
+
+
 def test_a_homemade_bomb_is_an_explosive_device(language):
     [event] = run(language, "On Monday, two soldiers were killed when their vehicle was struck by a homemade bomb near Izyum.")
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 2)

@@ -403,14 +403,28 @@ def _a_record(trigger: Token) -> bool:
 _MULTITUDES = frozenset({"hundreds", "thousands", "millions"})
 
 
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
+_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                        "today", "tonight", "overnight", "night", "morning", "evening", "afternoon"})
+
+
 def _described(trigger: Token) -> bool:
     """A relative clause with no date or place of its own describes someone ("servicemen that
     fought in Ukraine") rather than reporting an event; one hanging on a date ("March 4, when
     rockets landed") does report one."""
-    if trigger.dep_ != "relcl" or trigger.head.ent_type_ in {"DATE", "TIME"}:
+    if trigger.dep_ not in {"relcl", "acl"} or trigger.head.ent_type_ in {"DATE", "TIME"}:
         return False
-    anchored = any(t.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"} for t in subtree(trigger) if t != trigger)
-    return not anchored
+    under = [t for t in subtree(trigger) if t != trigger]
+    placed = any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in under)
+    # "the outskirts of Manbij, which the factions seized in December" (however parsed): a month
+    # alone dates the place's history; a day ("which they shelled on Monday") dates news
+    dated = [t for t in under if t.ent_type_ in {"DATE", "TIME"}]
+    by_day = any(t.like_num or t.lower_ in _DAY_WORDS for t in dated)
+    by_month = any(t.lower_ in _MONTH_WORDS for t in dated)
+    if trigger.dep_ == "acl":
+        return by_month and not by_day
+    return not placed and not by_day and (by_month or not dated)
 
 
 def _weapon_in(tokens: Sequence[Token]) -> str | None:
