@@ -105,3 +105,23 @@ def test_a_range_of_days_is_dated_by_its_first_day_and_keeps_its_year():
     found = values("Ten people were killed on March 1-2, 2008. Looters struck during the night of 22 to 23 January.")
     assert found == {"March 1-2, 2008": (dt.date(2008, 3, 1), 1), "22 to 23 January": (dt.date(2022, 1, 22), 1)}
     assert values("In the night between 4 and 5 June, rockets hit the town.") == {"4 and 5 June": (dt.date(2022, 6, 4), 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "expected"),
+    [
+        ("The ministry said on 9 September 2022 that its troops took the village the previous day.",
+         "the previous day", dt.date(2022, 9, 8)),
+        ("Prosecutors said on 20 August 2022 that the killings took place two days earlier.",
+         "two days earlier", dt.date(2022, 8, 18)),
+        ("A man was beaten on 25 August 2022 and died in hospital the next day.", "the next day", dt.date(2022, 8, 26)),
+        ("Officials said the village was shelled the previous day.", "the previous day", dt.date(2022, 9, 12)),
+    ],
+)
+def test_days_apart_count_from_the_day_told_before(text, told, expected):
+    assert values(text)[told] == (expected, 1)
+
+
+def test_days_before_an_event_are_not_a_date():
+    assert "two days before" not in " ".join(values("Police arrested five two days before the strike on the market."))
+

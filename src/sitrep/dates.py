@@ -97,15 +97,54 @@ def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]
     Overlapping matches keep the longest ("on 14 June 2022" rather than "June"); mentions inside
     boilerplate or related-article links are left out.
     """
-    found = sorted(_candidates(text, published), key=lambda f: (f.start, -(f.end - f.start)))
+    found = sorted([*_candidates(text, published), *_days_apart(text)], key=lambda f: (f.start, -(f.end - f.start)))
     mentions: list[DateMention] = []
     last_end = -1
     for f in found:
         if f.start < last_end or _in_skipped_segment(f.start, segments):
             continue
+        if isinstance(f, _Apart):
+            f = _from_anchor(f, mentions, text, published)
         mentions.append(DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision))
         last_end = f.end
     return mentions
+
+
+# "the previous day", "two days earlier", "the next day": counted from the day told just before
+_APART = re.compile(
+    r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;)]|$)"
+    r"|(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;)]|$))"
+    r"|(?:the\s+)?(?P<ahead>next|following)\s+day|a\s+day\s+later)\b"
+)
+_APART_CHARS = 300  # how far back in the paragraph the day it is counted from may be told
+
+
+@dataclass(frozen=True, slots=True)
+class _Apart:
+    start: int
+    end: int
+    days: int  # negative: before the day told
+
+
+def _days_apart(text: str) -> Iterator[_Apart]:
+    for m in _APART.finditer(text):
+        if m["ahead"] or m[0].lower().startswith("a day later"):
+            days = 1
+        elif m["n"]:
+            days = -(int(m["n"]) if m["n"].isdigit() else _words().numbers[m["n"].lower()])
+        else:
+            days = -1
+        yield _Apart(m.start(), m.end(), days)
+
+
+def _from_anchor(apart: _Apart, before: Sequence[DateMention], text: str, published: dt.date | None) -> _Found:
+    """ "The MoD claimed on 9 January that its troops had captured Kotliarivka the previous day": the
+    day before the last day-precise date of the paragraph; with none, before publication."""
+    anchor = next((m for m in reversed(before) if m.value is not None and m.precision == 1
+                   and apart.start - m.end <= _APART_CHARS and "\n\n" not in text[m.end : apart.start]), None)
+    day = anchor.value if anchor is not None else published
+    value = day + dt.timedelta(days=apart.days) if day is not None else None
+    return _Found(apart.start, apart.end, value, 1)
 
 
 def _candidates(text: str, published: dt.date | None) -> Iterator[_Found]:
