@@ -527,6 +527,13 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
          "Abduction/forced disappearance", None),
         ("On Monday, police used tear gas to disperse a sit-in in Izyum and arrested 11 participants.",
          "Protest with intervention", None),
+        # the weapon destroyed, not its target; a launcher destroyed by artillery is still shelling
+        ("On Monday, 14 drones were destroyed by air defences over Izyum.", "Disrupted weapons use", None),
+        ("On Monday, artillery destroyed two Russian Grads near Izyum.", "Shelling/artillery/missile attack", None),
+        # a person seized is no ground taken
+        ("On Monday, FSB officers seized a schoolteacher in Izyum; her family has not been told where she is held.",
+         "Abduction/forced disappearance", None),
+        ("On Monday, gunmen seized a schoolteacher in Izyum.", "Abduction/forced disappearance", None),
     ],
 )
 def test_weapons_crowds_and_detentions_are_typed_as_acled_codes_them(language, sentence, sub_type, actor1):
@@ -553,6 +560,12 @@ def test_a_place_described_by_its_months_old_history_is_not_that_history(languag
             "fighting for several hours.")
     [event] = run(language, text)
     assert (event.sub_event_type, event.event_date) == ("Armed clash", dt.date(2022, 9, 12))
+
+
+def test_a_crowd_that_beat_a_man_who_died_the_next_day_is_a_deadly_mob(language):
+    [event] = run(language, "On Monday, a crowd in Izyum beat a man they accused of arson; he died in hospital the next day.")
+    assert (event.sub_event_type, event.actor1, event.fatalities, event.event_date) == (
+        "Mob violence", "Rioters (Ukraine)", 1, dt.date(2022, 9, 12))
 
 
 def test_a_homemade_bomb_is_an_explosive_device(language):

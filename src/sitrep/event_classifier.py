@@ -620,7 +620,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
         crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):
-        if kind == "target" and crowd and crowd <= _MOBS and not _amid_a_protest(sentence):
+        if (kind == "target" or rule.get("sub_event_type") == "Attack") and crowd and crowd <= _MOBS \
+                and not _amid_a_protest(sentence):
             return "Mob violence"  # "a crowd attacked a recruitment officers' car to free a man": no protest
         return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
     if kind == "target" and _who(_agent(token)) & _LOCALS and "armed" not in words_under(_agent(token)) \
@@ -634,6 +635,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         placed = patient is not None and any(p.start <= patient.idx < p.end for p in places)
         if patient is not None and patient.ent_type_ == "PERSON" and not placed:
             return None  # "captured Vladimir Rogov": a person taken is no ground taken
+        if patient is not None and lemma(patient) in lex["persons"]:
+            # "FSB officers seized a schoolteacher": a detention by security forces, else an abduction
+            held = "Arrests" if _who(_agent(token)) & set(lex["security_forces"]) else "Abduction/forced disappearance"
+            return _unless_disappeared(held, sentence)
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
         named = patient is None or patient.pos_ in {"PRON", "PROPN"} or placed
         if not named and lemma(patient) not in lex["territory_objects"]:
@@ -644,6 +649,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if kind == "weapon":
         if rule.get("reflexive") and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
             return rule["reflexive"]  # "the attacker blew himself up"
+        patient = _patient(token)
+        downed = rule.get("weapon_patient")
+        if downed and patient is not None and lemma(patient) in downed["weapons"]:
+            return downed["sub_event_type"]  # "14 drones were destroyed by air defences"; not "destroyed Grads"
         weapon = _weapon_in(list(sentence))
         if weapon is None and rule.get("targets"):
             return _fired_at(token, rule["targets"], sentence)
@@ -676,9 +685,15 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return _protest_type(_clause(sentence, token))
     if rule.get("sub_event_type") == "Arrests" and _arrests_at_a_protest(token, sentence):
         return _protest_type(_clause(sentence, token))  # "broke up a sit-in ... and detained 12 activists"
-    if rule.get("sub_event_type") == "Arrests" and any(cue in sentence.text.lower() for cue in lex["disappearance_cues"]):
-        return "Abduction/forced disappearance"  # "detained a volunteer and took him to an unknown location"
+    if rule.get("sub_event_type") == "Arrests":
+        return _unless_disappeared("Arrests", sentence)
     return rule.get("sub_event_type")
+
+
+def _unless_disappeared(sub_type: str, sentence: Span) -> str:
+    """ "detained a volunteer and took him to an unknown location": a forced disappearance."""
+    text = sentence.text.lower()
+    return "Abduction/forced disappearance" if any(cue in text for cue in lexicon()["disappearance_cues"]) else sub_type
 
 
 def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | None:

@@ -657,7 +657,9 @@ _PEOPLE = frozenset({
 
 def _count_of(noun: Token) -> int | None:
     """The number a noun phrase gives: its numeral ("6 civilians"), a quantity word ("dozens"), or
-    "a"/"an" before a person ("a woman")."""
+    "a"/"an" before a person ("a woman"), or one person's pronoun ("he died in hospital")."""
+    if noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}:
+        return 1
     for mod in [noun, *noun.children]:
         if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det"}:
             continue
@@ -708,7 +710,8 @@ def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
     of two events ("Gunmen massacre six in Izyum, police kill four in Kupiansk") gives each its own."""
     if death == chosen.trigger:
         return False
-    killers = [c for c in death.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"}]
+    # the subject of "kill" is a killer; of "die", the dead
+    killers = [c for c in death.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and lemma(death) != "die"]
     if is_headline(chosen.sentence):
         return bool(killers)
     kind = lexicon()["event_types"].get(chosen.sub_event_type, "")
@@ -720,7 +723,7 @@ def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
 
 def _count_with_conjuncts(noun: Token) -> int | None:
     """ "Four Houthi fighters and one soldier were killed": 5, as ACLED adds up the dead of both sides."""
-    counts = [_count_of(n) for n in (noun, *noun.conjuncts) if n.pos_ in {"NOUN", "PROPN", "NUM"}]
+    counts = [_count_of(n) for n in (noun, *noun.conjuncts) if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she"}]
     return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
 
 
