@@ -593,6 +593,21 @@ def test_a_name_with_its_admin_word_also_means_the_bare_names_divisions(blank, t
     assert found == {"Bucha": 7, "Kyiv Oblast": 5}
 
 
+def test_a_village_abroad_is_no_namesake_for_a_report_whose_places_are_all_elsewhere(blank, tmp_path):
+    places = [Place(1, "Liancourt", 49.33, 2.47, "FR", "32", population=6_758),
+              Place(2, "Verrettes", 19.05, -72.47, "HT", "06", population=48_000),
+              Place(3, "Saint-Marc", 19.11, -72.69, "HT", "06", population=160_000),
+              Place(4, "Gonaïves", 19.45, -72.69, "HT", "06", population=300_000),
+              Place(5, "Petite Rivière", -20.2, 57.45, "MU", "12", population=5_331)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    text = ("Gangs attacked Liancourt and Verrettes on Monday. Residents fled to Saint-Marc and Gonaïves. "
+            "Police clashed with a gang in Petite-Rivière-de-l'Artibonite.")
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [2, 3, 4]
+    # in France's own news the village stands
+    text = "Gangs attacked Liancourt on Monday."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1]
+
+
 def test_a_raion_written_in_lower_case_is_found_under_its_romanisation_variant(blank, tmp_path):
     places = [Place(1, "Izyum", 49.21, 37.25, "UA", "07", population=45_000),
               Place(2, "Izyum Raion", 49.21, 37.14, "UA", "07", feature="admin2", population=137_808)]

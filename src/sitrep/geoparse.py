@@ -395,10 +395,15 @@ def _longer_place_name(words: _Words, mention: _Mention, start: int, end: int) -
     if words.lower[end - 1] in cues["facility_heads"]:
         return False
     return any(
-        words.capitalised[i] and words.alpha[i] and words.lower[i] not in cues["admin_after"]
-        and words.lower[i] not in cues["place_after"]
+        ((words.capitalised[i] and words.alpha[i]) or _elided_name(words, i))
+        and words.lower[i] not in cues["admin_after"] and words.lower[i] not in cues["place_after"]
         for i in range(start, end) if not mention.tok_start <= i < mention.tok_end
     )
+
+
+def _elided_name(words: _Words, i: int) -> bool:
+    """ "l'Artibonite", "d'Ivoire": a name after an elided article."""
+    return _wordlike(words, i) and not words.alpha[i] and any(ch.isupper() for ch in words.orth[i])
 
 
 def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, int, int]]) -> float:
@@ -525,12 +530,17 @@ def _inside_longer_name(words: _Words, mention: _Mention) -> bool:
     return i > 0 and words.capitalised[i - 1] and not words.sent_start[i] and words.alpha[i - 1]
 
 
+_HYPHENED_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "sur", "en", "aux", "lès", "d", "l"})
+
+
 def _before_longer_name(words: _Words, mention: _Mention) -> bool:
     """ "Mala Komyshuvakha" when only "Mala" is in the index, "Bay of Bengal" when only "Bay" is: the first
     word of a longer unknown name."""
     j = mention.tok_end
     if j + 1 < len(words) and words.lower[j] == "of" and words.alpha[j + 1] and words.capitalised[j + 1]:
         return True
+    if j + 1 < len(words) and words.orth[j] == "-" and words.lower[j + 1] in _HYPHENED_PARTICLES:
+        return True  # "Petite-Rivière-de-l'Artibonite" when only "Petite Rivière" (Mauritius) is in the index
     return j < len(words) and words.alpha[j] and words.capitalised[j] and words.lower[j] not in _cues()["admin_after"]
 
 
@@ -864,11 +874,20 @@ def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
     exact = [m.place for m in mentions if m.place is not None and not loose(m) and m.place.feature != "region"]
     countries = {p.country for p in exact}
 
+    def abroad(m: _Mention, sure: list[Place]) -> bool:
+        return len(sure) >= 2 and m.place.country not in {p.country for p in sure} and all(
+            _distance_km(p, m.place) > STRAY_KM for p in sure)
+
     def stray(m: _Mention) -> bool:
-        return (
-            m.place is not None and m.place.feature in ("city", "admin2") and loose(m) and len(exact) >= 2
-            and m.place.country not in countries and all(_distance_km(p, m.place) > STRAY_KM for p in exact)
-        )
+        if m.place is None or m.place.feature not in ("city", "admin2"):
+            return False
+        if loose(m):
+            return abroad(m, exact)
+        # "Liancourt and Verrettes" in a report from Haiti: a village of that name in France, in no
+        # country any other name of the report is in, is a namesake of one the index lacks
+        others = [mm.place for mm in mentions if mm.place is not None and not loose(mm) and mm.place.feature != "region"
+                  and mm.place.geonameid != m.place.geonameid]
+        return m.place.population < NEIGHBOUR_MAX_POPULATION and len(others) >= 3 and abroad(m, others)
 
     return [m for m in mentions if not stray(m)]
 
