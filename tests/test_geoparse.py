@@ -608,6 +608,14 @@ def test_a_village_abroad_is_no_namesake_for_a_report_whose_places_are_all_elsew
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1]
 
 
+def test_a_name_before_gang_or_brigade_is_an_organisation(blank, tmp_path):
+    places = [Place(1, "Los Lobos", 20.47, -101.2, "MX", "11", population=645),
+              Place(2, "Pasaje", -3.33, -79.8, "EC", "08", population=52_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    text = "Soldiers clashed with the Los Lobos gang near Pasaje on Monday."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [2]
+
+
 def test_a_raion_written_in_lower_case_is_found_under_its_romanisation_variant(blank, tmp_path):
     places = [Place(1, "Izyum", 49.21, 37.25, "UA", "07", population=45_000),
               Place(2, "Izyum Raion", 49.21, 37.14, "UA", "07", feature="admin2", population=137_808)]
