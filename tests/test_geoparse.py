@@ -609,10 +609,10 @@ def test_a_village_abroad_is_no_namesake_for_a_report_whose_places_are_all_elsew
 
 
 def test_a_name_before_gang_or_brigade_is_an_organisation(blank, tmp_path):
-    places = [Place(1, "Los Lobos", 20.47, -101.2, "MX", "11", population=645),
+    places = [Place(1, "Los Lobos", 20.47, -101.2, "MX", "11", population=200_000),
               Place(2, "Pasaje", -3.33, -79.8, "EC", "08", population=52_000)]
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
-    text = "Soldiers clashed with the Los Lobos gang near Pasaje on Monday."
+    text = "Soldiers clashed with the Los Lobos gang in Pasaje on Monday."
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [2]
 
 
