@@ -872,22 +872,24 @@ def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
         return m.fuzzy or all(k != NameKind.NAME for p, k in m.candidates if m.place is not None and p.geonameid == m.place.geonameid)
 
     exact = [m.place for m in mentions if m.place is not None and not loose(m) and m.place.feature != "region"]
-    countries = {p.country for p in exact}
+    by_country: dict[str, set[int]] = defaultdict(set)
+    for place in exact:
+        by_country[place.country].add(place.geonameid)
 
-    def abroad(m: _Mention, sure: list[Place]) -> bool:
-        return len(sure) >= 2 and m.place.country not in {p.country for p in sure} and all(
-            _distance_km(p, m.place) > STRAY_KM for p in sure)
+    def abroad(place: Place, sure: list[Place]) -> bool:
+        return all(_distance_km(p, place) > STRAY_KM for p in sure)
 
     def stray(m: _Mention) -> bool:
         if m.place is None or m.place.feature not in ("city", "admin2"):
             return False
         if loose(m):
-            return abroad(m, exact)
+            return len(exact) >= 2 and m.place.country not in by_country and abroad(m.place, exact)
         # "Liancourt and Verrettes" in a report from Haiti: a village of that name in France, in no
         # country any other name of the report is in, is a namesake of one the index lacks
-        others = [mm.place for mm in mentions if mm.place is not None and not loose(mm) and mm.place.feature != "region"
-                  and mm.place.geonameid != m.place.geonameid]
-        return m.place.population < NEIGHBOUR_MAX_POPULATION and len(others) >= 3 and abroad(m, others)
+        if m.place.population >= NEIGHBOUR_MAX_POPULATION or by_country.get(m.place.country, set()) - {m.place.geonameid}:
+            return False
+        others = [p for p in exact if p.geonameid != m.place.geonameid]
+        return len(others) >= 3 and abroad(m.place, others)
 
     return [m for m in mentions if not stray(m)]
 
