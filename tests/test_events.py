@@ -568,6 +568,15 @@ def test_a_crowd_that_beat_a_man_who_died_the_next_day_is_a_deadly_mob(language)
         "Mob violence", "Rioters (Ukraine)", 1, dt.date(2022, 9, 12))
 
 
+def test_a_second_clause_with_its_own_subject_and_town_is_a_second_event(language):
+    found = run(language, "On Monday, Russian forces shelled Kupiansk, while in Izyum police arrested two men.")
+    assert sorted((e.location, e.sub_event_type) for e in found) == [
+        ("Izyum", "Arrests"), ("Kupiansk", "Shelling/artillery/missile attack")]
+    # a toll or an aside of the first event is no second one
+    [one] = run(language, "On Monday, Russian forces shelled Kupiansk, killing two civilians who had fled Izyum.")
+    assert (one.location, one.fatalities) == ("Kupiansk", 2)
+
+
 def test_a_homemade_bomb_is_an_explosive_device(language):
     [event] = run(language, "On Monday, two soldiers were killed when their vehicle was struck by a homemade bomb near Izyum.")
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 2)

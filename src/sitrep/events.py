@@ -816,9 +816,45 @@ def extract(
                                       d.event.event_type == before.event_type),
                           drafts[-1].dated) for d in new]
         drafts.extend(new)
+        second = _second_event(doc, sentence, chosen, body_places, new)
+        if second is not None:  # "soldiers clashed near A, while in B a car bomb exploded"
+            drafts.extend(_drafts_for(article, doc, second, body_places, focus, focus_country, dates, gazetteer))
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
     return _claimed(found, doc, article.text, segments, focus_country)
+
+
+def _second_event(
+    doc: Doc, sentence: Span, chosen: SentenceEvent, places: Sequence[Toponym], first: Sequence[_Draft]
+) -> SentenceEvent | None:
+    """A second event the sentence tells in a clause of its own, with its own subject and at a place
+    of its own that the first event is not at: "Soldiers clashed with a gang near Camilo Ponce Enríquez,
+    while in Pasaje a car bomb exploded outside a police unit". Not a toll or a purpose of the first
+    ("shelled Izyum, killing two"), which has no subject of its own."""
+    taken = {d.event.geonameid for d in first}
+    regions = {(d.event.country, d.event.admin1) for d in first}
+    for other in sentence_events(sentence, places):
+        trigger = other.trigger
+        if other is chosen or not other.specific or trigger.pos_ != "VERB" or trigger == chosen.trigger:
+            continue
+        subject = _subject_of(trigger)
+        if subject is None or subject == _subject_of(chosen.trigger) or chosen.trigger in trigger.subtree:
+            continue
+        # at a town of its own: a province named in the second clause is more of the first event
+        own = [p for p in sentence_places(sentence, places) if p.feature == "city"
+               and (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None
+               and _governed_by(span.root, trigger) and not _relative_position(doc, p, trigger)]
+        if other.sub_event_type == chosen.sub_event_type and any((p.country, p.admin1) in regions for p in own):
+            continue  # "killed when their vehicle struck an explosive device ... in Alibori": one event
+        if own and not {p.geonameid for p in own} & taken and not any(
+                _governed_by(s.root, chosen.trigger) for p in own
+                if (s := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None):
+            return other
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 _BACK_REFERENCES = frozenset({"the", "that", "this", "same", "either", "both", "these", "those"})
