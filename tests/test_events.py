@@ -534,6 +534,11 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
         ("On Monday, FSB officers seized a schoolteacher in Izyum; her family has not been told where she is held.",
          "Abduction/forced disappearance", None),
         ("On Monday, gunmen seized a schoolteacher in Izyum.", "Abduction/forced disappearance", None),
+        # property seized is looted; a crowd demanding something that police break up is a protest
+        ("On Monday, occupation authorities in Izyum seized 47 apartments of residents who had fled.",
+         "Looting/property destruction", None),
+        ("On Monday, police in Izyum broke up a gathering of 30 residents demanding compensation and detained three.",
+         "Protest with intervention", None),
     ],
 )
 def test_weapons_crowds_and_detentions_are_typed_as_acled_codes_them(language, sentence, sub_type, actor1):

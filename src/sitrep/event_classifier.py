@@ -635,10 +635,13 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         placed = patient is not None and any(p.start <= patient.idx < p.end for p in places)
         if patient is not None and patient.ent_type_ == "PERSON" and not placed:
             return None  # "captured Vladimir Rogov": a person taken is no ground taken
-        if patient is not None and lemma(patient) in lex["persons"]:
+        taking = not rule.get("return")  # not "liberated people", "retook farmland"
+        if taking and patient is not None and lemma(patient) in lex["persons"]:
             # "FSB officers seized a schoolteacher": a detention by security forces, else an abduction
             held = "Arrests" if _who(_agent(token)) & set(lex["security_forces"]) else "Abduction/forced disappearance"
             return _unless_disappeared(held, sentence)
+        if taking and patient is not None and lemma(patient) in lex["seized_property"]:
+            return "Looting/property destruction"  # "seized 47 apartments belonging to residents who had left"
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
         named = patient is None or patient.pos_ in {"PRON", "PROPN"} or placed
         if not named and lemma(patient) not in lex["territory_objects"]:
@@ -814,7 +817,12 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     tokens = list(sentence)
     words = {lemma(t) for t in tokens if t.dep_ != "compound"}
     sit_in = any(a.lower_ == "sit" and b.text == "-" and c.lower_ == "in" for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
-    return sit_in or bool(words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket"})
+    # "broke up a gathering of 30 residents demanding compensation": a crowd demanding something protests
+    demanding = any(lemma(t) == "demand" and t.dep_ == "acl" and lemma(t.head) in _GATHERED for t in tokens)
+    return sit_in or demanding or bool(words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket"})
+
+
+_GATHERED = frozenset({"gathering", "crowd", "resident", "villager", "people", "worker", "student", "relative", "family", "mother"})
 
 
 def _clause(sentence: Span, token: Token) -> Span:
