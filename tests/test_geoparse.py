@@ -608,6 +608,18 @@ def test_a_village_abroad_is_no_namesake_for_a_report_whose_places_are_all_elsew
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1]
 
 
+def test_a_name_listed_between_two_places_is_a_place(blank, tmp_path):
+    from spacy.tokens import Span
+
+    places = [Place(1, "Andriiashivka", 50.7, 33.4, "UA", "21", population=5_000),
+              Place(2, "Nedryhailiv", 50.83, 33.88, "UA", "21", population=5_323),
+              Place(3, "Lypova Dolyna", 50.57, 33.79, "UA", "21", population=5_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    doc = blank("Drones struck Andriiashivka, Nedryhailiv, and Lypova Dolyna overnight. Police in Lypova Dolyna said so.")
+    doc.ents = [Span(doc, 4, 5, label="PERSON")]  # the small model's reading of the middle name
+    assert [t.geonameid for t in geoparse(doc, [], gazetteer)] == [1, 2, 3, 3]
+
+
 def test_a_name_before_gang_or_brigade_is_an_organisation(blank, tmp_path):
     places = [Place(1, "Los Lobos", 20.47, -101.2, "MX", "11", population=200_000),
               Place(2, "Pasaje", -3.33, -79.8, "EC", "08", population=52_000)]

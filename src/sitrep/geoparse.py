@@ -560,6 +560,10 @@ def _share_list_evidence(words: _Words, mentions: list[_Mention]) -> None:
             for mention in chain:
                 if mention.evidence < ACCEPT:
                     mention.evidence += 1.0
+            for before, mention, after in zip(chain, chain[1:], chain[2:]):
+                if before.evidence >= ACCEPT and after.evidence >= ACCEPT:
+                    # "struck Andriiashivka, Nedryhailiv, and Lypova Dolyna": between two places, a place
+                    mention.evidence = max(mention.evidence, ACCEPT)
 
 
 def _listed_after(words: _Words, before: _Mention, mention: _Mention) -> bool:
