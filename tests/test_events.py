@@ -534,6 +534,8 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
         ("On Monday, FSB officers seized a schoolteacher in Izyum; her family has not been told where she is held.",
          "Abduction/forced disappearance", None),
         ("On Monday, gunmen seized a schoolteacher in Izyum.", "Abduction/forced disappearance", None),
+        # a communique's word for killed fighters
+        ("On Monday, three militants were liquidated during a counter-terrorist operation in Izyum.", "Armed clash", None),
         # property seized is looted; a crowd demanding something that police break up is a protest
         ("On Monday, occupation authorities in Izyum seized 47 apartments of residents who had fled.",
          "Looting/property destruction", None),

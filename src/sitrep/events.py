@@ -637,7 +637,8 @@ _NUMBER_WORDS = {
 _DEATH_LEMMAS = frozenset({
     "kill", "die", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder", "massacre",
     "execute", "behead", "lynch",
-    "neutralise", "neutralize",  # a military communique's word for killed ("neutralised dozens of terrorists")
+    # a military communique's words for killed ("neutralised dozens of terrorists", "three militants were liquidated")
+    "neutralise", "neutralize", "liquidate",
 })
 
 
