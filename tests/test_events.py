@@ -207,6 +207,7 @@ def test_reported_and_verbless_happenings_are_events(language, sentence, sub_typ
         ("On Monday, a Ukrainian convoy came under fire from Russian forces near Izyum.", "Armed clash",
          "Military Forces of Ukraine (2019-)"),
         ("On Monday, Kupiansk came under heavy artillery fire.", "Shelling/artillery/missile attack", ""),
+        ("On Monday, a truck carrying food for a humanitarian partner came under fire near Izyum.", "Attack", ""),
     ],
 )
 def test_what_comes_under_fire_is_the_target(language, sentence, sub_type, actor2):

@@ -279,8 +279,8 @@ def _opens_since(verb: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "since" for m in verb.children)
 
 
-# A period a count runs over: "since 2009", "this year", "so far", "over the past day".
-_PERIOD = re.compile(r"\b(?:since|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last))\b")
+# A period a count runs over: "since 2009", "this year", "so far", "over the past day", "during the reporting period".
+_PERIOD = re.compile(r"\b(?:since|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last|reporting period))\b")
 
 
 def _over_a_period(token: Token) -> bool:
