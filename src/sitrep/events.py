@@ -794,7 +794,8 @@ def extract(
     for n, sentence in enumerate(s for s in sentences(doc) if _in_event_segments(s.start_char, s.end_char, segments)):
         if n == 0 and is_headline(sentence):
             headline = (sentence.start_char, sentence.end_char)
-        chosen = choose(sentence_events(sentence, body_places))
+        candidates = sentence_events(sentence, body_places)
+        chosen = choose(candidates)
         if chosen is None:
             closer = _closer_place(article.text, doc, drafts[-1], sentence, body_places) if drafts else None
             if closer is not None:  # "The attackers set up a roadblock near Mangochar in Kalat district"
@@ -817,7 +818,7 @@ def extract(
                                       d.event.event_type == before.event_type),
                           drafts[-1].dated) for d in new]
         drafts.extend(new)
-        second = _second_event(doc, sentence, chosen, body_places, new)
+        second = _second_event(doc, sentence, chosen, candidates, body_places, new)
         if second is not None:  # "soldiers clashed near A, while in B a car bomb exploded"
             drafts.extend(_drafts_for(article, doc, second, body_places, focus, focus_country, dates, gazetteer))
     found = _absorb(_merge(drafts, article.published))
@@ -826,7 +827,8 @@ def extract(
 
 
 def _second_event(
-    doc: Doc, sentence: Span, chosen: SentenceEvent, places: Sequence[Toponym], first: Sequence[_Draft]
+    doc: Doc, sentence: Span, chosen: SentenceEvent, candidates: Sequence[SentenceEvent], places: Sequence[Toponym],
+    first: Sequence[_Draft],
 ) -> SentenceEvent | None:
     """A second event the sentence tells in a clause of its own, with its own subject and at a place
     of its own that the first event is not at: "Soldiers clashed with a gang near Camilo Ponce Enríquez,
@@ -834,7 +836,7 @@ def _second_event(
     ("shelled Izyum, killing two"), which has no subject of its own."""
     taken = {d.event.geonameid for d in first}
     regions = {(d.event.country, d.event.admin1) for d in first}
-    for other in sentence_events(sentence, places):
+    for other in candidates:
         trigger = other.trigger
         if other is chosen or not other.specific or trigger.pos_ != "VERB" or trigger == chosen.trigger:
             continue
