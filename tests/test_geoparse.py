@@ -677,3 +677,19 @@ def test_a_list_shares_the_evidence_of_a_name_sure_anywhere_in_the_text(blank, t
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
     text = "Glide bombs struck Kozacha Lopan, Slatyne, and Tsyrkuny, killing one civilian in Kozacha Lopan."
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1, 2, 3, 1]
+
+
+def test_a_surname_of_someone_named_in_full_is_that_person_unless_a_cue_places_it(blank, tmp_path):
+    from spacy.tokens import Span
+
+    places = [Place(1, "Salah", 36.2, 43.9, "IQ", "08", population=3_000),
+              Place(2, "Cairo", 30.06, 31.25, "EG", "11", population=7_734_614),
+              Place(3, "Hamilton", 39.13, -84.53, "US", "OH", population=62_000),
+              Place(4, "Butler County", 39.44, -84.57, "US", "OH", feature="admin2", population=370_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    doc = blank("Mohamed Salah grew up north of Cairo. Boys there dream of becoming the next Salah.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 15, 16, label="GPE")]  # the small model's readings
+    assert [t.geonameid for t in geoparse(doc, [], gazetteer)] == [2]
+    doc = blank("Hamilton is a city in Butler County. It was named for Alexander Hamilton. Hamilton grew fast.")
+    doc.ents = [Span(doc, 12, 14, label="PERSON"), Span(doc, 15, 16, label="GPE")]
+    assert [t.text for t in geoparse(doc, [], gazetteer)] == ["Hamilton", "Butler County", "Hamilton"]

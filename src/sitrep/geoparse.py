@@ -63,6 +63,7 @@ PAIR_KM = 40.0  # about a county's radius: a town and its county
 NAMED_ADMIN1 = 1.0  # a local candidate inside a first-level division the document names
 STRAY_KM = 1000.0  # a town this far from the province named right after it, in another country, is a namesake
 CHAIN_TOKENS = 8  # "Kani town, Kani township, Sagaing region": how far after a town its province may be named
+BRACKET_ASIDE_TOKENS = 30  # "Hamilton (/ˈhæməltən/; 2011 population 519,949) is a city": an aside's length
 DESCRIPTION_TOKENS = 5  # "a fifth class municipality in": words between a name and what it is
 NAMESAKE_SHARE = 10  # a city with a tenth of its namesake division's people is what the name usually means
 WORDED_DIVISION = 3.0  # a division the text names with its admin word is not what the bare name means
@@ -70,6 +71,7 @@ LISTED_NEAR = 1.0  # a town near the town listed beside it ("Oxford and London")
 LISTED_DIVISION = 2.0  # a division's sense of a name listed beside a division ("Missouri, New York")
 FAME_RATIO = 1000.0  # a local place this many times smaller than a division of the same name is not meant
 ALIAS_ADMIN1 = 2.0  # penalty for a division reached only through an alternate name of one of its towns
+PERSON_WORD = 2.0  # a surname of someone named in full, never placed by a cue, is that person alone
 ACRONYM_LETTERS = 4  # an all-capital word this short is an acronym, not a dateline ("GUR", "NATO")
 MISSPELT_DIVISION_LEN = 5  # shortest word matched to a division's name at one edit ("Donestk oblast")
 ANCHOR_NEAR_KM, ANCHOR_FAR_KM = 100.0, 300.0  # another resolved place this close supports a candidate
@@ -116,6 +118,7 @@ class _Mention:
     described: bool = False  # its container comes from a description ("a town in Berkshire County")
     worded: bool = False  # named with its admin word after it, as a division ("Niger State")
     sense: tuple = ()  # the mentions of one name that share a sense (_senses)
+    cued: bool = False  # a word around it says it is a place ("in X", "X region", "X, Kharkiv Oblast")
     listed_with: list["_Mention"] = field(default_factory=list)  # its neighbours in a list ("Oxford and London")
 
     @property
@@ -143,6 +146,7 @@ def geoparse(
     entities = _entity_index(words.ents)
     for mention in mentions:
         mention.evidence = _evidence(words, mention, entities)  # the name's fame counts before it is narrowed
+    people = _doubt_surnames(words, mentions)
     mentions = [m for m in mentions if _narrow_to_container(m)]
     _share_list_evidence(words, mentions)
     _share_neighbour_evidence(words, mentions)
@@ -160,7 +164,7 @@ def geoparse(
     mentions = _without_foreign_descriptions(mentions)
     mentions = _near_stated_divisions(words, mentions)
     mentions = _without_stray_lookalikes(mentions)
-    mentions += _coherence_mentions(words, allowed, gazetteer, mentions, read)
+    mentions += _coherence_mentions(words, allowed, gazetteer, mentions, read | people)
     return [_toponym(words, m) for m in sorted(mentions, key=lambda m: m.start) if m.place is not None]
 
 
@@ -196,6 +200,7 @@ class _Words:
     sent_start: list[bool]
     capitalised: list[bool]
     ents: tuple[Span, ...]  # doc.ents, which builds new Span objects at each call
+    people: frozenset[str]  # surnames of people named in full: "Salah" after "Mohamed Salah" is the man
 
     @classmethod
     def of(cls, doc: Doc) -> "_Words":
@@ -205,8 +210,9 @@ class _Words:
         orth = [strings[key] for key in array[:, 0].tolist()]
         lower = [strings[key] for key in array[:, 1].tolist()]
         alpha, lowercase, stop, sent_start = (array[:, 3:] == 1).T.tolist()
+        ents = doc.ents
         return cls(doc.text, orth, lower, array[:, 2].tolist(), alpha, lowercase, stop, sent_start,
-                   [_capitalised(text) for text in orth], doc.ents)
+                   [_capitalised(text) for text in orth], ents, _people(ents, orth, lower))
 
     def __len__(self) -> int:
         return len(self.orth)
@@ -222,6 +228,16 @@ class _Words:
     def sent_end(self, i: int) -> bool:
         """As ``token.is_sent_end``: the next token starts a sentence, or there is none."""
         return i + 1 == len(self) or self.sent_start[i + 1]
+
+
+def _people(ents: tuple[Span, ...], orth: list[str], lower: list[str]) -> frozenset[str]:
+    """The surnames of the people named in full (two or three capitalised words; "Henry Lazenby US" is
+    a byline, not Mr US)."""
+    return frozenset(
+        lower[ent.end - 1] for ent in ents if ent.label_ == "PERSON" and 2 <= len(ent) <= 3
+        and all(orth[j].isalpha() and orth[j][0].isupper() for j in range(ent.start, ent.end))
+        and not orth[ent.end - 1].isupper()
+    )
 
 
 def _spot(words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, demonyms: bool) -> list[_Mention]:
@@ -429,7 +445,12 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     elif label in cues["ner_other_labels"]:
         longer = ent_len > mention.tok_end - mention.tok_start
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
-    if before in cues["before"] or before2 in cues["before_phrases"]:
+    locative = before in cues["before"] or before2 in cues["before_phrases"]
+    # what places a surname (_doubt_surnames); not "in Obama's stimulus law", which NER may call a GPE
+    mention.cued = (mention.admin_after or bool(mention.container_features & {"admin1", "admin2", "country"})
+                    or after in cues["place_after"] or _description(words, mention) is not None
+                    or (locative and label not in cues["ner_other_labels"] and after not in {"'s", "’s"}))
+    if locative:
         evidence += 1.0
     if mention.admin_after:
         evidence += 2.0
@@ -452,6 +473,19 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     if words.sent_start[mention.tok_start] and not label:
         evidence -= 1.0
     return evidence
+
+
+def _doubt_surnames(words: _Words, mentions: list[_Mention]) -> set[int]:
+    """A surname of someone the document names in full is that person, unless a cue places one of its
+    mentions: "the next Salah", after "Mohamed Salah"; but "Hamilton is a city in Hancock County ...
+    named for Alexander Hamilton" keeps its town. Lowers those mentions' evidence and returns the
+    tokens of the surname (which the sound-alike pass must not take back)."""
+    placed = {words.lower[m.tok_start] for m in mentions if m.cued}
+    doubted = words.people - placed
+    for mention in mentions:
+        if mention.tok_end - mention.tok_start == 1 and words.lower[mention.tok_start] in doubted:
+            mention.evidence -= PERSON_WORD
+    return {i for i, word in enumerate(words.lower) if word in doubted}
 
 
 def _division_in_brackets(words: _Words, mention: _Mention) -> bool:
@@ -793,23 +827,41 @@ def _bracketed_division(words: _Words, mention: _Mention, by_start: dict[int, _M
     return None
 
 
-def _described_in(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> list[_Mention]:
-    """ "Aberdeen, a small town in New South Wales, Australia", "Santa Fe is a municipality in the province of
-    Romblon", "Tillaberi, the capital of the region": the names a description of the place puts it in."""
+def _description(words: _Words, mention: _Mention) -> int | None:
+    """Where the settlement word of a description of the place stands ("X is a town in", "X, the capital
+    of"), a bracketed aside allowed before it ("Milton (2011 population 84,362) is a town in")."""
     cues = _cues()
     i = mention.tok_end
+    if i < len(words) and words.orth[i] == "(":
+        close = next((k for k in range(i + 1, min(i + BRACKET_ASIDE_TOKENS, len(words))) if words.orth[k] == ")"), None)
+        if close is None:
+            return None
+        i = close + 1
     if i + 1 >= len(words) or words.lower[i] not in (",", "is", "was") or words.lower[i + 1] not in ("a", "an", "the"):
-        return []
+        return None
     j = i + 2
     while j < min(i + 2 + DESCRIPTION_TOKENS, len(words)) and words.lower[j] not in cues["settlement_words"]:
         if not (words.lowercase[j] or words.orth[j] == "-" or words.orth[j].isdigit()) \
                 or words.lower[j] in cues["not_description"]:
-            return []  # "Paris, a Democrat"; "Lancaster, the name of his home town in England"
+            return None  # "Paris, a Democrat"; "Lancaster, the name of his home town in England"
         j += 1
     if j + 1 >= len(words) or words.lower[j] not in cues["settlement_words"]:
+        return None
+    first = j
+    while j + 2 < len(words) and words.lower[j + 1] in cues["settlement_words"]:
+        j += 1  # "a port city in", "the capital city of"
+    if not (words.lower[j + 1] == "in" or (words.lower[j + 1] == "of" and {words.lower[first], words.lower[j]}
+                                           & cues["settlement_of"])):
+        return None
+    return j
+
+
+def _described_in(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> list[_Mention]:
+    """ "Aberdeen, a small town in New South Wales, Australia", "Santa Fe is a municipality in the province of
+    Romblon", "Tillaberi, the capital of the region": the names a description of the place puts it in."""
+    if (j := _description(words, mention)) is None:
         return []
-    if not (words.lower[j + 1] == "in" or (words.lower[j + 1] == "of" and words.lower[j] in cues["settlement_of"])):
-        return []
+    cues = _cues()
     found: list[_Mention] = []
     k = j + 2
     while k < min(j + 2 + DESCRIPTION_TOKENS * 2, len(words)) and not words.sent_end(k - 1):
