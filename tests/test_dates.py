@@ -116,6 +116,11 @@ def test_a_range_of_days_is_dated_by_its_first_day_and_keeps_its_year():
          "two days earlier", dt.date(2022, 8, 18)),
         ("A man was beaten on 25 August 2022 and died in hospital the next day.", "the next day", dt.date(2022, 8, 26)),
         ("Officials said the village was shelled the previous day.", "the previous day", dt.date(2022, 9, 12)),
+        # with no day told before, the day the same sentence tells right after
+        ("The village came under fire the previous evening, the governor said on Sunday.", "the previous evening",
+         dt.date(2022, 9, 10)),
+        ("A drone hit a bus on 5 September 2022. Later that day, shelling damaged two houses.", "Later that day",
+         dt.date(2022, 9, 5)),
     ],
 )
 def test_days_apart_count_from_the_day_told_before(text, told, expected):

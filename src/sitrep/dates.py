@@ -104,19 +104,23 @@ def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]
         if f.start < last_end or _in_skipped_segment(f.start, segments):
             continue
         if isinstance(f, _Apart):
-            f = _from_anchor(f, mentions, text, published)
+            f = _from_anchor(f, mentions, [g for g in found if g.start >= f.end and not isinstance(g, _Apart)], text, published)
         mentions.append(DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision))
         last_end = f.end
     return mentions
 
 
-# "the previous day", "two days earlier", "the next day": counted from the day told just before
+# "the previous day", "two days earlier", "the next day", "later that day": counted from the day told
+# just before (or, with none, from the one the same sentence tells right after: "..., the previous evening,
+# the governor said on Tuesday")
 _APART = re.compile(
-    r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;)]|$)"
+    r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+(?:day|evening|night)|the\s+day\s+before(?=\s*[,.;)]|$)"
     r"|(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;)]|$))"
-    r"|(?:the\s+)?(?P<ahead>next|following)\s+day|a\s+day\s+later)\b"
+    r"|(?:the\s+)?(?P<ahead>next|following)\s+day|a\s+day\s+later"
+    r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+day))\b"
 )
 _APART_CHARS = 300  # how far back in the paragraph the day it is counted from may be told
+_APART_AFTER_CHARS = 150  # how far ahead in the sentence, when none is told before
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +132,9 @@ class _Apart:
 
 def _days_apart(text: str) -> Iterator[_Apart]:
     for m in _APART.finditer(text):
-        if m["ahead"] or m[0].lower().startswith("a day later"):
+        if m["same"]:
+            days = 0
+        elif m["ahead"] or m[0].lower().startswith("a day later"):
             days = 1
         elif m["n"]:
             days = -(int(m["n"]) if m["n"].isdigit() else _words().numbers[m["n"].lower()])
@@ -137,12 +143,19 @@ def _days_apart(text: str) -> Iterator[_Apart]:
         yield _Apart(m.start(), m.end(), days)
 
 
-def _from_anchor(apart: _Apart, before: Sequence[DateMention], text: str, published: dt.date | None) -> _Found:
+def _from_anchor(
+    apart: _Apart, before: Sequence[DateMention], after: Sequence[_Found], text: str, published: dt.date | None
+) -> _Found:
     """ "The MoD claimed on 9 January that its troops had captured Kotliarivka the previous day": the
-    day before the last day-precise date of the paragraph; with none, before publication."""
-    anchor = next((m for m in reversed(before) if m.value is not None and m.precision == 1
+    day before the last day-precise date of the paragraph; with none, the day the sentence tells right
+    after ("struck the market the previous day, a local group said on 14 March"); else publication."""
+    anchor = next((m.value for m in reversed(before) if m.value is not None and m.precision == 1
                    and apart.start - m.end <= _APART_CHARS and "\n\n" not in text[m.end : apart.start]), None)
-    day = anchor.value if anchor is not None else published
+    if anchor is None:
+        anchor = next((f.value for f in after if f.value is not None and f.precision == 1
+                       and f.start - apart.end <= _APART_AFTER_CHARS
+                       and not re.search(r"[.!?]\s|\n", text[apart.end : f.start])), None)
+    day = anchor if anchor is not None else published
     value = day + dt.timedelta(days=apart.days) if day is not None else None
     return _Found(apart.start, apart.end, value, 1)
 
