@@ -1354,3 +1354,17 @@ def test_a_footnote_mark_glued_to_the_last_word_does_not_hide_it(language):
     found = events.extract(article, stage.parse(stage.load(), text), [], toponyms_in(text),
                            dates.find_dates(text, PUBLISHED, []), StandIn())
     assert [(e.sub_event_type, e.evidence[0].text) for e in found] == [("Armed clash", text)]
+
+
+def test_two_clauses_told_side_by_side_keep_their_own_weapons_and_dead(language):
+    text = "Gunmen shot dead a pharmacist in Kupiansk on Monday, while a roadside bomb struck a police vehicle near Izyum."
+    found = {(e.sub_event_type, e.location, e.fatalities) for e in run(language, text)}
+    assert found == {("Attack", "Kupiansk", 1), ("Remote explosive/landmine/IED", "Izyum", 0)}
+    # the weapon of a clause that tells how the dead died stays theirs
+    [event] = run(language, "Two civilians were killed in Kupiansk on Monday when a roadside bomb struck their car.")
+    assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 2)
+
+
+def test_one_person_named_by_what_they_were_is_one_death_and_the_killer_is_not(language):
+    [event] = run(language, "A man killed a pharmacist and two guards in Kupiansk on Monday.")
+    assert event.fatalities == 3

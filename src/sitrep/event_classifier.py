@@ -656,7 +656,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         downed = rule.get("weapon_patient")
         if downed and patient is not None and lemma(patient) in downed["weapons"]:
             return downed["sub_event_type"]  # "14 drones were destroyed by air defences"; not "destroyed Grads"
-        weapon = _weapon_in(list(sentence))
+        weapon = _weapon_in(own_clause(token, sentence))
         if weapon is None and rule.get("targets"):
             return _fired_at(token, rule["targets"], sentence)
         if weapon is None and (rule.get("needs_weapon") or rule.get("weapon_only")):
@@ -665,7 +665,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None
         return weapon or rule["default"]
     if kind == "target":
-        weapon = _weapon_in(list(sentence)) if rule.get("weaponised") else None
+        weapon = _weapon_in(own_clause(token, sentence)) if rule.get("weaponised") else None
         if weapon is not None and word != "shoot":
             return weapon
         if rule.get("weaponised") and (named := _event_noun_under(token, sentence)):
@@ -825,6 +825,31 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
 _GATHERED = frozenset({"gathering", "crowd", "resident", "villager", "people", "worker", "student", "relative", "family", "mother"})
 
 
+_BESIDE = frozenset({"while", "whereas"})
+
+
+def told_beside(verb: Token) -> bool:
+    """A clause with its own subject told beside another: "gunmen shot dead a pharmacist in Baniyas, while a
+    roadside bomb struck a vehicle near Qardaha"; "..., and a drone hit Y". Not "killed when a drone hit their
+    car", where the drone is how they died, nor a toll, nor a source ("..., Mexican News reported")."""
+    if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    if lemma(verb) not in lexicon()["verbs"] or lemma(verb) in lexicon()["toll_verbs"]:
+        return False  # "a soldier was killed and seven others were wounded when IEDs detonated": one event's toll
+    return verb.dep_ == "conj" or (verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _BESIDE for c in verb.children))
+
+
+def own_clause(token: Token, sentence: Span) -> list[Token]:
+    """The words of the sentence that tell the trigger's own event: without the clauses told beside it,
+    whose weapons are theirs."""
+    beside = [v for v in sentence if told_beside(v)]
+    home = next((v for v in sorted(beside, key=lambda v: len(list(v.subtree))) if token in v.subtree), None)
+    words = [t for t in (home.subtree if home is not None else sentence) if sentence.start <= t.i < sentence.end]
+    apart = {t.i for v in beside if token not in v.subtree and (home is None or v in home.subtree) for t in v.subtree}
+    return [t for t in words if t.i not in apart]
+
+
 def _clause(sentence: Span, token: Token) -> Span:
     """The part of the sentence between semicolons that holds the token: a headline's "police open fire
     on protesters; shops looted in Nairobi" tells two events."""
@@ -889,7 +914,7 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     if sub_type == "Peaceful protest":
         return _protest_type(_clause(sentence, token))
     if sub_type.startswith("weapon:"):
-        return _weapon_in(list(sentence)) or sub_type.removeprefix("weapon:")
+        return _weapon_in(own_clause(token, sentence)) or sub_type.removeprefix("weapon:")
     return sub_type
 
 

@@ -38,11 +38,13 @@ from .event_classifier import (
     is_headline,
     lemma,
     lexicon,
+    own_clause,
     sentence_events,
     sentence_places,
     sentences,
     subtree,
     time_apart,
+    told_beside,
     words_under,
 )
 from .happenings import same_place
@@ -649,13 +651,6 @@ def _number(token: Token) -> int | None:
     return _NUMBER_WORDS.get(text)
 
 
-_PEOPLE = frozenset({
-    "man", "woman", "child", "boy", "girl", "person", "civilian", "soldier", "resident", "officer", "policeman",
-    "driver", "farmer", "journalist", "commander", "guard", "teacher", "doctor", "worker", "student", "fighter",
-    "official", "mayor", "priest", "nurse", "paramedic", "volunteer", "activist", "pensioner", "miner",
-})
-
-
 def _count_of(noun: Token) -> int | None:
     """The number a noun phrase gives: its numeral ("6 civilians"), a quantity word ("dozens"), or
     "a"/"an" before a person ("a woman"), or one person's pronoun ("he died in hospital")."""
@@ -664,9 +659,9 @@ def _count_of(noun: Token) -> int | None:
     for mod in [noun, *noun.children]:
         if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det"}:
             continue
-        if mod.lower_ in {"a", "an"} and noun.lower_ not in _PEOPLE:
+        if mod.lower_ in {"a", "an"} and noun.lower_ not in lexicon()["people"]:
             continue
-        if mod.lower_ == "the" and mod.dep_ == "det" and noun.lower_ in _PEOPLE:
+        if mod.lower_ == "the" and mod.dep_ == "det" and noun.lower_ in lexicon()["people"]:
             return 1  # "killing the driver": one person, named by role
         value = _number(mod)
         if value is not None:
@@ -680,8 +675,15 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
     not the deaths another act of the sentence caused (see ``_anothers_toll``)."""
     total = 0
     counted: dict[int, int] = {}
+    # "shot dead a pharmacist in A, while a roadside bomb struck a vehicle near B": each clause its own dead;
+    # but "protesters burned tyres and police shot dead two of them" is one riot (see ``_anothers_toll``)
+    told_here = chosen is not None and sentence.start <= chosen.trigger.i < sentence.end and \
+        lexicon()["event_types"].get(chosen.sub_event_type) not in {"Protests", "Riots"}
+    own = {t.i for t in own_clause(chosen.trigger, sentence)} if told_here else None
     for token in sentence:
         if lemma(token) not in _DEATH_LEMMAS and token.lower_ not in _DEATH_LEMMAS:
+            continue
+        if own is not None and token.i not in own:
             continue
         if any(c.dep_ == "neg" for c in token.children):
             continue
@@ -690,10 +692,12 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         if any(time_apart(t) for t in [token, *token.ancestors] if sentence.start <= t.i < sentence.end):
             continue  # "arrested five, a day after a bomb killed two soldiers": that toll is the bombing's
         candidates = [c for c in token.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "nummod"}]
+        if any(c.dep_ == "dobj" for c in candidates):  # "a gunman killed a pharmacist": the subject is the killer
+            candidates = [c for c in candidates if c.dep_ != "nsubj"]
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
             candidates.append(token.head if token.dep_ != "ROOT" else token)
             candidates.append(token)
-        if token.dep_ in {"acomp", "oprd"} and token.head.pos_ == "VERB":  # "shot dead five protesters"
+        if token.dep_ in {"acomp", "oprd", "advmod"} and token.head.pos_ == "VERB":  # "shot dead five protesters"
             candidates += [c for c in token.head.children if c.dep_ in {"dobj", "nsubjpass"}]
         number = next((n for n in map(_count_with_conjuncts, candidates) if n is not None), None)
         counted[token.i] = number or 0
@@ -841,7 +845,8 @@ def _second_event(
         if other is chosen or not other.specific or trigger.pos_ != "VERB" or trigger == chosen.trigger:
             continue
         subject = _subject_of(trigger)
-        if subject is None or subject == _subject_of(chosen.trigger) or chosen.trigger in trigger.subtree:
+        if subject is None or subject == _subject_of(chosen.trigger) or (
+                chosen.trigger in trigger.subtree and not _beside(chosen.trigger, trigger)):
             continue
         # at a town of its own: a province named in the second clause is more of the first event
         own = [p for p in sentence_places(sentence, places) if p.feature == "city"
@@ -854,6 +859,12 @@ def _second_event(
                 if (s := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None):
             return other
     return None
+
+
+def _beside(token: Token, verb: Token) -> bool:
+    """The token is in a clause of its own told beside the verb's ("shot dead a pharmacist in A, while a
+    roadside bomb struck a vehicle near B"), not in one that tells more of the verb's event."""
+    return any(told_beside(a) and verb in a.ancestors for a in [token, *token.ancestors])
 
 
 def _subject_of(verb: Token) -> Token | None:
