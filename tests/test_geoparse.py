@@ -693,3 +693,12 @@ def test_a_surname_of_someone_named_in_full_is_that_person_unless_a_cue_places_i
     doc = blank("Hamilton is a city in Butler County. It was named for Alexander Hamilton. Hamilton grew fast.")
     doc.ents = [Span(doc, 12, 14, label="PERSON"), Span(doc, 15, 16, label="GPE")]
     assert [t.text for t in geoparse(doc, [], gazetteer)] == ["Hamilton", "Butler County", "Hamilton"]
+
+
+def test_a_sound_alike_must_start_as_the_name_does(blank, tmp_path):
+    places = [Place(1, "Kharkiv", 49.98, 36.25, "UA", "07", population=1_430_885),
+              Place(2, "Izyum", 49.21, 37.28, "UA", "07", population=45_884)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {1: ["Jarkov"]})
+    text = "Shelling hit Kharkiv and Izyum. Mayor Orlov said Eiseum had no power."
+    found = {t.text: t.geonameid for t in geoparse(blank(text), [], gazetteer)}
+    assert found == {"Kharkiv": 1, "Izyum": 2, "Eiseum": 2}  # not Orlov, one sound from Jarkov

@@ -1213,7 +1213,7 @@ def _coherence_mentions(
             exact.setdefault(key, place)
             skey = sound_key(key)
             if len(skey) >= 4:
-                sounds.add(skey, place)
+                sounds.add(skey, place, key)
     taken = read | {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     person_like = _multi_token_entities(words.ents)
     found = []
@@ -1227,7 +1227,7 @@ def _coherence_mentions(
         if _in_capitals(words, i, i + 1):  # "HIMARS" sounds like no town; "A PARANAQUE court" is one
             place = exact.get(name_key(text))
         else:
-            place = sounds.match(sound_key(text))
+            place = sounds.match(sound_key(text), text)
         if place is not None:
             found.append(
                 _Mention(words.idx[i], words.end(i), i, i + 1, text,
@@ -1244,34 +1244,43 @@ def _multi_token_entities(ents: tuple[Span, ...]) -> set[int]:
 
 class _Sounds:
     """The phonetic keys of a document's resolved places. A word one edit from a key shares its first
-    letter, so it is compared with the keys of that letter only; and a word that recurs is looked up once."""
+    letter, so it is compared with the keys of that letter only; and a word that recurs is looked up once.
+    The key drops a first "h" or "j" and folds vowels, so the word's and the name's first letters must
+    also agree: both vowels ("Eiseum", "Izyum") or the same letter; "Orlov" is not "Jarkov" (Kharkiv)."""
 
     def __init__(self) -> None:
-        self.places: dict[str, Place] = {}  # the first place of each key
-        self.by_initial: dict[str, dict[str, Place]] = defaultdict(dict)
-        self.seen: dict[str, Place | None] = {}
+        self.places: dict[tuple[str, str], Place] = {}  # the first place of each key and initial
+        self.by_initial: dict[tuple[str, str], dict[str, Place]] = defaultdict(dict)
+        self.seen: dict[tuple[str, str], Place | None] = {}
 
-    def add(self, skey: str, place: Place) -> None:
-        if skey not in self.places:
-            self.places[skey] = place
-            self.by_initial[skey[0]][skey] = place
+    def add(self, skey: str, place: Place, name: str) -> None:
+        initial = _initial(name)
+        if (skey, initial) not in self.places:
+            self.places[skey, initial] = place
+            self.by_initial[skey[0], initial][skey] = place
 
-    def match(self, skey: str) -> Place | None:
-        if skey not in self.seen:
-            self.seen[skey] = self._match(skey)
-        return self.seen[skey]
+    def match(self, skey: str, word: str) -> Place | None:
+        initial = _initial(word)
+        if (skey, initial) not in self.seen:
+            self.seen[skey, initial] = self._match(skey, initial)
+        return self.seen[skey, initial]
 
-    def _match(self, skey: str) -> Place | None:
+    def _match(self, skey: str, initial: str) -> Place | None:
         if len(skey) < 4:
             return None
-        if skey in self.places:
-            return self.places[skey]
+        if (skey, initial) in self.places:
+            return self.places[skey, initial]
         if len(skey) < 5:
             return None
-        for known, place in self.by_initial.get(skey[0], {}).items():  # in the order the keys were added
+        for known, place in self.by_initial.get((skey[0], initial), {}).items():  # in the order the keys were added
             if Levenshtein.distance(known, skey, score_cutoff=1) <= 1:
                 return place
         return None
+
+
+def _initial(name: str) -> str:
+    first = name[:1].lower()
+    return "vowel" if first in "aeiouy" else first
 
 
 def _toponym(words: _Words, mention: _Mention) -> Toponym:
