@@ -1368,3 +1368,17 @@ def test_two_clauses_told_side_by_side_keep_their_own_weapons_and_dead(language)
 def test_one_person_named_by_what_they_were_is_one_death_and_the_killer_is_not(language):
     [event] = run(language, "A man killed a pharmacist and two guards in Kupiansk on Monday.")
     assert event.fatalities == 3
+
+
+def test_mines_stepped_on_and_bombs_that_went_off_are_explosions(language):
+    [mine] = run(language, "On Monday a tractor ran over an anti-tank mine while ploughing a field near Izyum. "
+                           "The driver was killed on the spot.")
+    assert (mine.sub_event_type, mine.location, mine.fatalities) == ("Remote explosive/landmine/IED", "Izyum", 1)
+    [bomb] = run(language, "A bomb went off in a market in Kupiansk on Monday, killing two.")
+    assert (bomb.sub_event_type, bomb.fatalities) == ("Remote explosive/landmine/IED", 2)
+    assert run(language, "On Monday Russian tanks drove over the bridge near Izyum.") == []
+
+
+def test_a_place_naming_the_reporting_body_is_not_where_the_event_was(language):
+    [event] = run(language, "Kharkiv regional police: on Monday a man stepped on a landmine near Izyum.")
+    assert event.location == "Izyum"

@@ -656,6 +656,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         downed = rule.get("weapon_patient")
         if downed and patient is not None and lemma(patient) in downed["weapons"]:
             return downed["sub_event_type"]  # "14 drones were destroyed by air defences"; not "destroyed Grads"
+        if rule.get("via"):  # "stepped on a landmine", "ran over an anti-tank mine"; not "drove over the bridge"
+            return _weapon_in([t for c in token.children if c.dep_ in {"prep", "prt"} and c.lower_ in rule["via"]
+                               for t in c.subtree])
         weapon = _weapon_in(own_clause(token, sentence))
         if weapon is None and rule.get("targets"):
             return _fired_at(token, rule["targets"], sentence)
@@ -782,7 +785,9 @@ def _event_noun_under(token: Token, sentence: Span) -> str | None:
     a noun under the trigger names, which the killing is part of, whatever crowd the sentence also
     tells of. Not an attack, a raid or an ambush, which their target types."""
     lex = lexicon()
-    under = [t for t in token.subtree if sentence.start <= t.i < sentence.end]  # the parse may run past a line break
+    # the parse may run past a line break; a verb coordinated with the trigger tells an act of its own
+    apart = {t.i for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+    under = [t for t in token.subtree if sentence.start <= t.i < sentence.end and t.i not in apart]
     for t in under:
         word = "crossfire" if _exchange_of_fire(t) else lemma(t)
         sub_type = lex["nouns"].get(word) if t is not token else None
@@ -935,6 +940,8 @@ def _occurs(verb: Token) -> bool:
     word = lemma(verb)
     if word == "take":  # "took place", not "took part" or "took control"
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if word == "go":  # "a bomb went off", not "went on"
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
     return word in lexicon()["occurrence_verbs"]
 
 
@@ -966,8 +973,10 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             # _noun_event needs one of them
             token = doc[i]
             sub_type = _noun_event(token, sentence, word)
-            # a crowd met with force is as specific as any verb ("fired shots to disperse the crowd")
-            specific = word in lexicon()["protesters"] and sub_type not in {None, "Peaceful protest"}
+            # a crowd met with force is as specific as any verb ("fired shots to disperse the crowd"), and
+            # so is a bomb that went off (not "..., killing two": an attack)
+            specific = (word in lexicon()["protesters"] and sub_type not in {None, "Peaceful protest"}) or (
+                sub_type is not None and token.dep_ == "nsubj" and lemma(token.head) == "go")
             asserted = sub_type is not None and _is_asserted(token, sentence)
         elif pos == "NOUN" and (target := _under_fire(doc[i])) is not None:
             token, specific = doc[i], True

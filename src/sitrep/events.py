@@ -122,6 +122,19 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     return head.lower_ == "from" and lemma(head.head) not in {"withdraw", "retreat", "push", "drive", "expel", "oust"}
 
 
+def _names_a_body(doc: Doc, place: Toponym) -> bool:
+    """ "Kharkiv regional police", "the Donetsk Oblast prosecutor's office": a place naming the seat of an
+    institution that reports. Read from the words, which the parser often gets wrong in such notes."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    lex = lexicon()
+    after = [t.lower_ for t in doc[span.end : span.end + 4]]
+    while after and after[0] in lex["body_qualifiers"]:
+        after.pop(0)
+    return bool(after) and after[0] in lex["bodies"]
+
+
 def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], focus_country: str) -> list[Toponym]:
     """The places the event happened at: those the trigger governs; else the sentence's own
     (people's origins excepted, and places abroad only when the trigger governs them)."""
@@ -137,6 +150,8 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         if span is not None and _governed_by(span.root, chosen.trigger) and not _from_origin(doc, place):
             governed.append(place)
     governed = [p for p in governed if not _relative_position(doc, p, chosen.trigger)]
+    if any(not _names_a_body(doc, p) for p in governed):
+        governed = [p for p in governed if not _names_a_body(doc, p)]
     if governed:
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
         # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
@@ -147,6 +162,8 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     if chosen.sub_event_type == "territory" and chosen.patient is not None and chosen.patient.pos_ == "PROPN":
         return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
+    if any(not _names_a_body(doc, p) for p in loose):
+        loose = [p for p in loose if not _names_a_body(doc, p)]  # "Kharkiv regional police: ... near Hrakove"
     if chosen.sub_event_type == "territory":
         # ground taken is named in the trigger's own clause, not as a landmark, or stood for by a pronoun
         # ("since it was retaken"): "seized a village south of Pokrovsk, while strikes hit Kherson" took neither
