@@ -1382,3 +1382,11 @@ def test_mines_stepped_on_and_bombs_that_went_off_are_explosions(language):
 def test_a_place_naming_the_reporting_body_is_not_where_the_event_was(language):
     [event] = run(language, "Kharkiv regional police: on Monday a man stepped on a landmine near Izyum.")
     assert event.location == "Izyum"
+
+
+def test_retook_is_a_past_taking_and_a_later_clause_since_is_not_a_running_total(language):
+    [event] = run(language, "Ukrainian forces retook Izyum on Sunday, raising the national flag over the council building.")
+    assert event.sub_event_type == "Government regains territory"
+    [event] = run(language, "Occupation forces detained a farmer in Kupiansk on Monday and took him to an unknown "
+                            "location; his family has had no news of him since, the ombudsman's office said.")
+    assert event.sub_event_type == "Abduction/forced disappearance"

@@ -702,3 +702,14 @@ def test_a_sound_alike_must_start_as_the_name_does(blank, tmp_path):
     text = "Shelling hit Kharkiv and Izyum. Mayor Orlov said Eiseum had no power."
     found = {t.text: t.geonameid for t in geoparse(blank(text), [], gazetteer)}
     assert found == {"Kharkiv": 1, "Izyum": 2, "Eiseum": 2}  # not Orlov, one sound from Jarkov
+
+
+def test_a_name_heading_a_post_before_a_colon_is_where_the_news_is(blank, tmp_path):
+    from spacy.tokens import Span
+
+    gazetteer = Gazetteer.from_places([Place(1, "Seredyna-Buda", 52.19, 34.04, "UA", "21", population=7_161)],
+                                      tmp_path / "g.sqlite", {})
+    doc = blank("⚠️ Seredyna-Buda: this morning a drone hit a house.\nOne person was killed.")
+    doc.ents = [Span(doc, 1, 4, label="ORG")]  # the small model's reading
+    assert [t.geonameid for t in geoparse(doc, [], gazetteer)] == [1]
+    assert geoparse(blank("Officials said Seredyna-Buda: a new name."), [], gazetteer) == []

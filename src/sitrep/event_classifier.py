@@ -239,7 +239,7 @@ def _habitual(trigger: Token, sentence: Span) -> bool:
     states something ongoing or general, not an event; headlines are written in the present."""
     if is_headline(sentence) or trigger.pos_ != "VERB" or _noun_read_as_verb(trigger):
         return False
-    if trigger.tag_ in {"VBZ", "VBP"}:
+    if trigger.tag_ in {"VBZ", "VBP"} and trigger.lower_ not in lexicon()["past_forms"]:
         return not _dated_to_a_day(trigger)
     if _present_perfect(trigger) and any(
             c.dep_ == "advmod" and c.lower_ in lexicon()["non_event"]["habitual_adverbs"] for c in trigger.children):
@@ -318,7 +318,10 @@ def _tally(trigger: Token) -> bool:
     of its own. The starting point is news when it is recent ("five have died since the strike on
     Monday"), not when it is the war's start ("since fighting broke out in April"); a "since" clause
     under any other tense stays news ("the first crew to enter the city since it was retaken on Saturday")."""
+    doc = trigger.doc
     for token in [trigger, *trigger.ancestors]:
+        if any(doc[i].text == ";" for i in range(min(token.i, trigger.i), max(token.i, trigger.i))):
+            break  # "took him to an unknown location; his family has had no news of him since": another clause
         since = (token.dep_ == "prep" and token.lower_ == "since") or (token.pos_ in {"VERB", "AUX"} and _opens_since(token))
         if since and token.head != token:
             anchor = _clause_verb(token.head)

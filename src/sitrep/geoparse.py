@@ -445,7 +445,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     elif label in cues["ner_other_labels"]:
         longer = ent_len > mention.tok_end - mention.tok_start
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
-    locative = before in cues["before"] or before2 in cues["before_phrases"]
+    locative = before in cues["before"] or before2 in cues["before_phrases"] or _line_head(words, mention)
     # what places a surname (_doubt_surnames); not "in Obama's stimulus law", which NER may call a GPE
     mention.cued = (mention.admin_after or bool(mention.container_features & {"admin1", "admin2", "country"})
                     or after in cues["place_after"] or _description(words, mention) is not None
@@ -473,6 +473,17 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     if words.sent_start[mention.tok_start] and not label:
         evidence -= 1.0
     return evidence
+
+
+def _line_head(words: _Words, mention: _Mention) -> bool:
+    """ "⚠️ Seredyna-Buda: this morning a drone hit ...": a name heading a line of a post, before a colon,
+    says where the post's news is, as a dateline does."""
+    if mention.tok_end >= len(words) or words.orth[mention.tok_end] != ":":
+        return False
+    i = mention.tok_start - 1
+    while i >= 0 and not words.orth[i].isspace() and not any(c.isalnum() for c in words.orth[i]):
+        i -= 1  # a bullet or an emoji before it
+    return i < 0 or "\n" in words.orth[i]
 
 
 def _doubt_surnames(words: _Words, mentions: list[_Mention]) -> set[int]:
