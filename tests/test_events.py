@@ -1390,3 +1390,16 @@ def test_retook_is_a_past_taking_and_a_later_clause_since_is_not_a_running_total
     [event] = run(language, "Occupation forces detained a farmer in Kupiansk on Monday and took him to an unknown "
                             "location; his family has had no news of him since, the ombudsman's office said.")
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_protest_is_typed_by_the_whole_sentence_and_by_who_the_shots_killed(language):
+    [event] = run(language, "About thirty women gathered outside the administration in Kupiansk on Monday, demanding "
+                            "news of their sons; police broke up the gathering and detained four women.")
+    assert event.sub_event_type == "Protest with intervention"
+    [event] = run(language, "Security forces opened fire on a convoy of supporters heading to a rally near Kupiansk "
+                            "on Monday, killing one protester and wounding 14.")
+    assert (event.sub_event_type, event.fatalities) == ("Excessive force against protesters", 1)
+    # what the crowd did before the semicolon makes the protest a riot, whatever the trigger after it
+    [event] = run(language, "Residents blocked roads with burning tyres and threw stones at the town hall in Kupiansk "
+                            "on Monday; police fired tear gas and one protester was wounded.")
+    assert event.sub_event_type == "Violent demonstration"

@@ -677,23 +677,23 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if rule.get("weaponised") and (named := _event_noun_under(token, sentence)):
             return named  # "killed in a gunfight"
         target = _described_words(_patient(token))
-        if target & set(lex["protesters"]) and not target & set(lex["military_targets"]):
-            return _protest_type(_clause(sentence, token))  # "police shot dead five protesters": force against a protest
+        victims = _victims(token)
+        if (target | victims) & set(lex["protesters"]) and not target & set(lex["military_targets"]):
+            return _protest_type(_protest_scope(sentence, token))  # "police shot dead five protesters": force against a protest
         if words_under(_agent(token)) & {"police", "policeman", "policemen"} and _amid_a_protest(sentence):
-            return _protest_type(_clause(sentence, token))  # "police shot dead two people as crowds burned tyres in protest"
+            return _protest_type(_protest_scope(sentence, token))  # "police shot dead two people as crowds burned tyres in protest"
         military, civilian = set(lex["military_targets"]), set(lex["civilian_targets"])
         if not target & (military | civilian):  # "attacked Saut-d'Eau, killing 5 residents": who the attack killed
-            tolls = [c for c in token.children if c.dep_ in {"advcl", "xcomp", "conj"} and lemma(c) in lex["toll_verbs"]]
-            target = set().union(*(words_under(_patient(c)) for c in tolls)) if tolls else target
+            target = victims or target
         if target & military:
             return rule["military"]
         if target & civilian:
             return rule["civilian"]
         return _model_choice(sentence.text, [rule["military"], rule["civilian"]])
     if kind == "protest":
-        return _protest_type(_clause(sentence, token))
+        return _protest_type(_protest_scope(sentence, token))
     if rule.get("sub_event_type") == "Arrests" and _arrests_at_a_protest(token, sentence):
-        return _protest_type(_clause(sentence, token))  # "broke up a sit-in ... and detained 12 activists"
+        return _protest_type(_protest_scope(sentence, token))  # "broke up a sit-in ... and detained 12 activists"
     if rule.get("sub_event_type") == "Arrests":
         return _unless_disappeared("Arrests", sentence)
     return rule.get("sub_event_type")
@@ -703,6 +703,12 @@ def _unless_disappeared(sub_type: str, sentence: Span) -> str:
     """ "detained a volunteer and took him to an unknown location": a forced disappearance."""
     text = sentence.text.lower()
     return "Abduction/forced disappearance" if any(cue in text for cue in lexicon()["disappearance_cues"]) else sub_type
+
+
+def _victims(token: Token) -> set[str]:
+    """The words for those a toll clause of the trigger says were killed or hurt ("..., killing 5 residents")."""
+    tolls = [c for c in token.children if c.dep_ in {"advcl", "xcomp", "conj"} and lemma(c) in lexicon()["toll_verbs"]]
+    return set().union(*(words_under(_patient(c)) for c in tolls))
 
 
 def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | None:
@@ -720,8 +726,8 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         # a stranded preposition ("was fired upon") aims at the subject
         aimed |= set().union(*(words_under(o) for o in objects)) if objects else words_under(_subject(token))
-    if aimed & set(lex["protesters"]):
-        kind = _protest_type(_clause(sentence, token))  # tear gas fired at a crowd is an intervention
+    if (aimed | _victims(token)) & set(lex["protesters"]):  # "fired on a convoy of supporters, killing one protester"
+        kind = _protest_type(_protest_scope(sentence, token))  # tear gas fired at a crowd is an intervention
         return "Excessive force against protesters" if kind == "Peaceful protest" else kind  # live fire at it
     if targets.get("by_forces") and aimed and _who(_agent(token)) & set(lex["security_forces"]):
         return targets["by_forces"]  # "Russian forces fired on Nikopol": a war's forces firing from afar
@@ -866,6 +872,22 @@ def _clause(sentence: Span, token: Token) -> Span:
     return sentence.doc[start:end]
 
 
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _protest_scope(sentence: Span, token: Token) -> Span:
+    """What a protest's type is read from: the part between semicolons that holds the trigger, and the
+    rest of the sentence too when it names no other place (a note's "gathered outside the administration
+    in Novy Oskol ...; police broke up the gathering" is one protest; "police opened fire on protesters in
+    Kharkiv; shops were looted in Kupiansk" is two events). A headline's parts are always apart."""
+    own = _clause(sentence, token)
+    if is_headline(sentence) or own == sentence:
+        return own
+    named = {t.lower_ for t in own if t.ent_type_ in _PLACE_ENTITIES}
+    elsewhere = {t.lower_ for t in sentence if t.ent_type_ in _PLACE_ENTITIES and not own.start <= t.i < own.end}
+    return own if named and elsewhere - named else sentence
+
+
 def _protest_type(sentence: Span) -> str:
     """ACLED's precedence: a crowd that is violent makes a riot, even where the police killed
     ("Violent demonstration"); lethal or serious force is "Excessive force" against a peaceful one."""
@@ -895,7 +917,7 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         # that did something the lexicon knows ("a crowd attacked a vehicle") is that act's doer
         if token.dep_ == "nsubj" and lemma(token.head) in lex["verbs"]:
             return None
-        kind = _protest_type(_clause(sentence, token))
+        kind = _protest_type(_protest_scope(sentence, token))
         gathering = token.dep_ in {"nsubj"} and lemma(token.head) in lex["gathering_verbs"]
         return kind if kind != "Peaceful protest" or gathering else None
     if sub_type is None:
@@ -920,7 +942,7 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     if not (happening or dated):
         return None
     if sub_type == "Peaceful protest":
-        return _protest_type(_clause(sentence, token))
+        return _protest_type(_protest_scope(sentence, token))
     if sub_type.startswith("weapon:"):
         return _weapon_in(own_clause(token, sentence)) or sub_type.removeprefix("weapon:")
     return sub_type
