@@ -1403,3 +1403,14 @@ def test_a_protest_is_typed_by_the_whole_sentence_and_by_who_the_shots_killed(la
     [event] = run(language, "Residents blocked roads with burning tyres and threw stones at the town hall in Kupiansk "
                             "on Monday; police fired tear gas and one protester was wounded.")
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_live_blogs_timestamped_entry_tells_todays_news_in_the_present(language):
+    text = ("Protests entered their fourth day.\n\n13:50 – In Kupiansk, protesters are hurling stones at the town hall "
+            "and have set a police car on fire.\n\n14:30 – In Izyum, police have detained 25 students who had "
+            "gathered outside the governor's office.")
+    found = {(e.sub_event_type, e.location, e.event_date) for e in run(language, text)}
+    assert ("Violent demonstration", "Kupiansk", PUBLISHED) in found
+    assert ("Protest with intervention", "Izyum", PUBLISHED) in found
+    # outside a live blog, the same present tense is a state of affairs
+    assert run(language, "In Kupiansk, protesters are hurling stones at the town hall.") == []

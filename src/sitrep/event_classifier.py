@@ -237,7 +237,7 @@ def _protest_purpose(trigger: Token) -> bool:
 def _habitual(trigger: Token, sentence: Span) -> bool:
     """Present tense in running text ("Russian forces are fighting the West", "still fight")
     states something ongoing or general, not an event; headlines are written in the present."""
-    if is_headline(sentence) or trigger.pos_ != "VERB" or _noun_read_as_verb(trigger):
+    if is_headline(sentence) or trigger.pos_ != "VERB" or _noun_read_as_verb(trigger) or live_entry(sentence):
         return False
     if trigger.tag_ in {"VBZ", "VBP"} and trigger.lower_ not in lexicon()["past_forms"]:
         return not _dated_to_a_day(trigger)
@@ -245,6 +245,17 @@ def _habitual(trigger: Token, sentence: Span) -> bool:
             c.dep_ == "advmod" and c.lower_ in lexicon()["non_event"]["habitual_adverbs"] for c in trigger.children):
         return True  # "have repeatedly attacked projects": a record of many events, not one
     return trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in trigger.children)
+
+
+# "13:50 – In Adana, protesters are hurling stones": a live blog's timestamped entry
+_LIVE_ENTRY = re.compile(r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|UTC|[AP]M)\S*)?\s*[–—-]\s")
+
+
+def live_entry(sentence: Span) -> bool:
+    """A sentence of a live blog's timestamped entry, whose present tense tells what is happening now."""
+    text = sentence.doc.text
+    line = text.rfind("\n", 0, sentence.start_char) + 1
+    return _LIVE_ENTRY.match(text, line) is not None
 
 
 def _dated_to_a_day(verb: Token) -> bool:
@@ -823,7 +834,10 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     Not a protest named only in who was arrested ("two men suspected of planning attacks on protesters")."""
     patient = _patient(token)
     held = {t.i for t in subtree(patient)} if patient is not None else set()
-    return _amid_a_protest([t for t in _clause(sentence, token) if t.i not in held])
+    # "detained 25 students who had gathered outside the governor's office": those held were protesting
+    gathered = patient is not None and any(
+        c.dep_ == "relcl" and lemma(c) in lexicon()["gathering_verbs"] for c in patient.children)
+    return gathered or _amid_a_protest([t for t in _clause(sentence, token) if t.i not in held])
 
 
 def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:

@@ -38,6 +38,7 @@ from .event_classifier import (
     is_headline,
     lemma,
     lexicon,
+    live_entry,
     own_clause,
     sentence_events,
     sentence_places,
@@ -1154,6 +1155,8 @@ def _drafts_for(
             return []  # a change of territory must name the territory
         where = [_unknown_place_within(sentence, places, focus) or focus]
     when = _event_date(chosen, dates)
+    if when is None and article.published is not None and live_entry(sentence):
+        when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)  # a live blog's entry: today
     if when is not None and article.published is not None and _background(when, article.published):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
