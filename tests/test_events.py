@@ -1414,3 +1414,13 @@ def test_a_live_blogs_timestamped_entry_tells_todays_news_in_the_present(languag
     assert ("Protest with intervention", "Izyum", PUBLISHED) in found
     # outside a live blog, the same present tense is a state of affairs
     assert run(language, "In Kupiansk, protesters are hurling stones at the town hall.") == []
+
+
+def test_an_event_near_a_town_in_a_province_is_placed_at_the_town(language):
+    [event] = run(language, "Gunmen killed three farmers about eight kilometres east of Izyum, in Kharkiv Oblast, on Monday.")
+    assert (event.location, event.geo_precision) == ("Izyum", 2)
+
+
+def test_a_count_a_group_says_it_has_recorded_since_a_date_is_a_running_total(language):
+    assert run(language, "Since the beginning of the year, the civil society says it has recorded more than 300 "
+                         "civilians killed in Kupiansk.") == []

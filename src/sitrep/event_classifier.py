@@ -302,7 +302,11 @@ def _since_perfect(verb: Token) -> bool:
     """A present perfect counted over a period ("have been killed since fighting broke out in
     April", "has killed more than 40,000 people ... since 2009", "60 have been killed this year"):
     a running total, not an event."""
-    return verb.tag_ == "VBN" and _present_perfect(verb) and _over_a_period(verb)
+    if verb.tag_ != "VBN" or not _present_perfect(verb):
+        return False
+    # "Since the beginning of the year, the civil society says it has recorded more than 300 killed"
+    said = verb.dep_ == "ccomp" and lemma(verb.head) in lexicon()["reporting_verbs"]
+    return _over_a_period(verb.head if said else verb)
 
 
 def _counted(trigger: Token) -> bool:

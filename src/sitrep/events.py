@@ -150,7 +150,13 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is not None and _governed_by(span.root, chosen.trigger) and not _from_origin(doc, place):
             governed.append(place)
-    governed = [p for p in governed if not _relative_position(doc, p, chosen.trigger)]
+    landmarks = [p for p in governed if _relative_position(doc, p, chosen.trigger)]
+    governed = [p for p in governed if p not in landmarks]
+    if chosen.sub_event_type != "territory" and not any(p.feature in {"city", "admin2"} for p in governed):
+        # "in a hamlet about eight kilometres east of Oicha, in North Kivu province": ACLED codes the
+        # event at the town it is near (geo precision 2) rather than at the province; a district named
+        # is nearer ("near al-Riyadh in Hawija district, west of Kirkuk")
+        governed = [p for p in landmarks if p.feature == "city"][:1] + governed
     if any(not _names_a_body(doc, p) for p in governed):
         governed = [p for p in governed if not _names_a_body(doc, p)]
     if governed:
@@ -379,7 +385,8 @@ def _geo_precision(doc: Doc, place: Toponym, inherited: bool) -> int:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is not None and precision == 1:
         window = {t.lower_ for t in doc[max(0, span.start - 3) : span.end + 2]}
-        if window & _NEAR_WORDS:
+        before = {t.lower_ for t in doc[max(0, span.start - 2) : span.start]}
+        if window & _NEAR_WORDS or ("of" in before and before & _DIRECTION_WORDS):  # "8 km east of Oicha"
             precision = 2
     return precision
 
