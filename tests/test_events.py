@@ -1424,3 +1424,17 @@ def test_an_event_near_a_town_in_a_province_is_placed_at_the_town(language):
 def test_a_count_a_group_says_it_has_recorded_since_a_date_is_a_running_total(language):
     assert run(language, "Since the beginning of the year, the civil society says it has recorded more than 300 "
                          "civilians killed in Kupiansk.") == []
+
+
+def test_lives_lost_are_deaths_and_poison_gas_is_a_chemical_weapon(language):
+    [event] = run(language, "Three civilians lost their lives when shells hit Kupiansk on Monday.")
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 3)
+    # machine-translated Spanish: "perdieron la vida" and "privaron de la vida"
+    [event] = run(language, "Four armed subjects lost the life this past Sunday during a confrontation with soldiers in Kupiansk.")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 4)
+    [event] = run(language, "On Saturday, armed subjects deprived of the life to a farmers' leader in Kupiansk.")
+    assert event.sub_event_type == "Attack"
+    assert run(language, "The team lost the match in Kupiansk on Monday.") == []
+    assert run(language, "Many residents are exhausted after losing Kupiansk, an analyst said on Monday.") == []
+    [event] = run(language, "Rebels attacked an army unit with mustard gas near Izyum on Sunday.")
+    assert event.sub_event_type == "Chemical weapon"

@@ -598,6 +598,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     lex = lexicon()
     word = lemma(token)
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
+    if rule.get("lives") and not lost_life(token):
+        return None  # "lost their lives"; not "losing Karabakh" or "deprived of food"
     if rule.get("prepositional"):  # "agreed to a ceasefire", "agreed on a truce"
         objects |= {w for c in token.children if c.dep_ == "prep" for w in words_under(c)}
     # the small parser often labels the particle right after the verb an adverb ("shot down" as advmod)
@@ -979,8 +981,19 @@ def _verbless(sentence: Span) -> bool:
     return before.text in {".", "!", "?", ":"} or "\n" in before.whitespace_ or before.is_space
 
 
+def lost_life(verb: Token) -> bool:
+    """ "Five soldiers lost their lives", "two were deprived of the life" (machine-translated Spanish): a death."""
+    word = lemma(verb)
+    if word == "lose":
+        return any(c.dep_ == "dobj" and lemma(c) in {"life", "lives"} for c in verb.children)
+    return word == "deprive" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        lemma(o) in {"life", "lives"} for o in c.children) for c in verb.children)
+
+
 def _occurs(verb: Token) -> bool:
     word = lemma(verb)
+    if word in {"lose", "deprive"}:  # "lost their lives in an attack"
+        return lost_life(verb)
     if word == "take":  # "took place", not "took part" or "took control"
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     if word == "go":  # "a bomb went off", not "went on"

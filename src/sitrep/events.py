@@ -39,6 +39,7 @@ from .event_classifier import (
     lemma,
     lexicon,
     live_entry,
+    lost_life,
     own_clause,
     sentence_events,
     sentence_places,
@@ -706,7 +707,7 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         lexicon()["event_types"].get(chosen.sub_event_type) not in {"Protests", "Riots"}
     own = {t.i for t in own_clause(chosen.trigger, sentence)} if told_here else None
     for token in sentence:
-        if lemma(token) not in _DEATH_LEMMAS and token.lower_ not in _DEATH_LEMMAS:
+        if lemma(token) not in _DEATH_LEMMAS and token.lower_ not in _DEATH_LEMMAS and not lost_life(token):
             continue
         if own is not None and token.i not in own:
             continue
@@ -717,6 +718,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         if any(time_apart(t) for t in [token, *token.ancestors] if sentence.start <= t.i < sentence.end):
             continue  # "arrested five, a day after a bomb killed two soldiers": that toll is the bombing's
         candidates = [c for c in token.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "nummod"}]
+        if lost_life(token):  # "five soldiers lost their lives": the subject died
+            candidates = [c for c in candidates if c.dep_ in {"nsubj", "nsubjpass"}]
         if any(c.dep_ == "dobj" for c in candidates):  # "a gunman killed a pharmacist": the subject is the killer
             candidates = [c for c in candidates if c.dep_ != "nsubj"]
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
