@@ -1438,3 +1438,14 @@ def test_lives_lost_are_deaths_and_poison_gas_is_a_chemical_weapon(language):
     assert run(language, "Many residents are exhausted after losing Kupiansk, an analyst said on Monday.") == []
     [event] = run(language, "Rebels attacked an army unit with mustard gas near Izyum on Sunday.")
     assert event.sub_event_type == "Chemical weapon"
+
+
+def test_disasters_struggles_to_survive_and_a_half_year_ago_are_not_events(language):
+    assert run(language, "The earthquake that struck central Kupiansk on Monday killed more than 3,700 people.") == []
+    assert run(language, "Floods killed 20 people in Kupiansk on Monday.") == []
+    assert run(language, '"Doctors fought for his life for two days," the governor of Kupiansk wrote on Monday.') == []
+    assert run(language, "In the second half of 2021, soldiers burned hundreds of homes in villages around Kupiansk.") == []
+    # a crowd the drought displaced still marches
+    [event] = run(language, "Hundreds of people displaced by drought marched peacefully through Kupiansk on Sunday "
+                            "to protest against evictions.")
+    assert event.sub_event_type == "Peaceful protest"

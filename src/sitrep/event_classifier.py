@@ -133,6 +133,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     rules = lexicon()["non_event"]
     if _protest_purpose(trigger):
         return _is_asserted(trigger.head, sentence)  # "marched through Paris to protest": the march says it
+    if _natural(trigger):
+        return False
     for child in trigger.children:
         if child.dep_ == "neg" or lemma(child) in rules["negations"] and child.dep_ in {"neg", "det", "advmod"}:
             return False
@@ -185,6 +187,22 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
         return False
     return not sentence.text.rstrip().endswith("?")
+
+
+def _natural(trigger: Token) -> bool:
+    """ "The earthquake that struck central Myanmar killed 3,700", "floods killed 20", "doctors fought for
+    his life": a disaster or a struggle to survive, not political violence."""
+    rules = lexicon()["non_event"]
+    agent = _agent(trigger) if trigger.pos_ == "VERB" else None
+    if agent is not None and agent.tag_ in {"WDT", "WP"} and trigger.dep_ == "relcl":
+        agent = trigger.head  # "the earthquake that struck"
+    # the subject's own noun ("floods killed"), not a clause about it ("people displaced by drought marched")
+    causes = ({lemma(agent)} if agent is not None else set()) | {lemma(o) for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"in", "by"}
+                                   for o in p.children if o.dep_ == "pobj"}
+    if causes & set(rules["disasters"]):
+        return True
+    return lemma(trigger) == "fight" and any(p.dep_ == "prep" and p.lower_ == "for" and any(
+        lemma(o) in rules["struggles"] for o in p.children) for p in trigger.children)
 
 
 def _denies(det: Token) -> bool:
@@ -351,7 +369,7 @@ def _tally(trigger: Token) -> bool:
 # A year as the time of a clause: "last year", "late last year", "in 2024", "in March 2025" (news dates its own
 # events by the day), "since 2024", "over the past year", "this 12 months".
 _YEAR = re.compile(
-    r"(?:the )?(?:(?:early |late )?(?:last|this|past|previous) (?:year|12 months|twelve months)|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:early |late |mid-)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d)"
+    r"(?:the )?(?:(?:early |late )?(?:last|this|past|previous) (?:year|12 months|twelve months)|(?:in|since|during|over|throughout) (?:the (?:past |last )?year|(?:the (?:first|second|latter|early|later) (?:half|part|months) of )?(?:early |late |mid-)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d)"
     r"|(?:a|one|two|three|four|five|\d+) (?:years?|decades?) (?:after|ago|since))\b"  # "A year after the RSF took ..."
 )
 
