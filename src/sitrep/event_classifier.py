@@ -270,10 +270,12 @@ _LIVE_ENTRY = re.compile(r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|UTC|[
 
 
 def live_entry(sentence: Span) -> bool:
-    """A sentence of a live blog's timestamped entry, whose present tense tells what is happening now."""
-    text = sentence.doc.text
-    line = text.rfind("\n", 0, sentence.start_char) + 1
-    return _LIVE_ENTRY.match(text, line) is not None
+    """A sentence of a live blog's timestamped entry, whose present tense tells what is happening now.
+    Read from the tokens after the line break before it (``doc.text`` rebuilds the whole text)."""
+    doc = sentence.doc
+    breaks = _tokens(doc).line_breaks
+    line = breaks[bisect.bisect_right(breaks, sentence.start) - 1] + 1 if breaks and breaks[0] < sentence.start else 0
+    return _LIVE_ENTRY.match(doc[line : line + 6].text_with_ws) is not None
 
 
 def _dated_to_a_day(verb: Token) -> bool:
