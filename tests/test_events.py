@@ -1449,3 +1449,11 @@ def test_disasters_struggles_to_survive_and_a_half_year_ago_are_not_events(langu
     [event] = run(language, "Hundreds of people displaced by drought marched peacefully through Kupiansk on Sunday "
                             "to protest against evictions.")
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_drones_and_shells_in_russia_fired_by_no_one_named_are_ukraines(language):
+    [event] = run(language, "A drone hit a house in Belgorod on Monday, injuring two residents, the governor said.")
+    assert event.actor1.startswith("Military Forces of Ukraine")
+    # a shooting is not: insurgents at home shoot too
+    [event] = run(language, "Unknown gunmen shot dead a police officer in Belgorod on Monday.")
+    assert not event.actor1.startswith("Military Forces of Ukraine")

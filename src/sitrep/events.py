@@ -529,6 +529,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
         actor2 = ""
     event_type = lexicon()["event_types"].get(sub_type, "")
     adversary = _adversary(place_country)
+    if sub_type in {"Air/drone strike", "Shelling/artillery/missile attack"}:
+        adversary = _actors()["remote_adversaries"].get(place_country, adversary)
     state = actor_name("military", place_country) if place_country else ""
     enemy = actor_name("military", adversary) if adversary else actor_name("unidentified", place_country) if place_country else ""
     if sub_type in {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"}:
