@@ -1457,3 +1457,13 @@ def test_drones_and_shells_in_russia_fired_by_no_one_named_are_ukraines(language
     # a shooting is not: insurgents at home shoot too
     [event] = run(language, "Unknown gunmen shot dead a police officer in Belgorod on Monday.")
     assert not event.actor1.startswith("Military Forces of Ukraine")
+
+
+def test_a_death_told_right_after_an_event_without_one_is_its_toll(language):
+    [event] = run(language, "An explosive device went off under the car of the mayor of Izyum on Monday as he started "
+                            "the engine. He died in hospital a few hours later.")
+    assert event.fatalities == 1
+    # not twice, and not someone else's death elsewhere
+    [event] = run(language, "A drone hit a car in Izyum on Monday, killing the driver. He died instantly.")
+    assert event.fatalities == 1
+    assert run(language, "A drone hit a car in Izyum on Monday. Two people died in Kharkiv.")[0].fatalities == 0

@@ -835,6 +835,8 @@ def extract(
             if closer is not None:  # "The attackers set up a roadblock near Mangochar in Kalat district"
                 last = drafts[-1]
                 drafts[-1] = replace(last, event=_moved_to(last.event, closer, article, doc, sentence, gazetteer))
+            elif drafts and (died := _died_of_it(article.text, drafts[-1], sentence, body_places)):
+                drafts[-1] = replace(drafts[-1], event=replace(drafts[-1].event, fatalities=died))
             continue
         new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
         own_day = any(d.dated for d in new) and not _stated_day(chosen)
@@ -973,6 +975,23 @@ def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Seq
     inside = [p for p in sentence_places(sentence, places) if p.feature in {"city", "admin2"}
               and (p.country, p.admin1) == (event.country, event.admin1) and not _from_origin(doc, p)]
     return _most_specific(inside, inside) if inside else None
+
+
+def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Toponym]) -> int:
+    """ "An explosive device went off under the car of the village head. He died in hospital a few hours
+    later": a death told right after an event that counted none, of someone it refers to (a pronoun or
+    a definite noun), at no place of its own, is that event's toll. Returns the deaths, or 0."""
+    event = told.event
+    if event.fatalities or not event.evidence or sentence_places(sentence, places):
+        return 0
+    if len(_PARAGRAPH_BREAK.findall(text[event.evidence[-1].end : sentence.start_char])) > 1:
+        return 0
+    dying = [t for t in sentence if lemma(t) in {"die", "succumb"} and t.pos_ == "VERB"
+             and not any(c.dep_ == "neg" for c in t.children)]
+    subjects = [c for t in dying for c in t.children if c.dep_ == "nsubj"]
+    if not subjects or not all(s.lower_ in {"he", "she", "they"} or _definite(s) for s in subjects):
+        return 0
+    return count_fatalities(sentence)
 
 
 def _evidence(article: Article, sentence: Span) -> Evidence:
