@@ -1467,3 +1467,13 @@ def test_a_death_told_right_after_an_event_without_one_is_its_toll(language):
     [event] = run(language, "A drone hit a car in Izyum on Monday, killing the driver. He died instantly.")
     assert event.fatalities == 1
     assert run(language, "A drone hit a car in Izyum on Monday. Two people died in Kharkiv.")[0].fatalities == 0
+
+
+def test_a_toll_raised_later_updates_the_event_it_names(language):
+    text = ("Gunmen killed four people at a party in Izyum on Sunday. Soldiers killed three gang members in Kupiansk "
+            "on Monday. On Tuesday prosecutors raised the toll from the Izyum attack to six.")
+    assert {(e.location, e.fatalities) for e in run(language, text)} == {("Izyum", 6), ("Kupiansk", 3)}
+    # a war's running total and a lower estimate change nothing
+    for later in ("The toll of the war since 2022 has risen to 10,000.", "Residents put the toll at nine."):
+        [event] = run(language, "Gunmen killed four people in Izyum on Sunday. " + later)
+        assert event.fatalities == 4

@@ -314,6 +314,11 @@ def _opens_since(verb: Token) -> bool:
 _PERIOD = re.compile(r"\b(?:since|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last|reporting period))\b")
 
 
+def over_a_period(text: str) -> bool:
+    """The text counts over a period ("since October", "so far", "this year")."""
+    return _PERIOD.search(text.lower()) is not None
+
+
 def _over_a_period(token: Token) -> bool:
     return _PERIOD.search("".join(t.lower_ + t.whitespace_ for t in token.subtree)) is not None
 

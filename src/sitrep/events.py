@@ -40,6 +40,7 @@ from .event_classifier import (
     lexicon,
     live_entry,
     lost_life,
+    over_a_period,
     own_clause,
     sentence_events,
     sentence_places,
@@ -828,6 +829,9 @@ def extract(
     for n, sentence in enumerate(s for s in sentences(doc) if _in_event_segments(s.start_char, s.end_char, segments)):
         if n == 0 and is_headline(sentence):
             headline = (sentence.start_char, sentence.end_char)
+        if drafts and (raised := _toll_raised(sentence, drafts, body_places)) is not None:
+            i, toll = raised  # "... raised the toll from the Durán attack to six"
+            drafts[i] = replace(drafts[i], event=replace(drafts[i].event, fatalities=toll))
         candidates = sentence_events(sentence, body_places)
         chosen = choose(candidates)
         if chosen is None:
@@ -975,6 +979,33 @@ def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Seq
     inside = [p for p in sentence_places(sentence, places) if p.feature in {"city", "admin2"}
               and (p.country, p.admin1) == (event.country, event.admin1) and not _from_origin(doc, p)]
     return _most_specific(inside, inside) if inside else None
+
+
+_TOLL_TO = re.compile(r"(?i)\btoll\b[^.;]{0,80}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
+_RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "jump", "grow", "push", "take"})
+
+
+def _toll_raised(sentence: Span, drafts: Sequence[_Draft], places: Sequence[Toponym]) -> tuple[int, int] | None:
+    """ "Prosecutors raised the toll from the Durán attack to six", "bringing the provisional toll to 14
+    dead", "the death toll from that attack has risen to two": a later, higher toll of an event told
+    before (the one whose place the sentence names, else the last), as ACLED updates its count. Not a
+    running total ("the toll since October rose to 38,000") nor a lower estimate ("put the toll at 9")."""
+    match = _TOLL_TO.search(sentence.text)
+    if match is None or over_a_period(sentence.text) or not {lemma(t) for t in sentence} & _RISING:
+        return None
+    word = match.group(1).lower().replace(",", "")
+    toll = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    if not toll:
+        return None
+    # a toll rises from a toll: of the events that counted deaths, the one whose place the sentence names, else the last
+    counted = [i for i, d in enumerate(drafts) if d.event.fatalities]
+    here = {p.geonameid for p in sentence_places(sentence, places)}
+    named = [i for i in counted if drafts[i].event.geonameid in here]
+    if not counted:
+        return None
+    i = (named or counted)[-1]
+    current = drafts[i].event.fatalities
+    return (i, toll) if current < toll <= max(2 * current, current + 20) else None
 
 
 def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Toponym]) -> int:
