@@ -130,3 +130,8 @@ def test_days_apart_count_from_the_day_told_before(text, told, expected):
 def test_days_before_an_event_are_not_a_date():
     assert "two days before" not in " ".join(values("Police arrested five two days before the strike on the market."))
 
+
+
+def test_the_following_day_opening_a_paragraph_counts_from_the_day_told_before_it():
+    text = "On 14 September 2022, shells hit the town.\n\nThe following day, gunmen detained 12 volunteers."
+    assert values(text)["The following day"] == (dt.date(2022, 9, 15), 1)

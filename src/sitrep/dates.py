@@ -155,6 +155,11 @@ def _from_anchor(
         anchor = next((f.value for f in after if f.value is not None and f.precision == 1
                        and f.start - apart.end <= _APART_AFTER_CHARS
                        and not re.search(r"[.!?]\s|\n", text[apart.end : f.start])), None)
+    if anchor is None and apart.days > 0:
+        # "The following day" opening a paragraph of a bulletin counts from the last day told before it,
+        # rather than from publication, which would put it in the future
+        anchor = next((m.value for m in reversed(before) if m.value is not None and m.precision == 1
+                       and apart.start - m.end <= _APART_CHARS), None)
     day = anchor if anchor is not None else published
     value = day + dt.timedelta(days=apart.days) if day is not None else None
     return _Found(apart.start, apart.end, value, 1)
