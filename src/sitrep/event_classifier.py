@@ -196,9 +196,12 @@ def _natural(trigger: Token) -> bool:
     agent = _agent(trigger) if trigger.pos_ == "VERB" else None
     if agent is not None and agent.tag_ in {"WDT", "WP"} and trigger.dep_ == "relcl":
         agent = trigger.head  # "the earthquake that struck"
-    # the subject's own noun ("floods killed"), not a clause about it ("people displaced by drought marched")
-    causes = ({lemma(agent)} if agent is not None else set()) | {lemma(o) for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"in", "by"}
-                                   for o in p.children if o.dep_ == "pobj"}
+    # the subject's own noun ("floods killed"), not a clause about it ("people displaced by drought marched"),
+    # and what it happened in or by ("killed in the earthquake")
+    causes = {lemma(o) for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"in", "by"}
+              for o in p.children if o.dep_ == "pobj"}
+    if agent is not None:
+        causes.add(lemma(agent))
     if causes & set(rules["disasters"]):
         return True
     return lemma(trigger) == "fight" and any(p.dep_ == "prep" and p.lower_ == "for" and any(

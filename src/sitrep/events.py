@@ -138,6 +138,13 @@ def _names_a_body(doc: Doc, place: Toponym) -> bool:
     return bool(after) and after[0] in lex["bodies"]
 
 
+def _without_bodies(doc: Doc, places: list[Toponym]) -> list[Toponym]:
+    """The places left when those naming a reporting body are set aside, unless nothing else is left
+    ("Kharkiv regional police: ... near Hrakove")."""
+    others = [p for p in places if not _names_a_body(doc, p)]
+    return others or places
+
+
 def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], focus_country: str) -> list[Toponym]:
     """The places the event happened at: those the trigger governs; else the sentence's own
     (people's origins excepted, and places abroad only when the trigger governs them)."""
@@ -159,8 +166,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         # event at the town it is near (geo precision 2) rather than at the province; a district named
         # is nearer ("near al-Riyadh in Hawija district, west of Kirkuk")
         governed = [p for p in landmarks if p.feature == "city"][:1] + governed
-    if any(not _names_a_body(doc, p) for p in governed):
-        governed = [p for p in governed if not _names_a_body(doc, p)]
+    governed = _without_bodies(doc, governed)
     if governed:
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
         # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
@@ -171,8 +177,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     if chosen.sub_event_type == "territory" and chosen.patient is not None and chosen.patient.pos_ == "PROPN":
         return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
-    if any(not _names_a_body(doc, p) for p in loose):
-        loose = [p for p in loose if not _names_a_body(doc, p)]  # "Kharkiv regional police: ... near Hrakove"
+    loose = _without_bodies(doc, loose)
     if chosen.sub_event_type == "territory":
         # ground taken is named in the trigger's own clause, not as a landmark, or stood for by a pronoun
         # ("since it was retaken"): "seized a village south of Pokrovsk, while strikes hit Kherson" took neither
