@@ -117,11 +117,30 @@ def test_people_origins_abroad_are_not_event_places(language):
 
 
 def test_sentence_without_a_place_inherits_the_main_place(language):
-    text = "Russian rockets hit Izyum on Sunday. Izyum was quiet. Later, Russian soldiers looted shops."
+    text = "Russian rockets hit Izyum on Sunday.\n\nIzyum was quiet. Later, Russian soldiers looted shops."
     found = {e.sub_event_type: e for e in run(language, text)}
     assert found["Looting/property destruction"].location == "Izyum"
-    assert found["Looting/property destruction"].time_precision == 3  # undated: month only
+    assert found["Looting/property destruction"].time_precision == 3  # undated, its paragraph too: month only
     assert found["Looting/property destruction"].event_date != PUBLISHED
+
+
+@pytest.mark.parametrize("text", [
+    # the paragraph's day, the latest it gives; a day that starts a stretch of time is not one
+    "On 17 September 2022, residents gathered in Kharkiv demanding compensation. Police detained 3 participants.",
+    "Russian forces attacked near Izyum on September 17, after they withdrew from Kupiansk on September 11. "
+    "Russian soldiers looted shops in Izyum.",
+    "Russian forces have shelled Kupiansk since September 11. Russian soldiers looted shops in Izyum on "
+    "September 17. Residents said Russian soldiers detained 3 men in Kharkiv.",
+    # a report whose title names the day it covers
+    "Operational situation in the Kharkiv region as of 21:00, September 17\n\nIn Izyum, Russian soldiers "
+    "looted shops. Police detained 3 men in Kharkiv.",
+])
+def test_an_undated_sentence_is_of_its_paragraphs_day_or_its_titles(language, text):
+    segments = [Segment(0, text.index("\n\n") + 2, "title"), Segment(text.index("\n\n") + 2, len(text), "body")] \
+        if "\n\n" in text else []
+    found = run(language, text, published=dt.date(2022, 9, 18), segments=segments)
+    assert len(found) >= 2 and all(e.event_date == dt.date(2022, 9, 17) and e.time_precision == 1 for e in found
+                         if "Kupiansk" not in e.location), found
 
 
 @pytest.mark.parametrize(

@@ -275,10 +275,14 @@ _LIVE_ENTRY = re.compile(r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|UTC|[
 def live_entry(sentence: Span) -> bool:
     """A sentence of a live blog's timestamped entry, whose present tense tells what is happening now.
     Read from the tokens after the line break before it (``doc.text`` rebuilds the whole text)."""
-    doc = sentence.doc
+    line = line_start(sentence.doc, sentence.start)
+    return _LIVE_ENTRY.match(sentence.doc[line : line + 6].text_with_ws) is not None
+
+
+def line_start(doc: Doc, i: int) -> int:
+    """The first token of the line token ``i`` is on."""
     breaks = _tokens(doc).line_breaks
-    line = breaks[bisect.bisect_right(breaks, sentence.start) - 1] + 1 if breaks and breaks[0] < sentence.start else 0
-    return _LIVE_ENTRY.match(doc[line : line + 6].text_with_ws) is not None
+    return breaks[bisect.bisect_right(breaks, i - 1) - 1] + 1 if breaks and breaks[0] < i else 0
 
 
 def _dated_to_a_day(verb: Token) -> bool:

@@ -38,6 +38,7 @@ from .event_classifier import (
     is_headline,
     lemma,
     lexicon,
+    line_start,
     live_entry,
     lost_life,
     over_a_period,
@@ -808,6 +809,7 @@ class _Draft:
     account: bool = False  # one side's account of an event told before: of differing tolls, the lowest stands
     placed: bool = True  # the sentence names the place itself
     of_a_night: bool = False  # dated only "overnight": the night before publication, or the one the report covers
+    told_day: bool = True  # the sentence gives its day itself, not its paragraph or the report's title
 
 
 _NIGHT_WORDS = frozenset({"overnight", "last night"})
@@ -831,6 +833,7 @@ def extract(
     focus_country = focus.country if focus else ""
     drafts: list[_Draft] = []
     headline: tuple[int, int] | None = None
+    report_day = _title_day(dates, segments, article.published)
     for n, sentence in enumerate(s for s in sentences(doc) if _in_event_segments(s.start_char, s.end_char, segments)):
         if n == 0 and is_headline(sentence):
             headline = (sentence.start_char, sentence.end_char)
@@ -847,8 +850,8 @@ def extract(
             elif drafts and (died := _died_of_it(article.text, drafts[-1], sentence, body_places)):
                 drafts[-1] = replace(drafts[-1], event=replace(drafts[-1].event, fatalities=died))
             continue
-        new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, gazetteer)
-        own_day = any(d.dated for d in new) and not _stated_day(chosen)
+        new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, report_day, gazetteer)
+        own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen)
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
             continue
@@ -865,7 +868,7 @@ def extract(
         drafts.extend(new)
         second = _second_event(doc, sentence, chosen, candidates, body_places, new)
         if second is not None:  # "soldiers clashed near A, while in B a car bomb exploded"
-            drafts.extend(_drafts_for(article, doc, second, body_places, focus, focus_country, dates, gazetteer))
+            drafts.extend(_drafts_for(article, doc, second, body_places, focus, focus_country, dates, report_day, gazetteer))
     found = _absorb(_merge(drafts, article.published))
     found = _fold_headline(found, headline) if headline else found
     return _claimed(found, doc, article.text, segments, focus_country)
@@ -1212,6 +1215,7 @@ def _drafts_for(
     focus: Toponym | None,
     focus_country: str,
     dates: Sequence[DateMention],
+    report_day: DateMention | None,
     gazetteer: PlaceLookup,
 ) -> list[_Draft]:
     sentence = chosen.sentence
@@ -1224,6 +1228,9 @@ def _drafts_for(
     when = _event_date(chosen, dates)
     if when is None and article.published is not None and live_entry(sentence):
         when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)  # a live blog's entry: today
+    inherited_day = when is None
+    if when is None:
+        when = _context_date(sentence, dates, report_day, article.published)
     if when is not None and article.published is not None and _background(when, article.published):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
@@ -1272,8 +1279,51 @@ def _drafts_for(
             confidence=_rounded(probability(signals)),
         )
         drafts.append(_Draft(event, when is not None, placed=not inherited,
-                             of_a_night=when is not None and when.text.lower() in _NIGHT_WORDS))
+                             of_a_night=when is not None and when.text.lower() in _NIGHT_WORDS, told_day=not inherited_day))
     return drafts
+
+
+def _span_bound(doc: Doc, mention: DateMention) -> bool:
+    """ "have targeted pontoon crossings since August 29": the day a stretch of time starts or ends."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _SPAN_BOUNDS
+
+
+_SPAN_BOUNDS = frozenset({"since", "until", "till", "by", "before"})
+
+
+def _title_day(dates: Sequence[DateMention], segments: Sequence[Segment], published: dt.date | None) -> DateMention | None:
+    """The calendar day a report's title says it covers, if any: on or before publication, not history."""
+    titles = [s for s in segments if s.kind == "title"]
+    return next((
+        d for d in dates
+        if any(t.start <= d.start < t.end for t in titles) and d.value is not None and d.precision == 1
+        and (published is None or (d.value <= published and not _background(d, published)))
+    ), None)
+
+
+def _context_date(
+    sentence: Span, dates: Sequence[DateMention], report_day: DateMention | None, published: dt.date | None
+) -> DateMention | None:
+    """The day an undated sentence is told under: the latest day or week its paragraph gave before it
+    ("On 17 September, residents gathered in Kursk. Police detained 3 participants."; the latest,
+    since the older ones are mostly the background of a clause: "confirming claims that Ukrainian
+    forces advanced to the settlement on September 3"), else the day a report's title names as the
+    one it covers ("Operational situation ... as of 21:00, November 21"; "Assessment, December 9,
+    2024"). Not across a sentence that moves on in time ("Later, ..."); never a wire dateline's filing
+    day, nor a day of history."""
+    doc = sentence.doc
+    first = line_start(doc, sentence.start)
+    shifts = set(lexicon()["time_shifts"])
+    first = max([first, *(t.i for t in doc[first : sentence.start + 1] if t.is_sent_start and t.lower_ in shifts)])
+    opens = doc[first].idx
+    before = [
+        d for d in dates
+        if opens <= d.start < sentence.start_char and d.value is not None and d.precision <= 2
+        and not datelines.dates(doc, d.start) and not (published and _background(d, published))
+        and not _span_bound(doc, d)
+    ]
+    return max(reversed(before), key=lambda d: d.value) if before else report_day
 
 
 def _toll_place(sentence: Span, where: Sequence[Toponym], places: Sequence[Toponym]) -> int | None:
