@@ -27,6 +27,8 @@ PLACES = {
     "Gorky": Place(520555, "Nizhniy Novgorod", 56.32867, 44.00205, "RU", "51", feature="city"),
     "Maidan": Place(702237, "Maidan", 48.6, 23.47, "UA", "25", feature="city"),
     "Bara": Place(380000, "Bara", 13.7, 30.37, "SD", "56", feature="city"),
+    "Kindrashivka": Place(705175, "Kindrashivka", 49.76569, 37.58311, "UA", "07", feature="city"),
+    "Petropavlivka": Place(697421, "Petropavlivka", 49.72052, 37.70905, "UA", "07", feature="city"),
     "Kharkiv Oblast": Place(706482, "Kharkivska oblast", 49.59, 36.47, "UA", "07", feature="admin1"),
     "Ukraine": Place(690791, "Ukraine", 49.0, 32.0, "UA", feature="country"),
     "Russia": Place(2017370, "Russia", 60.0, 100.0, "RU", feature="country"),
@@ -114,6 +116,12 @@ def test_people_origins_abroad_are_not_event_places(language):
     )
     found = run(language, text)
     assert found and all(e.country == "UA" for e in found)
+
+
+def test_villages_told_near_landmarks_are_each_an_event_and_the_landmarks_none(language):
+    text = ("On September 11, Russian forces attacked northwest of Kupiansk near Kindrashivka and east of "
+            "Kupiansk near Petropavlivka.")
+    assert sorted(e.location for e in run(language, text)) == ["Kindrashivka", "Petropavlivka"]
 
 
 def test_sentence_without_a_place_inherits_the_main_place(language):

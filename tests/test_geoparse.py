@@ -92,6 +92,39 @@ def test_a_container_after_a_comma_picks_the_homonym_inside_it(blank, tmp_path):
     assert [t.geonameid for t in alone] == [1]
 
 
+@pytest.mark.parametrize("text", [
+    "Russian forces attacked south of Pokrovsk near Shevchenko, and drones struck Poltava and Myrhorod.",
+    "Drones struck Poltava and Myrhorod, and footage shows an advance in Shevchenko (southwest of Pokrovsk).",
+    "Drones struck Poltava and Myrhorod. Fighting continued in Shevchenko, about 7km southwest of Pokrovsk.",
+])
+def test_a_village_told_as_lying_off_a_town_is_the_namesake_near_it(blank, tmp_path, text):
+    places = [
+        Place(1, "Shevchenko", 49.56, 34.54, "UA", "18", population=147_600),  # a large namesake, by Poltava
+        Place(2, "Shevchenko", 48.24, 37.12, "UA", "05", population=1_654),
+        Place(704422, "Pokrovsk", 48.28, 37.18, "UA", "05", population=60_000),
+        Place(696643, "Poltava", 49.59, 34.55, "UA", "18", population=300_000),
+        Place(701404, "Myrhorod", 49.97, 33.61, "UA", "18", population=40_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    found = {t.text: t.geonameid for t in geoparse(blank(text), [], gazetteer)}
+    assert found["Shevchenko"] == 2
+
+
+def test_a_village_told_as_lying_off_a_town_it_is_nowhere_near_is_one_the_index_lacks(blank, tmp_path):
+    places = [
+        Place(1, "Pishchane", 49.12, 33.40, "UA", "18", population=4_931),
+        Place(704422, "Pokrovsk", 48.28, 37.18, "UA", "05", population=60_000),
+        Place(2, "Bryansk", 53.25, 34.37, "RU", "10", population=400_000),
+        Place(524901, "Moscow", 55.75, 37.62, "RU", "48", population=10_000_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    found = [t.text for t in geoparse(blank("Russian forces attacked south of Pokrovsk near Pishchane."), [], gazetteer)]
+    assert found == ["Pokrovsk"]
+    # a distance told is kept: Bryansk does lie 350 km off Moscow
+    told = [t.text for t in geoparse(blank("Drones struck Bryansk, 350 km southwest of Moscow."), [], gazetteer)]
+    assert told == ["Bryansk", "Moscow"]
+
+
 def test_a_misspelt_name_before_its_oblast_is_looked_up_loosely_inside_it(blank, tmp_path):
     places = [
         Place(1, "Blahodatne", 49.08, 36.58, "UA", "07", population=700),

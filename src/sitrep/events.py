@@ -193,9 +193,18 @@ def _listed_with(doc: Doc, first: Toponym, governed: Sequence[Toponym]) -> list[
     "attacks near Shchaslyve and Bezimenne"): ACLED codes an event at each location."""
     if first.feature != "city":
         return []
+    towns = [p for p in governed if p.feature == "city" and p != first]
     head = _list_head(doc, first)
-    listed = [p for p in governed if p.feature == "city" and p != first and head is not None and _list_head(doc, p) == head]
+    heads = {head}
+    if _near_object(head):  # "attacked northwest of Kupiansk near Kindrashivka and east of Kupiansk near Petropavlivka"
+        heads |= {h for p in towns if _near_object(h := _list_head(doc, p))}
+    heads.discard(None)
+    listed = [p for p in towns if _list_head(doc, p) in heads]
     return [p for p in _distinct([first, *listed]) if p != first]
+
+
+def _near_object(token: Token | None) -> bool:
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ == "near"
 
 
 def _list_head(doc: Doc, place: Toponym) -> Token | None:
@@ -241,8 +250,8 @@ def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
     towards Kharkiv") is not where the event is; a place "in" or "at" something is ("towards Kharkiv
     in Izyum", however the parse attaches it)."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or span.root.head.lower_ in _LOCATIVE_WORDS:
-        return False
+    if span is None or span.root.head.lower_ in _LOCATIVE_WORDS or span.root.head.lower_ == "near":
+        return False  # "attacked northwest of Kupiansk near Kindrashivka": the landmark's village is the place
     for ancestor in span.root.ancestors:
         if ancestor == trigger:
             return False

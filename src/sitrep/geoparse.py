@@ -68,6 +68,9 @@ DESCRIPTION_TOKENS = 5  # "a fifth class municipality in": words between a name 
 NAMESAKE_SHARE = 10  # a city with a tenth of its namesake division's people is what the name usually means
 WORDED_DIVISION = 3.0  # a division the text names with its admin word is not what the bare name means
 LISTED_NEAR = 1.0  # a town near the town listed beside it ("Oxford and London")
+LANDMARK_NEAR = 3.0  # a town at the one the text says it lies off ("south of Pokrovsk near Pishchane"), less farther off
+LANDMARK_GAP = 8  # "(about 14 km north of": the most words between a place and the landmark it lies off
+LANDMARK_MARGIN = 1.5  # a distance told is rounded: "about 60 km" may be 80
 LISTED_DIVISION = 2.0  # a division's sense of a name listed beside a division ("Missouri, New York")
 FAME_RATIO = 1000.0  # a local place this many times smaller than a division of the same name is not meant
 ALIAS_ADMIN1 = 2.0  # penalty for a division reached only through an alternate name of one of its towns
@@ -120,6 +123,8 @@ class _Mention:
     sense: tuple = ()  # the mentions of one name that share a sense (_senses)
     cued: bool = False  # a word around it says it is a place ("in X", "X region", "X, Kharkiv Oblast")
     listed_with: list["_Mention"] = field(default_factory=list)  # its neighbours in a list ("Oxford and London")
+    # places it is told to lie off, with how far it may lie from them ("south of Pokrovsk near Pishchane")
+    landmarks: list[tuple["_Mention", float]] = field(default_factory=list)
 
     @property
     def container_features(self) -> set[str]:
@@ -155,11 +160,13 @@ def geoparse(
     _add_admin1_candidates(mentions, gazetteer)
     _add_bare_divisions(mentions, gazetteer)
     _link_lists(words, mentions)
+    _link_landmarks(words, mentions)
     _resolve(mentions, paired)
     # "Zarichne ... Zarichne, Kharkiv Oblast" with no Zarichne there: one sense per document, so neither is
     # placed elsewhere; nor does the sound-alike pass give the word back the sense it just lost.
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     unfit = {m.sense for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
+    unfit |= {m.sense for m in mentions if _off_its_landmarks(m)}
     mentions = [m for m in mentions if _fits_container(m) and m.sense not in unfit]
     mentions = _without_foreign_descriptions(mentions)
     mentions = _near_stated_divisions(words, mentions)
@@ -661,6 +668,48 @@ def _link_lists(words: _Words, mentions: list[_Mention]) -> None:
         neighbour.listed_with.append(mention)
 
 
+def _link_landmarks(words: _Words, mentions: list[_Mention]) -> None:
+    """A place told as lying off another ("attacked south of Pokrovsk near Pishchane", "Shevchenko
+    (southwest of Pokrovsk)", "Berestove, 15km northeast of Soledar") lies within the distance told,
+    or within ANCHOR_NEAR_KM: that says which namesake of a common village name is meant, or that the
+    index lacks the village."""
+    cues = _cues()
+    directions, fillers = set(cues["directions"]), set(cues["landmark_fillers"])
+    ordered = sorted(mentions, key=lambda m: m.tok_start)
+    for a, b in zip(ordered, ordered[1:]):
+        between = words.lower[a.tok_end : b.tok_start]
+        if (0 < len(between) <= LANDMARK_GAP and between[-1] == "of" and directions.intersection(between)
+                and all(w in fillers or w in directions or _numeric(w) for w in between)):
+            a.landmarks.append((b, _told_km(between)))  # "Shevchenko (southwest of Pokrovsk)"
+        elif (between in (["near"], [",", "near"]) and a.tok_start >= 2 and words.lower[a.tok_start - 1] == "of"
+              and words.lower[a.tok_start - 2] in directions):
+            b.landmarks.append((a, ANCHOR_NEAR_KM))  # "south of Pokrovsk near Pishchane"
+
+
+def _numeric(word: str) -> bool:
+    return word.replace(".", "", 1).replace(",", "").isdigit()
+
+
+def _told_km(words: list[str]) -> float:
+    """How far off its landmark a place may lie: what the text says, with a margin, and never less
+    than ANCHOR_NEAR_KM ("about 60 km east of", "15km northeast of")."""
+    units = _cues()["distance_units"]
+    told = [float(w.replace(",", "")) * units[unit] for w, unit in zip(words, words[1:]) if _numeric(w) and unit in units]
+    return max([ANCHOR_NEAR_KM, *(LANDMARK_MARGIN * km for km in told)])
+
+
+def _town_landmarks(mention: _Mention) -> list[tuple[_Mention, float]]:
+    """Its landmarks resolved to towns: a province's point says nothing of how far off a village lies."""
+    return [(m, km) for m, km in mention.landmarks if m.place is not None and m.place.feature == "city"]
+
+
+def _off_its_landmarks(mention: _Mention) -> bool:
+    """A village told as lying off a town it is nowhere near is a namesake: the index lacks the one meant."""
+    place, towns = mention.place, _town_landmarks(mention)
+    return place is not None and place.feature == "city" and bool(towns) and not any(
+        m.place.geonameid != place.geonameid and _distance_km(m.place, place) <= km for m, km in towns)
+
+
 def _only_division(mention: _Mention) -> bool:
     return all(p.feature == "admin1" for p, _ in _contenders(mention))
 
@@ -1093,6 +1142,9 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         for n in mention.listed_with
     ):
         score += LISTED_NEAR  # "universities in Oxford and London": a list's towns lie near one another
+    if place.feature == "city":  # "Shevchenko (southwest of Pokrovsk)": the Shevchenko near Pokrovsk, the nearer the likelier
+        score += LANDMARK_NEAR * max((1.0 - _distance_km(m.place, place) / km for m, km in _town_landmarks(mention)
+                                      if m.place.geonameid != place.geonameid), default=0.0)
     if place.geonameid in mention.weak:
         score -= ALIAS_ADMIN1
     return score
