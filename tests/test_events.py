@@ -29,6 +29,7 @@ PLACES = {
     "Bara": Place(380000, "Bara", 13.7, 30.37, "SD", "56", feature="city"),
     "Kindrashivka": Place(705175, "Kindrashivka", 49.76569, 37.58311, "UA", "07", feature="city"),
     "Petropavlivka": Place(697421, "Petropavlivka", 49.72052, 37.70905, "UA", "07", feature="city"),
+    "European Union": Place(-903004178, "European Union", 48.69, 9.14, "", feature="region"),
     "Kharkiv Oblast": Place(706482, "Kharkivska oblast", 49.59, 36.47, "UA", "07", feature="admin1"),
     "Ukraine": Place(690791, "Ukraine", 49.0, 32.0, "UA", feature="country"),
     "Russia": Place(2017370, "Russia", 60.0, 100.0, "RU", feature="country"),
@@ -122,6 +123,20 @@ def test_villages_told_near_landmarks_are_each_an_event_and_the_landmarks_none(l
     text = ("On September 11, Russian forces attacked northwest of Kupiansk near Kindrashivka and east of "
             "Kupiansk near Petropavlivka.")
     assert sorted(e.location for e in run(language, text)) == ["Kindrashivka", "Petropavlivka"]
+
+
+def test_a_wires_lead_happens_where_it_was_filed_until_the_body_names_another_place(language):
+    text = ("Kharkiv, Ukraine (AP) — Riot police fired tear gas on Monday to disperse thousands of demonstrators who "
+            "had rallied outside the regional council.\n\nIn Izyum, hundreds of people marched peacefully on Monday. "
+            "In Izyum, a rally passed without incident on Monday.")
+    found = {e.sub_event_type: e.location for e in run(language, text)}
+    assert found == {"Protest with intervention": "Kharkiv", "Peaceful protest": "Izyum"}
+
+
+def test_a_union_of_countries_is_no_events_place(language):
+    [event] = run(language, "Police dispersed pro-European Union protesters in Kharkiv on Monday.")
+    assert event.location == "Kharkiv"
+    assert all(e.country for e in run(language, "Police dispersed pro-European Union protesters on Monday."))
 
 
 def test_sentence_without_a_place_inherits_the_main_place(language):

@@ -150,7 +150,8 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     """The places the event happened at: those the trigger governs; else the sentence's own
     (people's origins excepted, and places abroad only when the trigger governs them)."""
     named = sentence_places(chosen.sentence, places)
-    in_sentence = [p for p in named if p.feature != "country" and not _water(doc, p)]
+    # a country is too wide to be an event's place, and a union of countries ("pro-EU protesters") too
+    in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
     filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
     if filed and len(filed) < len(in_sentence):
@@ -838,7 +839,9 @@ def extract(
     # where the report was filed is the story's place only when it names no other; a capital that
     # speaks ("a charge Kabul denies") is its government
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)]
-    focus = main_place(told) or main_place(body_places)
+    focus = main_place([t for t in told if t.country]) or main_place([t for t in body_places if t.country])
+    filed = next((t for t in body_places if datelines.opens(doc, t.start) and t.country), None)
+    after_dateline = [t for t in told if t.feature != "country" and t.country]
     focus_country = focus.country if focus else ""
     drafts: list[_Draft] = []
     headline: tuple[int, int] | None = None
@@ -859,7 +862,8 @@ def extract(
             elif drafts and (died := _died_of_it(article.text, drafts[-1], sentence, body_places)):
                 drafts[-1] = replace(drafts[-1], event=replace(drafts[-1].event, fatalities=died))
             continue
-        new = _drafts_for(article, doc, chosen, body_places, focus, focus_country, dates, report_day, gazetteer)
+        here = _lead_place(filed, after_dateline, sentence, segments) or focus
+        new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, report_day, gazetteer)
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen)
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
@@ -1299,6 +1303,16 @@ def _span_bound(doc: Doc, mention: DateMention) -> bool:
 
 
 _SPAN_BOUNDS = frozenset({"since", "until", "till", "by", "before"})
+
+
+def _lead_place(filed: Toponym | None, told: Sequence[Toponym], sentence: Span, segments: Sequence[Segment]) -> Toponym | None:
+    """A wire's lead happens where it was filed ("TBILISI, Georgia (AP) — Riot police fired water cannon
+    ... outside parliament"), until the body names another place."""
+    if filed is None:
+        return None
+    titles = [s for s in segments if s.kind == "title"]
+    body = [t for t in told if not any(s.start <= t.start < s.end for s in titles)]
+    return None if any(t.start < sentence.start_char for t in body) else filed
 
 
 def _title_day(dates: Sequence[DateMention], segments: Sequence[Segment], published: dt.date | None) -> DateMention | None:
