@@ -29,6 +29,8 @@ PLACES = {
     "Bara": Place(380000, "Bara", 13.7, 30.37, "SD", "56", feature="city"),
     "Kindrashivka": Place(705175, "Kindrashivka", 49.76569, 37.58311, "UA", "07", feature="city"),
     "Petropavlivka": Place(697421, "Petropavlivka", 49.72052, 37.70905, "UA", "07", feature="city"),
+    "Nova Kakhovka": Place(699839, "Nova Kakhovka", 46.75966, 33.35591, "UA", "08", feature="city"),
+    "Tokmak": Place(691469, "Tokmak", 47.25554, 35.70836, "UA", "26", feature="city"),
     "European Union": Place(-903004178, "European Union", 48.69, 9.14, "", feature="region"),
     "Kharkiv Oblast": Place(706482, "Kharkivska oblast", 49.59, 36.47, "UA", "07", feature="admin1"),
     "Ukraine": Place(690791, "Ukraine", 49.0, 32.0, "UA", feature="country"),
@@ -584,6 +586,14 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
          "Looting/property destruction", None),
         ("On Monday, police in Izyum broke up a gathering of 30 residents demanding compensation and detained three.",
          "Protest with intervention", None),
+        # "occupied" describing the town is no taking of it
+        ("On Monday, unknown persons threw a grenade at a Russian patrol vehicle in occupied Nova Kakhovka, injuring "
+         "one officer.", "Grenade", None),
+        ("On Monday, Russian forces have set up a headquarters in a school building in occupied Tokmak, according to "
+         "the mayor in exile.", "Headquarters or base established", None),
+        # no one told where the man held is, in the next sentence
+        ("On Monday, Russian forces detained a man at his home in Izyum. His relatives have had no information on "
+         "his whereabouts since.", "Abduction/forced disappearance", None),
     ],
 )
 def test_weapons_crowds_and_detentions_are_typed_as_acled_codes_them(language, sentence, sub_type, actor1):

@@ -750,8 +750,12 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
 
 def _unless_disappeared(sub_type: str, sentence: Span) -> str:
     """ "detained a volunteer and took him to an unknown location": a forced disappearance."""
+    return "Abduction/forced disappearance" if disappearance_told(sentence) else sub_type
+
+
+def disappearance_told(sentence: Span) -> bool:
     text = sentence.text.lower()
-    return "Abduction/forced disappearance" if any(cue in text for cue in lexicon()["disappearance_cues"]) else sub_type
+    return any(cue in text for cue in lexicon()["disappearance_cues"])
 
 
 def _victims(token: Token) -> set[str]:
@@ -1033,6 +1037,16 @@ def _occurs(verb: Token) -> bool:
     return word in lexicon()["occurrence_verbs"]
 
 
+def _participle_before_a_name(token: Token) -> bool:
+    """ "a grenade thrown at a patrol in occupied Nova Kakhovka": a participle between a preposition and
+    a name describes the place (the small model reads it as a verb with the name as object)."""
+    doc = token.doc
+    return (
+        token.tag_ in {"VBD", "VBN"} and token.i > 0 and doc[token.i - 1].pos_ == "ADP" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children)
+    )
+
+
 def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceEvent]:
     verbs, nouns, protesters = lexicon()["verbs"], lexicon()["nouns"], lexicon()["protesters"]
     lower_only = lexicon()["lower_case_nouns"]
@@ -1049,7 +1063,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
         if pos == "NOUN" and i - 2 >= sentence.start and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{word}" in nouns:
             word = f"{doc[i - 2].lower_}-{word}"  # "sit-in" is three tokens, its head the last
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
-        describing = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})
+        describing = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"}) \
+            or _participle_before_a_name(doc[i])
         if pos in {"VERB"} and word in verbs and not describing:
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more

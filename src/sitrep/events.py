@@ -35,6 +35,7 @@ from .event_classifier import (
     SentenceEvent,
     choose,
     classify_sentence,
+    disappearance_told,
     is_headline,
     lemma,
     lexicon,
@@ -861,6 +862,8 @@ def extract(
                 drafts[-1] = replace(last, event=_moved_to(last.event, closer, article, doc, sentence, gazetteer))
             elif drafts and (died := _died_of_it(article.text, drafts[-1], sentence, body_places)):
                 drafts[-1] = replace(drafts[-1], event=replace(drafts[-1].event, fatalities=died))
+            elif drafts and _disappeared_after(article.text, drafts[-1], sentence):
+                drafts[-1] = replace(drafts[-1], event=_disappearance(drafts[-1].event, _evidence(article, sentence)))
             continue
         here = _lead_place(filed, after_dateline, sentence, segments) or focus
         new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, report_day, gazetteer)
@@ -1044,6 +1047,24 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     if not subjects or not all(s.lower_ in {"he", "she", "they"} or _definite(s) for s in subjects):
         return 0
     return count_fatalities(sentence)
+
+
+def _disappeared_after(text: str, told: _Draft, sentence: Span) -> bool:
+    """ "Russian forces detained a man at his home in Melitopol. His relatives have had no information on
+    his whereabouts since.": an arrest the next sentence says no one was told of is a forced disappearance."""
+    event = told.event
+    return (
+        event.sub_event_type == "Arrests" and bool(event.evidence) and disappearance_told(sentence)
+        and len(_PARAGRAPH_BREAK.findall(text[event.evidence[-1].end : sentence.start_char])) <= 1
+    )
+
+
+def _disappearance(event: Event, evidence: Evidence) -> Event:
+    sub_type = "Abduction/forced disappearance"
+    return replace(
+        event, sub_event_type=sub_type, event_type=lexicon()["event_types"][sub_type], evidence=(*event.evidence, evidence),
+        event_id=event_id(sub_type, event.actor1, event.actor2, event.geonameid, event.location, event.event_date),
+    )
 
 
 def _evidence(article: Article, sentence: Span) -> Evidence:
