@@ -141,6 +141,16 @@ def test_a_union_of_countries_is_no_events_place(language):
     assert all(e.country for e in run(language, "Police dispersed pro-European Union protesters on Monday."))
 
 
+def test_a_tally_across_places_and_an_intention_are_still_no_events(language):
+    assert run(language, "Over the past day, Russian forces struck 33 settlements in Kharkiv Oblast, killing two.") == []
+    assert run(language, "Russian forces threatened to nationalise the property of civilians who left occupied Izyum.") == []
+
+
+def test_a_day_after_publication_is_no_events_day(language):
+    text = "Occupation authorities detained men in Izyum and will conduct more detentions by September 30."
+    assert all(e.event_date != dt.date(2022, 9, 30) for e in run(language, text))
+
+
 def test_sentence_without_a_place_inherits_the_main_place(language):
     text = "Russian rockets hit Izyum on Sunday.\n\nIzyum was quiet. Later, Russian soldiers looted shops."
     found = {e.sub_event_type: e for e in run(language, text)}
@@ -591,6 +601,17 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
          "one officer.", "Grenade", None),
         ("On Monday, Russian forces have set up a headquarters in a school building in occupied Tokmak, according to "
          "the mayor in exile.", "Headquarters or base established", None),
+        # a day's count of fire at one town is that town's day of shelling, not a tally across places
+        ("Over the past day, the enemy carried out 47 attacks, firing 231 shells from artillery, mortars and Grad MLRS "
+         "at Izyum.", "Shelling/artillery/missile attack", None),
+        # clashes that broke out happened, as surely as a verb says; the toll after them is theirs
+        ("Heavy clashes broke out in Izyum between two armed groups on Monday, killing at least 6 people.",
+         "Armed clash", None),
+        ("On Monday, gunmen took a pilot hostage in Izyum.", "Abduction/forced disappearance", None),
+        ("On Monday, a pilot was taken hostage by gunmen in Izyum.", "Abduction/forced disappearance", None),
+        # what was attempted did not happen; what was done beside it did
+        ("On Monday, Russian forces attempted to advance near Izyum and clashed with Ukrainian forces.",
+         "Armed clash", None),
         # no one told where the man held is, in the next sentence
         ("On Monday, Russian forces detained a man at his home in Izyum. His relatives have had no information on "
          "his whereabouts since.", "Abduction/forced disappearance", None),

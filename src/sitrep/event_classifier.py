@@ -155,6 +155,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         ):
             return False  # "Russian forces will likely intensify ground assaults"
         word = lemma(ancestor)
+        if word in rules["intent_heads"] and _joined_to(trigger, ancestor):
+            continue  # "attempted to advance near Bilohorivka and clashed with Ukrainian forces": the clash is told
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"]:
             return False
         if word in rules["trend_heads"]:
@@ -354,7 +356,21 @@ def _counted_acts(verb: Token) -> bool:
     drones against Kursk Oblast over the past day"): a day's or a week's total, not one event."""
     counted = [n for c in verb.children if c.dep_ in {"npadvmod", "dobj"} for n in c.children if n.dep_ == "nummod"]
     values = [n.lower_.replace(",", "") for n in counted]
-    return any(v.isdigit() and int(v) >= 2 for v in values) and _over_a_period(verb)
+    return any(v.isdigit() and int(v) >= 2 for v in values) and _over_a_period(verb) and not _a_days_fire_at_a_town(verb)
+
+
+_ONE_DAY = re.compile(r"\b(?:past|last) (?:day|24 hours)\b")
+
+
+def _a_days_fire_at_a_town(verb: Token) -> bool:
+    """ "Over the past day, the enemy carried out 47 attacks, firing 231 shells at Bilozerka": a day's
+    count at one town is the one event ACLED codes for that town and day, not a tally of many."""
+    words = [t.lower_ for t in verb.subtree]
+    if not _ONE_DAY.search(" ".join(words)) or set(lexicon()["wide_targets"]).intersection(words):
+        return False
+    towns = {t.lower_ for t in verb.subtree if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in {"at", "on", "in", "against"}
+             and t.ent_type_ not in {"DATE", "TIME"}}
+    return len(towns) == 1
 
 
 _RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "overnight"})
@@ -632,6 +648,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
     if rule.get("lives") and not lost_life(token):
         return None  # "lost their lives"; not "losing Karabakh" or "deprived of food"
+    taken_as = {lemma(c) for c in token.children if c.dep_ in {"dobj", "oprd"}}
+    for word, outcome in rule.get("outcomes", {}).items():
+        if word in taken_as:
+            return outcome  # "took the pilot hostage", "was taken hostage"
     if rule.get("prepositional"):  # "agreed to a ceasefire", "agreed on a truce"
         objects |= {w for c in token.children if c.dep_ == "prep" for w in words_under(c)}
     # the small parser often labels the particle right after the verb an adverb ("shot down" as advmod)
@@ -1037,6 +1057,24 @@ def _occurs(verb: Token) -> bool:
     return word in lexicon()["occurrence_verbs"]
 
 
+def _joined_to(token: Token, ancestor: Token) -> bool:
+    """The token is a verb coordinated with the ancestor by a conjunction, directly or along a chain of
+    verbs ("attempted to advance ... and clashed"; not a participle misread as a conjunct: "threatened
+    to nationalise the property of civilians who left occupied territories")."""
+    start = token
+    while token != ancestor and token.dep_ == "conj" and token.pos_ == "VERB":
+        token = token.head
+    return token == ancestor and any(t.dep_ == "cc" for t in token.doc[ancestor.i + 1 : start.i])
+
+
+def _broke_out(verb: Token) -> bool:
+    """ "a bomb went off", "heavy clashes broke out", "fighting erupted": the noun's event happened, as
+    specific as a verb's."""
+    word = lemma(verb)
+    particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return (word == "go" and "off" in particle) or (word == "break" and "out" in particle) or word in {"erupt", "ensue"}
+
+
 def _participle_before_a_name(token: Token) -> bool:
     """ "a grenade thrown at a patrol in occupied Nova Kakhovka": a participle between a preposition and
     a name describes the place (the small model reads it as a verb with the name as object)."""
@@ -1079,7 +1117,7 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             # a crowd met with force is as specific as any verb ("fired shots to disperse the crowd"), and
             # so is a bomb that went off (not "..., killing two": an attack)
             specific = (word in lexicon()["protesters"] and sub_type not in {None, "Peaceful protest"}) or (
-                sub_type is not None and token.dep_ == "nsubj" and lemma(token.head) == "go")
+                sub_type is not None and token.dep_ == "nsubj" and _broke_out(token.head) and not _amid_a_protest(sentence))
             asserted = sub_type is not None and _is_asserted(token, sentence)
         elif pos == "NOUN" and (target := _under_fire(doc[i])) is not None:
             token, specific = doc[i], True

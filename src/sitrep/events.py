@@ -628,7 +628,7 @@ def _entities(sentence: Span, label: str) -> list[Span]:
     return found
 
 
-def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMention | None:
+def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: dt.date | None) -> DateMention | None:
     """The resolved date in the trigger's sentence nearest the trigger, leaving out a dateline's date
     (the filing day) and preferring dates that do not hang on a reporting verb ("said on Monday"
     dates the statement, not the event). When the statement's date is all the sentence has, the
@@ -638,7 +638,9 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention]) -> DateMent
     announced is made that day."""
     sentence = chosen.sentence
     doc = chosen.trigger.doc
-    usable = [d for d in dates if d.value is not None and not datelines.dates(doc, d.start)]
+    # not a dateline's filing day, nor a day after publication ("will conduct more detentions by October 1")
+    usable = [d for d in dates if d.value is not None and not datelines.dates(doc, d.start)
+              and (published is None or d.precision != 1 or d.value <= published)]
     inside = [d for d in usable if sentence.start_char <= d.start < sentence.end_char]
     inside = [d for d in inside if not _restated(d, inside, sentence)]
     if not inside:
@@ -1259,7 +1261,7 @@ def _drafts_for(
         if chosen.sub_event_type in {"territory", "Non-violent transfer of territory"} or focus is None:
             return []  # a change of territory must name the territory
         where = [_unknown_place_within(sentence, places, focus) or focus]
-    when = _event_date(chosen, dates)
+    when = _event_date(chosen, dates, article.published)
     if when is None and article.published is not None and live_entry(sentence):
         when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)  # a live blog's entry: today
     inherited_day = when is None
