@@ -151,6 +151,15 @@ def test_a_day_after_publication_is_no_events_day(language):
     assert all(e.event_date != dt.date(2022, 9, 30) for e in run(language, text))
 
 
+def test_a_headlines_second_tactic_is_not_absorbed_into_the_bodys_event_at_its_place(language):
+    title = "Roadside bomb kills two soldiers near Izyum; jets strike hideouts\n\n"
+    text = title + ("Two soldiers were killed when a roadside bomb struck their patrol near Izyum on Monday. On Monday, "
+                    "jets carried out strikes on hideouts in the hills east of Kupiansk, killing four militants.")
+    found = run(language, text, segments=[Segment(0, len(title), "title"), Segment(len(title), len(text), "body")])
+    assert sorted((e.sub_event_type, e.location) for e in found) == [
+        ("Air/drone strike", "Kupiansk"), ("Remote explosive/landmine/IED", "Izyum")]
+
+
 def test_sentence_without_a_place_inherits_the_main_place(language):
     text = "Russian rockets hit Izyum on Sunday.\n\nIzyum was quiet. Later, Russian soldiers looted shops."
     found = {e.sub_event_type: e for e in run(language, text)}

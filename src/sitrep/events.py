@@ -887,8 +887,10 @@ def extract(
         second = _second_event(doc, sentence, chosen, candidates, body_places, new)
         if second is not None:  # "soldiers clashed near A, while in B a car bomb exploded"
             drafts.extend(_drafts_for(article, doc, second, body_places, focus, focus_country, dates, report_day, gazetteer))
-    found = _absorb(_merge(drafts, article.published))
-    found = _fold_headline(found, headline) if headline else found
+    found = _merge(drafts, article.published)
+    # the headline's events join the body's first, so that a headline's other tactic ("Roadside bomb
+    # kills two ...; jets strike hideouts") is not absorbed into the body's event at its place
+    found = _absorb(_fold_headline(found, headline) if headline else found)
     return _claimed(found, doc, article.text, segments, focus_country)
 
 
