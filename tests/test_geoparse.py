@@ -125,6 +125,13 @@ def test_a_village_told_as_lying_off_a_town_it_is_nowhere_near_is_one_the_index_
     assert told == ["Bryansk", "Moscow"]
 
 
+def test_a_name_the_text_calls_a_town_is_one_whatever_ner_says(language, tmp_path):
+    gazetteer = Gazetteer.from_places([Place(1, "Dāqūq", 35.14, 44.45, "IQ", "13", population=0)], tmp_path / "g.sqlite",
+                                      aliases={1: ["Daquq"]})
+    text = "Two soldiers were killed when a roadside bomb struck their patrol near the town of Daquq late on Monday."
+    assert [t.geonameid for t in geoparse(language(text), [], gazetteer)] == [1]
+
+
 def test_a_misspelt_name_before_its_oblast_is_looked_up_loosely_inside_it(blank, tmp_path):
     places = [
         Place(1, "Blahodatne", 49.08, 36.58, "UA", "07", population=700),

@@ -453,12 +453,14 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         longer = ent_len > mention.tok_end - mention.tok_start
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
     locative = before in cues["before"] or before2 in cues["before_phrases"] or _line_head(words, mention)
+    # "near the town of Daquq": named as a settlement, whatever NER calls the word
+    settlement = before == "of" and mention.tok_start > 1 and words.lower[mention.tok_start - 2] in cues["named_settlements"]
     # what places a surname (_doubt_surnames); not "in Obama's stimulus law", which NER may call a GPE
     mention.cued = (mention.admin_after or bool(mention.container_features & {"admin1", "admin2", "country"})
-                    or after in cues["place_after"] or _description(words, mention) is not None
+                    or after in cues["place_after"] or _description(words, mention) is not None or settlement
                     or (locative and label not in cues["ner_other_labels"] and after not in {"'s", "’s"}))
     if locative:
-        evidence += 1.0
+        evidence += 2.0 if settlement else 1.0
     if mention.admin_after:
         evidence += 2.0
     elif mention.container_features & {"admin1", "admin2", "country"} or _division_in_brackets(words, mention):
