@@ -160,6 +160,14 @@ def test_a_headlines_second_tactic_is_not_absorbed_into_the_bodys_event_at_its_p
         ("Air/drone strike", "Kupiansk"), ("Remote explosive/landmine/IED", "Izyum")]
 
 
+def test_a_sentence_naming_no_place_is_at_the_town_its_paragraph_last_named(language):
+    text = ("On Monday, Russian shelling hit Izyum twice and drones struck Izyum.\n\n"
+            "The most difficult situation on Monday was in Kupiansk. An FPV drone attacked a passenger car on Mira Street, "
+            "killing the driver.")
+    found = {e.fatalities: e.location for e in run(language, text)}
+    assert found[1] == "Kupiansk"
+
+
 def test_sentence_without_a_place_inherits_the_main_place(language):
     text = "Russian rockets hit Izyum on Sunday.\n\nIzyum was quiet. Later, Russian soldiers looted shops."
     found = {e.sub_event_type: e for e in run(language, text)}

@@ -132,6 +132,12 @@ def test_a_name_the_text_calls_a_town_is_one_whatever_ner_says(language, tmp_pat
     assert [t.geonameid for t in geoparse(language(text), [], gazetteer)] == [1]
 
 
+def test_a_village_spelt_another_way_far_from_every_place_of_the_story_is_one_the_index_lacks(language, full_gazetteer):
+    # Zhuravlevka of Belgorod is not in cities500; Zhuravlivka of Vinnytsia, 600 km off, is spelt so in Russian
+    text = "Drones struck Shebekino, Novaya Tavolzhanka and Kozinka. In the village of Zhuravlevka, a man was killed."
+    assert [t.text for t in geoparse(language(text), [], full_gazetteer)] == ["Shebekino", "Novaya Tavolzhanka", "Kozinka"]
+
+
 def test_a_misspelt_name_before_its_oblast_is_looked_up_loosely_inside_it(blank, tmp_path):
     places = [
         Place(1, "Blahodatne", 49.08, 36.58, "UA", "07", population=700),

@@ -383,18 +383,31 @@ def main_place(toponyms: Sequence[Toponym]) -> Toponym | None:
     return max(usable, key=weight)
 
 
+def _names_unknown_place(sentence: Span, places: Sequence[Toponym]) -> bool:
+    """ "at the market in Baga Sola", "In the village of Zhuravlevka": a place the index lacks, named
+    after a locative word (and a settlement word)."""
+    doc, settlements = sentence.doc, {"village", "town", "city", "settlement", "hamlet"}
+    for t in sentence:
+        if t.lower_ not in _LOCATIVE_WORDS:
+            continue
+        name = t.i + 1
+        # "in the village of Zhuravlevka": a settlement, whatever NER calls the name
+        settlement = name + 2 < sentence.end and doc[name].lower_ == "the" and doc[name + 1].lower_ in settlements \
+            and doc[name + 2].lower_ == "of"
+        name += 3 if settlement else 0
+        if name < sentence.end and doc[name].is_title and not any(p.start <= doc[name].idx < p.end for p in places) \
+                and (settlement or doc[name].ent_type_ not in _NOT_PLACE_ENTITIES):
+            return True
+    return False
+
+
 def _unknown_place_within(sentence: Span, places: Sequence[Toponym], focus: Toponym) -> Toponym | None:
     """ "a suicide bomber blew herself up at the market in Baga Sola", a town the index lacks, in a bulletin
     filed from N'Djamena: the town lies in the one province of that country the article names ("Lac
     province"), not in the city it was filed from."""
-    named = any(
-        t.lower_ in _LOCATIVE_WORDS and t.i + 1 < sentence.end and sentence.doc[t.i + 1].is_title
-        and not any(p.start <= sentence.doc[t.i + 1].idx < p.end for p in places)
-        and sentence.doc[t.i + 1].ent_type_ not in _NOT_PLACE_ENTITIES
-        for t in sentence
-    )
+    named = _names_unknown_place(sentence, places)
     divisions = {p.geonameid: p for p in places if p.feature == "admin1" and p.country == focus.country}
-    if not named or len(divisions) != 1 or focus.feature == "admin1":
+    if not named or len(divisions) != 1 or focus.feature in {"admin1", "admin2"}:  # a district told is nearer
         return None
     return next(iter(divisions.values()))
 
@@ -867,7 +880,7 @@ def extract(
             elif drafts and _disappeared_after(article.text, drafts[-1], sentence):
                 drafts[-1] = replace(drafts[-1], event=_disappearance(drafts[-1].event, _evidence(article, sentence)))
             continue
-        here = _lead_place(filed, after_dateline, sentence, segments) or focus
+        here = _lead_place(filed, after_dateline, sentence, segments) or _paragraph_place(after_dateline, sentence) or focus
         new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, report_day, gazetteer)
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen)
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
@@ -988,6 +1001,8 @@ def _referred_to(
     i = next((i for i in body if drafts[i].event.sub_event_type == kind), body[0] if body else None)
     if i is None:
         return None, False
+    if _names_unknown_place(sentence, places):
+        return None, False  # "In the village of Zhuravlevka, a man was killed": another place's news, if unknown
     return (i if towns <= {drafts[i].event.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
 
 
@@ -1338,6 +1353,16 @@ def _lead_place(filed: Toponym | None, told: Sequence[Toponym], sentence: Span, 
     titles = [s for s in segments if s.kind == "title"]
     body = [t for t in told if not any(s.start <= t.start < s.end for s in titles)]
     return None if any(t.start < sentence.start_char for t in body) else filed
+
+
+def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
+    """The town or district its paragraph last named before a sentence that names none ("Graivoron urban
+    district. The most difficult situation is in Graivoron. An FPV drone attacked a passenger car on Mira
+    Street."): a roundup's paragraphs each tell one place's news."""
+    doc = sentence.doc
+    opens = doc[line_start(doc, sentence.start)].idx
+    before = [t for t in told if opens <= t.start < sentence.start_char and t.feature in {"city", "admin2", "other"}]
+    return before[-1] if before else None
 
 
 def _title_day(dates: Sequence[DateMention], segments: Sequence[Segment], published: dt.date | None) -> DateMention | None:

@@ -1000,6 +1000,8 @@ def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
     def stray(m: _Mention) -> bool:
         if m.place is None or m.place.feature not in ("city", "admin2"):
             return False
+        if loose(m) and _stray_village(m.place, [p for p in exact if p.feature != "country"]):
+            return True  # "Zhuravlevka" in a Belgorod governor's report: not Zhuravlivka, Vinnytsia, 500 km off
         if loose(m):
             return len(exact) >= 2 and m.place.country not in by_country and abroad(m.place, exact)
         # "Liancourt and Verrettes" in a report from Haiti: a village of that name in France, in no
@@ -1010,6 +1012,15 @@ def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
         return len(others) >= 3 and abroad(m.place, others)
 
     return [m for m in mentions if not stray(m)]
+
+
+def _stray_village(place: Place, local: list[Place]) -> bool:
+    """A village matched loosely (a variant spelling, an alternate name), in a country none of the
+    story's towns and provinces is in, and far from all of them, is a namesake of one the index lacks."""
+    return (
+        place.population < NEIGHBOUR_MAX_POPULATION and len(local) >= 2 and place.country not in {p.country for p in local}
+        and all(_distance_km(p, place) > ANCHOR_FAR_KM for p in local)
+    )
 
 
 def _near_stated_divisions(words: _Words, mentions: list[_Mention]) -> list[_Mention]:
