@@ -168,6 +168,24 @@ def test_a_sentence_naming_no_place_is_at_the_town_its_paragraph_last_named(lang
     assert found[1] == "Kupiansk"
 
 
+def test_a_protests_participants_detained_next_are_the_protest_met_with_intervention(language):
+    text = ("On 17 September 2022, residents evacuated from Kupiansk gathered outside the regional government building "
+            "in Kharkiv demanding compensation for lost housing. Police detained 3 participants.")
+    [event] = run(language, text, published=dt.date(2022, 9, 18))
+    assert (event.sub_event_type, event.location, event.event_date) == (
+        "Protest with intervention", "Kharkiv", dt.date(2022, 9, 17))
+
+
+def test_a_name_inside_an_organisations_name_is_not_the_events_place(language):
+    text = "On Monday, a suicide bomber detonated explosives outside a Kharkiv Bank branch in Izyum, killing 5 people."
+    assert [e.location for e in run(language, text)] == ["Izyum"]
+
+
+def test_a_captions_present_is_the_day_it_is_posted(language):
+    [event] = run(language, "Russian FPV drone hits a civilian car in Izyum; the driver is killed")
+    assert (event.event_date, event.time_precision) == (PUBLISHED, 1)
+
+
 def test_sentence_without_a_place_inherits_the_main_place(language):
     text = "Russian rockets hit Izyum on Sunday.\n\nIzyum was quiet. Later, Russian soldiers looted shops."
     found = {e.sub_event_type: e for e in run(language, text)}
@@ -178,7 +196,7 @@ def test_sentence_without_a_place_inherits_the_main_place(language):
 
 @pytest.mark.parametrize("text", [
     # the paragraph's day, the latest it gives; a day that starts a stretch of time is not one
-    "On 17 September 2022, residents gathered in Kharkiv demanding compensation. Police detained 3 participants.",
+    "On 17 September 2022, Russian forces shelled Kharkiv. Police detained 3 men in Izyum.",
     "Russian forces attacked near Izyum on September 17, after they withdrew from Kupiansk on September 11. "
     "Russian soldiers looted shops in Izyum.",
     "Russian forces have shelled Kupiansk since September 11. Russian soldiers looted shops in Izyum on "

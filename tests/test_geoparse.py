@@ -138,6 +138,12 @@ def test_a_village_spelt_another_way_far_from_every_place_of_the_story_is_one_th
     assert [t.text for t in geoparse(language(text), [], full_gazetteer)] == ["Shebekino", "Novaya Tavolzhanka", "Kozinka"]
 
 
+def test_a_hromada_is_named_after_its_town(language, full_gazetteer):
+    text = "On 27 Feb 2024, Russian forces fired mortars at Semenivka hromada (Novhorod-Siverskyi raion, Chernihiv oblast)."
+    found = {t.text: (t.name, t.admin1) for t in geoparse(language(text), [], full_gazetteer)}
+    assert found["Semenivka"] == ("Semenivka", "02")
+
+
 def test_a_misspelt_name_before_its_oblast_is_looked_up_loosely_inside_it(blank, tmp_path):
     places = [
         Place(1, "Blahodatne", 49.08, 36.58, "UA", "07", population=700),

@@ -685,7 +685,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
         return None  # "thousands marched through the capital" is a protest; "troops marched in" is not
     purposes = rule.get("purposes")
-    if purposes and not any(c.dep_ in {"advcl", "xcomp"} and lemma(c) in purposes for c in token.children):
+    if purposes and not any(c.dep_ in {"advcl", "xcomp"} and lemma(c) in purposes for c in token.children) and not any(
+            a.tag_ == "VBG" and lemma(a) in purposes for a in token.ancestors):  # the parser may hang the gathering under it
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
     crowd = words_under(_agent(token)) & set(lex["protesters"])

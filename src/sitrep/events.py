@@ -162,6 +162,10 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is not None and _governed_by(span.root, chosen.trigger) and not _from_origin(doc, place):
             governed.append(place)
+    # "outside a Kabul Bank branch in Kunduz city": a name inside another name is not where it happened
+    named_in_names = [p for p in governed if _names_a_thing(doc, p)]
+    if len(named_in_names) < len(governed):
+        governed = [p for p in governed if p not in named_in_names]
     landmarks = [p for p in governed if _relative_position(doc, p, chosen.trigger)]
     governed = [p for p in governed if p not in landmarks]
     if chosen.sub_event_type != "territory" and not any(p.feature in {"city", "admin2"} for p in governed):
@@ -188,6 +192,18 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         loose = [p for p in loose if not _relative_position(doc, p, chosen.trigger)
                  and (pronoun or _in_clause_of(doc, p, chosen.trigger))]
     return [_most_specific(loose, named)] if loose else []
+
+
+def _names_a_thing(doc: Doc, place: Toponym) -> bool:
+    """A place's name modifying a noun that is no place word, inside an organisation's name ("Kabul Bank")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "compound":
+        return False
+    head = span.root.head
+    return head.ent_type_ == "ORG" and head.lower_ not in _admin_words() | _SETTLEMENT_WORDS
+
+
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "settlement", "hamlet", "hromada", "port"})
 
 
 def _listed_with(doc: Doc, first: Toponym, governed: Sequence[Toponym]) -> list[Toponym]:
@@ -896,6 +912,9 @@ def extract(
             new = [_Draft(_told_again(d.event, before, _weapons_of(before, d.event, chosen),
                                       d.event.event_type == before.event_type),
                           drafts[-1].dated) for d in new]
+        if drafts and (broken_up := _protest_broken_up(drafts[-1], chosen, new)) is not None:
+            drafts[-1] = broken_up  # "... gathered outside the governor's office. Police detained 3 participants."
+            continue
         drafts.extend(new)
         second = _second_event(doc, sentence, chosen, candidates, body_places, new)
         if second is not None:  # "soldiers clashed near A, while in B a car bomb exploded"
@@ -1066,6 +1085,28 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     if not subjects or not all(s.lower_ in {"he", "she", "they"} or _definite(s) for s in subjects):
         return 0
     return count_fatalities(sentence)
+
+
+_PARTICIPANTS = frozenset({"participant", "participants", "organiser", "organizer", "organisers", "organizers"})
+
+
+def _protest_broken_up(told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft]) -> _Draft | None:
+    """Arrests of a protest's participants, told right after it at its place and day, are the
+    protest met with intervention, as ACLED codes them; the police are its second actor."""
+    protest, patient = told.event, chosen.patient
+    if protest.sub_event_type != "Peaceful protest" or not new or patient is None or not isinstance(patient, Token):
+        return None
+    if patient.lower_ not in _PARTICIPANTS and lemma(patient) not in lexicon()["protesters"]:
+        return None
+    arrests = [d.event for d in new]
+    if any(e.sub_event_type != "Arrests" or e.geonameid != protest.geonameid for e in arrests) or any(
+            d.told_day and d.event.event_date != protest.event_date for d in new if d.dated):
+        return None
+    sub_type, police = "Protest with intervention", arrests[0].actor1
+    return replace(told, event=replace(
+        protest, sub_event_type=sub_type, actor2=police, evidence=(*protest.evidence, *arrests[0].evidence),
+        event_id=event_id(sub_type, protest.actor1, police, protest.geonameid, protest.location, protest.event_date),
+    ))
 
 
 def _disappeared_after(text: str, told: _Draft, sentence: Span) -> bool:
@@ -1284,6 +1325,9 @@ def _drafts_for(
     inherited_day = when is None
     if when is None:
         when = _context_date(sentence, dates, report_day, article.published)
+    if when is None and article.published is not None and chosen.trigger.tag_ in {"VBZ", "VBP"}:
+        # "Russian FPV drone hits a civilian car in Velikaya Pisarevka": a caption's present is the day it is posted
+        when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)
     if when is not None and article.published is not None and _background(when, article.published):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
