@@ -125,6 +125,9 @@ def test_villages_told_near_landmarks_are_each_an_event_and_the_landmarks_none(l
     text = ("On September 11, Russian forces attacked northwest of Kupiansk near Kindrashivka and east of "
             "Kupiansk near Petropavlivka.")
     assert sorted(e.location for e in run(language, text)) == ["Kindrashivka", "Petropavlivka"]
+    listed = ("On September 11, Russian forces attacked northwest of Izyum near Kupiansk and west of Izyum near "
+              "Kindrashivka and Petropavlivka.")
+    assert sorted(e.location for e in run(language, listed)) == ["Kindrashivka", "Kupiansk", "Petropavlivka"]
 
 
 def test_a_wires_lead_happens_where_it_was_filed_until_the_body_names_another_place(language):

@@ -268,8 +268,8 @@ def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
     towards Kharkiv") is not where the event is; a place "in" or "at" something is ("towards Kharkiv
     in Izyum", however the parse attaches it)."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or span.root.head.lower_ in _LOCATIVE_WORDS or span.root.head.lower_ == "near":
-        return False  # "attacked northwest of Kupiansk near Kindrashivka": the landmark's village is the place
+    if span is None or span.root.head.lower_ in _LOCATIVE_WORDS or _near_object(_list_head(doc, place)):
+        return False  # "attacked west of Kreminna near Terny and Torske": the landmark's villages are the places
     for ancestor in span.root.ancestors:
         if ancestor == trigger:
             return False

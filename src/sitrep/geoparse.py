@@ -683,9 +683,13 @@ def _link_landmarks(words: _Words, mentions: list[_Mention]) -> None:
         if (0 < len(between) <= LANDMARK_GAP and between[-1] == "of" and directions.intersection(between)
                 and all(w in fillers or w in directions or _numeric(w) for w in between)):
             a.landmarks.append((b, _told_km(between)))  # "Shevchenko (southwest of Pokrovsk)"
-        elif (between in (["near"], [",", "near"]) and a.tok_start >= 2 and words.lower[a.tok_start - 1] == "of"
+        elif (between and between[-1] == "near" and set(between[:-1]) <= {",", "city", "town"}  # "of Sumy City near"
+              and a.tok_start >= 2 and words.lower[a.tok_start - 1] == "of"
               and words.lower[a.tok_start - 2] in directions):
             b.landmarks.append((a, ANCHOR_NEAR_KM))  # "south of Pokrovsk near Pishchane"
+    for mention in ordered:  # "northeast of Sumy City near Yunakivka and Andriivka": a list lies off it together
+        if not mention.landmarks:
+            mention.landmarks = [lm for other in mention.listed_with if other.tok_start < mention.tok_start for lm in other.landmarks]
 
 
 def _numeric(word: str) -> bool:
