@@ -189,6 +189,11 @@ def test_a_captions_present_is_the_day_it_is_posted(language):
     assert (event.event_date, event.time_precision) == (PUBLISHED, 1)
 
 
+def test_a_named_militia_that_overruns_a_garrison_takes_the_town(language):
+    [event] = run(language, "On Monday, the White Army overran the army garrison in Izyum and took control of the town.")
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "White Army (South Sudan)")
+
+
 def test_sentence_without_a_place_inherits_the_main_place(language):
     text = "Russian rockets hit Izyum on Sunday.\n\nIzyum was quiet. Later, Russian soldiers looted shops."
     found = {e.sub_event_type: e for e in run(language, text)}
