@@ -145,6 +145,10 @@ def test_a_union_of_countries_is_no_events_place(language):
 
 
 def test_a_tally_across_places_and_an_intention_are_still_no_events(language):
+    assert [e.sub_event_type for e in run(
+        language, "On Monday, Turkish forces set up a military base in Izyum as they advance in the area.")] == [
+        "Headquarters or base established"]
+    assert run(language, "The talks may advance the peace process in Izyum.") == []
     assert run(language, "Over the past day, Russian forces struck 33 settlements in Kharkiv Oblast, killing two.") == []
     assert run(language, "Russian forces threatened to nationalise the property of civilians who left occupied Izyum.") == []
 
@@ -652,6 +656,8 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
          "Armed clash", None),
         ("On Monday, gunmen took a pilot hostage in Izyum.", "Abduction/forced disappearance", None),
         ("On Monday, a pilot was taken hostage by gunmen in Izyum.", "Abduction/forced disappearance", None),
+        # an advance is a battle where it is told for itself
+        ("On Monday, Russian forces advanced to the southern outskirts of Izyum.", "Armed clash", None),
         # what was attempted did not happen; what was done beside it did
         ("On Monday, Russian forces attempted to advance near Izyum and clashed with Ukrainian forces.",
          "Armed clash", None),

@@ -676,6 +676,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None  # "were sexually assaulted"
     if rule.get("needs_place") and not sentence_places(sentence, places):
         return None
+    if rule.get("told_for_itself") and token.dep_ in {"advcl", "relcl"}:
+        return None  # "... set up a new post as they advance in the area": the advance is the setting
     if rule.get("needs_object") and _patient(token) is None:
         return None
     if rule.get("intransitive") and any(
