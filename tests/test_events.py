@@ -198,6 +198,20 @@ def test_a_named_militia_that_overruns_a_garrison_takes_the_town(language):
     assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "White Army (South Sudan)")
 
 
+def test_a_heading_line_dates_a_summary_and_a_lead_dates_its_story_within_a_week(language):
+    summary = ("Evening summary for 17 September.\n\nDuring the day, the occupiers carried out strikes on the region.\n\n"
+               "The enemy carried out 4 airstrikes on Izyum.")
+    [strike] = run(language, summary, published=dt.date(2022, 9, 18))
+    assert (strike.event_date, strike.time_precision) == (dt.date(2022, 9, 17), 1)
+    story = ("Kharkiv, Ukraine (AP) — Police fired tear gas on Saturday to disperse pensioners protesting outside the "
+             "regional council in Kharkiv against pension cuts.\n\nProtests also took place elsewhere. In Izyum, several "
+             "hundred pensioners marched peacefully to the city council.\n\n"
+             "“In Kupiansk, soldiers looted every shop,” a pensioner said.")
+    found = {e.location: (e.event_date, e.time_precision) for e in run(language, story)}
+    assert found["Izyum"] == (dt.date(2022, 9, 10), 2)
+    assert found["Kupiansk"][1] == 3  # a witness quoted recalls what, not when
+
+
 def test_sentence_without_a_place_inherits_the_main_place(language):
     text = "Russian rockets hit Izyum on Sunday.\n\nIzyum was quiet. Later, Russian soldiers looted shops."
     found = {e.sub_event_type: e for e in run(language, text)}

@@ -70,6 +70,8 @@ _HISTORY = dt.timedelta(days=366)
 # 2024" in a February report, "In January, an attack ..." in an April one), is recalled as background;
 # last month's stays news, and a dated day stays news up to _HISTORY.
 _RECALLED_MONTHS = 2
+HEADING_WORDS = 12  # "Evening summary for 3 December.": a line this short opening the body is a heading
+OPENING_LINES = 3  # how many of the body's first lines may head it or lead it
 _STATED_TYPES = frozenset({"Agreement"})  # the statement is the event: announced on the day it is made
 _QUOTES = frozenset('"“‘\'')
 _DIRECTION_WORDS = frozenset({
@@ -877,7 +879,8 @@ def extract(
     focus_country = focus.country if focus else ""
     drafts: list[_Draft] = []
     headline: tuple[int, int] | None = None
-    report_day = _title_day(dates, segments, article.published)
+    report_day = _report_day(article.text, doc, dates, segments, article.published)
+    lead_day = _lead_day(article.text, doc, dates, segments, article.published)
     for n, sentence in enumerate(s for s in sentences(doc) if _in_event_segments(s.start_char, s.end_char, segments)):
         if n == 0 and is_headline(sentence):
             headline = (sentence.start_char, sentence.end_char)
@@ -897,7 +900,7 @@ def extract(
                 drafts[-1] = replace(drafts[-1], event=_disappearance(drafts[-1].event, _evidence(article, sentence)))
             continue
         here = _lead_place(filed, after_dateline, sentence, segments) or _paragraph_place(after_dateline, sentence) or focus
-        new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, report_day, gazetteer)
+        new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, _day_told(report_day, lead_day, sentence), gazetteer)
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen)
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
@@ -905,20 +908,20 @@ def extract(
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
             account = _recounted(chosen.trigger)
             told = drafts[earlier]
-            new = [_Draft(_told_again(d.event, told.event, untyped), told.dated, account) for d in new]
+            new = [_Draft(_told_again(d.event, told.event, untyped), told.dated, account, told_day=told.told_day) for d in new]
         elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new):
             # "... youths set fire to police vehicles on Sunday evening. Police opened fire, killing a man."
             before = drafts[-1].event
             new = [_Draft(_told_again(d.event, before, _weapons_of(before, d.event, chosen),
                                       d.event.event_type == before.event_type),
-                          drafts[-1].dated) for d in new]
+                          drafts[-1].dated, told_day=drafts[-1].told_day) for d in new]
         if drafts and (broken_up := _protest_broken_up(drafts[-1], chosen, new)) is not None:
             drafts[-1] = broken_up  # "... gathered outside the governor's office. Police detained 3 participants."
             continue
         drafts.extend(new)
         second = _second_event(doc, sentence, chosen, candidates, body_places, new)
         if second is not None:  # "soldiers clashed near A, while in B a car bomb exploded"
-            drafts.extend(_drafts_for(article, doc, second, body_places, focus, focus_country, dates, report_day, gazetteer))
+            drafts.extend(_drafts_for(article, doc, second, body_places, focus, focus_country, dates, _day_told(report_day, lead_day, sentence), gazetteer))
     found = _merge(drafts, article.published)
     # the headline's events join the body's first, so that a headline's other tactic ("Roadside bomb
     # kills two ...; jets strike hideouts") is not absorbed into the body's event at its place
@@ -1147,7 +1150,7 @@ def _toll_apart(text: str, told: _Draft, chosen: SentenceEvent, new: Sequence[_D
     it would refer to: told paragraphs after it ("... since Oct. 8. On the Israeli side, 22 soldiers
     and 26 civilians have been killed": a running total; a toll follows its event at once or in the
     next paragraph), or after an event that kills no one."""
-    if not _toll_alone(chosen.trigger) or any(d.dated or d.placed for d in new) or not told.event.evidence:
+    if not _toll_alone(chosen.trigger) or any((d.dated and d.told_day) or d.placed for d in new) or not told.event.evidence:
         return False
     if told.event.sub_event_type in _NO_TOLL or told.event.event_type == "Strategic developments":
         return True  # a sit-in or an arrest kills no one: the toll belongs to no event told here
@@ -1162,7 +1165,7 @@ _NO_TOLL = frozenset({"Peaceful protest", "Protest with intervention"})
 def _goes_on(text: str, previous: _Draft, sentence: Span, new: Sequence[_Draft]) -> bool:
     """A sentence that names neither day nor place, right after the event before it in one paragraph,
     goes on telling what happened there and then, unless it opens by moving on ("Later, ...")."""
-    if not new or any(d.dated or d.placed for d in new) or not previous.event.evidence:
+    if not new or any((d.dated and d.told_day) or d.placed for d in new) or not previous.event.evidence:
         return False
     adjacent = not text[previous.event.evidence[-1].end : sentence.start_char].strip(" ")
     return adjacent and sentence[0].lower_ not in lexicon()["narrative_shifts"]
@@ -1409,14 +1412,53 @@ def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
     return before[-1] if before else None
 
 
-def _title_day(dates: Sequence[DateMention], segments: Sequence[Segment], published: dt.date | None) -> DateMention | None:
-    """The calendar day a report's title says it covers, if any: on or before publication, not history."""
-    titles = [s for s in segments if s.kind == "title"]
-    return next((
-        d for d in dates
-        if any(t.start <= d.start < t.end for t in titles) and d.value is not None and d.precision == 1
-        and (published is None or (d.value <= published and not _background(d, published)))
-    ), None)
+def _report_day(
+    text: str, doc: Doc, dates: Sequence[DateMention], segments: Sequence[Segment], published: dt.date | None
+) -> DateMention | None:
+    """The calendar day a report says it covers, in its title or in a short heading line opening its body
+    ("Evening summary for 3 December."), if any: on or before publication, not history, not a dateline's."""
+    titles = [(s.start, s.end) for s in segments if s.kind == "title"]
+    headings = [(start, end) for start, end in _opening_lines(text, segments) if len(text[start:end].split()) <= HEADING_WORDS]
+    return next((d for d in dates if any(a <= d.start < b for a, b in titles + headings) and _a_day_of_news(d, published)
+                 and not datelines.dates(doc, d.start)), None)
+
+
+def _lead_day(text: str, doc: Doc, dates: Sequence[DateMention], segments: Sequence[Segment], published: dt.date | None) -> DateMention | None:
+    """The day a story's lead paragraph tells, which the story's undated paragraphs are most likely of
+    ("Protests also took place elsewhere in the country. In Cordoba, pensioners marched"): within a
+    week of it (time precision 2), since the story may have moved on."""
+    lead = next(((a, b) for a, b in _opening_lines(text, segments) if len(text[a:b].split()) > HEADING_WORDS), None)
+    found = next((d for d in dates if lead is not None and lead[0] <= d.start < lead[1] and _a_day_of_news(d, published)
+                  and not datelines.dates(doc, d.start) and not _span_bound(doc, d)), None)
+    return replace(found, precision=2) if found is not None else None
+
+
+def _day_told(report_day: DateMention | None, lead_day: DateMention | None, sentence: Span) -> DateMention | None:
+    """The day a sentence with none of its own is told under: its report's, else its story's lead's, but
+    not for a witness quoted, who recalls what they saw, not when ("'They stole everything,' Valery said")."""
+    return report_day or (None if any(t.text in _DOUBLE_QUOTES for t in sentence) else lead_day)
+
+
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "«", "»"})
+
+
+def _a_day_of_news(mention: DateMention, published: dt.date | None) -> bool:
+    return mention.value is not None and mention.precision == 1 and (
+        published is None or (mention.value <= published and not _background(mention, published)))
+
+
+def _opening_lines(text: str, segments: Sequence[Segment]) -> list[tuple[int, int]]:
+    """The first non-empty lines of the body, as (start, end) offsets."""
+    body = next((s for s in segments if s.kind == "body"), None)
+    start, end = (body.start, body.end) if body is not None else (0, len(text))
+    lines, offset = [], start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            lines.append((offset, offset + len(line)))
+            if len(lines) == OPENING_LINES:
+                break
+        offset += len(line) + 1
+    return lines
 
 
 def _context_date(
@@ -1432,7 +1474,8 @@ def _context_date(
     doc = sentence.doc
     first = line_start(doc, sentence.start)
     shifts = set(lexicon()["time_shifts"])
-    first = max([first, *(t.i for t in doc[first : sentence.start + 1] if t.is_sent_start and t.lower_ in shifts)])
+    if any(t.is_sent_start and t.lower_ in shifts for t in doc[first : sentence.start + 1]):
+        return None  # "Later, Russian soldiers looted shops": some other day
     opens = doc[first].idx
     before = [
         d for d in dates
@@ -1491,7 +1534,8 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
     merged: dict[str, Event] = {}
     by_kind: dict[tuple[str, str, object], list[str]] = {}
     # dated first, so undated ones can join them; a night's strike after the ones with a calendar day
-    for draft in sorted(drafts, key=lambda d: (not d.dated, d.of_a_night)):
+    # (a day of its own before one from its paragraph or story)
+    for draft in sorted(drafts, key=lambda d: (not d.dated, not d.told_day, d.of_a_night)):
         e = draft.event
         kind = (e.sub_event_type, e.actor1, e.geonameid or e.location)
         target = e.event_id if e.event_id in merged else None
@@ -1502,7 +1546,7 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
             target = next((i for i in by_kind.get(kind, []) if _compatible(merged[i].actor2, e.actor2)
                            and merged[i].event_date is not None and e.event_date is not None
                            and abs((merged[i].event_date - e.event_date).days) <= 1), None)
-        if target is None and not draft.dated and _unnamed(e.actor1):  # "A jet dropped two bombs on the hospital"
+        if target is None and not (draft.dated and draft.told_day) and _unnamed(e.actor1):  # "A jet dropped two bombs on the hospital"
             target = next((i for (sub_type, _, place), ids in by_kind.items()
                            if (sub_type, place) == (kind[0], kind[2]) for i in ids), None)
         if target is None and not draft.dated:
