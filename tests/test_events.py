@@ -670,6 +670,9 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
          "Armed clash", None),
         ("On Monday, gunmen took a pilot hostage in Izyum.", "Abduction/forced disappearance", None),
         ("On Monday, a pilot was taken hostage by gunmen in Izyum.", "Abduction/forced disappearance", None),
+        # a drone attack repelled is the drone strike; an assault repelled is a clash
+        ("On Monday, the governor said that a massive drone attack was repelled in Izyum.", "Air/drone strike", None),
+        ("On Monday, Ukrainian forces repelled a Russian assault near Izyum.", "Armed clash", None),
         # an advance is a battle where it is told for itself
         ("On Monday, Russian forces advanced to the southern outskirts of Izyum.", "Armed clash", None),
         # what was attempted did not happen; what was done beside it did

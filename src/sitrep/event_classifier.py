@@ -638,6 +638,8 @@ def _head_word(token: Token | None) -> str:
     return token.lower_ if token is not None else ""
 
 
+_REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
 # What a crowd of protesters does by force is a riot in ACLED's terms, whatever the verb.
 _CROWD_VIOLENCE = frozenset({"target", "weapon", "Armed clash", "Attack", "Looting/property destruction"})
 
@@ -648,6 +650,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
     if rule.get("lives") and not lost_life(token):
         return None  # "lost their lives"; not "losing Karabakh" or "deprived of food"
+    if rule.get("remote_patient") and (patient := _patient(token)) is not None:
+        weapon = _weapon_in(subtree(patient))
+        if weapon in _REMOTE:
+            return weapon  # "a massive drone attack was repelled": the strike, not a clash
     taken_as = {lemma(c) for c in token.children if c.dep_ in {"dobj", "oprd"}}
     for word, outcome in rule.get("outcomes", {}).items():
         if word in taken_as:
