@@ -212,6 +212,15 @@ def test_a_heading_line_dates_a_summary_and_a_lead_dates_its_story_within_a_week
     assert found["Kupiansk"][1] == 3  # a witness quoted recalls what, not when
 
 
+def test_a_toll_that_has_risen_is_the_attacks_and_an_earlier_count_is_no_second_event(language):
+    text = ("The death toll from Russia's glide bomb attack on Kharkiv on Oct. 26 has risen to six, Kharkiv Oblast "
+            "Governor Oleh Syniehubov said on the morning of Oct. 27.\n\nRescue workers pulled two more bodies from the "
+            "rubble overnight. Authorities had earlier reported four people killed.")
+    [strike] = run(language, text, published=dt.date(2024, 10, 27))
+    assert (strike.sub_event_type, strike.location, strike.event_date, strike.fatalities) == (
+        "Air/drone strike", "Kharkiv", dt.date(2024, 10, 26), 6)
+
+
 def test_sentence_without_a_place_inherits_the_main_place(language):
     text = "Russian rockets hit Izyum on Sunday.\n\nIzyum was quiet. Later, Russian soldiers looted shops."
     found = {e.sub_event_type: e for e in run(language, text)}

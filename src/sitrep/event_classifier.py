@@ -159,8 +159,9 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             continue  # "attempted to advance near Bilohorivka and clashed with Ukrainian forces": the clash is told
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"]:
             return False
-        if word in rules["trend_heads"]:
+        if word in rules["trend_heads"] and not any(c.dep_ == "nsubj" and lemma(c) == "toll" for c in ancestor.children):
             return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event
+            # (not "the death toll from the attack on Kharkiv has risen to six": that attack happened)
         if _standing_accusation(ancestor):
             return False
         if ancestor.pos_ == "VERB" and _counted_acts(ancestor):

@@ -918,6 +918,9 @@ def extract(
         if drafts and (broken_up := _protest_broken_up(drafts[-1], chosen, new)) is not None:
             drafts[-1] = broken_up  # "... gathered outside the governor's office. Police detained 3 participants."
             continue
+        if len(new) == 1 and not new[0].event.fatalities and (toll := _toll_risen_to(sentence)):
+            # "The death toll from Russia's glide bomb attack on Kharkiv has risen to six"
+            new = [replace(new[0], event=replace(new[0].event, fatalities=toll))]
         drafts.extend(new)
         second = _second_event(doc, sentence, chosen, candidates, body_places, new)
         if second is not None:  # "soldiers clashed near A, while in B a car bomb exploded"
@@ -1046,7 +1049,8 @@ def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Seq
     return _most_specific(inside, inside) if inside else None
 
 
-_TOLL_TO = re.compile(r"(?i)\btoll\b[^.;]{0,80}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
+# (a period only as an abbreviation's before a day: "the toll from the attack on Oct. 26 has risen to six")
+_TOLL_TO = re.compile(r"(?i)\btoll\b(?:[^.;]|\.(?=\s\d)){0,80}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
 _RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "jump", "grow", "push", "take"})
 
 
@@ -1055,11 +1059,7 @@ def _toll_raised(sentence: Span, drafts: Sequence[_Draft], places: Sequence[Topo
     dead", "the death toll from that attack has risen to two": a later, higher toll of an event told
     before (the one whose place the sentence names, else the last), as ACLED updates its count. Not a
     running total ("the toll since October rose to 38,000") nor a lower estimate ("put the toll at 9")."""
-    match = _TOLL_TO.search(sentence.text)
-    if match is None or over_a_period(sentence.text) or not {lemma(t) for t in sentence} & _RISING:
-        return None
-    word = match.group(1).lower().replace(",", "")
-    toll = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    toll = _toll_risen_to(sentence)
     if not toll:
         return None
     # a toll rises from a toll: of the events that counted deaths, the one whose place the sentence names, else the last
@@ -1071,6 +1071,15 @@ def _toll_raised(sentence: Span, drafts: Sequence[_Draft], places: Sequence[Topo
     i = (named or counted)[-1]
     current = drafts[i].event.fatalities
     return (i, toll) if current < toll <= max(2 * current, current + 20) else None
+
+
+def _toll_risen_to(sentence: Span) -> int | None:
+    """The toll a sentence says has risen, or been raised or brought, to N."""
+    match = _TOLL_TO.search(sentence.text)
+    if match is None or over_a_period(sentence.text) or not {lemma(t) for t in sentence} & _RISING:
+        return None
+    word = match.group(1).lower().replace(",", "")
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
 def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Toponym]) -> int:
@@ -1186,8 +1195,8 @@ def _recounted(trigger: Token) -> bool:
 
 
 def _toll_alone(trigger: Token) -> bool:
-    """ "Two civilians were killed": a passive casualty verb with no one doing it."""
-    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    """ "Two civilians were killed", "reported four people killed": a passive casualty verb with no one doing it."""
+    passive = any(c.dep_ == "auxpass" for c in trigger.children) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
     return passive and lemma(trigger) in lexicon()["toll_verbs"] and not any(c.dep_ == "agent" for c in trigger.children)
 
 
