@@ -147,6 +147,12 @@ def test_a_hromada_is_named_after_its_town(language, full_gazetteer):
     assert found["Semenivka"] == ("Semenivka", "02")
 
 
+def test_a_town_of_a_province_the_text_names_is_a_place_whatever_ner_says(language, full_gazetteer):
+    text = ("Overnight on 12-13 May, Shebekino came under fire from a Vampire MLRS. Two private houses were damaged. "
+            "(Telegram channel of the Governor of Belgorod region)")
+    assert "Shebekino" in [t.text for t in geoparse(language(text), [], full_gazetteer)]
+
+
 def test_a_misspelt_name_before_its_oblast_is_looked_up_loosely_inside_it(blank, tmp_path):
     places = [
         Place(1, "Blahodatne", 49.08, 36.58, "UA", "07", population=700),

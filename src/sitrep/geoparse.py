@@ -56,6 +56,7 @@ MAX_NAME_TOKENS = 5
 ACCEPT = 1.0  # evidence a mention needs to count as a toponym
 NEIGHBOUR_KM = 25.0  # a near-miss name this close to a place the text surely names is a place too
 NEIGHBOUR_BONUS = 0.5
+DIVISION_BONUS = 0.6  # a town's own name inside a province the text names as one ("Belgorod region")
 NEIGHBOUR_MAX_POPULATION = 20_000  # villages and small towns, not a famous town's name on a person
 COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution
 PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the document (_paired)
@@ -155,6 +156,7 @@ def geoparse(
     mentions = [m for m in mentions if _narrow_to_container(m)]
     _share_list_evidence(words, mentions)
     _share_neighbour_evidence(words, mentions)
+    _share_division_evidence(words, mentions)
     paired = _paired(mentions)  # weak mentions too: "the Edgar County Foundation" still says which Paris
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
     _add_admin1_candidates(mentions, gazetteer)
@@ -652,6 +654,23 @@ def _share_neighbour_evidence(words: _Words, mentions: list[_Mention]) -> None:
         if any(_distance_km(v, s) <= NEIGHBOUR_KM
                for v in villages for s in sure.get((v.country, v.admin1), ()) if s.geonameid != v.geonameid):
             mention.evidence += NEIGHBOUR_BONUS
+
+
+def _share_division_evidence(words: _Words, mentions: list[_Mention]) -> None:
+    """ "Shebekino came under fire ... (Governor of Belgorod region)": a name that misses the bar (NER
+    called it a PERSON), that is the very name of a town inside a province the text names as one, is a
+    place of that province; not a surname the text writes in a person's longer name."""
+    named = {(p.country, p.admin1) for m in mentions if m.evidence >= ACCEPT and m.admin_after  # its namesakes' province
+             for p, _ in m.candidates if p.feature in ("admin1", "city") and p.admin1}
+    if not named:
+        return
+    person_like = _multi_token_entities(words.ents)
+    surnames = {name_key(m.text) for m in mentions if m.tok_start in person_like}
+    for mention in mentions:
+        if not ACCEPT - DIVISION_BONUS <= mention.evidence < ACCEPT or name_key(mention.text) in surnames:
+            continue
+        if any(p.feature == "city" and kind == NameKind.NAME and (p.country, p.admin1) in named for p, kind in mention.candidates):
+            mention.evidence += DIVISION_BONUS
 
 
 def _link_lists(words: _Words, mentions: list[_Mention]) -> None:
