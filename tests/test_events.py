@@ -679,6 +679,9 @@ def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(languag
          "Armed clash", None),
         ("On Monday, gunmen took a pilot hostage in Izyum.", "Abduction/forced disappearance", None),
         ("On Monday, a pilot was taken hostage by gunmen in Izyum.", "Abduction/forced disappearance", None),
+        # an oblast summary's lines: strikes that covered a town, or were recorded there, happened
+        ("On Monday, 5 MLRS strikes covered Izyum.", "Shelling/artillery/missile attack", None),
+        ("On Monday, 162 artillery strikes were recorded on the territory of Izyum.", "Shelling/artillery/missile attack", None),
         # a drone attack repelled is the drone strike; an assault repelled is a clash
         ("On Monday, the governor said that a massive drone attack was repelled in Izyum.", "Air/drone strike", None),
         ("On Monday, Ukrainian forces repelled a Russian assault near Izyum.", "Armed clash", None),
