@@ -1111,9 +1111,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
         if pos == "NOUN" and i - 2 >= sentence.start and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{word}" in nouns:
             word = f"{doc[i - 2].lower_}-{word}"  # "sit-in" is three tokens, its head the last
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
-        describing = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"}) \
-            or _participle_before_a_name(doc[i])
-        if pos in {"VERB"} and word in verbs and not describing:
+        describing = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})
+        if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]):
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
             asserted = _is_asserted(token, sentence)
