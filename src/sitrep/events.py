@@ -1321,7 +1321,7 @@ def _drafts_for(
     focus: Toponym | None,
     focus_country: str,
     dates: Sequence[DateMention],
-    report_day: DateMention | None,
+    day_told: DateMention | None,
     gazetteer: PlaceLookup,
 ) -> list[_Draft]:
     sentence = chosen.sentence
@@ -1336,7 +1336,7 @@ def _drafts_for(
         when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)  # a live blog's entry: today
     inherited_day = when is None
     if when is None:
-        when = _context_date(sentence, dates, report_day, article.published)
+        when = _context_date(sentence, dates, day_told, article.published)
     if when is None and article.published is not None and chosen.trigger.tag_ in {"VBZ", "VBP"}:
         # "Russian FPV drone hits a civilian car in Velikaya Pisarevka": a caption's present is the day it is posted
         when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)
@@ -1471,15 +1471,14 @@ def _opening_lines(text: str, segments: Sequence[Segment]) -> list[tuple[int, in
 
 
 def _context_date(
-    sentence: Span, dates: Sequence[DateMention], report_day: DateMention | None, published: dt.date | None
+    sentence: Span, dates: Sequence[DateMention], day_told: DateMention | None, published: dt.date | None
 ) -> DateMention | None:
     """The day an undated sentence is told under: the latest day or week its paragraph gave before it
     ("On 17 September, residents gathered in Kursk. Police detained 3 participants."; the latest,
     since the older ones are mostly the background of a clause: "confirming claims that Ukrainian
-    forces advanced to the settlement on September 3"), else the day a report's title names as the
-    one it covers ("Operational situation ... as of 21:00, November 21"; "Assessment, December 9,
-    2024"). Not across a sentence that moves on in time ("Later, ..."); never a wire dateline's filing
-    day, nor a day of history."""
+    forces advanced to the settlement on September 3"), else ``day_told`` (the report's or the story's
+    lead's, ``_day_told``). None after a sentence that moves on in time ("Later, ..."); never a wire
+    dateline's filing day, nor a day of history."""
     doc = sentence.doc
     first = line_start(doc, sentence.start)
     shifts = set(lexicon()["time_shifts"])
@@ -1492,7 +1491,7 @@ def _context_date(
         and not datelines.dates(doc, d.start) and not (published and _background(d, published))
         and not _span_bound(doc, d)
     ]
-    return max(reversed(before), key=lambda d: d.value) if before else report_day
+    return max(reversed(before), key=lambda d: d.value) if before else day_told
 
 
 def _toll_place(sentence: Span, where: Sequence[Toponym], places: Sequence[Toponym]) -> int | None:
