@@ -221,6 +221,12 @@ def test_a_toll_that_has_risen_is_the_attacks_and_an_earlier_count_is_no_second_
         "Air/drone strike", "Kharkiv", dt.date(2024, 10, 26), 6)
 
 
+def test_arrested_from_a_town_is_arrested_there(language):
+    text = ("Russian forces shelled Izyum on Monday.\n\nIn a separate operation, a militant was arrested from "
+            "Kupiansk on Saturday, the statement said.")
+    assert {e.sub_event_type: e.location for e in run(language, text)}["Arrests"] == "Kupiansk"
+
+
 def test_sentence_without_a_place_inherits_the_main_place(language):
     text = "Russian rockets hit Izyum on Sunday.\n\nIzyum was quiet. Later, Russian soldiers looted shops."
     found = {e.sub_event_type: e for e in run(language, text)}
@@ -615,11 +621,14 @@ def test_dateline_dates_are_told_from_dates_opening_a_line():
         "EL FASHER, Sudan, June 14, 2024 (Reuters) — Shelling killed 12.\n"
         "JUBA, 24 January 2025 - Gunmen attacked a cattle camp near Bor on 19 January.\n"
         "On 14 June 2022, Russian forces shelled Kupiansk.\n"
-        "June 14 - shelling in Kupiansk."
+        "June 14 - shelling in Kupiansk.\n"
+        "Imphal, Mar 10 (PTI) Security forces arrested two cadres on Sunday.\n"
+        "Zelensky (President) said on June 12 that ..."
     )
     found = dates.find_dates(text, PUBLISHED, [])
     doc = spacy.blank("en")(text)
-    assert [m.text for m in found if datelines.dates(doc, m.start)] == ["Jan 28", "June 14, 2024", "24 January 2025"]
+    assert [m.text for m in found if datelines.dates(doc, m.start)] == [
+        "Jan 28", "June 14, 2024", "24 January 2025", "Mar 10"]
 
 
 def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(language):

@@ -1,5 +1,5 @@
 """Wire datelines: "KYIV, July 20 (Reuters) -", "BEIRUT (AP) —", "GOMA, Democratic Republic of Congo,
-Jan 28 (Reuters) -", "JUBA, 24 January 2025 -".
+Jan 28 (Reuters) -", "JUBA, 24 January 2025 -", and the Indian agencies' "Imphal, Mar 10 (PTI)" with no dash.
 
 A dateline says where and when a report was filed, not where or when anything in it happened; and
 the lead sentence starts after its dash, which the small parser would otherwise read as one clause
@@ -20,8 +20,10 @@ _DATELINE = re.compile(
     rf"(?:,\s*{_WORD}(?:\s+(?:of|the|and)?\s*{_WORD}){{0,4}})?"  # ", Ukraine", ", Democratic Republic of Congo"
     # ", July 20", ", June 14, 2024", ", 24 January 2025"
     r"(?P<date>,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s*\d{4})?))?"
-    r"\s*(?:\([^()\n]{1,40}\))?"  # "(Reuters)"
-    r"\s*(?<=[\s)])[-–—]+[ \t]+",  # a dash standing apart: "Al-Shabaab" opens no dateline
+    # an Indian agency's bracket needs no dash: "Imphal, Mar 10 (PTI) Security forces ..."
+    r"(?:\s*\((?:PTI|IANS|ANI|UNI)\)[ \t]+(?=[A-Z])"
+    r"|(?:\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
+    r"\s*(?<=[\s)])[-–—]+[ \t]+)",  # a dash standing apart: "Al-Shabaab" opens no dateline
     re.MULTILINE,
 )
 

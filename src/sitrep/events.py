@@ -126,7 +126,11 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
         return True  # "according to a security source in Kandi": where the speaker is
     if head.lower_ in {"for", "to", "towards", "toward"} and lemma(head.head) in lexicon()["journeys"]:
         return True  # "buses waiting to leave for Bahir Dar": where people were going
-    return head.lower_ == "from" and lemma(head.head) not in {"withdraw", "retreat", "push", "drive", "expel", "oust"}
+    # forces driven out of a place, and people or arms taken from it ("arrested from Kakching", Indian
+    # English for "in"), were there
+    return head.lower_ == "from" and lemma(head.head) not in {
+        "withdraw", "retreat", "push", "drive", "expel", "oust", "arrest", "detain", "apprehend", "nab", "abduct",
+        "kidnap", "rescue", "recover", "seize"}
 
 
 def _names_a_body(doc: Doc, place: Toponym) -> bool:
@@ -164,10 +168,11 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is not None and _governed_by(span.root, chosen.trigger) and not _from_origin(doc, place):
             governed.append(place)
-    # "outside a Kabul Bank branch in Kunduz city": a name inside another name is not where it happened
-    named_in_names = [p for p in governed if _names_a_thing(doc, p)]
-    if len(named_in_names) < len(governed):
-        governed = [p for p in governed if p not in named_in_names]
+    # a name inside an organisation's is not where it happened when another place is named ("outside a
+    # Kabul Bank branch in Kunduz city"); alone, it is ("a strike on the Kharkiv Tractor Plant")
+    in_names = [p for p in governed if _names_a_thing(doc, p)]
+    if len(in_names) < len(governed):
+        governed = [p for p in governed if p not in in_names]
     landmarks = [p for p in governed if _relative_position(doc, p, chosen.trigger)]
     governed = [p for p in governed if p not in landmarks]
     if chosen.sub_event_type != "territory" and not any(p.feature in {"city", "admin2"} for p in governed):
@@ -1408,7 +1413,7 @@ def _lead_place(filed: Toponym | None, told: Sequence[Toponym], sentence: Span, 
         return None
     titles = [s for s in segments if s.kind == "title"]
     body = [t for t in told if not any(s.start <= t.start < s.end for s in titles)]
-    return None if any(t.start < sentence.start_char for t in body) else filed
+    return None if any(t.start < sentence.end_char for t in body) else filed
 
 
 def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
