@@ -123,6 +123,9 @@ def test_a_village_told_as_lying_off_a_town_it_is_nowhere_near_is_one_the_index_
     listed = [t.text for t in geoparse(blank("Russian forces attacked south of Pokrovsk City near Bryansk and Pishchane."),
                                        [], gazetteer)]
     assert listed == ["Pokrovsk"]
+    # a place told off itself (a name read twice, "the Slovyansk – Kramatorsk line ... of Kramatorsk") is no namesake
+    assert [t.text for t in geoparse(blank("Shelling hit Pokrovsk, north of Pokrovsk."), [], gazetteer)] == [
+        "Pokrovsk", "Pokrovsk"]
     # a distance told is kept: Bryansk does lie 350 km off Moscow
     told = [t.text for t in geoparse(blank("Drones struck Bryansk, 350 km southwest of Moscow."), [], gazetteer)]
     assert told == ["Bryansk", "Moscow"]

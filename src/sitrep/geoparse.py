@@ -732,7 +732,7 @@ def _off_its_landmarks(mention: _Mention) -> bool:
     """A village told as lying off a town it is nowhere near is a namesake: the index lacks the one meant."""
     place, towns = mention.place, _town_landmarks(mention)
     return place is not None and place.feature == "city" and bool(towns) and not any(
-        m.place.geonameid != place.geonameid and _distance_km(m.place, place) <= km for m, km in towns)
+        m.place.geonameid == place.geonameid or _distance_km(m.place, place) <= km for m, km in towns)
 
 
 def _only_division(mention: _Mention) -> bool:
