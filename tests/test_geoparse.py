@@ -496,6 +496,19 @@ def test_a_namesake_abroad_is_not_the_town_of_the_province_named_right_after_it(
     assert senses(blank, gazetteer, "In Kani, Japan, the festival went on.") == [("Kani", 1859740), ("Japan", 1861060)]
 
 
+def test_a_village_told_inside_a_province_is_not_a_namesake_in_the_next_country(blank, tmp_path):
+    places = [
+        Place(697108, "Plekhiv", 49.77, 32.76, "UA", "18", population=716),
+        Place(538555, "Kursk Oblast", 51.69, 36.21, "RU", "41", feature="admin1", population=1_100_000),
+        Place(581049, "Sudzha", 51.19, 35.27, "RU", "41", population=5_600),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {697108: ["Plekhovo"], 538555: ["Kursk region"]})
+    text = "Troops took the settlement of Plekhovo in the Kursk region."
+    assert senses(blank, gazetteer, text) == [("Kursk region", 538555)]
+    assert senses(blank, gazetteer, "Troops took the town of Sudzha in the Kursk region.") == [("Sudzha", 581049), ("Kursk region", 538555)]
+    assert senses(blank, gazetteer, "Troops took the village of Plekhovo.") == [("Plekhovo", 697108)]
+
+
 @pytest.fixture()
 def far_namesakes(tmp_path):
     """Towns that share a name across the world, and the divisions a description puts them in."""

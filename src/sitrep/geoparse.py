@@ -63,6 +63,7 @@ PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the do
 PAIR_KM = 40.0  # about a county's radius: a town and its county
 NAMED_ADMIN1 = 1.0  # a local candidate inside a first-level division the document names
 STRAY_KM = 1000.0  # a town this far from the province named right after it, in another country, is a namesake
+BORDER_KM = 100.0  # a village told inside a province may lie this far outside it, over the border
 CHAIN_TOKENS = 8  # "Kani town, Kani township, Sagaing region": how far after a town its province may be named
 BRACKET_ASIDE_TOKENS = 30  # "Hamilton (/ˈhæməltən/; 2011 population 519,949) is a city": an aside's length
 DESCRIPTION_TOKENS = 5  # "a fifth class municipality in": words between a name and what it is
@@ -988,7 +989,7 @@ def _fits_container(mention: _Mention) -> bool:
         return True
     if mention.described and not any(c.country == place.country for c in divisions):
         return True  # "Baidoa, the capital of South West state": a region abroad (Cameroon's) is the wrong reading
-    near_km = 0.0 if mention.fuzzy else 100.0  # a border village; not a look-alike name over the border
+    near_km = 0.0 if mention.fuzzy else BORDER_KM  # a border village; not a look-alike name over the border
     return any(
         _contains(c, place) or c.geonameid == place.geonameid or (c.feature == "admin1" and _distance_km(c, place) < near_km)
         for c in divisions
@@ -1059,10 +1060,12 @@ def _near_stated_divisions(words: _Words, mentions: list[_Mention]) -> list[_Men
 
     def astray(m: _Mention) -> bool:
         divisions = [d for d in stated if 0 <= d.tok_start - m.tok_end <= CHAIN_TOKENS]  # the town's own chain
-        return (
-            m.place is not None and m.place.feature in ("city", "admin2") and bool(divisions)
-            and all(d.place.country != m.place.country and _distance_km(d.place, m.place) > STRAY_KM for d in divisions)
-        )
+        if m.place is None or m.place.feature not in ("city", "admin2") or not divisions:
+            return False
+        if words.span(m.tok_end, divisions[0].tok_start).lower() in ("in", "in the"):
+            # "Plekhovo in the Kursk region": told inside it, so not Plekhiv, 330 km off in Ukraine
+            return not any(_contains(d.place, m.place) or _distance_km(d.place, m.place) < BORDER_KM for d in divisions)
+        return all(d.place.country != m.place.country and _distance_km(d.place, m.place) > STRAY_KM for d in divisions)
 
     return [m for m in mentions if not astray(m)]
 
