@@ -164,7 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             misses.append(("no event", processed.article.text, ""))
             continue
         tally.found += 1
-        tally.date_right += event.event_date == dt.date.fromisoformat(record["date"])
+        dated = event.event_date == dt.date.fromisoformat(record["date"])
+        tally.date_right += dated
+        if not dated:
+            misses.append(("date", processed.article.text, f"{event.event_date} (gold {record['date']})"))
         near = event.latitude is not None and km(event.latitude, event.longitude, record["lat"], record["lon"]) <= TOLERANCE_KM
         tally.place_right += near
         if not near:

@@ -34,8 +34,8 @@ def test_reference_article_dates(reference_article):
         ("on Tuesday", dt.date(2022, 9, 13), 1),
         ("last Tuesday", dt.date(2022, 9, 6), 1),
         ("yesterday", dt.date(2022, 9, 12), 1),
-        ("overnight", dt.date(2022, 9, 12), 1),
-        ("overnight into Sunday", dt.date(2022, 9, 10), 1),  # the night began on Saturday
+        ("overnight", dt.date(2022, 9, 13), 1),  # the night that ends in the report's morning
+        ("overnight into Sunday", dt.date(2022, 9, 11), 1),
         ("last week", dt.date(2022, 9, 7), 2),
         ("in early September", dt.date(2022, 9, 1), 3),
         ("in late August", dt.date(2022, 8, 31), 3),
@@ -102,9 +102,15 @@ def test_clock_times_are_not_days():
 
 
 def test_a_range_of_days_is_dated_by_its_first_day_and_keeps_its_year():
-    found = values("Ten people were killed on March 1-2, 2008. Looters struck during the night of 22 to 23 January.")
-    assert found == {"March 1-2, 2008": (dt.date(2008, 3, 1), 1), "22 to 23 January": (dt.date(2022, 1, 22), 1)}
-    assert values("In the night between 4 and 5 June, rockets hit the town.") == {"4 and 5 June": (dt.date(2022, 6, 4), 1)}
+    found = values("Ten people were killed on March 1-2, 2008. Looters struck between 22 and 23 January.")
+    assert found == {"March 1-2, 2008": (dt.date(2008, 3, 1), 1), "22 and 23 January": (dt.date(2022, 1, 22), 1)}
+
+
+def test_a_night_of_two_days_is_dated_by_the_morning_it_ends_in():
+    found = values("Looters struck during the night of 22 to 23 January. Drones came overnight on May 12-13.")
+    assert found == {"night of 22 to 23 January": (dt.date(2022, 1, 23), 1), "overnight on May 12-13": (dt.date(2022, 5, 13), 1)}
+    assert values("In the night between 4 and 5 June, rockets hit the town.") == {
+        "night between 4 and 5 June": (dt.date(2022, 6, 5), 1)}
 
 
 @pytest.mark.parametrize(
@@ -135,3 +141,9 @@ def test_days_before_an_event_are_not_a_date():
 def test_the_following_day_opening_a_paragraph_counts_from_the_day_told_before_it():
     text = "On 14 September 2022, shells hit the town.\n\nThe following day, gunmen detained 12 volunteers."
     assert values(text)["The following day"] == (dt.date(2022, 9, 15), 1)
+
+
+def test_the_same_day_in_a_later_paragraph_is_the_day_the_story_told_last():
+    text = ("Shells hit the town on Saturday, the governor said.\n\n\"Two women were wounded,\" he wrote.\n\n"
+            "In the village of Dunaika, a drone dropped a grenade on a car the same day.")
+    assert values(text)["the same day"] == (dt.date(2022, 9, 10), 1)

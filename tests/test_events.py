@@ -714,7 +714,7 @@ def test_a_strike_told_overnight_and_on_its_calendar_night_is_one_event(language
     text = ("Russian forces struck Izyum with drones overnight.\n\n"
             "Officials reported that Russian forces struck Izyum with drones overnight on September 11 to 12, killing two.")
     [event] = run(language, text)
-    assert (event.event_date, event.fatalities, len(event.evidence)) == (dt.date(2022, 9, 11), 2, 2)
+    assert (event.event_date, event.fatalities, len(event.evidence)) == (dt.date(2022, 9, 12), 2, 2)
 
 
 def test_a_death_in_an_exchange_of_fire_is_part_of_the_clash(language):
@@ -750,9 +750,32 @@ def test_a_homemade_bomb_is_an_explosive_device(language):
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 2)
 
 
-def test_overnight_on_a_night_of_two_days_is_its_first_day(language):
+def test_overnight_on_a_night_of_two_days_is_the_morning_it_ends_in(language):
     [event] = run(language, "Russian forces struck Izyum with drones overnight on September 10 to 11, killing two civilians.")
-    assert event.event_date == dt.date(2022, 9, 10)
+    assert event.event_date == dt.date(2022, 9, 11)
+
+
+def test_a_town_named_for_its_district_yields_to_the_village_told_in_it(language):
+    text = "Kupiansk district: in the village of Kindrashivka, a house was damaged as a result of MLRS shelling."
+    [event] = run(language, text)
+    assert (event.location, event.sub_event_type) == ("Kindrashivka", "Shelling/artillery/missile attack")
+
+
+def test_advice_and_alerts_tell_no_strike(language):
+    assert run(language, "Please respond to air raid alerts in Kharkiv and stay in shelters!") == []
+    assert run(language, "In Kharkiv, residents should go to shelters during the air raid alerts.") == []
+
+
+def test_a_calendar_day_says_which_night_overnight_was(language):
+    [event] = run(language, "On 11 September 2022, overnight shelling damaged houses in Izyum.")
+    assert event.event_date == dt.date(2022, 9, 11)
+
+
+def test_its_troops_are_the_forces_of_whoever_tells_of_them(language):
+    [event] = run(language, "Russia's Defence Ministry said on Monday its troops had liberated Izyum.")
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "Military Forces of Russia (2000-)")
+    [event] = run(language, "Ukraine's General Staff said its forces repelled 41 Russian attacks near Izyum on Monday.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")
 
 
 def test_a_statement_day_stays_when_the_next_sentence_is_later(language):

@@ -73,9 +73,15 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
     number = "(?:" + _alternation(list(w.numbers)) + r"|\d{1,2})"
     year_word = r",?\s+(?i:(?P<yrel>last|this|next)\s+year)"  # "in March last year"
     days_to = r"\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?"  # the end of a range of days ("between 4 and 5 June")
+    night = r"(?i:\b(?:overnight|night)\s+(?:(?:on|of|from|between)\s+)?(?:the\s+)?)"
+    to_day = r"\s*(?:[-–/]|to|and|into)\s*"
     return [
         (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
         (re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\b"), _numeric),
+        # a night told as two days ("overnight on 12-13 May", "the night of January 22 to 23") is dated by
+        # the morning it ends in, as the reports that count a night's drones and missiles do
+        (re.compile(rf"{night}\d{{1,2}}(?:st|nd|rd|th)?{to_day}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
+        (re.compile(rf"{night}(?P<month>{month})\s+\d{{1,2}}(?:st|nd|rd|th)?{to_day}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
         # a range of days ("22 to 23 January", "March 1-2, 2008", "between 4 and 5 June") is dated by its first day
         (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
         (re.compile(rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
@@ -83,8 +89,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})\b"), _month_only),
         # A bare month only after a preposition ("in May"), never "she may go".
         (re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f) (?P<date>(?P<month>{month}))\b"), _month_only),
-        # "overnight into Tuesday", "the night into Sunday": the night began the day before
-        (re.compile(rf"(?i:\b(?:overnight|(?:the\s+)?night)\s+into\s+)(?P<wd>{weekday})\b"), _night_into),
+        # "overnight into Tuesday", "the night into Sunday": the morning the night ends in
+        (re.compile(rf"(?i:\b(?:overnight|(?:the\s+)?night)\s+into\s+)(?P<wd>{weekday})\b"), _weekday),
         (re.compile(rf"(?i:\b(?P<rel>last|this|next|past)\s+)?(?P<wd>{weekday})\b(?i:\s+(?:morning|afternoon|evening|night))?"), _weekday),
         (re.compile(rf"(?i)\b(?P<phrase>{relative})\b"), _relative),
         (re.compile(rf"(?i)\b(?P<n>{number})\s+(?P<unit>days?|weeks?|months?)\s+ago\b"), _ago),
@@ -121,6 +127,7 @@ _APART = re.compile(
 )
 _APART_CHARS = 300  # how far back in the paragraph the day it is counted from may be told
 _APART_AFTER_CHARS = 150  # how far ahead in the sentence, when none is told before
+_APART_STORY_CHARS = 1500  # how far back across paragraphs, when neither is told
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +162,11 @@ def _from_anchor(
         anchor = next((f.value for f in after if f.value is not None and f.precision == 1
                        and f.start - apart.end <= _APART_AFTER_CHARS
                        and not re.search(r"[.!?]\s|\n", text[apart.end : f.start])), None)
-    if anchor is None and apart.days > 0:
-        # "The following day" opening a paragraph of a bulletin counts from the last day told before it,
-        # rather than from publication, which would put it in the future
+    if anchor is None:
+        # "The following day" or "the same day" opening a paragraph counts from the last day the story
+        # told before it, not from publication ("on Saturday" ... next paragraph: "the same day")
         anchor = next((m.value for m in reversed(before) if m.value is not None and m.precision == 1
-                       and apart.start - m.end <= _APART_CHARS), None)
+                       and apart.start - m.end <= _APART_STORY_CHARS), None)
     day = anchor if anchor is not None else published
     value = day + dt.timedelta(days=apart.days) if day is not None else None
     return _Found(apart.start, apart.end, value, 1)
@@ -269,9 +276,14 @@ def _weekday(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | Non
     return resolve_weekday(weekday, published, (m.groupdict().get("rel") or "").lower()), 1
 
 
-def _night_into(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
-    day, precision = _weekday(m, published)
-    return (None if day is None else day - dt.timedelta(days=1)), precision
+def counted_from_publication(mention: DateMention) -> bool:
+    """A word read as a day before publication ("overnight", "yesterday"), not a day the text states."""
+    return "days_before" in _words().relative.get(mention.text.lower(), {})
+
+
+def covers_the_report(mention: DateMention) -> bool:
+    """A summary's window ("Over the past day, the occupiers ..."): the day of everything the report lists."""
+    return bool(_words().relative.get(mention.text.lower(), {}).get("covers_report"))
 
 
 def _relative(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:

@@ -1095,9 +1095,26 @@ def _participle_before_a_name(token: Token) -> bool:
     )
 
 
+def _imperative(sentence: Span) -> bool:
+    """ "Please respond to air raid alerts and stay in shelters!": advice to readers tells no event."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space and t.pos_ != "SYM"]
+    if words and words[0].lower_ == "please":
+        words = words[1:]
+    root = sentence.root
+    return bool(words) and words[0] == root and root.tag_ == "VB" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in root.children)
+
+
+def _warned_of(token: Token) -> bool:
+    """ "air raid alerts", "drone danger", "a missile threat": the trigger names what is warned of."""
+    return token.dep_ in {"compound", "amod"} and lemma(token.head) in lexicon()["warnings"]
+
+
 def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceEvent]:
     verbs, nouns, protesters = lexicon()["verbs"], lexicon()["nouns"], lexicon()["protesters"]
     lower_only = lexicon()["lower_case_nouns"]
+    if _imperative(sentence):
+        return []
     doc, table = sentence.doc, _tokens(sentence.doc)
     found = []
     for i in range(sentence.start, sentence.end):
@@ -1119,7 +1136,7 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             sub_type = _verb_event(token, verbs[word], places, sentence) if asserted else None
             specific = True
         elif pos in {"NOUN", "PROPN"} and (word in nouns or word in protesters) and not _in_a_title(doc[i]) \
-                and not (word in lower_only and not doc[i].is_lower):
+                and not (word in lower_only and not doc[i].is_lower) and not _warned_of(doc[i]):
             # _noun_event needs one of them
             token = doc[i]
             sub_type = _noun_event(token, sentence, word)

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from spacy.tokens import Doc, Span, Token
 
 from . import datelines
+from .dates import counted_from_publication, covers_the_report
 from .confidence import Signals, corroborate, probability
 from .event_classifier import (
     SentenceEvent,
@@ -83,6 +84,10 @@ _LOCATIVE_WORDS = frozenset({"in", "at", "inside"})
 _CONTAINER_CHARS = 40  # "Mota town (East Gojjam zone, Amhara region)": how far after a town its province may follow
 _NOT_PLACE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})
 _WATER_WORDS = frozenset({"river", "sea", "lake", "reservoir", "canal", "bay", "gulf", "strait", "estuary"})
+# after a town's name, the unit around it ("Chuhuiv district", "Khar tehsil", "the Bilopillia community")
+_DISTRICT_WORDS = frozenset({
+    "district", "raion", "rayon", "county", "tehsil", "township", "municipality", "community", "hromada", "lga", "territory",
+})
 _NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vicinity", "area", "district", "suburb", "suburbs"})
 
 
@@ -185,7 +190,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
         # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
         if chosen.sub_event_type != "territory":
-            first = _most_specific(governed, named)
+            first = _most_specific(governed, named, doc)
             return [first, *_listed_with(doc, first, governed)]
         return _distinct([p for p in governed if not _container_of_another(doc, p, governed)])
     if chosen.sub_event_type == "territory" and chosen.patient is not None and chosen.patient.pos_ == "PROPN":
@@ -198,7 +203,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         pronoun = chosen.patient is None or chosen.patient.pos_ == "PRON"
         loose = [p for p in loose if not _relative_position(doc, p, chosen.trigger)
                  and (pronoun or _in_clause_of(doc, p, chosen.trigger))]
-    return [_most_specific(loose, named)] if loose else []
+    return [_most_specific(loose, named, doc)] if loose else []
 
 
 def _names_a_thing(doc: Doc, place: Toponym) -> bool:
@@ -285,16 +290,23 @@ def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
     return False
 
 
-def _most_specific(places: Sequence[Toponym], named: Sequence[Toponym]) -> Toponym:
-    """A town before a district before a province, the first named among equals; but a namesake
+def _most_specific(places: Sequence[Toponym], named: Sequence[Toponym], doc: Doc | None = None) -> Toponym:
+    """A town before a district before a province, the first named among equals (a town's name for its
+    district is a district: "Chuhuiv district: in the village of Pechenihy"); but a namesake
     abroad after the places of the country whose regions the sentence names ("Gorky Park in Kharkiv,
     Kharkiv Oblast": not Gorky, Russia), and a town inside a region the sentence names before one
     outside it ("Maidan ... in Kharkiv, Kharkiv Oblast"); a town before a sea ("the Black Sea city
     of Batumi", "in the Red Sea off Hodeidah": ACLED codes a sea event at the coast)."""
     setting = _Setting.of(named)
     return min(places, key=lambda p: (
-        setting.abroad(p), _PLACE_FEATURE_PRECISION.get(p.feature, 1), not p.country, setting.outside(p)
+        setting.abroad(p), max(_PLACE_FEATURE_PRECISION.get(p.feature, 1), 2 if _names_its_district(doc, p) else 1),
+        not p.country, setting.outside(p)
     ))
+
+
+def _names_its_district(doc: Doc | None, place: Toponym) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand") if doc is not None else None
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in _DISTRICT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,12 +546,31 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
                 return actor_name(role, country or place_country)
             if role == "military" and not country and token is not None and _the_army(tokens, place_country):
                 return actor_name(role, place_country)  # "an army drone strike" in Burkina Faso: its own army
+            if role == "military" and not country and isinstance(token, Token) and not set(words) & _HOSTILE_WORDS:
+                country = _speakers_country(token, demonyms)  # "Russia's Defence Ministry said its troops ..."
             return actor_name(role, country) if country else ""
     if country and token is not None and isinstance(token, Token) and token.lower_ in actors["countries"][country]["demonyms"]:
         return actor_name("military", country)  # "retaken by Ukraine", "the Russians left"
     if country and isinstance(token, Token) and (lemma(token) in lexicon()["weapons"] or lemma(token) in lexicon()["nouns"]):
         return actor_name("military", country)  # "Ukrainian strikes destroyed...": whose strikes
     return ""
+
+
+_HOSTILE_WORDS = frozenset({"enemy", "occupiers", "occupier", "invaders", "invader", "occupation"})
+
+
+def _speakers_country(token: Token, demonyms: dict[str, frozenset[str]]) -> str:
+    """Whose forces "its troops" or "units" are: the side that tells of them ("Russia's Defence
+    Ministry said its troops had liberated ...", "Russian MoD: units of the Tsentr group ...")."""
+    reporting = set(lexicon()["reporting_verbs"])
+    verb = next((v for v in token.ancestors if lemma(v) in reporting), None)
+    if verb is not None:
+        words = {t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    else:
+        sentence = token.sent
+        colon = next((t for t in sentence[:8] if t.text == ":" and t.i < token.i), None)
+        words = {t.lower_ for t in token.doc[sentence.start : colon.i]} if colon is not None else set()
+    return next((iso for iso, names in demonyms.items() if names & words), "")
 
 
 def _the_army(tokens: Sequence[Token], place_country: str) -> bool:
@@ -589,7 +620,7 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     enemy = actor_name("military", adversary) if adversary else actor_name("unidentified", place_country) if place_country else ""
     if sub_type in {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"}:
         actor1 = actor1 or (state if sub_type == "Government regains territory" else enemy)
-        if not actor2:
+        if not actor2 or actor2 == actor1:  # "repelled 41 Russian attacks", its forces unnamed: not Russia on Russia
             actor2 = enemy if actor1 == state else state
     elif event_type == "Explosions/Remote violence" or sub_type in {
         "Attack", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
@@ -679,6 +710,9 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
               and (published is None or d.precision != 1 or d.value <= published)]
     inside = [d for d in usable if sentence.start_char <= d.start < sentence.end_char]
     inside = [d for d in inside if not _restated(d, inside, sentence)]
+    if any(d.precision == 1 and re.search(r"\d", d.text) for d in inside):
+        # "On 19 April 2022, overnight shelling damage ...": the calendar day says which night it was
+        inside = [d for d in inside if not counted_from_publication(d)]
     if not inside:
         return None
     reporting = set(lexicon()["reporting_verbs"])
@@ -707,7 +741,7 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
 
 
 def _restated(mention: DateMention, others: Sequence[DateMention], sentence: Span) -> bool:
-    """ "overnight on April 15 to 16": a relative word the date right after it states, the night's first day."""
+    """ "overnight on April 16": a relative word the date right after it states."""
     for other in others:
         between = [t for t in sentence if mention.end <= t.idx < other.start]
         if other.start > mention.end and len(between) == 1 and between[0].lower_ in {"on", "of"}:
@@ -1430,11 +1464,14 @@ def _report_day(
     text: str, doc: Doc, dates: Sequence[DateMention], segments: Sequence[Segment], published: dt.date | None
 ) -> DateMention | None:
     """The calendar day a report says it covers, in its title or in a short heading line opening its body
-    ("Evening summary for 3 December."), if any: on or before publication, not history, not a dateline's."""
+    ("Evening summary for 3 December."), or the window of a summary opening it ("Over the past day, the
+    occupiers struck ..."), if any: on or before publication, not history, not a dateline's."""
     titles = [(s.start, s.end) for s in segments if s.kind == "title"]
-    headings = [(start, end) for start, end in _opening_lines(text, segments) if len(text[start:end].split()) <= HEADING_WORDS]
-    return next((d for d in dates if any(a <= d.start < b for a, b in titles + headings) and _a_day_of_news(d, published)
-                 and not datelines.dates(doc, d.start)), None)
+    opening = _opening_lines(text, segments)
+    headings = [(start, end) for start, end in opening if len(text[start:end].split()) <= HEADING_WORDS]
+    return next((d for d in dates if (any(a <= d.start < b for a, b in titles + headings) or (
+                 covers_the_report(d) and any(a <= d.start < b for a, b in opening)))
+                 and _a_day_of_news(d, published) and not datelines.dates(doc, d.start)), None)
 
 
 def _lead_day(text: str, doc: Doc, dates: Sequence[DateMention], segments: Sequence[Segment], published: dt.date | None) -> DateMention | None:
