@@ -150,6 +150,25 @@ def test_a_hromada_is_named_after_its_town(language, full_gazetteer):
     assert found["Semenivka"] == ("Semenivka", "02")
 
 
+def test_a_village_of_a_community_named_after_a_town_is_a_place_whatever_ner_says(language, full_gazetteer):
+    text = "This morning Russian troops attacked Antonivka of the Kherson community from a drone."
+    found = {t.text: (t.name, t.admin1) for t in geoparse(language(text), [], full_gazetteer)}
+    assert found["Antonivka"] == ("Antonivka", "08")
+
+
+def test_a_province_named_with_its_admin_word_is_not_a_village_abroad(language, full_gazetteer):
+    # a Zaporozhye village of Kazakhstan lies near Stepnogorsk of Kazakhstan; the text means Ukraine's
+    text = "Zaporozhye region. Yesterday occupants make artillery fire on village Stepnogorsk, one civil man perished."
+    found = {t.text: (t.country, t.admin1) for t in geoparse(language(text), [], full_gazetteer)}
+    assert found == {"Zaporozhye region": ("UA", "26"), "Stepnogorsk": ("UA", "26")}
+
+
+def test_a_town_abroad_is_not_the_province_of_a_region_named_after_it(language, full_gazetteer):
+    text = ("Armed groups attacked the positions of Bourzanga, in the province of Bam, region of the Centre-Nord, "
+            "on Sunday.")
+    assert [t.text for t in geoparse(language(text), [], full_gazetteer)] == ["Bourzanga", "Centre-Nord"]
+
+
 def test_a_town_of_a_province_the_text_names_is_a_place_whatever_ner_says(language, full_gazetteer):
     text = ("Overnight on 12-13 May, Shebekino came under fire from a Vampire MLRS. Two private houses were damaged. "
             "(Telegram channel of the Governor of Belgorod region)")

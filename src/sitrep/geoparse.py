@@ -68,6 +68,7 @@ CHAIN_TOKENS = 8  # "Kani town, Kani township, Sagaing region": how far after a 
 BRACKET_ASIDE_TOKENS = 30  # "Hamilton (/ˈhæməltən/; 2011 population 519,949) is a city": an aside's length
 DESCRIPTION_TOKENS = 5  # "a fifth class municipality in": words between a name and what it is
 NAMESAKE_SHARE = 10  # a city with a tenth of its namesake division's people is what the name usually means
+ALIEN_TOWN = 2.0  # "X region" where the town X lies outside every province X: the province is meant
 WORDED_DIVISION = 3.0  # a division the text names with its admin word is not what the bare name means
 LISTED_NEAR = 1.0  # a town near the town listed beside it ("Oxford and London")
 LANDMARK_NEAR = 3.0  # a town at the one the text says it lies off ("south of Pokrovsk near Pishchane"), less farther off
@@ -448,25 +449,26 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     best = max(mention.candidates, key=lambda pk: pk[0].population)[0]
     kinds = {k for _, k in mention.candidates}
     evidence = RECOGNITION_PRIOR[best.feature] + 0.6 * max(0.0, min(math.log10(best.population + 1) - 3, 4))
+    of_division = _of_a_division(words, mention)
     if label in cues["ner_place_labels"] and _longer_place_name(words, mention, ent_start, ent_end):
         evidence -= 1.0
     elif label in cues["ner_place_labels"] or (label in cues["ner_demonym_labels"] and NameKind.DEMONYM in kinds):
         evidence += 2.0
-    elif label in cues["ner_other_labels"]:
+    elif label in cues["ner_other_labels"] and not of_division:  # not "Antonivka of the Kherson community"
         longer = ent_len > mention.tok_end - mention.tok_start
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
     locative = before in cues["before"] or before2 in cues["before_phrases"] or _line_head(words, mention)
     # "near the town of Daquq": named as a settlement, whatever NER calls the word
     settlement = before == "of" and mention.tok_start > 1 and words.lower[mention.tok_start - 2] in cues["named_settlements"]
     # what places a surname (_doubt_surnames); not "in Obama's stimulus law", which NER may call a GPE
-    mention.cued = (mention.admin_after or bool(mention.container_features & {"admin1", "admin2", "country"})
+    mention.cued = (mention.admin_after or bool(mention.container_features & {"admin1", "admin2", "country"}) or of_division
                     or after in cues["place_after"] or _description(words, mention) is not None or settlement
                     or (locative and label not in cues["ner_other_labels"] and after not in {"'s", "’s"}))
     if locative:
         evidence += 2.0 if settlement else 1.0
     if mention.admin_after:
         evidence += 2.0
-    elif mention.container_features & {"admin1", "admin2", "country"} or _division_in_brackets(words, mention):
+    elif mention.container_features & {"admin1", "admin2", "country"} or _division_in_brackets(words, mention) or of_division:
         evidence += 1.5  # "Dmytrivka, Kharkiv Oblast", "Velykyi Burluk, Kupiansk raion", "Zolochiv (Bohodukhiv raion)"
     elif after in cues["place_after"]:
         evidence += 1.0
@@ -485,6 +487,22 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     if words.sent_start[mention.tok_start] and not label:
         evidence -= 1.0
     return evidence
+
+
+def _of_a_division(words: _Words, mention: _Mention) -> bool:
+    """ "Antonivka of the Kherson community", "Borova of the Izium district": a place told as part of a
+    division named after it (which NER reads as one organisation's name)."""
+    i = mention.tok_end
+    if i + 2 >= len(words) or words.lower[i] != "of":
+        return False
+    i += 2 if words.lower[i + 1] == "the" else 1
+    start = i
+    while i < len(words) and i - start < MAX_NAME_TOKENS and words.capitalised[i] and words.alpha[i]:
+        i += 1
+    return start < i < len(words) and words.lower[i] in _cues()["division_words"] | _COMMUNITY_WORDS
+
+
+_COMMUNITY_WORDS = frozenset({"community", "hromada", "territorial"})  # Ukraine's hromadas, as translated
 
 
 def _line_head(words: _Words, mention: _Mention) -> bool:
@@ -1050,9 +1068,9 @@ def _stray_village(place: Place, local: list[Place]) -> bool:
 def _near_stated_divisions(words: _Words, mentions: list[_Mention]) -> list[_Mention]:
     """ "near Kani town, Kani township, Sagaing region": with no Kani of Myanmar in the index, Kani in Japan,
     thousands of km from the province named right after it, is a wrong namesake, not the place."""
-    stated = [  # a province named as one ("Sagaing region"), in one country whatever its sense
+    stated = [  # a province named as one ("Sagaing region", "region of the Centre-Nord"), in one country whatever its sense
         m for m in mentions if m.place is not None and m.place.feature == "admin1"
-        and (m.admin_after or words.lower[m.tok_end - 1] in _cues()["division_words"])
+        and (m.admin_after or words.lower[m.tok_end - 1] in _cues()["division_words"] or _division_of(words, m.tok_start))
         and len({p.country for p, _ in m.candidates}) == 1
     ]
     if not stated:
@@ -1068,6 +1086,13 @@ def _near_stated_divisions(words: _Words, mentions: list[_Mention]) -> list[_Men
         return all(d.place.country != m.place.country and _distance_km(d.place, m.place) > STRAY_KM for d in divisions)
 
     return [m for m in mentions if not astray(m)]
+
+
+def _division_of(words: _Words, i: int) -> bool:
+    """ "region of the Centre-Nord", "province of Bam": a division word and "of" before the name."""
+    if i >= 1 and words.lower[i - 1] == "the":
+        i -= 1
+    return i >= 2 and words.lower[i - 1] == "of" and words.lower[i - 2] in _cues()["division_words"]
 
 
 def _division_stated(mention: _Mention, accepted: list[_Mention]) -> bool:
@@ -1150,6 +1175,8 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     score += 1.0 if kind == NameKind.NAME or namesake else 0.0  # "New York" names New York City as well
     if mention.admin_after or (mention.holds and place.feature in ("admin1", "city")):
         score += 3.0 if place.feature == "admin1" else -1.0  # "Kharkiv region"; "Buffalo, New York"
+    if mention.admin_after and place.feature == "city" and _outside_its_divisions(mention, place):
+        score -= ALIEN_TOWN  # "Zaporozhye region": Ukraine's oblast, not a village of Kazakhstan
     if place.feature == "admin1" and mention.beside_division:
         score += LISTED_DIVISION
     if any(_contains(c, place) for c in mention.container
@@ -1187,6 +1214,12 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     if place.geonameid in mention.weak:
         score -= ALIAS_ADMIN1
     return score
+
+
+def _outside_its_divisions(mention: _Mention, city: Place) -> bool:
+    """A town of the name that lies in none of the provinces of the name: not what "X region" means."""
+    divisions = [p for p, _ in mention.candidates if p.feature == "admin1"]
+    return bool(divisions) and not any(_contains(d, city) for d in divisions)
 
 
 def _namesake_of_division(mention: _Mention, city: Place) -> bool:
