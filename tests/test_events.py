@@ -766,6 +766,44 @@ def test_advice_and_alerts_tell_no_strike(language):
     assert run(language, "In Kharkiv, residents should go to shelters during the air raid alerts.") == []
 
 
+def test_a_killing_whose_victims_the_parser_gave_to_the_speaker_keeps_its_toll(language):
+    text = ("On Monday, military aircraft bombed a gathering in Izyum, killing at least 100 people including women "
+            "and children, witnesses and resistance sources said.")
+    [event] = run(language, text)
+    assert event.fatalities == 100
+
+
+def test_a_sides_count_of_the_dead_is_an_account_and_the_lowest_toll_stands(language):
+    text = ("A drone strike blamed on Ukraine's military hit a market in Izyum on Monday, killing at least 12 people. "
+            "The Russian-installed authorities, which control Izyum, said 15 civilians were killed.")
+    [event] = run(language, text)
+    assert (event.fatalities, event.actor1) == (12, "Military Forces of Ukraine (2019-)")
+
+
+def test_an_attempted_assault_is_a_battle_but_not_when_it_describes_a_target(language):
+    [event] = run(language, "On Monday, the enemy tried to advance near Kupiansk, the General Staff said.")
+    assert (event.sub_event_type, event.location) == ("Armed clash", "Kupiansk")
+    assert run(language, "On Monday, the enemy will try to advance near Kupiansk.") == []
+    text = "On Monday, Russian artillery struck Ukrainian forces attempting to advance on Kupiansk."
+    assert [e.sub_event_type for e in run(language, text)] == ["Shelling/artillery/missile attack"]
+    text = "On Monday, Russian troops attempted to advance from Kharkiv and attacked around Kupiansk."
+    assert [e.location for e in run(language, text)] == ["Kupiansk"]
+
+
+def test_defenders_who_repulse_an_attack_are_no_civilians(language):
+    text = "On Monday, the assailants on motorcycles were repulsed by the men on the ground in Izyum."
+    [event] = run(language, text)
+    assert event.sub_event_type == "Armed clash" and not event.actor1.startswith("Civilians")
+    assert not event.actor2.startswith("Civilians")
+
+
+def test_protesters_setting_fire_riot_and_a_vehicle_jumping_on_a_mine_is_an_explosion(language):
+    [riot] = run(language, "On Monday, Protesters in Izyum set fire to part of the police post.")
+    assert riot.sub_event_type == "Violent demonstration"
+    [blast] = run(language, "On Monday, a bus jumped on an improvised explosive device near Izyum.")
+    assert blast.sub_event_type == "Remote explosive/landmine/IED"
+
+
 def test_a_calendar_day_says_which_night_overnight_was(language):
     [event] = run(language, "On 11 September 2022, overnight shelling damaged houses in Izyum.")
     assert event.event_date == dt.date(2022, 9, 11)

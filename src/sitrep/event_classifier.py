@@ -119,6 +119,8 @@ class SentenceEvent:
 
 def lemma(token: Token) -> str:
     word = token.lemma_.lower()
+    if token.tag_ == "NNPS" and word == token.lower_ and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]  # "Protesters in Kikuyu ...": a plural the model took for a name keeps its "s"
     return _fixed(word, token.lower_) if word in lexicon()["lemma_fixes"] else word
 
 
@@ -135,6 +137,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         return _is_asserted(trigger.head, sentence)  # "marched through Paris to protest": the march says it
     if _natural(trigger):
         return False
+    if trigger.dep_ == "xcomp" and _attempted_fight(trigger, trigger.head):
+        return _is_asserted(trigger.head, sentence)  # "the enemy tried to advance near Vovchansk": if it did try
     for child in trigger.children:
         if child.dep_ == "neg" or lemma(child) in rules["negations"] and child.dep_ in {"neg", "det", "advmod"}:
             return False
@@ -190,6 +194,18 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
         return False
     return not sentence.text.rstrip().endswith("?")
+
+
+def _attempted_fight(trigger: Token, attempt: Token) -> bool:
+    """ "The enemy tried to advance near Vovchansk", "Russian troops attempting to advance": an assault
+    made, even if repelled, is a battle fought (not "will try", nor "are trying", an operation going on)."""
+    rule = lexicon()["verbs"].get(lemma(trigger), {})
+    fought = rule.get("sub_event_type") == "Armed clash" and lemma(attempt) in lexicon()["attempt_heads"]
+    made = attempt.tag_ in {"VBD", "VBN"} or (attempt.tag_ == "VBG" and not any(c.dep_ == "aux" for c in attempt.children))
+    # "artillery striking Ukrainian forces attempting to advance": who were struck, not a battle told
+    head = attempt.head
+    target = attempt.dep_ in {"acl", "ccomp"} and (head.dep_ in {"dobj", "pobj", "nsubjpass"} or lemma(head) in lexicon()["verbs"])
+    return fought and made and not target and trigger.dep_ == "xcomp" and trigger.head == attempt
 
 
 def _natural(trigger: Token) -> bool:
@@ -521,7 +537,8 @@ def _agent(token: Token) -> Token | None:
     """The doer: the active subject, or the object of a passive 'by'; for a noun ("the Ukrainian
     counterattack", "Russia's shelling"), its nationality or possessor."""
     if token.pos_ in {"NOUN", "PROPN"}:
-        return next((c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}), None)
+        return next((c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}),
+                    None) or _blamed_on(token)
     for child in token.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -536,7 +553,17 @@ def _agent(token: Token) -> Token | None:
         subject = _subject(token.head.head)  # "Hezbollah responded by firing rockets"
     if subject is not None and subject.lower_ in {"it", "they", "we"}:
         subject = _speaker(token) or subject  # "Hezbollah said it had fired rockets"
+    if subject is not None and subject.pos_ == "NOUN" and (blamed := _blamed_on(subject)) is not None:
+        return blamed  # "A drone strike blamed on Sudan's military hit a market"
     return subject
+
+
+def _blamed_on(noun: Token) -> Token | None:
+    """ "A drone strike blamed on Sudan's military", "an attack attributed to the ADF": who it is laid on."""
+    for acl in (c for c in noun.children if c.dep_ == "acl" and lemma(c) in {"blame", "attribute"}):
+        for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in {"on", "to"}):
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _speaker(verb: Token) -> Token | None:
@@ -1171,7 +1198,9 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     if not candidates:
         return None
     order = lexicon()["hierarchy"]
-    rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0)  # noqa: E731
+    # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
+    rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
+                      c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])
     return min(candidates, key=rank)
 
 

@@ -619,6 +619,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     state = actor_name("military", place_country) if place_country else ""
     enemy = actor_name("military", adversary) if adversary else actor_name("unidentified", place_country) if place_country else ""
     if sub_type in {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"}:
+        # civilians fight no battle: "repulsed by the men on the ground" are the garrison, whoever they are
+        actor1, actor2 = ("" if a.startswith("Civilians") else a for a in (actor1, actor2))
         actor1 = actor1 or (state if sub_type == "Government regains territory" else enemy)
         if not actor2 or actor2 == actor1:  # "repelled 41 Russian attacks", its forces unnamed: not Russia on Russia
             actor2 = enemy if actor1 == state else state
@@ -748,6 +750,7 @@ def _restated(mention: DateMention, others: Sequence[DateMention], sentence: Spa
             return True
     return False
 
+_KILLING_LEMMAS = frozenset({"kill", "slay", "murder", "massacre", "execute", "behead", "lynch"})
 _NUMBER_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -819,6 +822,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             candidates.append(token)
         if token.dep_ in {"acomp", "oprd", "advmod"} and token.head.pos_ == "VERB":  # "shot dead five protesters"
             candidates += [c for c in token.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not candidates and (lost := _object_misparsed(token, sentence)) is not None:
+            candidates.append(lost)
         number = next((n for n in map(_count_with_conjuncts, candidates) if n is not None), None)
         counted[token.i] = number or 0
     # "Two soldiers died and nine assailants were neutralised": deaths told in coordinated clauses add up
@@ -826,6 +831,20 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         together = number + sum(counted.get(c.i, 0) for c in sentence.doc[i].conjuncts)
         total = max(total, together)
     return total
+
+
+def _object_misparsed(verb: Token, sentence: Span) -> Token | None:
+    """ "..., killing at least 100 people including women and children, witnesses and resistance sources
+    said": the small parser made the victims the subject of "said"; the counted noun right after a
+    killing that has no object of its own is its object."""
+    if verb.tag_ not in {"VBG", "VBD"} or lemma(verb) not in _KILLING_LEMMAS:
+        return None
+    for t in sentence.doc[verb.i + 1 : min(verb.i + 6, sentence.end)]:
+        if t.pos_ in {"NOUN", "PROPN"}:
+            return t if any(c.dep_ == "nummod" for c in t.children) else None
+        if t.pos_ not in {"ADV", "ADJ", "NUM", "ADP", "DET"}:
+            return None
+    return None
 
 
 def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
@@ -1227,10 +1246,12 @@ def _weapons_of(battle: Event, event: Event, chosen: SentenceEvent) -> bool:
 
 def _recounted(trigger: Token) -> bool:
     """ "The RSF said its fighters had killed more than 80 soldiers": a past perfect reported by a
-    source looks back on an event already told."""
+    source looks back on an event already told; so does a source's count of its dead ("The RSF, which
+    controls Nyala, said 15 civilians were killed")."""
     verb = trigger.head if trigger.dep_ == "conj" else trigger
     reported = verb.dep_ in {"ccomp", "parataxis"} and lemma(verb.head) in lexicon()["reporting_verbs"]
-    return reported and any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in (*trigger.children, *verb.children))
+    return reported and (_toll_alone(trigger) or any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in (*trigger.children, *verb.children)))
 
 
 def _toll_alone(trigger: Token) -> bool:
