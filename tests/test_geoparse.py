@@ -156,6 +156,12 @@ def test_a_village_of_a_community_named_after_a_town_is_a_place_whatever_ner_say
     assert found["Antonivka"] == ("Antonivka", "08")
 
 
+def test_a_time_word_opening_the_sentence_is_not_part_of_the_name_after_it(language, full_gazetteer):
+    text = "Overnight Nikolaev was attacked with Shahed drones. Air defense shot down all of them. - Vitaliy Kim"
+    found = {t.text: (t.name, t.admin1) for t in geoparse(language(text), [], full_gazetteer)}
+    assert found == {"Nikolaev": ("Mykolayiv", "16")}
+
+
 def test_a_province_named_with_its_admin_word_is_not_a_village_abroad(language, full_gazetteer):
     # a Zaporozhye village of Kazakhstan lies near Stepnogorsk of Kazakhstan; the text means Ukraine's
     text = "Zaporozhye region. Yesterday occupants make artillery fire on village Stepnogorsk, one civil man perished."

@@ -247,7 +247,7 @@ def _people(ents: tuple[Span, ...], orth: list[str], lower: list[str]) -> frozen
     return frozenset(
         lower[ent.end - 1] for ent in ents if ent.label_ == "PERSON" and 2 <= len(ent) <= 3
         and all(orth[j].isalpha() and orth[j][0].isupper() for j in range(ent.start, ent.end))
-        and not orth[ent.end - 1].isupper()
+        and not orth[ent.end - 1].isupper() and lower[ent.start] not in _cues()["time_openers"]  # "Overnight Nikolaev"
     )
 
 
@@ -437,6 +437,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     """How sure we are that the mention names a place, from its context and its best candidate."""
     cues = _cues()
     label, ent_start, ent_end = _entity_of(entities, mention)
+    if ent_start == mention.tok_start - 1 and _time_opener(words, ent_start):
+        label = ""  # "Overnight Nikolaev was attacked": NER's PERSON is a time word and a town
     ent_len = ent_end - ent_start
     before = words.lower[mention.tok_start - 1] if mention.tok_start > 0 else ""
     before2 = words.span(mention.tok_start - 2, mention.tok_start).lower() if mention.tok_start > 1 else ""
@@ -602,7 +604,12 @@ def _phrase_start(words: _Words, mention: _Mention) -> int:
 def _inside_longer_name(words: _Words, mention: _Mention) -> bool:
     """ "Canal Street", "Orange line": a word after another capitalised word, inside a name that is not a place."""
     i = mention.tok_start
-    return i > 0 and words.capitalised[i - 1] and not words.sent_start[i] and words.alpha[i - 1]
+    return i > 0 and words.capitalised[i - 1] and not words.sent_start[i] and words.alpha[i - 1] and not _time_opener(words, i - 1)
+
+
+def _time_opener(words: _Words, i: int) -> bool:
+    """ "Overnight", "Yesterday" opening a sentence before a name: a time word, not the name's first word."""
+    return words.sent_start[i] and words.lower[i] in _cues()["time_openers"]
 
 
 _HYPHENED_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "sur", "en", "aux", "lès", "d", "l"})
