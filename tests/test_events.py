@@ -608,11 +608,17 @@ def test_a_dateline_date_is_the_filing_day_not_the_event_day(language):
     assert event.fatalities == 3
 
 
-def test_a_dateline_date_alone_leaves_the_event_undated(language):
-    """With no other date in the sentence the event falls back as if the dateline had no date."""
+def test_a_dateline_date_alone_dates_the_event_as_if_the_dateline_had_none(language):
+    """A report that names no day of its own tells what just happened: the day it was posted, at
+    time precision 2, whether or not its dateline repeats that day."""
     [dated] = run(language, "KHARKIV, Sept 13 (Reuters) - Russian forces shelled Kharkiv, killing 3 civilians.")
     [plain] = run(language, "KHARKIV (Reuters) - Russian forces shelled Kharkiv, killing 3 civilians.")
-    assert (dated.event_date, dated.time_precision) == (plain.event_date, plain.time_precision) == (dt.date(2022, 9, 12), 3)
+    assert (dated.event_date, dated.time_precision) == (plain.event_date, plain.time_precision) == (PUBLISHED, 2)
+
+
+def test_an_undated_sentence_of_a_report_that_names_a_day_keeps_month_precision(language):
+    [event] = run(language, "Russian forces shelled Kharkiv, killing 3 civilians. Rebels seized Donetsk in May 2014.")
+    assert (event.location, event.time_precision) == ("Kharkiv", 3)
 
 
 def test_dateline_dates_are_told_from_dates_opening_a_line():
@@ -771,6 +777,29 @@ def test_a_killing_whose_victims_the_parser_gave_to_the_speaker_keeps_its_toll(l
             "and children, witnesses and resistance sources said.")
     [event] = run(language, text)
     assert event.fatalities == 100
+
+
+def test_a_strike_that_air_defence_stopped_entirely_is_the_interception_alone(language):
+    text = "On Monday, Izyum was attacked with Shahed drones. Air defense forces shot down all 8 UAVs, no damage."
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.actor2, len(event.evidence)) == (
+        "Disrupted weapons use", "Military Forces of Russia (2000-)", 2)
+    text = "On Monday, Izyum was attacked with Shahed drones. Air defense forces shot down 5 of 8 UAVs."
+    assert sorted(e.sub_event_type for e in run(language, text)) == ["Air/drone strike", "Disrupted weapons use"]
+
+
+def test_a_place_named_for_a_reporting_body_yields_to_any_other_the_sentence_names(language):
+    text = "Kharkiv regional police: on Monday, a tractor driver hit an anti-tank mine while working a field near Izyum."
+    [event] = run(language, text)
+    assert (event.location, event.sub_event_type) == ("Izyum", "Remote explosive/landmine/IED")
+
+
+def test_ground_claimed_by_a_ministry_is_its_armys_and_no_actor_itself(language):
+    text = ("Russian MoD: as a result of active offensive actions, units of the Tsentr group of forces have liberated "
+            "the settlement of Izyum of the Donetsk People's Republic.")
+    event = next(e for e in run(language, text) if e.location == "Izyum")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Non-state actor overtakes territory", "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
 
 
 def test_a_sides_count_of_the_dead_is_an_account_and_the_lowest_toll_stands(language):

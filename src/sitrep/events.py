@@ -151,6 +151,14 @@ def _names_a_body(doc: Doc, place: Toponym) -> bool:
     return bool(after) and after[0] in lex["bodies"]
 
 
+def _the_bodys_name(doc: Doc, place: Toponym) -> bool:
+    """A place that is part of a reporting body's name ("Kherson region police:"), not one told with
+    "in" before the body acts ("in Izyum police arrested two men")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    told_in = span is not None and span.start > 0 and doc[span.start - 1].pos_ == "ADP"
+    return span is not None and not told_in and _names_a_body(doc, place)
+
+
 def _without_bodies(doc: Doc, places: list[Toponym]) -> list[Toponym]:
     """The places left when those naming a reporting body are set aside, unless nothing else is left
     ("Kharkiv regional police: ... near Hrakove")."""
@@ -185,6 +193,9 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         # event at the town it is near (geo precision 2) rather than at the province; a district named
         # is nearer ("near al-Riyadh in Hawija district, west of Kirkuk")
         governed = [p for p in landmarks if p.feature == "city"][:1] + governed
+    if governed and all(_the_bodys_name(doc, p) for p in governed) and any(
+            not _names_a_body(doc, p) and not _from_origin(doc, p) for p in in_sentence):
+        governed = []  # "Kherson region police: a driver hit a mine ... near Vysokopillia": the body only reports
     governed = _without_bodies(doc, governed)
     if governed:
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
@@ -621,6 +632,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     if sub_type in {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"}:
         # civilians fight no battle: "repulsed by the men on the ground" are the garrison, whoever they are
         actor1, actor2 = ("" if a.startswith("Civilians") else a for a in (actor1, actor2))
+        if sub_type != "Armed clash":
+            actor2 = ""  # the ground taken is no actor ("the settlement of Krasnogorovka of the Donetsk People's Republic")
         actor1 = actor1 or (state if sub_type == "Government regains territory" else enemy)
         if not actor2 or actor2 == actor1:  # "repelled 41 Russian attacks", its forces unnamed: not Russia on Russia
             actor2 = enemy if actor1 == state else state
@@ -939,6 +952,7 @@ def extract(
     headline: tuple[int, int] | None = None
     report_day = _report_day(article.text, doc, dates, segments, article.published)
     lead_day = _lead_day(article.text, doc, dates, segments, article.published)
+    posted = _posted_day(doc, dates, article.published)
     for n, sentence in enumerate(s for s in sentences(doc) if _in_event_segments(s.start_char, s.end_char, segments)):
         if n == 0 and is_headline(sentence):
             headline = (sentence.start_char, sentence.end_char)
@@ -958,7 +972,8 @@ def extract(
                 drafts[-1] = replace(drafts[-1], event=_disappearance(drafts[-1].event, _evidence(article, sentence)))
             continue
         here = _lead_place(filed, after_dateline, sentence, segments) or _paragraph_place(after_dateline, sentence) or focus
-        new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, _day_told(report_day, lead_day, sentence), gazetteer)
+        new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, _day_told(report_day, lead_day, sentence),
+                          gazetteer, posted)
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen)
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
@@ -982,11 +997,12 @@ def extract(
         drafts.extend(new)
         second = _second_event(doc, sentence, chosen, candidates, body_places, new)
         if second is not None:  # "soldiers clashed near A, while in B a car bomb exploded"
-            drafts.extend(_drafts_for(article, doc, second, body_places, focus, focus_country, dates, _day_told(report_day, lead_day, sentence), gazetteer))
+            drafts.extend(_drafts_for(article, doc, second, body_places, focus, focus_country, dates,
+                                      _day_told(report_day, lead_day, sentence), gazetteer, posted))
     found = _merge(drafts, article.published)
     # the headline's events join the body's first, so that a headline's other tactic ("Roadside bomb
     # kills two ...; jets strike hideouts") is not absorbed into the body's event at its place
-    found = _absorb(_fold_headline(found, headline) if headline else found)
+    found = _absorb(_intercepted(_fold_headline(found, headline) if headline else found))
     return _claimed(found, doc, article.text, segments, focus_country)
 
 
@@ -1383,6 +1399,7 @@ def _drafts_for(
     dates: Sequence[DateMention],
     day_told: DateMention | None,
     gazetteer: PlaceLookup,
+    posted: DateMention | None = None,
 ) -> list[_Draft]:
     sentence = chosen.sentence
     where = _event_places(doc, chosen, places, focus_country)
@@ -1400,6 +1417,7 @@ def _drafts_for(
     if when is None and article.published is not None and chosen.trigger.tag_ in {"VBZ", "VBP"}:
         # "Russian FPV drone hits a civilian car in Velikaya Pisarevka": a caption's present is the day it is posted
         when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)
+    when = when or posted
     if when is not None and article.published is not None and _background(when, article.published):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
@@ -1512,6 +1530,14 @@ def _day_told(report_day: DateMention | None, lead_day: DateMention | None, sent
 
 
 _DOUBLE_QUOTES = frozenset({'"', "“", "”", "«", "»"})
+
+
+def _posted_day(doc: Doc, dates: Sequence[DateMention], published: dt.date | None) -> DateMention | None:
+    """A report that names no time at all ("Sumy OVA: Russians dropped an explosive device on the
+    Bilopillia community") tells what just happened: the day it was posted, at time precision 2."""
+    if published is None or any(not datelines.dates(doc, d.start) for d in dates):
+        return None
+    return DateMention(0, 0, "", published, 2)
 
 
 def _a_day_of_news(mention: DateMention, published: dt.date | None) -> bool:
@@ -1665,9 +1691,34 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
             time_precision=dated.time_precision,
             actor2=twin.actor2 or e.actor2,
         )
-        merged = replace(merged, event_id=event_id(merged.sub_event_type, merged.actor1, merged.actor2, merged.geonameid, merged.location, merged.event_date))
-        kept[kept.index(twin)] = merged
+        kept[kept.index(twin)] = _reidentified(merged)
     return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
+
+
+_ALL_DOWNED = re.compile(r"(?i)\ball\b|\bno (?:damage|destruction|casualties|hits?)\b")
+
+
+def _intercepted(found: Sequence[Event]) -> list[Event]:
+    """ "Nikolaev was attacked with Shahed drones. Air defence shot down all 8 UAVs, no damage": a strike
+    that nothing got through of, at that place and day, is the interception alone (ACLED's Disrupted
+    weapons use), not also an air strike."""
+    downed = {e.event_id: e for e in found if e.sub_event_type == "Disrupted weapons use"
+              and any(_ALL_DOWNED.search(ev.text) for ev in e.evidence)}
+    kept: list[Event] = []
+    for e in found:
+        stopped = next((i for i, d in downed.items() if e.sub_event_type == "Air/drone strike" and not e.fatalities
+                        and (d.geonameid, d.event_date) == (e.geonameid, e.event_date)), None)
+        if stopped is None:
+            kept.append(e)
+            continue
+        d = downed[stopped]
+        joined = _joined(d, e, _rounded(corroborate(d.confidence, e.confidence)))
+        downed[stopped] = replace(joined, actor2=d.actor2 or e.actor1)  # whose drones they were
+    return [_reidentified(downed.get(e.event_id, e)) for e in kept]
+
+
+def _reidentified(e: Event) -> Event:
+    return replace(e, event_id=event_id(e.sub_event_type, e.actor1, e.actor2, e.geonameid, e.location, e.event_date))
 
 
 def _with_crowds(found: Sequence[Event]) -> list[Event]:
