@@ -156,6 +156,12 @@ def test_a_village_of_a_community_named_after_a_town_is_a_place_whatever_ner_say
     assert found["Antonivka"] == ("Antonivka", "08")
 
 
+def test_a_town_named_for_its_tehsil_is_a_place_whatever_ner_says(language, full_gazetteer):
+    text = "Seven people were killed when a suicide bomber struck a police van in Bajaur's Khar tehsil on Monday."
+    found = {t.text: (t.name, t.country) for t in geoparse(language(text), [], full_gazetteer)}
+    assert found["Khar"] == ("Khar", "PK")
+
+
 def test_a_time_word_opening_the_sentence_is_not_part_of_the_name_after_it(language, full_gazetteer):
     text = "Overnight Nikolaev was attacked with Shahed drones. Air defense shot down all of them. - Vitaliy Kim"
     found = {t.text: (t.name, t.admin1) for t in geoparse(language(text), [], full_gazetteer)}
