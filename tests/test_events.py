@@ -779,6 +779,17 @@ def test_a_killing_whose_victims_the_parser_gave_to_the_speaker_keeps_its_toll(l
     assert event.fatalities == 100
 
 
+def test_unmanned_aerial_vehicles_destroyed_are_drones_downed(language):
+    text = "On Monday, air defense systems intercepted and destroyed 12 Ukrainian unmanned aerial vehicles over Belgorod."
+    assert [e.sub_event_type for e in run(language, text)] == ["Disrupted weapons use"]
+
+
+def test_a_record_recalled_from_weeks_before_is_history(language):
+    text = ("On Monday, Ukrainian forces shelled Belgorod, killing one man. The deadliest attack occurred on "
+            "July 30, 2022, when 25 people were killed in the center of Belgorod.")
+    assert [e.fatalities for e in run(language, text)] == [1]
+
+
 def test_a_strike_that_air_defence_stopped_entirely_is_the_interception_alone(language):
     text = "On Monday, Izyum was attacked with Shahed drones. Air defense forces shot down all 8 UAVs, no damage."
     [event] = run(language, text)
@@ -817,6 +828,8 @@ def test_an_attempted_assault_is_a_battle_but_not_when_it_describes_a_target(lan
     assert [e.sub_event_type for e in run(language, text)] == ["Shelling/artillery/missile attack"]
     text = "On Monday, Russian troops attempted to advance from Kharkiv and attacked around Kupiansk."
     assert [e.location for e in run(language, text)] == ["Kupiansk"]
+    text = "On Monday, the enemy tried to advance near Izyum and, in the Kharkiv direction, near Kupiansk."
+    assert [e.location for e in run(language, text)] == ["Izyum", "Kupiansk"]
 
 
 def test_defenders_who_repulse_an_attack_are_no_civilians(language):

@@ -763,7 +763,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return rule["reflexive"]  # "the attacker blew himself up"
         patient = _patient(token)
         downed = rule.get("weapon_patient")
-        if downed and patient is not None and lemma(patient) in downed["weapons"]:
+        named = {lemma(patient)} | {f"{c.lower_} {lemma(patient)}" for c in patient.children if c.dep_ in {"amod", "compound"}} \
+            if patient is not None else set()
+        if downed and named & set(downed["weapons"]):  # "destroyed 12 Ukrainian unmanned aerial vehicles"
             return downed["sub_event_type"]  # "14 drones were destroyed by air defences"; not "destroyed Grads"
         if rule.get("via"):  # "stepped on a landmine", "ran over an anti-tank mine"; not "drove over the bridge"
             return _weapon_in([t for c in token.children if c.dep_ in {"prep", "prt"} and c.lower_ in rule["via"]

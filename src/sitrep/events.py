@@ -71,6 +71,7 @@ _HISTORY = dt.timedelta(days=366)
 # 2024" in a February report, "In January, an attack ..." in an April one), is recalled as background;
 # last month's stays news, and a dated day stays news up to _HISTORY.
 _RECALLED_MONTHS = 2
+_RECORD_AGE = dt.timedelta(days=30)  # "the deadliest attack" dated this long before publication is recalled
 HEADING_WORDS = 12  # "Evening summary for 3 December.": a line this short opening the body is a heading
 OPENING_LINES = 3  # how many of the body's first lines may head it or lead it
 _STATED_TYPES = frozenset({"Agreement"})  # the statement is the event: announced on the day it is made
@@ -108,9 +109,11 @@ def _actors() -> dict[str, Any]:
 
 
 def _governed_by(token: Token, trigger: Token) -> bool:
-    """True when the token hangs on the trigger without crossing into another clause."""
+    """True when the token hangs on the trigger without crossing into another clause, or on the attempt
+    the trigger is the goal of ("tried to advance near A and, in the X direction, near B")."""
+    attempt = trigger.head if trigger.dep_ == "xcomp" and lemma(trigger.head) in lexicon()["attempt_heads"] else None
     for ancestor in [token, *token.ancestors]:
-        if ancestor == trigger:
+        if ancestor == trigger or ancestor == attempt:
             return True
         if ancestor != token and ancestor.pos_ in {"VERB", "AUX"}:
             return False
@@ -311,6 +314,7 @@ def _most_specific(places: Sequence[Toponym], named: Sequence[Toponym], doc: Doc
     setting = _Setting.of(named)
     return min(places, key=lambda p: (
         setting.abroad(p), max(_PLACE_FEATURE_PRECISION.get(p.feature, 1), 2 if _names_its_district(doc, p) else 1),
+        p.feature != "city",  # "in Bajaur's Khar tehsil": the town the tehsil is named for, not the district's middle
         not p.country, setting.outside(p)
     ))
 
@@ -1382,6 +1386,12 @@ def _holds(wide: Event, narrow: Event) -> bool:
     )
 
 
+def _record_recalled(sentence: Span, when: DateMention, published: dt.date) -> bool:
+    """ "The deadliest attack occurred on December 30, 2023, when 25 people were killed": a record
+    recalled from weeks before is the story's history, however precisely dated."""
+    return published - when.value > _RECORD_AGE and any(t.lower_ in lexicon()["records"] for t in sentence)
+
+
 def _background(when: DateMention, published: dt.date) -> bool:
     if when.precision == 3:
         months = (published.year - when.value.year) * 12 + published.month - when.value.month
@@ -1418,7 +1428,8 @@ def _drafts_for(
         # "Russian FPV drone hits a civilian car in Velikaya Pisarevka": a caption's present is the day it is posted
         when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)
     when = when or posted
-    if when is not None and article.published is not None and _background(when, article.published):
+    if when is not None and article.published is not None and (
+            _background(when, article.published) or _record_recalled(sentence, when, article.published)):
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
     toll = count_fatalities(sentence, chosen)
