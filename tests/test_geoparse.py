@@ -156,6 +156,16 @@ def test_a_village_of_a_community_named_after_a_town_is_a_place_whatever_ner_say
     assert found["Antonivka"] == ("Antonivka", "08")
 
 
+def test_every_name_of_a_list_opened_by_near_is_a_place_whatever_ner_says(language, full_gazetteer):
+    text = ("In the Pokrovsk direction, the aggressor carried out 31 assault and offensive actions near Myrolubivka, "
+            "Lysivka, Selydove and Tsukuryne.")
+    found = [t.text for t in geoparse(language(text), [], full_gazetteer)]
+    assert {"Selydove", "Tsukuryne"} <= set(found)
+    # not adjectives before a noun, nor a list after "of"
+    text = "The report draws on Russian, Ukrainian, and Western reporting, in a mix of Egyptian Arabic and English."
+    assert [t.text for t in geoparse(language(text), [], full_gazetteer)] == []
+
+
 def test_a_town_named_for_its_tehsil_is_a_place_whatever_ner_says(language, full_gazetteer):
     text = "Seven people were killed when a suicide bomber struck a police van in Bajaur's Khar tehsil on Monday."
     found = {t.text: (t.name, t.country) for t in geoparse(language(text), [], full_gazetteer)}

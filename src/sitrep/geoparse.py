@@ -64,7 +64,8 @@ PAIR_KM = 40.0  # about a county's radius: a town and its county
 NAMED_ADMIN1 = 1.0  # a local candidate inside a first-level division the document names
 STRAY_KM = 1000.0  # a town this far from the province named right after it, in another country, is a namesake
 BORDER_KM = 100.0  # a village told inside a province may lie this far outside it, over the border
-CHAIN_TOKENS = 8  # "Kani town, Kani township, Sagaing region": how far after a town its province may be named
+CHAIN_TOKENS = 8
+LIST_TOKENS = 20  # "near Myrolubivka, Lysivka, Selydove and Tsukuryne": how far back a list may open  # "Kani town, Kani township, Sagaing region": how far after a town its province may be named
 BRACKET_ASIDE_TOKENS = 30  # "Hamilton (/ˈhæməltən/; 2011 population 519,949) is a city": an aside's length
 DESCRIPTION_TOKENS = 5  # "a fifth class municipality in": words between a name and what it is
 NAMESAKE_SHARE = 10  # a city with a tenth of its namesake division's people is what the name usually means
@@ -452,14 +453,15 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     kinds = {k for _, k in mention.candidates}
     evidence = RECOGNITION_PRIOR[best.feature] + 0.6 * max(0.0, min(math.log10(best.population + 1) - 3, 4))
     of_division = _of_a_division(words, mention)
+    listed = _listed_after_locative(words, mention)
     if label in cues["ner_place_labels"] and _longer_place_name(words, mention, ent_start, ent_end):
         evidence -= 1.0
     elif label in cues["ner_place_labels"] or (label in cues["ner_demonym_labels"] and NameKind.DEMONYM in kinds):
         evidence += 2.0
-    elif label in cues["ner_other_labels"] and not of_division:  # not "Antonivka of the Kherson community"
+    elif label in cues["ner_other_labels"] and not of_division and not listed:  # not "Antonivka of the Kherson community"
         longer = ent_len > mention.tok_end - mention.tok_start
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
-    locative = before in cues["before"] or before2 in cues["before_phrases"] or _line_head(words, mention)
+    locative = before in cues["before"] or before2 in cues["before_phrases"] or _line_head(words, mention) or listed
     # "near the town of Daquq": named as a settlement, whatever NER calls the word
     settlement = before == "of" and mention.tok_start > 1 and words.lower[mention.tok_start - 2] in cues["named_settlements"]
     # what places a surname (_doubt_surnames); not "in Obama's stimulus law", which NER may call a GPE
@@ -489,6 +491,25 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     if words.sent_start[mention.tok_start] and not label:
         evidence -= 1.0
     return evidence
+
+
+def _listed_after_locative(words: _Words, mention: _Mention) -> bool:
+    """ "near Myrolubivka, Lysivka, Selydove and Tsukuryne": every name of a list that a locative opens is
+    as placed as the first (NER calls most of them organisations)."""
+    i = mention.tok_start - 1
+    if i < 1 or words.lower[i] not in {",", "and", "or"}:
+        return False
+    while i > 0 and mention.tok_start - i <= LIST_TOKENS and not words.sent_start[i] and (
+            words.lower[i] in {",", "and", "or"} or (words.capitalised[i] and words.alpha[i]) or words.orth[i] == "-"):
+        i -= 1
+    after = mention.tok_end
+    modifies = after < len(words) and words.alpha[after] and words.lowercase[after] and words.lower[after] not in {"and", "or"}
+    # not "draws on Russian, Ukrainian, and Western reporting": adjectives before a noun
+    return words.lower[i] in _LIST_OPENERS and words.capitalised[i + 1] and not modifies
+
+
+# prepositions of place that open a list of places ("near A, B and C"); not "of" ("a mix of Arabic and English")
+_LIST_OPENERS = frozenset({"in", "near", "at", "around", "outside", "towards", "toward", "between", "into", "on"})
 
 
 def _of_a_division(words: _Words, mention: _Mention) -> bool:
