@@ -779,6 +779,21 @@ def test_a_killing_whose_victims_the_parser_gave_to_the_speaker_keeps_its_toll(l
     assert event.fatalities == 100
 
 
+def test_a_raid_told_at_its_province_and_then_at_a_town_of_it_is_one_abduction_there(language):
+    text = ("On Monday, gunmen abducted 20 people in a raid on a village in Kharkiv Oblast, police said.\n\n"
+            "Dozens of attackers on motorcycles stormed Izyum at around 10 p.m., shooting in the air.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.location, event.geo_precision) == ("Abduction/forced disappearance", "Izyum", 1)
+
+
+def test_a_general_staff_update_codes_its_places_not_its_tallies(language):
+    text = ("Today, the enemy launched 2 missile strikes and 47 airstrikes and used 1,214 kamikaze drones to strike "
+            "the positions of our troops and populated areas.\n\n"
+            "In the Kharkiv direction, the aggressor carried out 31 assault and offensive actions near Izyum and Kupiansk.")
+    assert [(e.sub_event_type, e.location) for e in run(language, text)] == [
+        ("Armed clash", "Izyum"), ("Armed clash", "Kupiansk")]
+
+
 def test_unmanned_aerial_vehicles_destroyed_are_drones_downed(language):
     text = "On Monday, air defense systems intercepted and destroyed 12 Ukrainian unmanned aerial vehicles over Belgorod."
     assert [e.sub_event_type for e in run(language, text)] == ["Disrupted weapons use"]

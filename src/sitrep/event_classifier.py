@@ -373,7 +373,16 @@ def _counted_acts(verb: Token) -> bool:
     drones against Kursk Oblast over the past day"): a day's or a week's total, not one event."""
     counted = [n for c in verb.children if c.dep_ in {"npadvmod", "dobj"} for n in c.children if n.dep_ == "nummod"]
     values = [n.lower_.replace(",", "") for n in counted]
-    return any(v.isdigit() and int(v) >= 2 for v in values) and _over_a_period(verb) and not _a_days_fire_at_a_town(verb)
+    many = any(v.isdigit() and int(v) >= 2 for v in values)
+    return many and ((_over_a_period(verb) and not _a_days_fire_at_a_town(verb)) or _at_no_place_but_many(verb))
+
+
+def _at_no_place_but_many(verb: Token) -> bool:
+    """ "Today, the enemy launched 2 missile strikes and 47 airstrikes ... to strike the positions of our
+    troops and populated areas": counted acts aimed at many places and naming none are a day's tally."""
+    tokens = list(verb.subtree)
+    wide = set(lexicon()["wide_targets"])
+    return any(t.lower_ in wide and t.tag_ == "NNS" for t in tokens) and not any(t.pos_ == "PROPN" for t in tokens)
 
 
 _ONE_DAY = re.compile(r"\b(?:past|last) (?:day|24 hours)\b")
@@ -1046,12 +1055,14 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     # it says it happened
     aftermath = (token.dep_ == "pobj" and token.head.lower_ in {"after", "following"}) or (
         token.dep_ == "dobj" and lemma(token.head) == "follow")
-    # "held a rally", "carried out an air strike"; not "has carried out repeated attacks" (a record)
-    staged = token.dep_ == "dobj" and lemma(token.head) in lex["staging_verbs"] and not any(
-        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.head.children
+    # "held a rally", "carried out an air strike"; not "has carried out repeated attacks" (a record); the
+    # kind of a plain act staged ("carried out 31 assault and offensive actions") is the act
+    act = token.head if token.dep_ in {"nmod", "compound"} and lemma(token.head) in lex["acts"] else token
+    staged = act.dep_ == "dobj" and lemma(act.head) in lex["staging_verbs"] and not any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in act.head.children
     ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] for c in token.children) \
-        and not _habitual(token.head, sentence)  # "are conducting limited assaults": ongoing, no one event
-    by_its_verb = (reported or staged) and sentence.start <= token.head.i < sentence.end
+        and not _habitual(act.head, sentence)  # "are conducting limited assaults": ongoing, no one event
+    by_its_verb = (reported or staged) and sentence.start <= act.head.i < sentence.end
     happening = happening or aftermath or by_its_verb or _verbless(sentence)
     dated = any(t.ent_type_ == "DATE" for t in subtree(token))
     if not (happening or dated):

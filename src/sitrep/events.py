@@ -71,6 +71,7 @@ _HISTORY = dt.timedelta(days=366)
 # 2024" in a February report, "In January, an attack ..." in an April one), is recalled as background;
 # last month's stays news, and a dated day stays news up to _HISTORY.
 _RECALLED_MONTHS = 2
+_NEXT_SENTENCE_CHARS = 3  # what may lie between one sentence and the next: a space, or a paragraph break
 _RECORD_AGE = dt.timedelta(days=30)  # "the deadliest attack" dated this long before publication is recalled
 HEADING_WORDS = 12  # "Evening summary for 3 December.": a line this short opening the body is a heading
 OPENING_LINES = 3  # how many of the body's first lines may head it or lead it
@@ -110,10 +111,14 @@ def _actors() -> dict[str, Any]:
 
 def _governed_by(token: Token, trigger: Token) -> bool:
     """True when the token hangs on the trigger without crossing into another clause, or on the attempt
-    the trigger is the goal of ("tried to advance near A and, in the X direction, near B")."""
-    attempt = trigger.head if trigger.dep_ == "xcomp" and lemma(trigger.head) in lexicon()["attempt_heads"] else None
+    the trigger is the goal of ("tried to advance near A and, in the X direction, near B"), or on the
+    act it names the kind of."""
+    lex = lexicon()
+    attempt = trigger.head if trigger.dep_ == "xcomp" and lemma(trigger.head) in lex["attempt_heads"] else None
+    # "31 assault and offensive actions near Selydove": the places of the act the trigger names the kind of
+    act = trigger.head if trigger.dep_ in {"nmod", "compound"} and lemma(trigger.head) in lex["acts"] else None
     for ancestor in [token, *token.ancestors]:
-        if ancestor == trigger or ancestor == attempt:
+        if ancestor in (trigger, attempt, act):
             return True
         if ancestor != token and ancestor.pos_ in {"VERB", "AUX"}:
             return False
@@ -466,7 +471,8 @@ def _geo_precision(doc: Doc, place: Toponym, inherited: bool) -> int:
     precision = _PLACE_FEATURE_PRECISION.get(place.feature, 1)
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is not None and precision == 1:
-        window = {t.lower_ for t in doc[max(0, span.start - 3) : span.end + 2]}
+        window = {t.lower_ for t in doc[max(0, span.start - 3) : span.end + 2]
+                  if not (t.i + 1 < len(doc) and doc[t.i + 1].like_num)}  # not "at around 10 p.m."
         before = {t.lower_ for t in doc[max(0, span.start - 2) : span.start]}
         if window & _NEAR_WORDS or ("of" in before and before & _DIRECTION_WORDS):  # "8 km east of Oicha"
             precision = 2
@@ -1696,12 +1702,17 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
             kept.append(e)
             continue
         dated = twin if twin.time_precision <= e.time_precision else e
+        joined = _joined(twin, e, _rounded(corroborate(twin.confidence, e.confidence)))
+        if (twin.geonameid or twin.location) != (e.geonameid or e.location):
+            joined = _placed_at_the_nearer(joined, twin, e)  # a province's report told again at a town of it
         merged = replace(
-            _joined(twin, e, _rounded(corroborate(twin.confidence, e.confidence))),
+            joined,
             event_date=dated.event_date,
             time_precision=dated.time_precision,
             actor2=twin.actor2 or e.actor2,
         )
+        if {twin.sub_event_type, e.sub_event_type} == {"Attack", "Abduction/forced disappearance"} and not merged.fatalities:
+            merged = replace(merged, sub_event_type="Abduction/forced disappearance")  # a raid that killed no one took people
         kept[kept.index(twin)] = _reidentified(merged)
     return sorted(kept, key=lambda e: (e.evidence[0].start if e.evidence else 0))
 
@@ -1771,7 +1782,25 @@ def _same_happening(a: Event, b: Event) -> bool:
         a.event_type == b.event_type
         and a.event_type != "Strategic developments"  # arrests and looting are not tactics of one another
         and a.sub_event_type != b.sub_event_type
-        and (a.geonameid or a.location) == (b.geonameid or b.location)
+        and ((a.geonameid or a.location) == (b.geonameid or b.location) or _inside(a, b) or _inside(b, a))
         and _compatible(a.actor1, b.actor1)
         and same_day
     )
+
+
+def _inside(wide: Event, town: Event) -> bool:
+    """ "Gunmen abducted 20 people in a raid on a village in Zamfara state. [...] Attackers stormed Yandoto
+    village in Tsafe": a report told only at its province, and told again in the very next sentence at a
+    town of it, is the same raid. Ground taken across a province is not one town's."""
+    return (
+        wide.geo_precision == 3 and town.geo_precision < 3 and (wide.country, wide.admin1) == (town.country, town.admin1)
+        and "territory" not in wide.sub_event_type + town.sub_event_type and bool(wide.evidence) and bool(town.evidence)
+        and any(0 <= town.evidence[0].start - told.end <= _NEXT_SENTENCE_CHARS for told in wide.evidence)
+    )
+
+
+def _placed_at_the_nearer(merged: Event, a: Event, b: Event) -> Event:
+    """The merged event at the more precise of the two places."""
+    near = min((a, b), key=lambda e: e.geo_precision)
+    return replace(merged, location=near.location, geonameid=near.geonameid, latitude=near.latitude,
+                   longitude=near.longitude, admin1=near.admin1, admin2=near.admin2, geo_precision=near.geo_precision)
