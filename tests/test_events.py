@@ -794,6 +794,32 @@ def test_a_general_staff_update_codes_its_places_not_its_tallies(language):
         ("Armed clash", "Izyum"), ("Armed clash", "Kupiansk")]
 
 
+def test_a_live_entry_goes_on_about_the_bombing_it_opened_with(language):
+    text = ("10:15 — Police sources say a suicide bomber rammed an explosives-laden motorcycle into a checkpoint "
+            "in Izyum. Initial reports say three policemen have been killed.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 3)
+
+
+def test_a_protest_is_where_the_sentence_opens_not_at_the_attack_it_protests(language):
+    text = ("18:40 — In Kharkiv, police fired tear gas and baton-charged lawyers and civil society activists who were "
+            "protesting outside the Kharkiv Oblast Assembly against the Izyum attack when they tried to march towards "
+            "the Governor House.")
+    assert [(e.sub_event_type, e.location) for e in run(language, text)] == [("Protest with intervention", "Kharkiv")]
+
+
+def test_a_chant_quoted_does_not_make_the_report_a_wish(language):
+    text = ('10:30 — Police are firing tear gas at hundreds of protesters who gathered on Sumska Street in Kharkiv, '
+            'many waving flags and chanting "Putin must go". Our reporter saw two water cannon trucks.')
+    assert [e.sub_event_type for e in run(language, text)] == ["Protest with intervention"]
+
+
+def test_a_countrys_toll_over_unnamed_places_is_no_event(language):
+    text = ("On Monday, police fired tear gas at protesters in Kharkiv.\n\n"
+            "At least 10 people were killed nationwide on Monday, a rights group said.")
+    assert [(e.sub_event_type, e.fatalities) for e in run(language, text)] == [("Protest with intervention", 0)]
+
+
 def test_unmanned_aerial_vehicles_destroyed_are_drones_downed(language):
     text = "On Monday, air defense systems intercepted and destroyed 12 Ukrainian unmanned aerial vehicles over Belgorod."
     assert [e.sub_event_type for e in run(language, text)] == ["Disrupted weapons use"]

@@ -154,6 +154,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     for ancestor in trigger.ancestors:
         if not clause.start <= ancestor.i < clause.end:
             break  # "A grenade was thrown at a shop; the attackers have not been identified"
+        if _in_quotes(ancestor, sentence) and not _in_quotes(trigger, sentence):
+            break  # "Police are firing tear gas at protesters ... chanting "Ruto must go"": the chant's modal is not the report's
         if ancestor.pos_ in {"VERB", "AUX"} and any(
             c.dep_ == "aux" and (lemma(c) in rules["modals"] or c.tag_ == "MD") for c in ancestor.children
         ):
@@ -194,6 +196,11 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
         return False
     return not sentence.text.rstrip().endswith("?")
+
+
+def _in_quotes(token: Token, sentence: Span) -> bool:
+    """Inside a quotation of the sentence: an odd number of double quotes before the token."""
+    return sum(t.text in {'"', "“", "”"} for t in sentence.doc[sentence.start : token.i]) % 2 == 1
 
 
 def _attempted_fight(trigger: Token, attempt: Token) -> bool:
@@ -419,7 +426,19 @@ def _tally(trigger: Token) -> bool:
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _NOMINAL and _since_perfect(token):
             return True
     return (trigger.pos_ == "NOUN" and _counted(trigger)) or _yearly(trigger) or _toll_of_a_war(trigger) \
-        or _a_record(trigger) or _many_over_a_month(trigger) or (trigger.pos_ == "VERB" and _counted_acts(trigger))
+        or _a_record(trigger) or _many_over_a_month(trigger) or (trigger.pos_ == "VERB" and _counted_acts(trigger)) \
+        or _nationwide(trigger)
+
+
+def _nationwide(trigger: Token) -> bool:
+    """ "at least 10 people were killed nationwide today": a country's toll over the places it happened at,
+    none of them named (a protest "across the country" is still one, wherever the report is from)."""
+    if lemma(trigger) not in lexicon()["toll_verbs"]:
+        return False
+    sentence = trigger.sent
+    text = sentence.text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in lexicon()["nationwide"]) and not any(
+        t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sentence)
 
 
 # A year as the time of a clause: "last year", "late last year", "in 2024", "in March 2025" (news dates its own

@@ -71,6 +71,7 @@ _HISTORY = dt.timedelta(days=366)
 # 2024" in a February report, "In January, an attack ..." in an April one), is recalled as background;
 # last month's stays news, and a dated day stays news up to _HISTORY.
 _RECALLED_MONTHS = 2
+_FRAME_TOKENS = 5  # "18:40 — In Peshawar, ...": how far into a sentence its opening "In X," may stand
 _NEXT_SENTENCE_CHARS = 3  # what may lie between one sentence and the next: a space, or a paragraph break
 _RECORD_AGE = dt.timedelta(days=30)  # "the deadliest attack" dated this long before publication is recalled
 HEADING_WORDS = 12  # "Evening summary for 3 December.": a line this short opening the body is a heading
@@ -191,9 +192,12 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
             governed.append(place)
     # a name inside an organisation's is not where it happened when another place is named ("outside a
     # Kabul Bank branch in Kunduz city"); alone, it is ("a strike on the Kharkiv Tractor Plant")
+    governed = [p for p in governed if not _names_another_event(doc, p, chosen.trigger)]
     in_names = [p for p in governed if _names_a_thing(doc, p)]
     if len(in_names) < len(governed):
         governed = [p for p in governed if p not in in_names]
+    if not any(p.feature in {"city", "admin2"} for p in governed) and (framed := _framing_town(doc, chosen, in_sentence)):
+        governed = [framed, *governed]  # "In Peshawar, police fired tear gas at lawyers who were protesting outside ..."
     landmarks = [p for p in governed if _relative_position(doc, p, chosen.trigger)]
     governed = [p for p in governed if p not in landmarks]
     if chosen.sub_event_type != "territory" and not any(p.feature in {"city", "admin2"} for p in governed):
@@ -232,6 +236,26 @@ def _names_a_thing(doc: Doc, place: Toponym) -> bool:
         return False
     head = span.root.head
     return head.ent_type_ == "ORG" and head.lower_ not in _admin_words() | _SETTLEMENT_WORDS
+
+
+def _framing_town(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym]) -> Toponym | None:
+    """The town a sentence opens with ("In Peshawar, ..."), which sets the scene for all it tells."""
+    sentence = chosen.sentence
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or place.feature != "city" or span.start - sentence.start > _FRAME_TOKENS or span.end >= sentence.end:
+            continue
+        if doc[span.start - 1].lower_ in {"in", "at"} and doc[span.end].text == "," and span.end <= chosen.trigger.i:
+            return place
+    return None
+
+
+def _names_another_event(doc: Doc, place: Toponym, trigger: Token | None) -> bool:
+    """ "protesting ... against the Bannu attack": a place naming another event is not where this one was."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "compound" or span.root.head == trigger:
+        return False
+    return lemma(span.root.head) in lexicon()["nouns"]
 
 
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "settlement", "hamlet", "hromada", "port"})
@@ -984,7 +1008,7 @@ def extract(
         here = _lead_place(filed, after_dateline, sentence, segments) or _paragraph_place(after_dateline, sentence) or focus
         new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
-        own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen)
+        own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
             continue
@@ -1238,6 +1262,15 @@ def _moved_to(event: Event, place: Toponym, article: Article, doc: Doc, sentence
     )
 
 
+def _same_entry(doc: Doc, drafts: Sequence[_Draft], sentence: Span) -> bool:
+    """A live blog's entry goes on about the event it opened with ("10:15 — ... a suicide bomber rammed a
+    motorcycle into the checkpoint. Initial reports say three policemen have been killed."): the entry's
+    day is the blog's, not a day of its own."""
+    if not drafts or not drafts[-1].event.evidence or not live_entry(sentence):
+        return False
+    return drafts[-1].event.evidence[-1].start >= doc[line_start(doc, sentence.start)].idx
+
+
 def _toll_apart(text: str, told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
     """A toll by no one, on no day and at no place of its own, that cannot be the toll of the event
     it would refer to: told paragraphs after it ("... since Oct. 8. On the Israeli side, 22 soldiers
@@ -1425,7 +1458,8 @@ def _drafts_for(
             return []  # a change of territory must name the territory
         where = [_unknown_place_within(sentence, places, focus) or focus]
     when = _event_date(chosen, dates, article.published)
-    if when is None and article.published is not None and live_entry(sentence):
+    live = when is None and article.published is not None and live_entry(sentence)
+    if live:
         when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)  # a live blog's entry: today
     inherited_day = when is None
     if when is None:
@@ -1512,7 +1546,8 @@ def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
     Street."): a roundup's paragraphs each tell one place's news."""
     doc = sentence.doc
     opens = doc[line_start(doc, sentence.start)].idx
-    before = [t for t in told if opens <= t.start < sentence.start_char and t.feature in {"city", "admin2", "other"}]
+    before = [t for t in told if opens <= t.start < sentence.start_char and t.feature in {"city", "admin2", "other"}
+              and not _names_another_event(doc, t, None)]  # not "protesting against the Bannu attack"
     return before[-1] if before else None
 
 
