@@ -820,6 +820,16 @@ def test_a_countrys_toll_over_unnamed_places_is_no_event(language):
     assert [(e.sub_event_type, e.fatalities) for e in run(language, text)] == [("Protest with intervention", 0)]
 
 
+def test_settlements_under_shelling_are_each_shelled_and_the_days_sum_is_no_event(language):
+    text = ("Over the past day, the enemy carried out 57 attacks on the region.\n\nResidential quarters of settlements "
+            "of the region came under Russian shelling, in particular Kharkiv, Izyum and Kupiansk.\n\nAs a result of "
+            "Russian aggression, 1 person was killed and 4 people were injured over the past day.")
+    assert [(e.location, e.fatalities) for e in run(language, text)] == [("Kharkiv", 0), ("Izyum", 0), ("Kupiansk", 0)]
+    # a town the sentence names for itself, not the one it is told off
+    text = "On Monday, soldiers came under fire while patrolling in Izyum, about 30 kilometers west of Kupiansk."
+    assert [e.location for e in run(language, text)] == ["Izyum"]
+
+
 def test_unmanned_aerial_vehicles_destroyed_are_drones_downed(language):
     text = "On Monday, air defense systems intercepted and destroyed 12 Ukrainian unmanned aerial vehicles over Belgorod."
     assert [e.sub_event_type for e in run(language, text)] == ["Disrupted weapons use"]

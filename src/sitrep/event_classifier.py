@@ -427,7 +427,16 @@ def _tally(trigger: Token) -> bool:
             return True
     return (trigger.pos_ == "NOUN" and _counted(trigger)) or _yearly(trigger) or _toll_of_a_war(trigger) \
         or _a_record(trigger) or _many_over_a_month(trigger) or (trigger.pos_ == "VERB" and _counted_acts(trigger)) \
-        or _nationwide(trigger)
+        or _nationwide(trigger) or _summed_toll(trigger)
+
+
+def _summed_toll(trigger: Token) -> bool:
+    """ "As a result of Russian aggression, 1 person was killed and 4 people were injured over the past
+    day": a roundup's toll by no one, summed over the period, repeats the deaths it listed."""
+    passive = any(c.dep_ == "auxpass" for c in trigger.children) and not any(c.dep_ == "agent" for c in trigger.children)
+    clause = trigger.head if trigger.dep_ == "conj" else trigger
+    placed = any(t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC"} for t in trigger.sent)
+    return passive and lemma(trigger) in lexicon()["toll_verbs"] and _over_a_period(clause) and not placed
 
 
 def _nationwide(trigger: Token) -> bool:
@@ -878,10 +887,13 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
     return None
 
 
+_FIRE_WORDS = frozenset({"fire", "shelling", "bombardment"})  # "came under fire", "came under Russian shelling"
+
+
 def _under_fire(token: Token) -> Token | None:
     """What is "under fire": "the convoy came under fire", "civilian vehicles coming under fire", "a
     residential area under fire"."""
-    if token.lower_ != "fire" or token.dep_ != "pobj" or token.head.lower_ != "under":
+    if token.lower_ not in _FIRE_WORDS or token.dep_ != "pobj" or token.head.lower_ != "under":
         return None
     holder = token.head.head
     if any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for h in (token, holder) for c in h.children):
@@ -1195,7 +1207,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             sub_type = _verb_event(token, verbs[word], places, sentence) if asserted else None
             specific = True
         elif pos in {"NOUN", "PROPN"} and (word in nouns or word in protesters) and not _in_a_title(doc[i]) \
-                and not (word in lower_only and not doc[i].is_lower) and not _warned_of(doc[i]):
+                and not (word in lower_only and not doc[i].is_lower) and not _warned_of(doc[i]) \
+                and _under_fire(doc[i]) is None:
             # _noun_event needs one of them
             token = doc[i]
             sub_type = _noun_event(token, sentence, word)

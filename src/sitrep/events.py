@@ -118,8 +118,10 @@ def _governed_by(token: Token, trigger: Token) -> bool:
     attempt = trigger.head if trigger.dep_ == "xcomp" and lemma(trigger.head) in lex["attempt_heads"] else None
     # "31 assault and offensive actions near Selydove": the places of the act the trigger names the kind of
     act = trigger.head if trigger.dep_ in {"nmod", "compound"} and lemma(trigger.head) in lex["acts"] else None
+    # "settlements came under Russian shelling, in particular Kherson, Antonivka and Beryslav"
+    holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" else None
     for ancestor in [token, *token.ancestors]:
-        if ancestor in (trigger, attempt, act):
+        if ancestor in (trigger, attempt, act, holder):
             return True
         if ancestor != token and ancestor.pos_ in {"VERB", "AUX"}:
             return False
@@ -200,7 +202,10 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         governed = [framed, *governed]  # "In Peshawar, police fired tear gas at lawyers who were protesting outside ..."
     landmarks = [p for p in governed if _relative_position(doc, p, chosen.trigger)]
     governed = [p for p in governed if p not in landmarks]
-    if chosen.sub_event_type != "territory" and not any(p.feature in {"city", "admin2"} for p in governed):
+    towns_beside = [p for p in in_sentence if p.feature == "city" and p not in landmarks and not _from_origin(doc, p)
+                    and not _relative_position(doc, p, chosen.trigger)]
+    if chosen.sub_event_type != "territory" and not any(p.feature in {"city", "admin2"} for p in governed) \
+            and not (landmarks and towns_beside):  # "patrolling in Navolato, 30 km west of Culiacan": Navolato
         # "in a hamlet about eight kilometres east of Oicha, in North Kivu province": ACLED codes the
         # event at the town it is near (geo precision 2) rather than at the province; a district named
         # is nearer ("near al-Riyadh in Hawija district, west of Kirkuk")
