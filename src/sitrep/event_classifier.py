@@ -1168,12 +1168,11 @@ def _participle_before_a_name(token: Token) -> bool:
 
 def _imperative(sentence: Span) -> bool:
     """ "Please respond to air raid alerts and stay in shelters!": advice to readers tells no event."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space and t.pos_ != "SYM"]
-    if words and words[0].lower_ == "please":
-        words = words[1:]
     root = sentence.root
-    return bool(words) and words[0] == root and root.tag_ == "VB" and not any(
-        c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in root.children)
+    if root.tag_ != "VB" or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in root.children):
+        return False
+    words = (t for t in sentence if not t.is_punct and not t.is_space and t.pos_ != "SYM" and t.lower_ != "please")
+    return next(words, None) == root
 
 
 def _warned_of(token: Token) -> bool:
