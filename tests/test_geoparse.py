@@ -144,16 +144,21 @@ def test_a_village_spelt_another_way_far_from_every_place_of_the_story_is_one_th
     assert [t.text for t in geoparse(language(text), [], full_gazetteer)] == ["Shebekino", "Novaya Tavolzhanka", "Kozinka"]
 
 
-def test_a_hromada_is_named_after_its_town(language, full_gazetteer):
-    text = "On 27 Feb 2024, Russian forces fired mortars at Semenivka hromada (Novhorod-Siverskyi raion, Chernihiv oblast)."
-    found = {t.text: (t.name, t.admin1) for t in geoparse(language(text), [], full_gazetteer)}
-    assert found["Semenivka"] == ("Semenivka", "02")
-
-
-def test_a_village_of_a_community_named_after_a_town_is_a_place_whatever_ner_says(language, full_gazetteer):
-    text = "This morning Russian troops attacked Antonivka of the Kherson community from a drone."
-    found = {t.text: (t.name, t.admin1) for t in geoparse(language(text), [], full_gazetteer)}
-    assert found["Antonivka"] == ("Antonivka", "08")
+@pytest.mark.parametrize(
+    ("text", "name", "sense"),
+    [
+        ("On 27 Feb 2024, Russian forces fired mortars at Semenivka hromada (Novhorod-Siverskyi raion, Chernihiv "
+         "oblast).", "Semenivka", ("Semenivka", "UA", "02")),
+        ("This morning Russian troops attacked Antonivka of the Kherson community from a drone.",
+         "Antonivka", ("Antonivka", "UA", "08")),
+        ("Seven people were killed when a suicide bomber struck a police van in Bajaur's Khar tehsil on Monday.",
+         "Khar", ("Khar", "PK", "03")),
+    ],
+)
+def test_a_town_told_with_its_division_is_a_place_whatever_ner_says(language, full_gazetteer, text, name, sense):
+    # a hromada named after its town, a village of a community, a town before its tehsil
+    found = {t.text: (t.name, t.country, t.admin1) for t in geoparse(language(text), [], full_gazetteer)}
+    assert found[name] == sense
 
 
 def test_every_name_of_a_list_opened_by_near_is_a_place_whatever_ner_says(language, full_gazetteer):
@@ -164,12 +169,6 @@ def test_every_name_of_a_list_opened_by_near_is_a_place_whatever_ner_says(langua
     # not adjectives before a noun, nor a list after "of"
     text = "The report draws on Russian, Ukrainian, and Western reporting, in a mix of Egyptian Arabic and English."
     assert [t.text for t in geoparse(language(text), [], full_gazetteer)] == []
-
-
-def test_a_town_named_for_its_tehsil_is_a_place_whatever_ner_says(language, full_gazetteer):
-    text = "Seven people were killed when a suicide bomber struck a police van in Bajaur's Khar tehsil on Monday."
-    found = {t.text: (t.name, t.country) for t in geoparse(language(text), [], full_gazetteer)}
-    assert found["Khar"] == ("Khar", "PK")
 
 
 def test_a_time_word_opening_the_sentence_is_not_part_of_the_name_after_it(language, full_gazetteer):
