@@ -248,7 +248,8 @@ def _framing_town(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym]) ->
     sentence = chosen.sentence
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or place.feature != "city" or span.start - sentence.start > _FRAME_TOKENS or span.end >= sentence.end:
+        if span is None or place.feature != "city" or not 0 < span.start - sentence.start <= _FRAME_TOKENS \
+                or span.end >= sentence.end:
             continue
         if doc[span.start - 1].lower_ in {"in", "at"} and doc[span.end].text == "," and span.end <= chosen.trigger.i:
             return place
@@ -1822,13 +1823,14 @@ def _same_happening(a: Event, b: Event) -> bool:
         a.event_type == b.event_type
         and a.event_type != "Strategic developments"  # arrests and looting are not tactics of one another
         and a.sub_event_type != b.sub_event_type
-        and ((a.geonameid or a.location) == (b.geonameid or b.location) or _inside(a, b) or _inside(b, a))
+        and ((a.geonameid or a.location) == (b.geonameid or b.location)
+             or _told_again_at_a_town(a, b) or _told_again_at_a_town(b, a))
         and _compatible(a.actor1, b.actor1)
         and same_day
     )
 
 
-def _inside(wide: Event, town: Event) -> bool:
+def _told_again_at_a_town(wide: Event, town: Event) -> bool:
     """ "Gunmen abducted 20 people in a raid on a village in Zamfara state. [...] Attackers stormed Yandoto
     village in Tsafe": a report told only at its province, and told again in the very next sentence at a
     town of it, is the same raid. Ground taken across a province is not one town's."""
