@@ -171,6 +171,14 @@ def test_every_name_of_a_list_opened_by_near_is_a_place_whatever_ner_says(langua
     assert [t.text for t in geoparse(language(text), [], full_gazetteer)] == []
 
 
+def test_a_names_own_sense_does_not_draw_it_to_a_namesake_nearby(language, full_gazetteer):
+    # Kypuche (Luhansk), 60 km from Bakhmut, was once Artemivsk too: Bakhmut's own pull had drawn the name there
+    text = ("Prigozhin announced on Saturday that Wagner assault units had completely taken Artemovsk; the Russian "
+            "Defence Ministry later said the liberation of Artemovsk was complete. Kyiv said fighting continued.")
+    found = {t.name for t in geoparse(language(text), [], full_gazetteer) if t.text == "Artemovsk"}
+    assert found == {"Bakhmut"}
+
+
 def test_a_time_word_opening_the_sentence_is_not_part_of_the_name_after_it(language, full_gazetteer):
     text = "Overnight Nikolaev was attacked with Shahed drones. Air defense shot down all of them. - Vitaliy Kim"
     found = {t.text: (t.name, t.admin1) for t in geoparse(language(text), [], full_gazetteer)}
@@ -413,10 +421,15 @@ def test_nearest_anchor_is_exact_wherever_it_can_count():
     sides = set()
     for place in places:
         brute = min((_distance_km(a, place) for a in anchors if a.geonameid != place.geonameid), default=math.inf)
-        banded = context.nearest_anchor_km(place)
+        banded = context.nearest_anchor_km(place, ("another name", False))
         assert banded == brute if brute < ANCHOR_FAR_KM else banded >= ANCHOR_FAR_KM
         sides.add(brute < ANCHOR_FAR_KM)
     assert sides == {True, False}  # both cases were tried
+    # a name's own sense of the last pass anchors none of its other senses
+    near = Place(999, "p1", anchors[0].lat + 0.1, anchors[0].lon, "UA", feature="city")
+    alone = _Context(anchors={("p1", False): anchors[0]})
+    assert alone.nearest_anchor_km(near, ("p1", False)) == math.inf
+    assert alone.nearest_anchor_km(near, ("p2", False)) < 20
 
 
 def test_a_common_word_opening_a_longer_name_is_not_a_place_alone(language, full_gazetteer):

@@ -1173,28 +1173,34 @@ class _Context:
     worded: set[tuple[str, int]] = field(default_factory=set)  # (name, division) named so: "Niger State"
     paired: frozenset[int] = frozenset()  # town and county candidates of two names that lie together (_paired)
 
-    nearest: dict[int, float] = field(default_factory=dict)  # candidate id -> km to the nearest anchor
+    nearest: dict[tuple[int, tuple[str, bool]], float] = field(default_factory=dict)  # (candidate, name) -> km
 
     @functools.cached_property
-    def anchor_points(self) -> tuple[list[float], list[tuple[int, _Point]]]:
-        """The distinct anchors, converted for ``_arc_km`` once rather than for every candidate, sorted by
-        latitude (with the latitudes apart, for bisection)."""
-        places = {p.geonameid: p for p in self.anchors.values()}
-        points = sorted(((pid, _point(p)) for pid, p in places.items()), key=lambda anchor: anchor[1][0])
-        return [point[0] for _, point in points], points
+    def anchor_points(self) -> tuple[list[float], list[tuple[int, frozenset, _Point]]]:
+        """The distinct anchors with the names they resolve, converted for ``_arc_km`` once rather than for
+        every candidate, sorted by latitude (with the latitudes apart, for bisection)."""
+        places: dict[int, Place] = {}
+        names: defaultdict[int, set] = defaultdict(set)
+        for key, place in self.anchors.items():
+            places[place.geonameid] = place
+            names[place.geonameid].add(key)
+        points = sorted(((pid, frozenset(names[pid]), _point(p)) for pid, p in places.items()), key=lambda a: a[2][0])
+        return [point[0] for _, _, point in points], points
 
-    def nearest_anchor_km(self, place: Place) -> float:
-        """How far the nearest other resolved place lies, exact under ANCHOR_FAR_KM (else more, or infinity);
-        memoised, as a name's mentions share candidates."""
-        if place.geonameid not in self.nearest:
+    def nearest_anchor_km(self, place: Place, key: tuple[str, bool]) -> float:
+        """How far the nearest place another name resolved to lies, exact under ANCHOR_FAR_KM (else more,
+        or infinity): a name's own sense of the last pass does not anchor its other senses ("Artemovsk"
+        as Bakhmut drew it to Kypuche, 60 km off). Memoised, as a name's mentions share candidates."""
+        memo = (place.geonameid, key)
+        if memo not in self.nearest:
             point = _point(place)
             # a place more than ANCHOR_FAR_KM of latitude away is farther than that: only a band is measured
             band = (ANCHOR_FAR_KM + 1.0) / EARTH_KM  # radians; the extra km covers rounding
             latitudes, points = self.anchor_points
             lo, hi = bisect.bisect_left(latitudes, point[0] - band), bisect.bisect_right(latitudes, point[0] + band)
-            others = (_arc_km(a, point) for pid, a in points[lo:hi] if pid != place.geonameid)
-            self.nearest[place.geonameid] = min(others, default=math.inf)
-        return self.nearest[place.geonameid]
+            others = (_arc_km(a, point) for pid, names, a in points[lo:hi] if pid != place.geonameid and names != {key})
+            self.nearest[memo] = min(others, default=math.inf)
+        return self.nearest[memo]
 
 
 def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Context) -> float:
@@ -1227,7 +1233,7 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     if place.feature in ("city", "admin2") and (place.country, place.admin1) in context.named_admin1s:
         score += NAMED_ADMIN1  # "Palestine" in a story that names Texas
     if context.anchors and place.feature not in ("country", "region"):
-        nearest = context.nearest_anchor_km(place)
+        nearest = context.nearest_anchor_km(place, mention.key)
         score += 2.0 if nearest < ANCHOR_NEAR_KM else 1.0 if nearest < ANCHOR_FAR_KM else 0.0
     if place.geonameid in context.paired:
         score += PAIR_SUPPORT
