@@ -171,6 +171,12 @@ def test_every_name_of_a_list_opened_by_near_is_a_place_whatever_ner_says(langua
     assert [t.text for t in geoparse(language(text), [], full_gazetteer)] == []
 
 
+def test_an_entity_across_a_bracket_does_not_hide_the_town_before_it(language, full_gazetteer):
+    # NER reads "Toretsk (Donetsk" as one WORK_OF_ART; an ACLED note names the province in brackets so
+    text = "On 9 February 2024, Russian forces shelled Toretsk (Donetsk). Two civilians were killed."
+    assert "Toretsk" in [t.text for t in geoparse(language(text), [], full_gazetteer)]
+
+
 def test_a_names_own_sense_does_not_draw_it_to_a_namesake_nearby(language, full_gazetteer):
     # Kypuche (Luhansk), 60 km from Bakhmut, was once Artemivsk too: Bakhmut's own pull had drawn the name there
     text = ("Prigozhin announced on Saturday that Wagner assault units had completely taken Artemovsk; the Russian "

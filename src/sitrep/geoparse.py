@@ -440,6 +440,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     label, ent_start, ent_end = _entity_of(entities, mention)
     if ent_start == mention.tok_start - 1 and _time_opener(words, ent_start):
         label = ""  # "Overnight Nikolaev was attacked": NER's PERSON is a time word and a town
+    if label and "(" in words.orth[mention.tok_end : ent_end]:
+        label = ""  # "shelled Toretsk (Donetsk)": an entity across the bracket is NER's slip, no WORK_OF_ART
     ent_len = ent_end - ent_start
     before = words.lower[mention.tok_start - 1] if mention.tok_start > 0 else ""
     before2 = words.span(mention.tok_start - 2, mention.tok_start).lower() if mention.tok_start > 1 else ""
