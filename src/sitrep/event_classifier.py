@@ -151,10 +151,11 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
         return False
     clause = _clause(sentence, trigger)
+    quotes = [t.i for t in sentence if t.text in DOUBLE_QUOTES]
     for ancestor in trigger.ancestors:
         if not clause.start <= ancestor.i < clause.end:
             break  # "A grenade was thrown at a shop; the attackers have not been identified"
-        if _in_quotes(ancestor, sentence) and not _in_quotes(trigger, sentence):
+        if quotes and _in_quotes(ancestor, quotes) and not _in_quotes(trigger, quotes):
             break  # "Police are firing tear gas at protesters ... chanting "Ruto must go"": the chant's modal is not the report's
         if ancestor.pos_ in {"VERB", "AUX"} and any(
             c.dep_ == "aux" and (lemma(c) in rules["modals"] or c.tag_ == "MD") for c in ancestor.children
@@ -198,9 +199,12 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     return not sentence.text.rstrip().endswith("?")
 
 
-def _in_quotes(token: Token, sentence: Span) -> bool:
-    """Inside a quotation of the sentence: an odd number of double quotes before the token."""
-    return sum(t.text in {'"', "“", "”"} for t in sentence.doc[sentence.start : token.i]) % 2 == 1
+DOUBLE_QUOTES = frozenset({'"', "“", "”", "«", "»"})
+
+
+def _in_quotes(token: Token, quotes: Sequence[int]) -> bool:
+    """Inside a quotation: an odd number of the sentence's double quotes (their token indices) before it."""
+    return sum(q < token.i for q in quotes) % 2 == 1
 
 
 def _attempted_fight(trigger: Token, attempt: Token) -> bool:
@@ -433,10 +437,15 @@ def _tally(trigger: Token) -> bool:
 def _summed_toll(trigger: Token) -> bool:
     """ "As a result of Russian aggression, 1 person was killed and 4 people were injured over the past
     day": a roundup's toll by no one, summed over the period, repeats the deaths it listed."""
+    if lemma(trigger) not in lexicon()["toll_verbs"]:
+        return False
     passive = any(c.dep_ == "auxpass" for c in trigger.children) and not any(c.dep_ == "agent" for c in trigger.children)
     clause = trigger.head if trigger.dep_ == "conj" else trigger
-    placed = any(t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC"} for t in trigger.sent)
-    return passive and lemma(trigger) in lexicon()["toll_verbs"] and _over_a_period(clause) and not placed
+    return passive and _over_a_period(clause) and not _names_a_place(trigger.sent)
+
+
+def _names_a_place(sentence: Span) -> bool:
+    return any(t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sentence)
 
 
 def _nationwide(trigger: Token) -> bool:
@@ -446,8 +455,7 @@ def _nationwide(trigger: Token) -> bool:
         return False
     sentence = trigger.sent
     text = sentence.text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in lexicon()["nationwide"]) and not any(
-        t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sentence)
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in lexicon()["nationwide"]) and not _names_a_place(sentence)
 
 
 # A year as the time of a clause: "last year", "late last year", "in 2024", "in March 2025" (news dates its own

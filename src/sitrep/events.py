@@ -33,6 +33,7 @@ from . import datelines
 from .dates import counted_from_publication, covers_the_report
 from .confidence import Signals, corroborate, probability
 from .event_classifier import (
+    DOUBLE_QUOTES,
     SentenceEvent,
     choose,
     classify_sentence,
@@ -1584,10 +1585,7 @@ def _lead_day(text: str, doc: Doc, dates: Sequence[DateMention], segments: Seque
 def _day_told(report_day: DateMention | None, lead_day: DateMention | None, sentence: Span) -> DateMention | None:
     """The day a sentence with none of its own is told under: its report's, else its story's lead's, but
     not for a witness quoted, who recalls what they saw, not when ("'They stole everything,' Valery said")."""
-    return report_day or (None if any(t.text in _DOUBLE_QUOTES for t in sentence) else lead_day)
-
-
-_DOUBLE_QUOTES = frozenset({'"', "“", "”", "«", "»"})
+    return report_day or (None if any(t.text in DOUBLE_QUOTES for t in sentence) else lead_day)
 
 
 def _posted_day(doc: Doc, dates: Sequence[DateMention], published: dt.date | None) -> DateMention | None:
