@@ -849,3 +849,63 @@ def test_a_name_heading_a_post_before_a_colon_is_where_the_news_is(blank, tmp_pa
     doc.ents = [Span(doc, 1, 4, label="ORG")]  # the small model's reading
     assert [t.geonameid for t in geoparse(doc, [], gazetteer)] == [1]
     assert geoparse(blank("Officials said Seredyna-Buda: a new name."), [], gazetteer) == []
+
+
+def _with_entity(blank, text: str, words: str, label: str):
+    from spacy.tokens import Span
+
+    doc = blank(text)
+    start = next(i for i, t in enumerate(doc) if doc[i : i + len(words.split())].text == words)
+    doc.ents = [Span(doc, start, start + len(words.split()), label=label)]
+    return doc
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("In the afternoon, Bilenke came under artillery fire.", "Bilenke", ""),  # a village under fire
+    ("Stepnohirsk was shelled from multiple launch rocket systems.", "Stepnohirsk", "PERSON"),
+    ("Settlers raided Bilenke village overnight.", "Bilenke", "PERSON"),  # the settlement word after it
+    ("Kharkiv district, v. Bilenke. A tractor driver was blown up on a mine.", "Bilenke", ""),  # "v." for village
+    ("Units fully liberated the settlement Bilenke of the Donetsk People's Republic.", "Bilenke", "ORG"),
+    ("BILENKE — Unknown assailants threw a grenade into a crowded bar.", "BILENKE", ""),  # a wire dateline
+    ("Prosecutors said that in Bilenke Russian servicemen shot dead an elderly couple.", "Bilenke Russian", "NORP"),
+    ("The convoy left Bilenke", "Bilenke", ""),  # a name that ends the text
+])
+def test_words_around_a_village_say_it_is_one(blank, tmp_path, text, name, label):
+    places = [Place(1, "Bilenke", 47.46, 35.6, "UA", "26", population=900), Place(2, "Russia", 60.0, 100.0, "RU", feature="country")]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {1: ["Stepnohirsk"]}, demonyms={2: ["Russian"]})
+    doc = _with_entity(blank, text, name, label) if label else blank(text)
+    assert [t.geonameid for t in geoparse(doc, [], gazetteer)] == [1]
+
+
+def test_a_capitalised_preposition_is_not_part_of_the_name_after_it(blank, tmp_path):
+    gazetteer = Gazetteer.from_places([Place(1, "Bilenke", 47.46, 35.6, "UA", "26", population=9_000)], tmp_path / "g.sqlite")
+    doc = _with_entity(blank, "In Bilenke, a drone dropped an explosive device on a house.", "Bilenke", "PERSON")
+    assert [t.geonameid for t in geoparse(doc, [], gazetteer)] == [1]
+
+
+def test_a_quoted_name_before_a_weapon_is_the_weapon(blank, tmp_path):
+    places = [Place(1, "Geran", 40.25, 44.75, "AM", "06", population=1200), Place(2, "Kharkiv", 49.98, 36.25, "UA", "07", population=1_400_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    text = "Kharkiv: Russian 'Geran' drones hit the city late on Tuesday."
+    assert [t.geonameid for t in geoparse(_with_entity(blank, text, "Geran", "GPE"), [], gazetteer)] == [2]
+    text = "Kharkiv: Russian drones hit houses in Geran late on Tuesday."
+    assert [t.geonameid for t in geoparse(_with_entity(blank, text, "Geran", "GPE"), [], gazetteer)] == [2, 1]
+
+
+def test_a_village_told_to_lie_on_one_side_of_a_town_is_not_a_namesake_on_the_other(blank, tmp_path):
+    places = [Place(1, "Bakhmut", 48.594, 37.999, "UA", "05", population=70_000),
+              Place(2, "Andriivka", 48.818, 37.550, "UA", "05", population=900),  # 55 km north-west
+              Place(3, "Klishchiivka", 48.53, 37.96, "UA", "05", population=900)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {3: ["Andriivka"]})
+    text = "Ukrainian troops recaptured the village of Andriivka south of Bakhmut on Thursday."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [3, 1]
+    north = "Ukrainian troops recaptured the village of Andriivka north-west of Bakhmut on Thursday."
+    assert [t.geonameid for t in geoparse(blank(north), [], gazetteer)] == [2, 1]
+
+
+def test_a_namesake_abroad_of_a_village_in_a_named_district_is_not_the_place(blank, tmp_path):
+    places = [Place(1, "Macomia", -12.25, 40.12, "MZ", "01", population=10_000),
+              Place(2, "Cey", 37.26, 44.04, "TR", "70", population=2_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {2: ["Chai"]})
+    text = "Insurgents killed three civilians in Chai, Macomia district, on Wednesday."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1]

@@ -45,6 +45,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_STOP, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
+from . import datelines
 from .gazetteer import Gazetteer, NameKind, name_key, sound_key
 from .model import Place, Segment, Toponym
 
@@ -75,6 +76,8 @@ LISTED_NEAR = 1.0  # a town near the town listed beside it ("Oxford and London")
 LANDMARK_NEAR = 3.0  # a town at the one the text says it lies off ("south of Pokrovsk near Pishchane"), less farther off
 LANDMARK_GAP = 8  # "(about 14 km north of": the most words between a place and the landmark it lies off
 LANDMARK_MARGIN = 1.5  # a distance told is rounded: "about 60 km" may be 80
+SIDE_DEGREES, SIDE_SLACK_KM = 67.5, 5.0  # how far off the side told ("south of") a place's bearing may be
+KM_PER_DEGREE = 111.2
 LISTED_DIVISION = 2.0  # a division's sense of a name listed beside a division ("Missouri, New York")
 FAME_RATIO = 1000.0  # a local place this many times smaller than a division of the same name is not meant
 ALIAS_ADMIN1 = 2.0  # penalty for a division reached only through an alternate name of one of its towns
@@ -126,9 +129,11 @@ class _Mention:
     worded: bool = False  # named with its admin word after it, as a division ("Niger State")
     sense: tuple = ()  # the mentions of one name that share a sense (_senses)
     cued: bool = False  # a word around it says it is a place ("in X", "X region", "X, Kharkiv Oblast")
+    demonym_after: bool = False  # "in Selidovo Russian servicemen ...": the word after it is a demonym
     listed_with: list["_Mention"] = field(default_factory=list)  # its neighbours in a list ("Oxford and London")
     # places it is told to lie off, with how far it may lie from them ("south of Pokrovsk near Pishchane")
-    landmarks: list[tuple["_Mention", float]] = field(default_factory=list)
+    # and on which side ("south", "northwest"; "" when untold)
+    landmarks: list[tuple["_Mention", float, str]] = field(default_factory=list)
 
     @property
     def container_features(self) -> set[str]:
@@ -153,6 +158,7 @@ def geoparse(
     mentions = [m for m in mentions if not covered.intersection(range(m.tok_start, m.tok_end))] + loose
     _link_containers(words, mentions)
     entities = _entity_index(words.ents)
+    _mark_demonyms_after(words, mentions, entities, gazetteer)
     for mention in mentions:
         mention.evidence = _evidence(words, mention, entities)  # the name's fame counts before it is narrowed
     people = _doubt_surnames(words, mentions)
@@ -171,7 +177,7 @@ def geoparse(
     # placed elsewhere; nor does the sound-alike pass give the word back the sense it just lost.
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     unfit = {m.sense for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
-    unfit |= {m.sense for m in mentions if _off_its_landmarks(m)}
+    unfit |= {m.sense for m in mentions if _off_its_landmarks(m) or _abroad_from_its_district(words, m)}
     mentions = [m for m in mentions if _fits_container(m) and m.sense not in unfit]
     mentions = _without_foreign_descriptions(mentions)
     mentions = _near_stated_divisions(words, mentions)
@@ -213,6 +219,7 @@ class _Words:
     capitalised: list[bool]
     ents: tuple[Span, ...]  # doc.ents, which builds new Span objects at each call
     people: frozenset[str]  # surnames of people named in full: "Salah" after "Mohamed Salah" is the man
+    datelines: frozenset[int]  # where the place of each wire dateline starts ("BEIRUT (AP) —")
 
     @classmethod
     def of(cls, doc: Doc) -> "_Words":
@@ -224,7 +231,8 @@ class _Words:
         alpha, lowercase, stop, sent_start = (array[:, 3:] == 1).T.tolist()
         ents = doc.ents
         return cls(doc.text, orth, lower, array[:, 2].tolist(), alpha, lowercase, stop, sent_start,
-                   [_capitalised(text) for text in orth], ents, _people(ents, orth, lower))
+                   [_capitalised(text) for text in orth], ents, _people(ents, orth, lower),
+                   frozenset(d.start for d in datelines.of(doc)))
 
     def __len__(self) -> int:
         return len(self.orth)
@@ -407,6 +415,24 @@ def _entity_index(ents: tuple[Span, ...]) -> dict[int, tuple[str, int, int]]:
     return {i: (ent.label_, ent.start, ent.end) for ent in ents for i in range(ent.start, ent.end)}
 
 
+def _mark_demonyms_after(
+    words: _Words, mentions: list[_Mention], entities: dict[int, tuple[str, int, int]], gazetteer: Gazetteer
+) -> None:
+    """ "in Selidovo Russian servicemen shot ...": a demonym after a name starts no longer name, and NER's
+    NORP across the two is its slip, so the town's own label is unknown rather than NORP."""
+    def demonym(i: int) -> bool:
+        return i < len(words) and words.capitalised[i] and any(
+            kind == NameKind.DEMONYM for _, kind in gazetteer.lookup_kinds(words.orth[i]))
+
+    for mention in mentions:
+        mention.demonym_after = demonym(mention.tok_end)
+        label, start, end = _entity_of(entities, mention)
+        if mention.demonym_after and label and start == mention.tok_start and end > mention.tok_end \
+                and all(demonym(i) for i in range(mention.tok_end, end)):
+            for i in range(start, end):
+                entities[i] = ("", start, end)
+
+
 def _entity_of(entities: dict[int, tuple[str, int, int]], mention: _Mention) -> tuple[str, int, int]:
     """The label and token range of the entity overlapping the mention, or ("", 0, 0)."""
     for i in range(mention.tok_start, mention.tok_end):
@@ -463,15 +489,22 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     elif label in cues["ner_other_labels"] and not of_division and not listed:  # not "Antonivka of the Kherson community"
         longer = ent_len > mention.tok_end - mention.tok_start
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
-    locative = before in cues["before"] or before2 in cues["before_phrases"] or _line_head(words, mention) or listed
     # "near the town of Daquq": named as a settlement, whatever NER calls the word
-    settlement = before == "of" and mention.tok_start > 1 and words.lower[mention.tok_start - 2] in cues["named_settlements"]
+    settlement = (before == "of" and mention.tok_start > 1 and words.lower[mention.tok_start - 2] in cues["named_settlements"]) \
+        or before in cues["settlement_marks"] or _description(words, mention) is not None \
+        or (after in cues["settlement_after"] and words.lowercase[mention.tok_end])  # not "Haymarket Village Center"
+    dateline = mention.start in words.datelines  # "BUJUMBURA — Unknown assailants threw a grenade ..."
+    # "Huliaipole came under artillery fire", "Stepnohirsk and Prymorske were shelled"
+    settlement = settlement or (mention.tok_end + 2 <= len(words)
+                                and words.span(mention.tok_end, mention.tok_end + 2).lower() in cues["fire_after"])
+    locative = before in cues["before"] or before2 in cues["before_phrases"] or _line_head(words, mention) or listed \
+        or dateline
     # what places a surname (_doubt_surnames); not "in Obama's stimulus law", which NER may call a GPE
     mention.cued = (mention.admin_after or bool(mention.container_features & {"admin1", "admin2", "country"}) or of_division
-                    or after in cues["place_after"] or _description(words, mention) is not None or settlement
+                    or after in cues["place_after"] or settlement
                     or (locative and label not in cues["ner_other_labels"] and after not in {"'s", "’s"}))
-    if locative:
-        evidence += 2.0 if settlement else 1.0
+    if locative or settlement:
+        evidence += 2.0 if settlement or dateline else 1.0
     if mention.admin_after:
         evidence += 2.0
     elif mention.container_features & {"admin1", "admin2", "country"} or _division_in_brackets(words, mention) or of_division:
@@ -480,6 +513,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence += 1.0
     elif after in cues["not_place_after"]:
         evidence -= 2.0
+    if _quoted_name_of_a_thing(words, mention):
+        evidence -= 3.0  # "Russian 'Geran' drones"
     if name_key(mention.text) in _stopwords():
         # "North" of "North Waziristan": a common word opening a longer name is never a place alone
         word = mention.text.isalpha() and not mention.text.isupper()  # not "US" of "US President"
@@ -490,9 +525,18 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= 1.5
     elif _before_longer_name(words, mention):
         evidence -= 1.0
-    if words.sent_start[mention.tok_start] and not label:
+    if words.sent_start[mention.tok_start] and not label and not dateline:
         evidence -= 1.0
     return evidence
+
+
+def _quoted_name_of_a_thing(words: _Words, mention: _Mention) -> bool:
+    i, j = mention.tok_start - 1, mention.tok_end
+    return i >= 0 and j + 1 < len(words) and words.orth[i] in _QUOTES and words.orth[j] in _QUOTES \
+        and words.lower[j + 1] in _cues()["named_things"]
+
+
+_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»", "`", "``", "''"})
 
 
 def _listed_after_locative(words: _Words, mention: _Mention) -> bool:
@@ -627,7 +671,9 @@ def _phrase_start(words: _Words, mention: _Mention) -> int:
 def _inside_longer_name(words: _Words, mention: _Mention) -> bool:
     """ "Canal Street", "Orange line": a word after another capitalised word, inside a name that is not a place."""
     i = mention.tok_start
-    return i > 0 and words.capitalised[i - 1] and not words.sent_start[i] and words.alpha[i - 1] and not _time_opener(words, i - 1)
+    # not after a capitalised preposition: "In Bilenke, a drone dropped ..."
+    return i > 0 and words.capitalised[i - 1] and not words.sent_start[i] and words.alpha[i - 1] \
+        and not (words.stop[i - 1] and words.lower[i - 1] in _cues()["before"]) and not _time_opener(words, i - 1)
 
 
 def _time_opener(words: _Words, i: int) -> bool:
@@ -646,7 +692,8 @@ def _before_longer_name(words: _Words, mention: _Mention) -> bool:
         return True
     if j + 1 < len(words) and words.orth[j] == "-" and words.lower[j + 1] in _HYPHENED_PARTICLES:
         return True  # "Petite-Rivière-de-l'Artibonite" when only "Petite Rivière" (Mauritius) is in the index
-    return j < len(words) and words.alpha[j] and words.capitalised[j] and words.lower[j] not in _cues()["admin_after"]
+    return j < len(words) and words.alpha[j] and words.capitalised[j] and words.lower[j] not in _cues()["admin_after"] \
+        and not mention.demonym_after
 
 
 def _share_list_evidence(words: _Words, mentions: list[_Mention]) -> None:
@@ -718,7 +765,7 @@ def _share_division_evidence(words: _Words, mentions: list[_Mention]) -> None:
     for mention in mentions:
         if not ACCEPT - DIVISION_BONUS <= mention.evidence < ACCEPT or name_key(mention.text) in surnames:
             continue
-        if any(p.feature == "city" and kind == NameKind.NAME and (p.country, p.admin1) in named for p, kind in mention.candidates):
+        if any(p.feature == "city" and (p.country, p.admin1) in named for p, kind in mention.candidates):
             mention.evidence += DIVISION_BONUS
 
 
@@ -748,13 +795,16 @@ def _link_landmarks(words: _Words, mentions: list[_Mention]) -> None:
     ordered = sorted(mentions, key=lambda m: m.tok_start)
     for a, b in zip(ordered, ordered[1:]):
         between = words.lower[a.tok_end : b.tok_start]
+        # not a list of landmarks: "north of Slovyansk, southeast of Siversk"
+        a_landmark = a.tok_start >= 2 and words.lower[a.tok_start - 1] == "of" and words.lower[a.tok_start - 2] in directions
         if (0 < len(between) <= LANDMARK_GAP and between[-1] == "of" and directions.intersection(between)
-                and all(w in fillers or w in directions or _numeric(w) for w in between)):
-            a.landmarks.append((b, _told_km(between)))  # "Shevchenko (southwest of Pokrovsk)"
+                and all(w in fillers or w in directions or _numeric(w) for w in between) and not a_landmark):
+            side = next(w for w in between if w in directions)
+            a.landmarks.append((b, _told_km(between), side))  # "Shevchenko (southwest of Pokrovsk)"
         elif (between and between[-1] == "near" and set(between[:-1]) <= {",", "city", "town"}  # "of Sumy City near"
               and a.tok_start >= 2 and words.lower[a.tok_start - 1] == "of"
               and words.lower[a.tok_start - 2] in directions):
-            b.landmarks.append((a, ANCHOR_NEAR_KM))  # "south of Pokrovsk near Pishchane"
+            b.landmarks.append((a, ANCHOR_NEAR_KM, words.lower[a.tok_start - 2]))  # "south of Pokrovsk near Pishchane"
     for mention in ordered:  # "northeast of Sumy City near Yunakivka and Andriivka": a list lies off it together
         if not mention.landmarks:
             mention.landmarks = [lm for other in mention.listed_with if other.tok_start < mention.tok_start for lm in other.landmarks]
@@ -772,16 +822,30 @@ def _told_km(words: list[str]) -> float:
     return max([ANCHOR_NEAR_KM, *(LANDMARK_MARGIN * km for km in told)])
 
 
-def _town_landmarks(mention: _Mention) -> list[tuple[_Mention, float]]:
+def _town_landmarks(mention: _Mention) -> list[tuple[_Mention, float, str]]:
     """Its landmarks resolved to towns: a province's point says nothing of how far off a village lies."""
-    return [(m, km) for m, km in mention.landmarks if m.place is not None and m.place.feature == "city"]
+    return [lm for lm in mention.landmarks if lm[0].place is not None and lm[0].place.feature == "city"]
+
+
+def _on_the_wrong_side(landmark: Place, place: Place, side: str) -> bool:
+    """ "Andriivka south of Bakhmut": a namesake to the north or the west of Bakhmut is another village.
+    A bearing within SIDE_DEGREES of the side told fits ("south" said of a south-southwest)."""
+    north = (place.lat - landmark.lat) * KM_PER_DEGREE
+    east = (place.lon - landmark.lon) * KM_PER_DEGREE * math.cos(math.radians(landmark.lat))
+    told = (("north" in side) - ("south" in side), ("east" in side) - ("west" in side))
+    km = math.hypot(north, east)
+    if km <= SIDE_SLACK_KM or told == (0, 0) or place.population >= NEIGHBOUR_MAX_POPULATION:
+        return False  # a town that size is no namesake of a village
+    cosine = (north * told[0] + east * told[1]) / (km * math.hypot(*told))
+    return cosine < math.cos(math.radians(SIDE_DEGREES))
 
 
 def _off_its_landmarks(mention: _Mention) -> bool:
     """A village told as lying off a town it is nowhere near is a namesake: the index lacks the one meant."""
     place, towns = mention.place, _town_landmarks(mention)
     return place is not None and place.feature == "city" and bool(towns) and not any(
-        m.place.geonameid == place.geonameid or _distance_km(m.place, place) <= km for m, km in towns)
+        m.place.geonameid == place.geonameid or (_distance_km(m.place, place) <= km and not _on_the_wrong_side(m.place, place, side))
+        for m, km, side in towns)
 
 
 def _only_division(mention: _Mention) -> bool:
@@ -1058,10 +1122,7 @@ def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
     Mozambique: with no Meza there in the index, Mieza in Spain, found under a looser key, in a country
     no name of the story is written for and thousands of km from all of them, is not the place; nor is
     a town reached only through an alternate name ("Tawila" in Darfur: At Tawilah, Yemen)."""
-    def loose(m: _Mention) -> bool:  # found under a looser key, or only through an alternate name ("Tawila")
-        return m.fuzzy or all(k != NameKind.NAME for p, k in m.candidates if m.place is not None and p.geonameid == m.place.geonameid)
-
-    exact = [m.place for m in mentions if m.place is not None and not loose(m) and m.place.feature != "region"]
+    exact = [m.place for m in mentions if m.place is not None and not _loose(m) and m.place.feature != "region"]
     by_country: dict[str, set[int]] = defaultdict(set)
     for place in exact:
         by_country[place.country].add(place.geonameid)
@@ -1072,9 +1133,9 @@ def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
     def stray(m: _Mention) -> bool:
         if m.place is None or m.place.feature not in ("city", "admin2"):
             return False
-        if loose(m) and _stray_village(m.place, [p for p in exact if p.feature != "country"]):
+        if _loose(m) and _stray_village(m.place, [p for p in exact if p.feature != "country"]):
             return True  # "Zhuravlevka" in a Belgorod governor's report: not Zhuravlivka, Vinnytsia, 500 km off
-        if loose(m):
+        if _loose(m):
             return len(exact) >= 2 and m.place.country not in by_country and abroad(m.place, exact)
         # "Liancourt and Verrettes" in a report from Haiti: a village of that name in France, in no
         # country any other name of the report is in, is a namesake of one the index lacks
@@ -1084,6 +1145,11 @@ def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
         return len(others) >= 3 and abroad(m.place, others)
 
     return [m for m in mentions if not stray(m)]
+
+
+def _loose(m: _Mention) -> bool:
+    """Found under a looser key, or only through an alternate name ("Tawila")."""
+    return m.fuzzy or all(k != NameKind.NAME for p, k in m.candidates if m.place is not None and p.geonameid == m.place.geonameid)
 
 
 def _stray_village(place: Place, local: list[Place]) -> bool:
@@ -1123,6 +1189,17 @@ def _division_of(words: _Words, i: int) -> bool:
     if i >= 1 and words.lower[i - 1] == "the":
         i -= 1
     return i >= 2 and words.lower[i - 1] == "of" and words.lower[i - 2] in _cues()["division_words"]
+
+
+def _abroad_from_its_district(words: _Words, mention: _Mention) -> bool:
+    """ "in Chai, Macomia district": with no Chai of Mozambique in the index, Çey in Turkey, in another
+    country than the district named after it and far from it, is a namesake, not the place."""
+    after = mention.container_mention
+    if mention.place is None or after is None or after.place is None or after.place.feature not in ("city", "admin2"):
+        return False
+    if after.tok_end >= len(words) or words.lower[after.tok_end] not in _cues()["division_words"] or not _loose(mention):
+        return False
+    return mention.place.country != after.place.country and _distance_km(after.place, mention.place) > BORDER_KM
 
 
 def _division_stated(mention: _Mention, accepted: list[_Mention]) -> bool:
@@ -1245,8 +1322,9 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     ):
         score += LISTED_NEAR  # "universities in Oxford and London": a list's towns lie near one another
     if place.feature == "city":  # "Shevchenko (southwest of Pokrovsk)": the Shevchenko near Pokrovsk, the nearer the likelier
-        score += LANDMARK_NEAR * max((1.0 - _distance_km(m.place, place) / km for m, km in _town_landmarks(mention)
-                                      if m.place.geonameid != place.geonameid), default=0.0)
+        score += LANDMARK_NEAR * max((1.0 - _distance_km(m.place, place) / km for m, km, side in _town_landmarks(mention)
+                                      if m.place.geonameid != place.geonameid and not _on_the_wrong_side(m.place, place, side)),
+                                     default=0.0)
     if place.geonameid in mention.weak:
         score -= ALIAS_ADMIN1
     return score
