@@ -36,6 +36,12 @@ def test_reference_article_dates(reference_article):
         ("yesterday", dt.date(2022, 9, 12), 1),
         ("overnight", dt.date(2022, 9, 13), 1),  # the night that ends in the report's morning
         ("overnight into Sunday", dt.date(2022, 9, 11), 1),
+        ("last night", dt.date(2022, 9, 13), 1),  # as "overnight"
+        ("at about 23:00 last night", dt.date(2022, 9, 12), 1),  # but an evening hour is the day before
+        ("at 02:40 last night", dt.date(2022, 9, 13), 1),
+        ("late last night", dt.date(2022, 9, 12), 1),
+        ("two years ago today", dt.date(2020, 9, 13), 1),
+        ("three years ago", dt.date(2019, 9, 13), 3),
         ("last week", dt.date(2022, 9, 7), 2),
         ("in early September", dt.date(2022, 9, 1), 3),
         ("in late August", dt.date(2022, 8, 31), 3),
@@ -147,3 +153,9 @@ def test_the_same_day_in_a_later_paragraph_is_the_day_the_story_told_last():
     text = ("Shells hit the town on Saturday, the governor said.\n\n\"Two women were wounded,\" he wrote.\n\n"
             "In the village of Dunaika, a drone dropped a grenade on a car the same day.")
     assert values(text)["the same day"] == (dt.date(2022, 9, 10), 1)
+
+
+def test_a_day_of_the_month_alone_is_the_last_one_up_to_publication():
+    assert values("On the 3rd a tractor driver was blown up on a mine.") == {"On the 3rd": (dt.date(2022, 9, 3), 1)}
+    assert values("On the 20th, drones struck the port.") == {"On the 20th": (dt.date(2022, 8, 20), 1)}
+    assert values("A shell hit a flat on the 3rd floor.") == {}

@@ -92,8 +92,13 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         # "overnight into Tuesday", "the night into Sunday": the morning the night ends in
         (re.compile(rf"(?i:\b(?:overnight|(?:the\s+)?night)\s+into\s+)(?P<wd>{weekday})\b"), _weekday),
         (re.compile(rf"(?i:\b(?P<rel>last|this|next|past)\s+)?(?P<wd>{weekday})\b(?i:\s+(?:morning|afternoon|evening|night))?"), _weekday),
+        # "at 23:00 last night": an evening hour is the day before the morning the night ends in
+        (re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:.]\d{2}\s+(?i:(?:hours?\s+)?last\s+night)\b"), _clock_night),
         (re.compile(rf"(?i)\b(?P<phrase>{relative})\b"), _relative),
-        (re.compile(rf"(?i)\b(?P<n>{number})\s+(?P<unit>days?|weeks?|months?)\s+ago\b"), _ago),
+        (re.compile(rf"(?i)\b(?P<n>{number})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?P<today>\s+today)?\b"), _ago),
+        # "On the 3rd a tractor driver was blown up": a day of the month, the last one up to publication
+        # (not "on the 3rd floor": a clause must follow)
+        (re.compile(r"(?i:\bon\s+the\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?=\s*[,.;:]|\s+(?i:a|an|the|at|in|around|about|near)\b|\s+[A-Z0-9])"), _day_of_month),
     ]
 
 
@@ -314,8 +319,30 @@ def _ago(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, i
     raw = m["n"].lower()
     n = int(raw) if raw.isdigit() else _words().numbers[raw]
     unit = m["unit"].lower().rstrip("s")
-    precision = {"day": 1, "week": 2, "month": 3}[unit]
+    precision = 1 if m["today"] else {"day": 1, "week": 2, "month": 3, "year": 3}[unit]  # "two years ago today"
     if published is None:
         return None, precision
+    if unit == "year":
+        year = published.year - n
+        return _safe_date(year, published.month, published.day) or dt.date(year, published.month, 28), precision
     days = {"day": 1, "week": 7, "month": 30}[unit] * n
     return published - dt.timedelta(days=days), precision
+
+
+def _clock_night(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    if published is None:
+        return None, 1
+    return published - dt.timedelta(days=1 if int(m["h"]) >= 12 else 0), 1
+
+
+def _day_of_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    if published is None:
+        return None, 1
+    if day <= published.day:
+        return published.replace(day=day), 1
+    last_month = published.replace(day=1) - dt.timedelta(days=1)
+    value = _safe_date(last_month.year, last_month.month, day)
+    return None if value is None else (value, 1)
