@@ -1003,6 +1003,23 @@ def test_seizing_weapons_or_capturing_soldiers_changes_no_ground(language):
     assert town.sub_event_type == name.sub_event_type == "Government regains territory"
 
 
+def test_drones_counted_over_each_place_are_downed_at_each(language):
+    text = "Russian air defences destroyed 12 Ukrainian drones overnight: nine over Belgorod and three over Kupiansk."
+    downed = run(language, text)
+    assert {e.location for e in downed} == {"Belgorod", "Kupiansk"}
+    assert {e.sub_event_type for e in downed} == {"Disrupted weapons use"}
+
+
+def test_the_province_a_retaken_village_is_in_changes_no_hands(language):
+    """The parser hangs a trailing "Oblast" off the verb; the words still say the town is in it."""
+    PLACES["Kharkiv oblast"] = PLACES["Kharkiv Oblast"]
+    try:
+        [event] = run(language, "Ukrainian forces recaptured the village of Kupiansk in Kharkiv oblast on Sunday, the army said.")
+        assert event.location == "Kupiansk"
+    finally:
+        PLACES.pop("Kharkiv oblast")
+
+
 def test_the_strike_told_again_is_the_same_event_and_a_strike_elsewhere_is_not(language):
     text = "A Russian drone strike killed six people in Kupiansk on Tuesday. Officials said on Wednesday that the strike hit a house."
     [strike] = run(language, text)
@@ -1791,3 +1808,79 @@ def test_a_toll_raised_later_updates_the_event_it_names(language):
     for later in ("The toll of the war since 2022 has risen to 10,000.", "Residents put the toll at nine."):
         [event] = run(language, "Gunmen killed four people in Izyum on Sunday. " + later)
         assert event.fatalities == 4
+
+
+def test_a_toll_told_after_an_anniversary_is_history_too(language):
+    text = ("Two years ago today, a Russian missile struck the railway station in Kupiansk, where thousands were "
+            "waiting. 61 people were killed and more than 100 injured.")
+    assert run(language, text) == []
+
+
+def test_a_finite_clause_misread_as_describing_a_name_still_tells_its_event(language):
+    text = ("Kupiansk: the day before yesterday occupiers abducted a priest of the OCU right after the service, relatives "
+            "say his whereabouts are still unknown, the Russian 'police' refuse to give any information.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.location, event.event_date) == (
+        "Abduction/forced disappearance", "Kupiansk", dt.date(2022, 9, 11))
+
+
+def test_named_groups_of_troops_and_formations_are_armies(language):
+    text = "Units of the «Centre» group of troops liberated the settlement of Kupiansk, the Russian MoD informs."
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "Military Forces of Russia (2000-)")
+    [clash] = run(language, "Ukrainian formations attacked Russian positions near Belgorod on Monday.")
+    assert "Military Forces of Ukraine (2019-)" in (clash.actor1, clash.actor2)
+
+
+def test_a_death_from_wounds_right_after_a_strike_is_its_toll(language):
+    text = ("During the night the AFU attacked Belgorod from RSZO «Vampire». Unfortunately, a woman died from "
+            "received wounds.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 1)
+
+
+def test_a_month_of_shelling_counted_is_a_tally(language):
+    text = ("Over August, Russian troops shelled Kharkiv Oblast 2,147 times, killing 48 civilians and injuring 312, "
+            "the head of the oblast said summarizing the month.")
+    assert run(language, text) == []
+
+
+def test_a_toll_of_the_days_before_an_agreement_is_no_event_of_its_own(language):
+    text = ("Militants in Kupiansk agreed late on Thursday to a ceasefire brokered by officials, after five days "
+            "of clashes that killed 18 people.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Agreement"]
+
+
+def test_people_captured_are_no_ground_taken(language):
+    text = ("On 10 September, insurgents killed three civilians in Kupiansk after capturing them while they were "
+            "collecting firewood.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Attack"]
+
+
+def test_arrests_of_people_gathered_to_demand_something_are_a_protest_broken_up(language):
+    text = ("Police detained more than two dozen people, most of them journalists, as wives of mobilized soldiers laid "
+            "flowers at the Tomb of the Unknown Soldier in Kharkiv on Saturday, demanding their husbands be brought "
+            "home from the front.")
+    [event] = run(language, text)
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_burning_tyres_and_throwing_stones_is_a_riot(language):
+    text = "Young supporters of the opposition burned tyres in Kharkiv on Thursday and threw stones at police vehicles."
+    assert {e.sub_event_type for e in run(language, text)} == {"Violent demonstration"}
+
+
+def test_a_village_named_before_the_side_of_a_town_it_lies_on_is_the_place(language):
+    PLACES["Andriivka"] = Place(710000, "Andriivka", 49.6, 37.6, "UA", "07", feature="city")
+    try:
+        text = ("KYIV, Sept 12 (Reuters) - Ukrainian troops recaptured the village of Andriivka south of Kupiansk on "
+                "Sunday after days of heavy fighting, the military said on Monday.")
+        [event] = run(language, text)
+        assert (event.sub_event_type, event.location) == ("Government regains territory", "Andriivka")
+    finally:
+        PLACES.pop("Andriivka")
+
+
+def test_the_province_in_a_villages_description_changes_no_hands(language):
+    text = "Ukrainian forces took full control of Kupiansk, a village in a district of Kharkiv Oblast, on Sunday."
+    assert [e.location for e in run(language, text)] == ["Kupiansk"]

@@ -152,9 +152,17 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         return False
     clause = _clause(sentence, trigger)
     quotes = [t.i for t in sentence if t.text in DOUBLE_QUOTES]
-    for ancestor in trigger.ancestors:
+    # "Berdyansk: ... occupiers abducted a priest ..., the Russian 'police' refuse to give any information": a
+    # finite verb with its own subject, misread as describing a noun, tells its own clause
+    ancestors = [] if _finite_as_modifier(trigger) else trigger.ancestors
+    child = trigger
+    for ancestor in ancestors:
         if not clause.start <= ancestor.i < clause.end:
             break  # "A grenade was thrown at a shop; the attackers have not been identified"
+        if child.dep_ == "ccomp" and child.i < ancestor.i \
+                and lemma(ancestor) not in {*lexicon()["reporting_verbs"], *rules["denial_heads"]}:
+            break  # "[occupiers abducted a priest, relatives say], the police refuse to give any information"
+        child = ancestor
         if quotes and _in_quotes(ancestor, quotes) and not _in_quotes(trigger, quotes):
             break  # "Police are firing tear gas at protesters ... chanting "Ruto must go"": the chant's modal is not the report's
         if ancestor.pos_ in {"VERB", "AUX"} and any(
@@ -256,6 +264,9 @@ def time_apart(token: Token) -> bool:
     units = lexicon()["time_distance"]
     if token.lower_ in {"after", "before"}:  # "a day after the bombing": the preposition under "day"
         return lemma(token.head) in units
+    if token.dep_ == "relcl" and lemma(token.head) in units and token.head.dep_ == "pobj" \
+            and token.head.head.lower_ in {"after", "before"}:
+        return True  # "agreed to a ceasefire after five days of clashes that killed 18 people"
     clause = token.head if token.dep_ == "conj" else token  # "was flown to Texas and arrested"
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
     # the distance before the word: not "after shops were looted the night before", the looting's own time
@@ -347,8 +358,11 @@ def _opens_since(verb: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "since" for m in verb.children)
 
 
-# A period a count runs over: "since 2009", "this year", "so far", "over the past day", "during the reporting period".
-_PERIOD = re.compile(r"\b(?:since|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last|reporting period))\b")
+# A period a count runs over: "since 2009", "this year", "so far", "over the past day", "during the reporting period",
+# "over August".
+_PERIOD = re.compile(r"\b(?:since|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last|reporting period)"
+                     r"|(?:over|during|throughout) (?:the month of )?(?:january|february|march|april|may|june|july|august"
+                     r"|september|october|november|december))\b")
 
 
 def over_a_period(text: str) -> bool:
@@ -383,6 +397,7 @@ def _counted_acts(verb: Token) -> bool:
     """Acts counted over a period ("shelled Donetsk Oblast 1,940 times over the past day", "launched 47
     drones against Kursk Oblast over the past day"): a day's or a week's total, not one event."""
     counted = [n for c in verb.children if c.dep_ in {"npadvmod", "dobj"} for n in c.children if n.dep_ == "nummod"]
+    counted += [n for n in verb.subtree if n.dep_ == "nummod" and n.head.lower_ == "times"]  # however "times" is hung
     values = [n.lower_.replace(",", "") for n in counted]
     many = any(v.isdigit() and int(v) >= 2 for v in values)
     return many and ((_over_a_period(verb) and not _a_days_fire_at_a_town(verb)) or _at_no_place_but_many(verb))
@@ -790,7 +805,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if patient is not None and patient.ent_type_ == "PERSON" and not placed:
             return None  # "captured Vladimir Rogov": a person taken is no ground taken
         taking = not rule.get("return")  # not "liberated people", "retook farmland"
-        if taking and patient is not None and lemma(patient) in lex["persons"]:
+        if taking and patient is not None and (lemma(patient) in lex["persons"] or patient.lower_ in _PERSONAL_PRONOUNS):
             # "FSB officers seized a schoolteacher": a detention by security forces, else an abduction
             held = "Arrests" if _who(_agent(token)) & set(lex["security_forces"]) else "Abduction/forced disappearance"
             return _unless_disappeared(held, sentence)
@@ -996,7 +1011,16 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     sit_in = any(a.lower_ == "sit" and b.text == "-" and c.lower_ == "in" for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
     # "broke up a gathering of 30 residents demanding compensation": a crowd demanding something protests
     demanding = any(lemma(t) == "demand" and t.dep_ == "acl" and lemma(t.head) in _GATHERED for t in tokens)
+    # "as wives of mobilized soldiers laid flowers ..., demanding their husbands be brought home": people
+    # who gathered to demand something
+    demanding = demanding or any(lemma(t) == "demand" and t.dep_ == "advcl" and _demanders(t.head) for t in tokens)
     return sit_in or demanding or bool(words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket"})
+
+
+def _demanders(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.tag_ == "NNS" and lemma(subject) not in lexicon()["security_forces"] \
+        and not _who(subject) & set(lexicon()["security_forces"])
 
 
 _GATHERED = frozenset({"gathering", "crowd", "resident", "villager", "people", "worker", "student", "relative", "family", "mother"})
@@ -1025,6 +1049,16 @@ def own_clause(token: Token, sentence: Span) -> list[Token]:
     words = [t for t in (home.subtree if home is not None else sentence) if sentence.start <= t.i < sentence.end]
     apart = {t.i for v in beside if token not in v.subtree and (home is None or v in home.subtree) for t in v.subtree}
     return [t for t in words if t.i not in apart]
+
+
+def _finite_as_modifier(verb: Token) -> bool:
+    """Not a noun's content clause ("no confirmation that Ukrainian forces liberated Kupiansk")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ == "mark" for c in verb.children)
+
+
+# "after capturing them": people taken, not ground ("since it was retaken" is the town)
+_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "whom"})
 
 
 def _clause(sentence: Span, token: Token) -> Span:

@@ -84,6 +84,7 @@ _DIRECTION_WORDS = frozenset({
     "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi", "towards", "toward",
     "direction", "directions", "axis",  # "in the Kurakhove direction": the front sector named after a town
 })
+_SECTOR_WORDS = frozenset({"direction", "directions", "axis"})
 _LOCATIVE_WORDS = frozenset({"in", "at", "inside"})
 _CONTAINER_CHARS = 40  # "Mota town (East Gojjam zone, Amhara region)": how far after a town its province may follow
 _NOT_PLACE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})
@@ -186,8 +187,8 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
     filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
-    if filed and len(filed) < len(in_sentence):
-        in_sentence = [p for p in in_sentence if p not in filed]
+    if filed and (len(filed) < len(in_sentence) or _names_unknown_place(chosen.sentence, places)):
+        in_sentence = [p for p in in_sentence if p not in filed]  # "JUBA (Reuters) - ... bombed the city of Nasir"
     governed = []
     for place in in_sentence:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -215,6 +216,8 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
             not _names_a_body(doc, p) and not _from_origin(doc, p) for p in in_sentence):
         governed = []  # "Kherson region police: a driver hit a mine ... near Vysokopillia": the body only reports
     governed = _without_bodies(doc, governed)
+    if len(counted := [p for p in governed if _counted_over(doc, p)]) > 1:
+        return _distinct(counted)  # "destroyed 12 drones: nine over Belgorod Region and three over Bryansk Region"
     if governed:
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
         # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
@@ -335,7 +338,9 @@ def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
     for ancestor in span.root.ancestors:
         if ancestor == trigger:
             return False
-        if ancestor.lower_ in _DIRECTION_WORDS:
+        # not "Andriivka [south] of Bakhmut", where the name hangs off the direction after it: the village lies there
+        if ancestor.lower_ in _DIRECTION_WORDS and (
+                ancestor.i < span.start or ancestor != span.root.head or ancestor.lower_ in _SECTOR_WORDS):
             return True
     return False
 
@@ -388,12 +393,38 @@ def _container_of_another(doc: Doc, place: Toponym, others: Sequence[Toponym]) -
         return False
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     inside = any(o.country == place.country and o.feature == "city" for o in others)
-    if span is not None and inside and span.root.head.lower_ == "in":
+    if span is not None and inside and (span.root.head.lower_ == "in" or _after_in(doc, span.start)
+                                        or any(_placed_under(doc, span.root, o) for o in others if o.feature == "city")):
         return True
     # "took Mota town (East Gojjam zone, Amhara region)", "Zelene, Kharkiv Oblast": right after the town
     after_town = any(o.country == place.country and o.feature == "city" and 0 <= place.start - o.end <= _CONTAINER_CHARS
                      for o in others)
     return after_town and span is not None and span.start > 0 and doc[span.start - 1].text in {"(", ","}
+
+
+def _counted_over(doc: Doc, place: Toponym) -> bool:
+    """ "nine over Belgorod Region": a count of what was downed over each place, one event at each."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    return doc[span.start - 1].lower_ in {"over", "above"} and doc[span.start - 2].like_num
+
+
+def _placed_under(doc: Doc, division: Token, town: Toponym) -> bool:
+    """ "Guevo, a village in Sudzhansky district of Kursk region": the division hangs off the town's own
+    description, through "in" and "of" only (not "Izyum, along with the Kharkiv region")."""
+    span = doc.char_span(town.start, town.end, alignment_mode="expand")
+    if span is None:
+        return False
+    through = [a for a in division.ancestors if a.pos_ == "ADP" and a.i > span.root.i]
+    return span.root in division.ancestors and bool(through) and all(a.lower_ in {"in", "of"} for a in through)
+
+
+def _after_in(doc: Doc, start: int) -> bool:
+    """ "in Donetsk oblast", "in the Amhara region": read from the words, as the parser may
+    attach a trailing "oblast" anywhere."""
+    words = [t.lower_ for t in doc[max(0, start - 2):start]]
+    return words[-1:] == ["in"] or words == ["in", "the"]
 
 
 def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
@@ -474,17 +505,22 @@ def _names_unknown_place(sentence: Span, places: Sequence[Toponym]) -> bool:
     after a locative word (and a settlement word)."""
     doc, settlements = sentence.doc, {"village", "town", "city", "settlement", "hamlet"}
     for t in sentence:
-        if t.lower_ not in _LOCATIVE_WORDS:
+        # "in the village of Zhuravlevka", "bombed the city of Nasir": a settlement, whatever NER calls the name
+        settlement = t.i + 2 < sentence.end and t.lower_ == "the" and doc[t.i + 1].lower_ in settlements \
+            and doc[t.i + 2].lower_ == "of"
+        if t.lower_ not in _LOCATIVE_WORDS and not settlement:
             continue
-        name = t.i + 1
-        # "in the village of Zhuravlevka": a settlement, whatever NER calls the name
-        settlement = name + 2 < sentence.end and doc[name].lower_ == "the" and doc[name + 1].lower_ in settlements \
-            and doc[name + 2].lower_ == "of"
-        name += 3 if settlement else 0
+        name = t.i + (3 if settlement else 1)
         if name < sentence.end and doc[name].is_title and not any(p.start <= doc[name].idx < p.end for p in places) \
                 and (settlement or doc[name].ent_type_ not in _NOT_PLACE_ENTITIES):
             return True
     return False
+
+
+def _tells_of_unknown_places(doc: Doc, places: Sequence[Toponym], segments: Sequence[Segment]) -> bool:
+    """ "JUBA (Reuters) - ... bombed the city of Nasir": the story is about places the index lacks, not
+    about the city it was filed from."""
+    return any(_names_unknown_place(s, places) for s in sentences(doc) if _in_event_segments(s.start_char, s.end_char, segments))
 
 
 def _unknown_place_within(sentence: Span, places: Sequence[Toponym], focus: Toponym) -> Toponym | None:
@@ -566,6 +602,9 @@ def _of_its_time(actor: str, day: dt.date | None) -> str:
     return actor
 
 
+_GUILLEMETS = str.maketrans("", "", "«»")
+
+
 def _normalise_actor(token: Token | None, place_country: str) -> str:
     """An actor phrase ("the Ukrainians", "Russian forces", "residents") as an ACLED name. A weapon or an
     act as the agent ("An Israeli air strike on a house") is named by its modifiers, not by its target."""
@@ -575,10 +614,12 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
     if not tokens:
         return ""
     words = [t.lower_ for t in tokens]
-    text = "".join(t.lower_ + t.whitespace_ for t in tokens)  # as written: "al-shabaab", "people's defence force"
+    # as written ("al-shabaab", "people's defence force"), but for guillemets ("the «Centre» group of troops")
+    written = [t.lower_.translate(_GUILLEMETS) + t.whitespace_ for t in tokens]
+    text = "".join(written)
     actors = _actors()
     groups, roles, demonyms = _actor_patterns()
-    starts = list(itertools.accumulate((len(t.lower_ + t.whitespace_) for t in tokens), initial=0))
+    starts = list(itertools.accumulate((len(w) for w in written), initial=0))
     for pattern, name, where in groups:
         if where and place_country not in where:
             continue
@@ -985,8 +1026,10 @@ def extract(
     # where the report was filed is the story's place only when it names no other; a capital that
     # speaks ("a charge Kabul denies") is its government
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)]
-    focus = main_place([t for t in told if t.country]) or main_place([t for t in body_places if t.country])
     filed = next((t for t in body_places if datelines.opens(doc, t.start) and t.country), None)
+    focus = main_place([t for t in told if t.country]) or (
+        None if filed is not None and _tells_of_unknown_places(doc, body_places, segments)
+        else main_place([t for t in body_places if t.country]))
     after_dateline = [t for t in told if t.feature != "country" and t.country]
     focus_country = focus.country if focus else ""
     drafts: list[_Draft] = []
@@ -994,6 +1037,7 @@ def extract(
     report_day = _report_day(article.text, doc, dates, segments, article.published)
     lead_day = _lead_day(article.text, doc, dates, segments, article.published)
     posted = _posted_day(doc, dates, article.published)
+    lead_over = False  # a place the index lacks was named: the story has left the city it was filed from
     for n, sentence in enumerate(s for s in sentences(doc) if _in_event_segments(s.start_char, s.end_char, segments)):
         if n == 0 and is_headline(sentence):
             headline = (sentence.start_char, sentence.end_char)
@@ -1012,7 +1056,9 @@ def extract(
             elif drafts and _disappeared_after(article.text, drafts[-1], sentence):
                 drafts[-1] = replace(drafts[-1], event=_disappearance(drafts[-1].event, _evidence(article, sentence)))
             continue
-        here = _lead_place(filed, after_dateline, sentence, segments) or _paragraph_place(after_dateline, sentence) or focus
+        lead_over = lead_over or (filed is not None and _names_unknown_place(sentence, body_places))
+        lead = None if lead_over else _lead_place(filed, after_dateline, sentence, segments)
+        here = lead or _paragraph_place(after_dateline, sentence) or focus
         new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
@@ -1209,9 +1255,16 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     dying = [t for t in sentence if lemma(t) in {"die", "succumb"} and t.pos_ == "VERB"
              and not any(c.dep_ == "neg" for c in t.children)]
     subjects = [c for t in dying for c in t.children if c.dep_ == "nsubj"]
-    if not subjects or not all(s.lower_ in {"he", "she", "they"} or _definite(s) for s in subjects):
+    # "a woman died from received wounds": wounds are the event's, whoever died of them
+    of_wounds = any(_of_wounds(t) for t in dying)
+    if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they"} or _definite(s) for s in subjects)):
         return 0
     return count_fatalities(sentence)
+
+
+def _of_wounds(death: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in {"from", "of"} and any(lemma(o) in {"wound", "injury"} for o in c.children)
+               for c in death.children)
 
 
 _PARTICIPANTS = frozenset({"participant", "participants", "organiser", "organizer", "organisers", "organizers"})
@@ -1544,7 +1597,13 @@ def _lead_place(filed: Toponym | None, told: Sequence[Toponym], sentence: Span, 
         return None
     titles = [s for s in segments if s.kind == "title"]
     body = [t for t in told if not any(s.start <= t.start < s.end for s in titles)]
-    return None if any(t.start < sentence.end_char for t in body) else filed
+    return None if any(t.start < sentence.end_char for t in body) or _part_of_a_country(sentence) else filed
+
+
+def _part_of_a_country(sentence: Span) -> bool:
+    """ "BEIRUT (AP) - An Israeli drone strike on a car in southern Lebanon killed two": the lead happened in
+    a part of the country the report names, not in the city it was filed from."""
+    return any(t.lower_ in _DIRECTION_WORDS and t.dep_ == "amod" and t.head.ent_type_ in {"GPE", "LOC"} for t in sentence)
 
 
 def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
@@ -1630,13 +1689,18 @@ def _context_date(
     if any(t.is_sent_start and t.lower_ in shifts for t in doc[first : sentence.start + 1]):
         return None  # "Later, Russian soldiers looted shops": some other day
     opens = doc[first].idx
-    before = [
-        d for d in dates
-        if opens <= d.start < sentence.start_char and d.value is not None and d.precision <= 2
-        and not datelines.dates(doc, d.start) and not (published and _background(d, published))
-        and not _span_bound(doc, d)
-    ]
+    told = [d for d in dates if opens <= d.start < sentence.start_char and d.value is not None
+            and not datelines.dates(doc, d.start) and not _span_bound(doc, d)]
+    if told and published and _background(told[-1], published) and _opens_its_sentence(doc, told[-1]):
+        return told[-1]  # "Two years ago today, a missile struck the station. 61 people were killed.": history
+    before = [d for d in told if d.precision <= 2 and not (published and _background(d, published))]
     return max(reversed(before), key=lambda d: d.value) if before else day_told
+
+
+def _opens_its_sentence(doc: Doc, mention: DateMention) -> bool:
+    """A time frame for all the sentence tells ("Two years ago today, ...", "In 2014, ...")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.start - span.sent.start <= 1
 
 
 def _toll_place(sentence: Span, where: Sequence[Toponym], places: Sequence[Toponym]) -> int | None:
