@@ -1884,3 +1884,12 @@ def test_a_village_named_before_the_side_of_a_town_it_lies_on_is_the_place(langu
 def test_the_province_in_a_villages_description_changes_no_hands(language):
     text = "Ukrainian forces took full control of Kupiansk, a village in a district of Kharkiv Oblast, on Sunday."
     assert [e.location for e in run(language, text)] == ["Kupiansk"]
+
+
+def test_a_wire_lead_told_elsewhere_than_the_city_it_was_filed_from_is_not_there(language):
+    text = ("Kharkiv (AP) — A Russian drone strike on a car in eastern Ukraine killed two people on Monday. "
+            "The strike hit a car at the entrance of the town of Kupiansk, the ministry said.")
+    assert [e.location for e in run(language, text)] == ["Kupiansk"]
+    unknown = "Kharkiv (Reuters) - Seven civilians were killed when a plane bombed the city of Nasir on Sunday."
+    assert run(language, unknown) == []
+    assert [e.location for e in run(language, "Kharkiv (Reuters) - A missile struck a school on Sunday.")] == ["Kharkiv"]
