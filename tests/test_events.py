@@ -1893,3 +1893,30 @@ def test_a_wire_lead_told_elsewhere_than_the_city_it_was_filed_from_is_not_there
     unknown = "Kharkiv (Reuters) - Seven civilians were killed when a plane bombed the city of Nasir on Sunday."
     assert run(language, unknown) == []
     assert [e.location for e in run(language, "Kharkiv (Reuters) - A missile struck a school on Sunday.")] == ["Kharkiv"]
+
+
+def test_each_paragraph_of_a_roundup_tells_its_own_countrys_news(language):
+    added = {"Jalalabad": Place(1139715, "Jalalabad", 34.43, 70.45, "AF", "18", feature="city"),
+             "Nangarhar": Place(1132366, "Nangarhar", 34.34, 70.38, "AF", "18", feature="admin1"),
+             "Zawiya": Place(2216885, "Zawiya", 32.75, 12.73, "LY", "68", feature="city"),
+             "Tripoli": Place(2210247, "Tripoli", 32.89, 13.19, "LY", "77", feature="city")}
+    PLACES.update(added)
+    try:
+        text = ("AFGHANISTAN\nA roadside bomb struck a vehicle carrying Taliban security personnel in Jalalabad, the "
+                "capital of eastern Nangarhar province, on Friday, killing one of them and wounding two others, a "
+                "provincial police spokesman said.\n\n"
+                "LIBYA\nAt least three people were killed in clashes between rival armed groups in the western city of "
+                "Zawiya late Saturday, the Libyan Red Crescent said. The Tripoli-based government said it had dispatched "
+                "a force. Zawiya, about 45 kilometres west of Tripoli, has seen repeated bouts of militia violence.")
+        assert [e.location for e in run(language, text)] == ["Jalalabad", "Zawiya"]
+    finally:
+        for name in added:
+            PLACES.pop(name)
+
+
+def test_supporters_of_parties_clashing_with_sticks_are_a_mob(language):
+    text = ("One person was killed and at least 25 injured on Sunday when supporters of the Bangladesh Nationalist Party "
+            "and Jamaat-e-Islami clashed with sticks, machetes and bricks in Kupiansk, police said. The clash broke out "
+            "over control of a local market committee, according to the officer-in-charge of the police station.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities) == ("Mob violence", 1)

@@ -796,6 +796,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if kind == "target" and _who(_agent(token)) & _LOCALS and "armed" not in words_under(_agent(token)) \
             and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):
         return "Mob violence"  # "a group of about 20 residents attacked servicemen": no armed group, no protest
+    if rule.get("sub_event_type") == "Armed clash" and _who(_agent(token)) & _CIVIL_SIDES \
+            and "armed" not in words_under(_agent(token)) and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):
+        return "Mob violence"  # "supporters of two parties clashed with sticks, machetes and bricks": no armed group
     if kind == "territory":
         before = token.doc[token.i - 1] if token.i > sentence.start else None
         if token.tag_ == "VBN" and before is not None and before.pos_ in {"ADP", "DET"}:
@@ -991,6 +994,7 @@ def _exchange_of_fire(token: Token) -> bool:
 
 _MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest
 _LOCALS = frozenset({"resident", "residents", "villager", "villagers", "local", "locals"})  # unarmed, they are a mob
+_CIVIL_SIDES = _LOCALS | {"supporter", "supporters", "activist", "activists", "student", "students", "worker", "workers"}
 
 
 def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
@@ -1287,7 +1291,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])
-    return min(candidates, key=rank)
+    best = min(candidates, key=rank)
+    # "One person was killed when supporters of two parties clashed with sticks": the killing was the crowd's
+    crowd = [c for c in candidates if c.sub_event_type in {"Mob violence", "Violent demonstration"}
+             and c.trigger.dep_ == "advcl" and c.trigger.head == best.trigger and lemma(best.trigger) in lexicon()["toll_verbs"]]
+    return crowd[0] if crowd else best
 
 
 def classify_sentence(sentence: Span, places: Sequence[Toponym] = ()) -> str | None:

@@ -1059,7 +1059,8 @@ def extract(
         lead_over = lead_over or (filed is not None and _names_unknown_place(sentence, body_places))
         lead = None if lead_over else _lead_place(filed, after_dateline, sentence, segments)
         here = lead or _paragraph_place(after_dateline, sentence) or focus
-        new = _drafts_for(article, doc, chosen, body_places, here, focus_country, dates, _day_told(report_day, lead_day, sentence),
+        country = _paragraph_country(article.text, sentence, after_dateline) or focus_country
+        new = _drafts_for(article, doc, chosen, body_places, here, country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
@@ -1175,11 +1176,16 @@ def _referred_to(
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"
              and not _from_origin(sentence.doc, p)}
     event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
-    body = [
+    # in the latest event's country: a roundup's "The clash broke out over ..." is not its Libyan clash
+    country = drafts[-1].event.country if drafts else ""
+    told = [
         i for i in range(len(drafts) - 1, -1, -1)
         if not (headline is not None and drafts[i].event.evidence[0].start < headline[1])
-        and event_type in (None, drafts[i].event.event_type) and drafts[i].event.evidence[0].end <= sentence.start_char
+        and drafts[i].event.evidence[0].end <= sentence.start_char and drafts[i].event.country == country
     ]
+    body = [i for i in told if event_type in (None, drafts[i].event.event_type)]
+    if not body and told and trigger.pos_ == "NOUN" and _definite(trigger) and _in_its_paragraph(drafts[told[0]], sentence):
+        body, untyped = told, True  # "... supporters of two parties clashed with sticks. The clash broke out over ..."
     # the latest event before, or the latest of the very kind the sentence tells ("the attacker blew himself
     # up" is the suicide bombing, not the roadside bomb told after it); a bare toll tells no kind ("9
     # assailants were neutralised" after a clash is that clash's toll, not an earlier attack's)
@@ -1190,6 +1196,11 @@ def _referred_to(
     if _names_unknown_place(sentence, places):
         return None, False  # "In the village of Zhuravlevka, a man was killed": another place's news, if unknown
     return (i if towns <= {drafts[i].event.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
+
+
+def _in_its_paragraph(told: _Draft, sentence: Span) -> bool:
+    text = sentence.doc.text
+    return bool(told.event.evidence) and "\n\n" not in text[told.event.evidence[-1].end : sentence.start_char]
 
 
 def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Sequence[Toponym]) -> Toponym | None:
@@ -1604,6 +1615,19 @@ def _part_of_a_country(sentence: Span) -> bool:
     """ "BEIRUT (AP) - An Israeli drone strike on a car in southern Lebanon killed two": the lead happened in
     a part of the country the report names, not in the city it was filed from."""
     return any(t.lower_ in _DIRECTION_WORDS and t.dep_ == "amod" and t.head.ent_type_ in {"GPE", "LOC"} for t in sentence)
+
+
+def _paragraph_country(text: str, sentence: Span, told: Sequence[Toponym]) -> str:
+    """The country most of a paragraph's towns are in, if any: a roundup's paragraphs ("AFGHANISTAN / A
+    roadside bomb struck ... in Jalalabad"; "LIBYA / ... clashes ... in Zawiya") each tell another's news."""
+    start = text.rfind("\n\n", 0, sentence.start_char) + 1
+    end = text.find("\n\n", sentence.end_char)
+    end = len(text) if end < 0 else end
+    countries = Counter(t.country for t in told if start <= t.start < end and t.feature in {"city", "admin1", "admin2"} and t.country)
+    if not countries:
+        return ""
+    (first, n), *_ = countries.most_common(1)
+    return first if 2 * n > sum(countries.values()) else ""  # most of them: not "Khorasan Province" read in Turkey
 
 
 def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
