@@ -1920,3 +1920,44 @@ def test_supporters_of_parties_clashing_with_sticks_are_a_mob(language):
             "over control of a local market committee, according to the officer-in-charge of the police station.")
     [event] = run(language, text)
     assert (event.sub_event_type, event.fatalities) == ("Mob violence", 1)
+
+
+def test_protesters_setting_fire_told_with_the_night_they_did_it_riot_that_day(language):
+    text = ("A quick recap of last night: in Kupiansk, a group of protesters set fire to the toll booth on the highway "
+            "on Monday evening, and police arrested three people.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.event_date, event.actor1) == (
+        "Violent demonstration", dt.date(2022, 9, 12), "Rioters (Ukraine)")
+
+
+def test_a_blockade_since_dawn_is_that_days_protest(language):
+    text = ("Kupiansk: Since dawn, protesters have blocked the highway at the northern entrance to the city with rocks, "
+            "tree trunks and burning tyres.")
+    [event] = run(language, text)
+    assert event.sub_event_type == "Violent demonstration" and event.event_date == PUBLISHED
+
+
+def test_a_riot_holds_the_clashes_no_armed_group_is_named_in(language):
+    PLACES["Ibarra"] = Place(3653523, "Ibarra", 0.35, -78.12, "EC", "11", feature="city")
+    try:
+        text = ("19:15 - The Prosecutor's Office confirmed a second death in Ibarra: a 52-year-old woman who was hit in "
+                "the head by a tear gas canister during the afternoon clashes in the Yacucalle neighbourhood died in "
+                "hospital.\n\n12:20 - Clashes in Ibarra: hooded protesters threw stones and fireworks at police officers "
+                "guarding the governor's office and set fire to a police motorcycle. Police responded with tear gas.")
+        [event] = run(language, text)
+        assert (event.sub_event_type, event.fatalities, event.actor1) == ("Violent demonstration", 1, "Rioters (Ecuador)")
+    finally:
+        PLACES.pop("Ibarra")
+
+
+def test_the_number_killed_in_one_strike_risen_to_a_toll_is_that_strikes(language):
+    text = ("The number of people killed in a drone strike on a market in Kupiansk has risen to 26, a medical official "
+            "said on Tuesday, making it one of the deadliest strikes in the region this year.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 26)
+
+
+def test_a_claim_the_sentence_says_is_unconfirmed_is_no_event(language):
+    text = "Russian milbloggers claimed that Russian forces seized Kupiansk, but ISW has not observed visual evidence to support this claim."
+    assert run(language, text) == []
+    assert len(run(language, "Russian milbloggers claimed that Russian forces seized Kupiansk on Monday.")) == 1

@@ -174,7 +174,7 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             continue  # "attempted to advance near Bilohorivka and clashed with Ukrainian forces": the clash is told
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"]:
             return False
-        if word in rules["trend_heads"] and not any(c.dep_ == "nsubj" and lemma(c) == "toll" for c in ancestor.children):
+        if word in rules["trend_heads"] and not any(c.dep_ == "nsubj" and lemma(c) in {"toll", "number"} for c in ancestor.children):
             return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event
             # (not "the death toll from the attack on Kharkiv has risen to six": that attack happened)
         if _standing_accusation(ancestor):
@@ -195,6 +195,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             break
     if time_apart(trigger):
         return False  # "arrested five on Monday, a day after a roadside bomb killed two soldiers"
+    if _claim_doubted(trigger, sentence):
+        return False
     # "No one was killed in Kupiansk", "the strike killed nobody", "Nobody was slain" (slain parsed an adjective)
     told_of = [*trigger.children, *(trigger.head.children if trigger.dep_ == "acomp" else [])]
     if any(c.dep_ in {"nsubjpass", "dobj", "nsubj"} and _no_one(c) for c in told_of):
@@ -359,8 +361,8 @@ def _opens_since(verb: Token) -> bool:
 
 
 # A period a count runs over: "since 2009", "this year", "so far", "over the past day", "during the reporting period",
-# "over August".
-_PERIOD = re.compile(r"\b(?:since|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last|reporting period)"
+# "over August"; not "since dawn", one day's blockade.
+_PERIOD = re.compile(r"\b(?:since(?! (?:dawn|daybreak|this morning|early morning|the morning|morning)\b)|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last|reporting period)"
                      r"|(?:over|during|throughout) (?:the month of )?(?:january|february|march|april|may|june|july|august"
                      r"|september|october|november|december))\b")
 
@@ -380,9 +382,18 @@ def _since_perfect(verb: Token) -> bool:
     a running total, not an event."""
     if verb.tag_ != "VBN" or not _present_perfect(verb):
         return False
+    if any(c.dep_ == "nsubj" and lemma(c) in {"toll", "number"} and _of_one_event(c) for c in verb.children):
+        return False  # "the number of people killed in a drone strike on a market has risen to 26": one strike's toll
     # "Since the beginning of the year, the civil society says it has recorded more than 300 killed"
     said = verb.dep_ == "ccomp" and lemma(verb.head) in lexicon()["reporting_verbs"]
     return _over_a_period(verb.head if said else verb)
+
+
+def _of_one_event(toll: Token) -> bool:
+    """ "The number of people killed in a drone strike", "the toll from the attack": a toll of one event,
+    named by a singular trigger noun (not "killed in attacks this year")."""
+    nouns = lexicon()["nouns"]
+    return any(t.tag_ == "NN" and lemma(t) in nouns and t.dep_ == "pobj" for t in toll.subtree)
 
 
 def _counted(trigger: Token) -> bool:
@@ -1055,6 +1066,21 @@ def own_clause(token: Token, sentence: Span) -> list[Token]:
     return [t for t in words if t.i not in apart]
 
 
+def _claim_doubted(trigger: Token, sentence: Span) -> bool:
+    """ "Milbloggers claimed that Russian forces seized Shcherbynivka, but ISW has not observed visual
+    evidence to support this claim": a claim the sentence itself says is unconfirmed."""
+    reporting = set(lexicon()["reporting_verbs"])
+    if not any(lemma(a) in reporting for a in trigger.ancestors):
+        return False
+    rest = [t for t in sentence if t.i > trigger.i]
+    but = next((t.i for t in rest if t.lower_ == "but"), None)
+    if but is None:
+        return False
+    after = [t for t in rest if t.i > but]
+    negated = any(t.dep_ == "neg" or t.lower_ in {"cannot", "no"} for t in after)
+    return negated and any(t.lower_ in lexicon()["non_event"]["doubts"] or lemma(t) in lexicon()["non_event"]["doubts"] for t in after)
+
+
 def _finite_as_modifier(verb: Token) -> bool:
     """Not a noun's content clause ("no confirmation that Ukrainian forces liberated Kupiansk")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children) \
@@ -1098,7 +1124,9 @@ def _protest_type(sentence: Span) -> str:
     # one denied ("the crowd had not thrown anything")
     done = [t for t in sentence if t.dep_ != "compound" and not any(c.dep_ == "neg" for c in t.children)]
     acts = {lemma(t) for t in done} | {t.lower_ for t in done}
-    if acts & set(lex["protest_violent"]):
+    # "set fire to the toll booth", "set a police car ablaze" (not "opened fire", which police do)
+    arson = any(lemma(t) == "set" and any(c.lower_ in {"fire", "ablaze", "alight"} for c in t.children) for t in done)
+    if acts & set(lex["protest_violent"]) or arson:
         return "Violent demonstration"
     if lemmas & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
         return "Excessive force against protesters"
@@ -1132,6 +1160,9 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     # it says it happened
     aftermath = (token.dep_ == "pobj" and token.head.lower_ in {"after", "following"}) or (
         token.dep_ == "dobj" and lemma(token.head) == "follow")
+    # "the number of people killed in a drone strike on a market ... has risen to 26": one strike that killed
+    aftermath = aftermath or (token.dep_ == "pobj" and token.tag_ == "NN" and token.head.lower_ in {"in", "by"}
+                              and lemma(token.head.head) in lex["toll_verbs"])
     # "held a rally", "carried out an air strike"; not "has carried out repeated attacks" (a record); the
     # kind of a plain act staged ("carried out 31 assault and offensive actions") is the act
     act = token.head if token.dep_ in {"nmod", "compound"} and lemma(token.head) in lex["acts"] else token

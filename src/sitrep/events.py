@@ -738,7 +738,7 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
         # the rioters first; the police they fought, or who fired on them, second
         if actor1.startswith(("Military Forces", "Police Forces")):
             actor1, actor2 = "", actor1
-        actor1 = actor1 if actor1.startswith(("Rioters", "Protesters")) else actor_name("rioters", place_country)
+        actor1 = actor1 if actor1.startswith("Rioters") else actor_name("rioters", place_country)  # ACLED: rioters
         actor2 = "" if actor2.startswith("Civilians") else actor2
     elif sub_type == "Mob violence" and place_country and (not actor1 or actor1.startswith(("Civilians", "Protesters"))):
         actor1 = actor_name("rioters", place_country)  # a crowd of residents is coded as rioters, as ACLED does
@@ -820,6 +820,10 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
             return False
         verb = _dated_verb(span, reporting)
         return verb is not None and verb != chosen.trigger and lemma(verb) in reporting
+
+    if any(d.precision == 1 and not counted_from_publication(d) and not on_reporting_verb(d) for d in inside):
+        # "A quick recap of last night: in Cayambe, protesters set fire to the toll booth on Wednesday evening"
+        inside = [d for d in inside if not counted_from_publication(d)]
 
     best = min(inside, key=lambda d: (on_reporting_verb(d), abs(d.start - chosen.trigger.idx)))
     if not on_reporting_verb(best) or best.precision != 1:
@@ -1222,7 +1226,8 @@ def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Seq
 
 
 # (a period only as an abbreviation's before a day: "the toll from the attack on Oct. 26 has risen to six")
-_TOLL_TO = re.compile(r"(?i)\btoll\b(?:[^.;]|\.(?=\s\d)){0,80}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
+_TOLL_TO = re.compile(r"(?i)\b(?:toll|number of (?:people |civilians |those )?(?:killed|dead|deaths))\b"
+                      r"(?:[^.;]|\.(?=\s\d)){0,120}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
 _RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "jump", "grow", "push", "take"})
 
 
@@ -1248,7 +1253,8 @@ def _toll_raised(sentence: Span, drafts: Sequence[_Draft], places: Sequence[Topo
 def _toll_risen_to(sentence: Span) -> int | None:
     """The toll a sentence says has risen, or been raised or brought, to N."""
     match = _TOLL_TO.search(sentence.text)
-    if match is None or over_a_period(sentence.text) or not {lemma(t) for t in sentence} & _RISING:
+    # a period told after the toll is another clause's ("..., making it one of the deadliest strikes this year")
+    if match is None or over_a_period(sentence.text[: match.end()]) or not {lemma(t) for t in sentence} & _RISING:
         return None
     word = match.group(1).lower().replace(",", "")
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
@@ -1872,8 +1878,8 @@ def _reidentified(e: Event) -> Event:
 
 def _with_crowds(found: Sequence[Event]) -> list[Event]:
     """ACLED's precedence for crowds, there and then: arrests at a protest the police broke up are its
-    intervention ("Several people were detained"); a riot holds the march that turned into it and the
-    force used on it ("Police opened fire, killing a man"), with its dead."""
+    intervention ("Several people were detained"); a riot holds the march that turned into it, the
+    force used on it ("Police opened fire, killing a man") and its clashes, with its dead."""
     broken_up = _folded(found, {"Protest with intervention", "Excessive force against protesters"}, {"Arrests"})
     return _folded(broken_up, {"Violent demonstration"}, set())
 
@@ -1900,7 +1906,9 @@ def _part_of(crowd: Event, other: Event, parts: set[str]) -> bool:
     if crowd.sub_event_type != "Violent demonstration":
         return other.sub_event_type in parts
     force = other.sub_event_type == "Attack" and other.actor1.startswith(("Police Forces", "Military Forces"))
-    return other.event_type == "Protests" or force
+    # "a woman hit by a tear gas canister during the afternoon clashes": clashes no armed group is named in
+    clashes = other.sub_event_type == "Armed clash" and other.actor1.startswith("Unidentified Armed Group")
+    return other.event_type == "Protests" or force or clashes
 
 
 def _same_happening(a: Event, b: Event) -> bool:
