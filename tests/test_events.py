@@ -1961,3 +1961,42 @@ def test_a_claim_the_sentence_says_is_unconfirmed_is_no_event(language):
     text = "Russian milbloggers claimed that Russian forces seized Kupiansk, but ISW has not observed visual evidence to support this claim."
     assert run(language, text) == []
     assert len(run(language, "Russian milbloggers claimed that Russian forces seized Kupiansk on Monday.")) == 1
+
+
+def test_a_communique_of_the_national_forces_names_its_army_and_air_force(language):
+    PLACES["Bol"] = Place(2434979, "Bol", 13.47, 14.71, "TD", "07", feature="city")
+    try:
+        [clash] = run(language, "On Monday 12 September, units of the FDS engaged a group of terrorists near Bol.")
+        assert clash.actor1 == "Military Forces of Chad"
+        [strike] = run(language, "On 12 September, the Air Force carried out strikes on terrorist positions around Bol.")
+        assert strike.sub_event_type == "Air/drone strike"
+    finally:
+        PLACES.pop("Bol")
+
+
+def test_two_counts_of_the_same_dead_are_two_accounts_and_the_lowest_stands(language):
+    text = ("On Monday, fighters assaulted an army position on the outskirts of Kupiansk. Security sources said that eight "
+            "soldiers were killed; the group, in a claim published online, said it had killed \"more than twenty\" soldiers.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 8)
+
+
+def test_last_weeks_attack_and_the_day_it_was_told_on_are_one(language):
+    text = ("Last week's attack near Kupiansk is a reminder of the insurgency's reach. On Thursday, fighters assaulted an "
+            "army position on the outskirts of Kupiansk, killing eight soldiers.")
+    [event] = run(language, text)
+    assert (event.event_date, event.time_precision) == (dt.date(2022, 9, 8), 1)
+
+
+def test_houses_burned_in_an_attack_are_part_of_it(language):
+    text = ("At least three people were decapitated overnight in Kupiansk by insurgents. The attackers entered the town "
+            "in the darkness and set fire to more than twenty houses.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 3)
+
+
+def test_a_clause_telling_what_happened_where_is_an_event(language):
+    text = ("On Monday, soldiers pursued the group to the surroundings of Kupiansk, where five insurgents were killed, "
+            "according to a military source.")
+    [event] = run(language, text)
+    assert event.fatalities == 5

@@ -86,11 +86,12 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
         (re.compile(rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
         (re.compile(rf"(?i:\b(?P<part>{part})\s*)(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})?\b"), _month_only),
-        (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})\b"), _month_only),
+        (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}})|{year_word})\b"), _month_only),  # "October of 2017"
         # A bare month only after a preposition ("in May"), never "she may go".
         (re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f) (?P<date>(?P<month>{month}))\b"), _month_only),
-        # "overnight into Tuesday", "the night into Sunday": the morning the night ends in
+        # "overnight into Tuesday", "the night into Sunday", "the night of Sunday for Monday": the morning the night ends in
         (re.compile(rf"(?i:\b(?:overnight|(?:the\s+)?night)\s+into\s+)(?P<wd>{weekday})\b"), _weekday),
+        (re.compile(rf"(?i:\b(?:overnight|night)\s+(?:of|from)\s+){weekday}(?i:\s+(?:to|into|for)\s+)(?P<wd>{weekday})\b"), _weekday),
         (re.compile(rf"(?i:\b(?P<rel>last|this|next|past)\s+)?(?P<wd>{weekday})\b(?i:\s+(?:morning|afternoon|evening|night))?"), _weekday),
         # "at 23:00 last night": an evening hour is the day before the morning the night ends in
         (re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:.]\d{2}\s+(?i:(?:hours?\s+)?last\s+night)\b"), _clock_night),

@@ -569,6 +569,8 @@ def _described(trigger: Token) -> bool:
     rockets landed") does report one."""
     if trigger.dep_ not in {"relcl", "acl"} or trigger.head.ent_type_ in {"DATE", "TIME"}:
         return False
+    if any(c.lower_ == "where" for c in trigger.children):
+        return False  # "an exchange of shots near the village of Litamanda, where five insurgents were killed"
     under = [t for t in subtree(trigger) if t != trigger]
     placed = any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in under)
     # "the outskirts of Manbij, which the factions seized in December" (however parsed): a month
@@ -778,7 +780,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("particle") and not any(c.dep_ == "prt" and c.lower_ == rule["particle"] for c in token.children):
         return None
     if rule.get("modifiers") and not any(c.dep_ == "advmod" and lemma(c) in rule["modifiers"] for c in token.children):
-        return None  # "were sexually assaulted"
+        # "were sexually assaulted"; else what the verb otherwise means ("assaulted an army position")
+        return _verb_event(token, rule["otherwise"], places, sentence) if rule.get("otherwise") else None
     if rule.get("needs_place") and not sentence_places(sentence, places):
         return None
     if rule.get("told_for_itself") and token.dep_ in {"advcl", "relcl"}:
@@ -1000,7 +1003,8 @@ def _event_noun_under(token: Token, sentence: Span) -> str | None:
 def _exchange_of_fire(token: Token) -> bool:
     """ "killed by a stray bullet during the exchange of fire": a clash, as crossfire is (not a prisoner exchange)."""
     return lemma(token) == "exchange" and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(lemma(o) in {"fire", "gunfire"} for o in c.children) for c in token.children)
+        c.dep_ == "prep" and c.lower_ == "of" and any(lemma(o) in {"fire", "gunfire", "shot", "gunshot"} for o in c.children)
+        for c in token.children)
 
 
 _MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest

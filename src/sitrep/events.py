@@ -669,7 +669,7 @@ def _speakers_country(token: Token, demonyms: dict[str, frozenset[str]]) -> str:
 def _the_army(tokens: Sequence[Token], place_country: str) -> bool:
     """An army named by no nation: the country's own, in news from there. Plain "troops" or
     "soldiers" too, but not where a foreign army fights (Ukraine's news: whose troops is open)."""
-    own = {"army", "military"} if _adversary(place_country) else {"army", "military", "troops", "soldiers"}
+    own = set(_actors()["own_army"]) | (set() if _adversary(place_country) else {"troops", "soldiers"})
     return any(t.lower_ in own for t in tokens)
 
 
@@ -858,7 +858,7 @@ _NUMBER_WORDS = {
 }
 _DEATH_LEMMAS = frozenset({
     "kill", "die", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder", "massacre",
-    "execute", "behead", "lynch",
+    "execute", "behead", "decapitate", "lynch",
     # a military communique's words for killed ("neutralised dozens of terrorists", "three militants were liquidated")
     "neutralise", "neutralize", "liquidate",
 })
@@ -895,6 +895,7 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
     not the deaths another act of the sentence caused (see ``_anothers_toll``)."""
     total = 0
     counted: dict[int, int] = {}
+    victims: dict[str, list[int]] = {}  # who was counted dead, by the death words that count them
     # "shot dead a pharmacist in A, while a roadside bomb struck a vehicle near B": each clause its own dead;
     # but "protesters burned tyres and police shot dead two of them" is one riot (see ``_anothers_toll``)
     told_here = chosen is not None and sentence.start <= chosen.trigger.i < sentence.end and \
@@ -923,8 +924,16 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             candidates += [c for c in token.head.children if c.dep_ in {"dobj", "nsubjpass"}]
         if not candidates and (lost := _object_misparsed(token, sentence)) is not None:
             candidates.append(lost)
-        number = next((n for n in map(_count_with_conjuncts, candidates) if n is not None), None)
-        counted[token.i] = number or 0
+        found = next(((c, n) for c in candidates if (n := _count_with_conjuncts(c)) is not None), None)
+        counted[token.i] = found[1] if found else 0
+        if found:
+            victims.setdefault(lemma(found[0]), []).append(token.i)
+    # "eight soldiers were killed; JNIM said it had killed 'more than twenty' soldiers": two counts of the
+    # same dead are two accounts, and the lowest stands (ACLED's rule for conflicting reports)
+    for told in victims.values():
+        if len(told) > 1 and not any(sentence.doc[j] in sentence.doc[i].conjuncts for i in told for j in told):
+            lowest = min(told, key=lambda i: counted[i])
+            counted.update({i: 0 for i in told if i != lowest})
     # "Two soldiers died and nine assailants were neutralised": deaths told in coordinated clauses add up
     for i, number in counted.items():
         together = number + sum(counted.get(c.i, 0) for c in sentence.doc[i].conjuncts)
@@ -1793,6 +1802,9 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
             target = next((i for i in by_kind.get(kind, []) if _compatible(merged[i].actor2, e.actor2)
                            and merged[i].event_date is not None and e.event_date is not None
                            and abs((merged[i].event_date - e.event_date).days) <= 1), None)
+        if target is None and draft.dated:  # "Last week's attack near Porga" and "On Thursday, JNIM assaulted ... Porga"
+            target = next((i for i in by_kind.get(kind, []) if _compatible(merged[i].actor2, e.actor2)
+                           and 2 in (merged[i].time_precision, e.time_precision) and _within_its_week(merged[i], e)), None)
         if target is None and not (draft.dated and draft.told_day) and _unnamed(e.actor1):  # "A jet dropped two bombs on the hospital"
             target = next((i for (sub_type, _, place), ids in by_kind.items()
                            if (sub_type, place) == (kind[0], kind[2]) for i in ids), None)
@@ -1805,8 +1817,15 @@ def _merge(drafts: Sequence[_Draft], published: dt.date | None) -> list[Event]:
             by_kind.setdefault(kind, []).append(e.event_id)
             continue
         base = merged[target]
-        merged[target] = _joined(base, e, _rounded(corroborate(base.confidence, e.confidence)), draft.account)
+        joined = _joined(base, e, _rounded(corroborate(base.confidence, e.confidence)), draft.account)
+        if e.time_precision < base.time_precision:  # the day a report of the week names
+            joined = _reidentified(replace(joined, event_date=e.event_date, time_precision=e.time_precision))
+        merged[target] = joined
     return sorted(merged.values(), key=lambda e: (e.evidence[0].start if e.evidence else 0))
+
+
+def _within_its_week(a: Event, b: Event) -> bool:
+    return a.event_date is not None and b.event_date is not None and abs((a.event_date - b.event_date).days) <= 3
 
 
 def _joined(base: Event, other: Event, confidence: float, account: bool = False) -> Event:
@@ -1829,7 +1848,7 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
     that police broke up is a "Protest with intervention", not also a "Peaceful protest")."""
     order = lexicon()["hierarchy"]
     kept: list[Event] = []
-    for e in sorted(_with_crowds(found), key=lambda e: order.index(e.sub_event_type)):
+    for e in sorted(_with_crowds(_with_destruction(found)), key=lambda e: order.index(e.sub_event_type)):
         twin = next((k for k in kept if _same_happening(k, e)), None)
         if twin is None:
             kept.append(e)
@@ -1874,6 +1893,22 @@ def _intercepted(found: Sequence[Event]) -> list[Event]:
 
 def _reidentified(e: Event) -> Event:
     return replace(e, event_id=event_id(e.sub_event_type, e.actor1, e.actor2, e.geonameid, e.location, e.event_date))
+
+
+_VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+
+
+def _with_destruction(found: Sequence[Event]) -> list[Event]:
+    """Homes burned and shops looted by the attackers, there and then, are part of their attack (ACLED
+    codes no separate property destruction): "beheaded three ..., having set fire to twenty houses"."""
+    kept = list(found)
+    for loot in [e for e in found if e.sub_event_type == "Looting/property destruction"]:
+        attack = next((e for e in kept if e.event_type in _VIOLENT_TYPES and same_place(e, loot)
+                       and e.event_date == loot.event_date and _compatible(e.actor1, loot.actor1)), None)
+        if attack is not None:
+            kept.remove(loot)
+            kept[kept.index(attack)] = _joined(attack, loot, _rounded(corroborate(attack.confidence, loot.confidence)))
+    return kept
 
 
 def _with_crowds(found: Sequence[Event]) -> list[Event]:
