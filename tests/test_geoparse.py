@@ -909,3 +909,14 @@ def test_a_namesake_abroad_of_a_village_in_a_named_district_is_not_the_place(bla
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {2: ["Chai"]})
     text = "Insurgents killed three civilians in Chai, Macomia district, on Wednesday."
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1]
+
+
+def test_a_district_of_a_city_the_sentence_names_is_not_a_namesake_far_off(blank, tmp_path):
+    places = [Place(1, "Kharkiv", 49.98, 36.25, "UA", "07", population=1_400_000),
+              Place(2, "Kyivskyi", 48.05, 37.78, "UA", "05", population=139_000),  # Donetsk's district of that name
+              Place(3, "Izium", 49.21, 37.26, "UA", "07", population=45_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    text = "A drone hit a high-rise in the Kyivskyi district of Kharkiv on Monday."
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1]
+    text = "Kharkiv: shelling hit the Izium district on Monday."  # a district the province's own town names
+    assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1, 3]

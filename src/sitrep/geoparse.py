@@ -58,6 +58,7 @@ ACCEPT = 1.0  # evidence a mention needs to count as a toponym
 NEIGHBOUR_KM = 25.0  # a near-miss name this close to a place the text surely names is a place too
 NEIGHBOUR_BONUS = 0.5
 DIVISION_BONUS = 0.6  # a town's own name inside a province the text names as one ("Belgorod region")
+BIG_CITY = 300_000  # a city with districts of its own ("the Kyivskyi district" of Kharkiv)
 NEIGHBOUR_MAX_POPULATION = 20_000  # villages and small towns, not a famous town's name on a person
 COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution
 PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the document (_paired)
@@ -177,7 +178,8 @@ def geoparse(
     # placed elsewhere; nor does the sound-alike pass give the word back the sense it just lost.
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     unfit = {m.sense for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
-    unfit |= {m.sense for m in mentions if _off_its_landmarks(m) or _abroad_from_its_district(words, m)}
+    unfit |= {m.sense for m in mentions if _off_its_landmarks(m) or _abroad_from_its_district(words, m)
+              or _district_of_a_named_city(words, m, mentions)}
     mentions = [m for m in mentions if _fits_container(m) and m.sense not in unfit]
     mentions = _without_foreign_descriptions(mentions)
     mentions = _near_stated_divisions(words, mentions)
@@ -1189,6 +1191,33 @@ def _division_of(words: _Words, i: int) -> bool:
     if i >= 1 and words.lower[i - 1] == "the":
         i -= 1
     return i >= 2 and words.lower[i - 1] == "of" and words.lower[i - 2] in _cues()["division_words"]
+
+
+def _district_of_a_named_city(words: _Words, mention: _Mention, mentions: list[_Mention]) -> bool:
+    """ "Kharkov — drones hit the Kyivskyi district", "the Kyivskyi district of Kharkiv": a city's district,
+    which the index lacks, not the namesake district of another city hundreds of kilometres away."""
+    i, j = mention.tok_start, mention.tok_end
+    districts = {"district", "raion", "rayon"}
+    named_so = words.lower[j - 1] in districts or (j < len(words) and words.lower[j] in districts)
+    if mention.place is None or not named_so or i == 0 or words.lower[i - 1] != "the":
+        return False
+    sentence = range(_sentence_start(words, i), _sentence_end(words, i))
+    cities = [m.place for m in mentions if m is not mention and m.place is not None and m.place.feature == "city"
+              and m.place.population >= BIG_CITY and (m.tok_start in sentence or m.start in words.datelines)]
+    # (not "Kharkiv: shelling hit the Izium district", a district of the city's own province)
+    return any(_distance_km(city, mention.place) > NEIGHBOUR_KM * 2 and city.admin1 != mention.place.admin1 for city in cities)
+
+
+def _sentence_start(words: _Words, i: int) -> int:
+    while i > 0 and not words.sent_start[i]:
+        i -= 1
+    return i
+
+
+def _sentence_end(words: _Words, i: int) -> int:
+    while i + 1 < len(words) and not words.sent_start[i + 1]:
+        i += 1
+    return i + 1
 
 
 def _abroad_from_its_district(words: _Words, mention: _Mention) -> bool:
