@@ -2000,3 +2000,16 @@ def test_a_clause_telling_what_happened_where_is_an_event(language):
             "according to a military source.")
     [event] = run(language, text)
     assert event.fatalities == 5
+
+
+def test_several_settlements_attacked_over_the_past_day_is_a_summary(language):
+    text = ("Ukrainian armed formations attacked several settlements in the border districts of the Belgorod region "
+            "over the past day, the regional government said.")
+    assert run(language, text) == []
+    [retaken] = run(language, "Ukrainian forces have retaken several settlements near Kupiansk.")
+    assert retaken.sub_event_type == "Government regains territory"
+
+
+def test_air_defence_units_are_the_countrys_own(language):
+    [event] = run(language, "Overnight, air defence units on duty shot down four aircraft-type drones on the approach to Belgorod.")
+    assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Russia (2000-)")

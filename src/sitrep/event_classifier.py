@@ -410,8 +410,16 @@ def _counted_acts(verb: Token) -> bool:
     counted = [n for c in verb.children if c.dep_ in {"npadvmod", "dobj"} for n in c.children if n.dep_ == "nummod"]
     counted += [n for n in verb.subtree if n.dep_ == "nummod" and n.head.lower_ == "times"]  # however "times" is hung
     values = [n.lower_.replace(",", "") for n in counted]
+    # "attacked several settlements ... over the past day": many places, counted by a word
+    wide = set(lexicon()["wide_targets"]) | _SETTLEMENTS
+    several = any(c.dep_ == "dobj" and c.tag_ == "NNS" and lemma(c) in wide
+                  and any(a.lower_ in lexicon()["repeated"] for a in c.children) for c in verb.children)
     many = any(v.isdigit() and int(v) >= 2 for v in values)
-    return many and ((_over_a_period(verb) and not _a_days_fire_at_a_town(verb)) or _at_no_place_but_many(verb))
+    return (many and ((_over_a_period(verb) and not _a_days_fire_at_a_town(verb)) or _at_no_place_but_many(verb))) \
+        or (several and _over_a_period(verb))
+
+
+_SETTLEMENTS = frozenset({"settlement", "village", "town", "community", "locality"})
 
 
 def _at_no_place_but_many(verb: Token) -> bool:
