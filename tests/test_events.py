@@ -2013,3 +2013,8 @@ def test_several_settlements_attacked_over_the_past_day_is_a_summary(language):
 def test_air_defence_units_are_the_countrys_own(language):
     [event] = run(language, "Overnight, air defence units on duty shot down four aircraft-type drones on the approach to Belgorod.")
     assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Russia (2000-)")
+
+
+def test_a_wire_lead_in_a_quarter_of_the_city_it_was_filed_from_is_there(language):
+    text = "Kharkiv (AP) — Unknown assailants threw a grenade into a crowded bar in Kamenge zone on Monday, killing two people."
+    assert [e.location for e in run(language, text)] == ["Kharkiv"]

@@ -512,9 +512,17 @@ def _names_unknown_place(sentence: Span, places: Sequence[Toponym]) -> bool:
             continue
         name = t.i + (3 if settlement else 1)
         if name < sentence.end and doc[name].is_title and not any(p.start <= doc[name].idx < p.end for p in places) \
-                and (settlement or doc[name].ent_type_ not in _NOT_PLACE_ENTITIES):
+                and (settlement or doc[name].ent_type_ not in _NOT_PLACE_ENTITIES) and not _a_quarter(doc, name):
             return True
     return False
+
+
+_QUARTER_WORDS = frozenset({"zone", "neighbourhood", "neighborhood", "quarter", "suburb", "commune", "street", "market"})
+
+
+def _a_quarter(doc: Doc, name: int) -> bool:
+    """ "in Kamenge zone", "in the Yacucalle neighbourhood": a part of a town, not another place."""
+    return name + 1 < len(doc) and doc[name + 1].lower_ in _QUARTER_WORDS
 
 
 def _tells_of_unknown_places(doc: Doc, places: Sequence[Toponym], segments: Sequence[Segment]) -> bool:
