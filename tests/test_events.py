@@ -2018,3 +2018,46 @@ def test_air_defence_units_are_the_countrys_own(language):
 def test_a_wire_lead_in_a_quarter_of_the_city_it_was_filed_from_is_there(language):
     text = "Kharkiv (AP) — Unknown assailants threw a grenade into a crowded bar in Kamenge zone on Monday, killing two people."
     assert [e.location for e in run(language, text)] == ["Kharkiv"]
+
+
+def test_nineteenth_probe_notes(language):
+    """One line each, from the nineteenth probe's notes, with the probe's places swapped for the test's."""
+    [downed] = run(language, "Kharkiv: overnight in the sky over the city air defence destroyed 7 Shahed-136/131. No hits in the city.")
+    assert downed.sub_event_type == "Disrupted weapons use"  # a Shahed with its model number
+    [shot] = run(language, "On 12.09.2022 in Kupiansk Russian servicemen opened fire on an elderly couple who were trying to "
+                           "leave the town on foot. Both died.")
+    assert (shot.sub_event_type, shot.fatalities) == ("Attack", 2)
+    assert run(language, "Russia has accumulated over 800 missiles and is likely to launch massive strikes on Kharkiv this winter.") == []
+    assert run(language, "Kharkiv OVA summary for August: Russian troops shelled Kupiansk district 412 times, killing 9 civilians.") == []
+    [vigil] = run(language, "In Belgorod yesterday evening police detained at least 7 people who came to lay flowers at a monument.")
+    assert vigil.sub_event_type == "Protest with intervention"
+    [looted] = run(language, "Residents report that on Friday Russian servicemen broke into abandoned apartments in Kupiansk.")
+    assert looted.sub_event_type == "Looting/property destruction"
+    [taken] = run(language, "Kupiansk: Rosgvardia yesterday took away two employees straight from the bus stop; nothing is known about them.")
+    assert (taken.sub_event_type, taken.actor1) == ("Abduction/forced disappearance", "Police Forces of Russia (2000-)")
+    PLACES["Santa Cruz del Quiché"] = Place(3589805, "Santa Cruz del Quiché", 15.03, -91.15, "GT", "14", feature="city")
+    try:
+        [mob] = run(language, "Residents of a hamlet in Santa Cruz del Quiché caught two men accused of stealing motorbikes late "
+                              "Tuesday, beat them and set one on fire; he died in hospital, the other was rescued by PNC officers.")
+        assert mob.sub_event_type == "Mob violence"
+    finally:
+        PLACES.pop("Santa Cruz del Quiché")
+    [grenade] = run(language, "Kupiansk: unknown men on a motorbike threw an explosive, reportedly a grenade, at a police post this morning.")
+    assert grenade.sub_event_type == "Grenade"
+    [handed] = run(language, "Ukraine's border service said on Monday its units had taken control of Kupiansk after Russian troops "
+                             "withdrew under the border delimitation deal. No incidents were reported.")
+    assert handed.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_live_blogs_time_lines_and_summary_tell_the_day_it_is_posted(language):
+    text = ("Key developments\n- One man dead in Kupiansk after clashes outside the district administration office\n\n"
+            "17:02 EEST\nKupiansk: demonstrators threw stones at police and set fire to a police motorcycle.\n\n"
+            "15:40 EEST\nIzyum: Several hundred people are staging a sit-in at the central square.")
+    found = run(language, text)
+    assert {e.event_date for e in found} == {PUBLISHED} and {e.location for e in found} == {"Kupiansk", "Izyum"}
+
+
+def test_interceptions_told_region_by_region_over_a_night_are_events(language):
+    text = ("In addition, during the past night, air defence systems on duty intercepted and destroyed 27 Ukrainian "
+            "UAVs: 17 over the territory of Belgorod and 10 over the territory of Kharkiv Oblast.")
+    assert len(run(language, text)) == 2

@@ -779,9 +779,9 @@ def test_a_near_miss_village_beside_a_sure_town_is_a_place_unless_a_surname(blan
               Place(2, "Toretsk", 48.40, 37.85, "UA", "05", population=30_000),
               Place(3, "Kelly", 48.45, 37.80, "UA", "05", population=10_000)]
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
-    text = "Russian forces raised a flag over Shcherbynivka, south of the town, and shelled houses in Toretsk."
+    text = "Russian forces raised a flag; Shcherbynivka was quiet, and they shelled houses in Toretsk."
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1, 2]
-    alone = "Russian forces raised a flag over Shcherbynivka, south of the town."
+    alone = "Russian forces raised a flag; Shcherbynivka was quiet."
     assert [t.geonameid for t in geoparse(blank(alone), [], gazetteer)] == []
     doc = blank("Megyn Kelly said that Kelly saw shelling in Toretsk.")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
@@ -920,3 +920,18 @@ def test_a_district_of_a_city_the_sentence_names_is_not_a_namesake_far_off(blank
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1]
     text = "Kharkiv: shelling hit the Izium district on Monday."  # a district the province's own town names
     assert [t.geonameid for t in geoparse(blank(text), [], gazetteer)] == [1, 3]
+
+
+def test_the_peoples_republics_are_their_oblasts_and_hold_their_villages(language, full_gazetteer):
+    text = ("Units of the Tsentr group of forces liberated the settlement of Yablonovka of the Donetsk People's Republic, "
+            "and air defence shot down 17 drones over the territory of Bryansk region and 10 over Kursk region.")
+    found = [(t.text, t.country, t.feature) for t in geoparse(language(text), [], full_gazetteer)]
+    assert ("Donetsk People's Republic", "UA", "admin1") in found
+    assert all(name != "Yablonovka" for name, _, _ in found)  # not Yablonovskiy in Adygea
+
+
+def test_over_and_raided_place_the_name_after_them(language, full_gazetteer):
+    text = "Golubev: today in the afternoon air defence shot down a Ukrainian missile over Taganrog."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Taganrog"]
+    text = "Israeli forces raided Jenin at dawn on Sunday and detained 12 Palestinians, the Prisoners' Society said."
+    assert "Jenin" in [t.text for t in geoparse(language(text), [], full_gazetteer)]

@@ -318,8 +318,16 @@ _LIVE_ENTRY = re.compile(r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|UTC|[
 def live_entry(sentence: Span) -> bool:
     """A sentence of a live blog's timestamped entry, whose present tense tells what is happening now.
     Read from the tokens after the line break before it (``doc.text`` rebuilds the whole text)."""
-    line = line_start(sentence.doc, sentence.start)
-    return _LIVE_ENTRY.match(sentence.doc[line : line + 6].text_with_ws) is not None
+    doc = sentence.doc
+    line = line_start(doc, sentence.start)
+    if _LIVE_ENTRY.match(doc[line : line + 6].text_with_ws) is not None:
+        return True
+    # "19:10 NPT" on a line of its own, the entry below it
+    above = line_start(doc, line - 1) if line > 0 else line
+    return line - above <= 4 and _TIME_LINE.fullmatch(doc[above:line].text) is not None
+
+
+_TIME_LINE = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:[AP]M|[A-Z]{2,5}))?\s*")
 
 
 def line_start(doc: Doc, i: int) -> int:
@@ -361,9 +369,9 @@ def _opens_since(verb: Token) -> bool:
 
 
 # A period a count runs over: "since 2009", "this year", "so far", "over the past day", "during the reporting period",
-# "over August"; not "since dawn", one day's blockade.
+# "over August", "summary for October"; not "since dawn", one day's blockade.
 _PERIOD = re.compile(r"\b(?:since(?! (?:dawn|daybreak|this morning|early morning|the morning|morning)\b)|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last|reporting period)"
-                     r"|(?:over|during|throughout) (?:the month of )?(?:january|february|march|april|may|june|july|august"
+                     r"|(?:over|during|throughout|for) (?:the month of )?(?:january|february|march|april|may|june|july|august"
                      r"|september|october|november|december))\b")
 
 
@@ -406,7 +414,11 @@ def _counted(trigger: Token) -> bool:
 
 def _counted_acts(verb: Token) -> bool:
     """Acts counted over a period ("shelled Donetsk Oblast 1,940 times over the past day", "launched 47
-    drones against Kursk Oblast over the past day"): a day's or a week's total, not one event."""
+    drones against Kursk Oblast over the past day"): a day's or a week's total, not one event; not a
+    count told region by region ("destroyed 41 UAVs during the past night: 17 over Bryansk region, ...")."""
+    doc = verb.doc
+    if any(t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in {"over", "above"} for t in verb.sent):
+        return False
     counted = [n for c in verb.children if c.dep_ in {"npadvmod", "dobj"} for n in c.children if n.dep_ == "nummod"]
     counted += [n for n in verb.subtree if n.dep_ == "nummod" and n.head.lower_ == "times"]  # however "times" is hung
     values = [n.lower_.replace(",", "") for n in counted]
@@ -595,7 +607,7 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     """The sub-event type of the most specific weapon named among the tokens, if any."""
     weapons = lexicon()["weapons"]
     order = lexicon()["hierarchy"]
-    found = [weapons[t.lower_] for t in tokens if t.lower_ in weapons] + [
+    found = [weapons[_model_name(t)] for t in tokens if _model_name(t) in weapons] + [
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
     ] + [  # "air strike", "air raid" written as two words
         weapons[t.lower_ + lemma(t.head)] for t in tokens if t.dep_ == "compound" and t.lower_ + lemma(t.head) in weapons
@@ -604,7 +616,15 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     ]
     if any(t.lower_ == "suicide" for t in tokens):
         return "Suicide bomb"
+    if "Grenade" in found and "Remote explosive/landmine/IED" in found and not set(found) - {"Grenade", "Remote explosive/landmine/IED"}:
+        return "Grenade"  # "threw an explosive, reportedly a grenade": the explosive named
     return min(found, key=order.index) if found else None
+
+
+def _model_name(token: Token) -> str:
+    """A weapon's name without its model number: "Shahed-136/131" is a Shahed, "Kh-101" stays itself."""
+    word = token.lower_
+    return word if word in lexicon()["weapons"] else word.split("-")[0]
 
 
 def _subject(token: Token) -> Token | None:
@@ -815,7 +835,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                 and not _amid_a_protest(sentence):
             return "Mob violence"  # "a crowd attacked a recruitment officers' car to free a man": no protest
         return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
-    if kind == "target" and _who(_agent(token)) & _LOCALS and "armed" not in words_under(_agent(token)) \
+    if (kind == "target" or rule.get("sub_event_type") == "Attack") and _who(_agent(token)) & _LOCALS \
+            and "armed" not in words_under(_agent(token)) \
             and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):
         return "Mob violence"  # "a group of about 20 residents attacked servicemen": no armed group, no protest
     if rule.get("sub_event_type") == "Armed clash" and _who(_agent(token)) & _CIVIL_SIDES \
@@ -848,8 +869,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return rule["reflexive"]  # "the attacker blew himself up"
         patient = _patient(token)
         downed = rule.get("weapon_patient")
-        named = {lemma(patient)} | {f"{c.lower_} {lemma(patient)}" for c in patient.children if c.dep_ in {"amod", "compound"}} \
-            if patient is not None else set()
+        named = {lemma(patient), _model_name(patient)} | {
+            f"{c.lower_} {lemma(patient)}" for c in patient.children if c.dep_ in {"amod", "compound"}} if patient is not None else set()
         if downed and named & set(downed["weapons"]):  # "destroyed 12 Ukrainian unmanned aerial vehicles"
             return downed["sub_event_type"]  # "14 drones were destroyed by air defences"; not "destroyed Grads"
         if rule.get("via"):  # "stepped on a landmine", "ran over an anti-tank mine"; not "drove over the bridge"
@@ -1020,14 +1041,21 @@ _LOCALS = frozenset({"resident", "residents", "villager", "villagers", "local", 
 _CIVIL_SIDES = _LOCALS | {"supporter", "supporters", "activist", "activists", "student", "students", "worker", "workers"}
 
 
+def _gathering(verb: Token) -> bool:
+    """ "gathered", "marched", and "laid flowers" at a monument, a vigil's way to protest."""
+    if lemma(verb) == "lay":
+        return any(c.dep_ == "dobj" and lemma(c) in {"flower", "wreath", "candle"} for c in verb.children)
+    return lemma(verb) in lexicon()["gathering_verbs"]
+
+
 def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     """Arrests where the clause reports a protest: ACLED codes them as the protest, with intervention.
     Not a protest named only in who was arrested ("two men suspected of planning attacks on protesters")."""
     patient = _patient(token)
     held = {t.i for t in subtree(patient)} if patient is not None else set()
     # "detained 25 students who had gathered outside the governor's office": those held were protesting
-    gathered = patient is not None and any(
-        c.dep_ == "relcl" and lemma(c) in lexicon()["gathering_verbs"] for c in patient.children)
+    gathered = patient is not None and any(c.dep_ == "relcl" and (_gathering(c) or any(
+        x.dep_ in {"xcomp", "advcl"} and _gathering(x) for x in c.children)) for c in patient.children)  # "who came to lay flowers"
     return gathered or _amid_a_protest([t for t in _clause(sentence, token) if t.i not in held])
 
 

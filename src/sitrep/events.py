@@ -216,7 +216,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
             not _names_a_body(doc, p) and not _from_origin(doc, p) for p in in_sentence):
         governed = []  # "Kherson region police: a driver hit a mine ... near Vysokopillia": the body only reports
     governed = _without_bodies(doc, governed)
-    if len(counted := [p for p in governed if _counted_over(doc, p)]) > 1:
+    if len(counted := [p for p in in_sentence if _counted_over(doc, p)]) > 1:
         return _distinct(counted)  # "destroyed 12 drones: nine over Belgorod Region and three over Bryansk Region"
     if governed:
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
@@ -405,9 +405,12 @@ def _container_of_another(doc: Doc, place: Toponym, others: Sequence[Toponym]) -
 def _counted_over(doc: Doc, place: Toponym) -> bool:
     """ "nine over Belgorod Region": a count of what was downed over each place, one event at each."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or span.start < 2:
+    if span is None:
         return False
-    return doc[span.start - 1].lower_ in {"over", "above"} and doc[span.start - 2].like_num
+    i = span.start - 1
+    while i > 0 and doc[i].lower_ in {"the", "territory", "airspace", "of"}:  # "17 over the territory of Bryansk region"
+        i -= 1
+    return i >= 1 and doc[i].lower_ in {"over", "above"} and doc[i - 1].like_num
 
 
 def _placed_under(doc: Doc, division: Token, town: Toponym) -> bool:
@@ -857,12 +860,12 @@ def _restated(mention: DateMention, others: Sequence[DateMention], sentence: Spa
             return True
     return False
 
-_KILLING_LEMMAS = frozenset({"kill", "slay", "murder", "massacre", "execute", "behead", "lynch"})
+_KILLING_LEMMAS = frozenset({"kill", "slay", "murder", "massacre", "execute", "behead", "decapitate", "lynch"})
 _NUMBER_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "hundred": 100, "few": 3, "several": 3, "many": 10, "dozen": 12, "dozens": 12, "scores": 20,
-    "hundreds": 100, "thousands": 1000,
+    "hundreds": 100, "thousands": 1000, "both": 2,
 }
 _DEATH_LEMMAS = frozenset({
     "kill", "die", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder", "massacre",
@@ -983,7 +986,7 @@ def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
 
 def _count_with_conjuncts(noun: Token) -> int | None:
     """ "Four Houthi fighters and one soldier were killed": 5, as ACLED adds up the dead of both sides."""
-    counts = [_count_of(n) for n in (noun, *noun.conjuncts) if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she"}]
+    counts = [_count_of(n) for n in (noun, *noun.conjuncts) if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both"}]
     return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
 
 
@@ -1291,7 +1294,7 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     subjects = [c for t in dying for c in t.children if c.dep_ == "nsubj"]
     # "a woman died from received wounds": wounds are the event's, whoever died of them
     of_wounds = any(_of_wounds(t) for t in dying)
-    if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they"} or _definite(s) for s in subjects)):
+    if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"} or _definite(s) for s in subjects)):
         return 0
     return count_fatalities(sentence)
 
@@ -1661,7 +1664,10 @@ def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
     opens = doc[line_start(doc, sentence.start)].idx
     before = [t for t in told if opens <= t.start < sentence.start_char and t.feature in {"city", "admin2", "other"}
               and not _names_another_event(doc, t, None)]  # not "protesting against the Bannu attack"
-    return before[-1] if before else None
+    # else the province it named ("liberated the settlement of Yablonovka of the Donetsk People's Republic.
+    # Seven counterattacks ... were repelled"), rather than the story's place in another paragraph
+    provinces = [t for t in told if opens <= t.start < sentence.start_char and t.feature == "admin1"]
+    return before[-1] if before else provinces[-1] if provinces else None
 
 
 def _report_day(
@@ -1696,8 +1702,13 @@ def _day_told(report_day: DateMention | None, lead_day: DateMention | None, sent
 
 def _posted_day(doc: Doc, dates: Sequence[DateMention], published: dt.date | None) -> DateMention | None:
     """A report that names no time at all ("Sumy OVA: Russians dropped an explosive device on the
-    Bilopillia community") tells what just happened: the day it was posted, at time precision 2."""
-    if published is None or any(not datelines.dates(doc, d.start) for d in dates):
+    Bilopillia community") tells what just happened: the day it was posted, at time precision 2. So
+    does a live blog's summary of the day ("Key developments: One man dead in Biratnagar ...")."""
+    if published is None:
+        return None
+    if any(live_entry(s) for s in sentences(doc)):
+        return DateMention(0, 0, "", published, 1)
+    if any(not datelines.dates(doc, d.start) for d in dates):
         return None
     return DateMention(0, 0, "", published, 2)
 

@@ -1178,8 +1178,9 @@ def _near_stated_divisions(words: _Words, mentions: list[_Mention]) -> list[_Men
         divisions = [d for d in stated if 0 <= d.tok_start - m.tok_end <= CHAIN_TOKENS]  # the town's own chain
         if m.place is None or m.place.feature not in ("city", "admin2") or not divisions:
             return False
-        if words.span(m.tok_end, divisions[0].tok_start).lower() in ("in", "in the"):
-            # "Plekhovo in the Kursk region": told inside it, so not Plekhiv, 330 km off in Ukraine
+        if words.span(m.tok_end, divisions[0].tok_start).lower() in ("in", "in the", "of", "of the"):
+            # "Plekhovo in the Kursk region": told inside it, so not Plekhiv, 330 km off in Ukraine; nor is
+            # "Yablonovka of the Donetsk People's Republic" Yablonovskiy in Adygea
             return not any(_contains(d.place, m.place) or _distance_km(d.place, m.place) < BORDER_KM for d in divisions)
         return all(d.place.country != m.place.country and _distance_km(d.place, m.place) > STRAY_KM for d in divisions)
 
