@@ -2061,3 +2061,20 @@ def test_interceptions_told_region_by_region_over_a_night_are_events(language):
     text = ("In addition, during the past night, air defence systems on duty intercepted and destroyed 27 Ukrainian "
             "UAVs: 17 over the territory of Belgorod and 10 over the territory of Kharkiv Oblast.")
     assert len(run(language, text)) == 2
+
+
+def test_a_wire_story_of_one_strike_told_three_ways_is_one_strike(language):
+    PLACES["Ainata"] = Place(277534, "Ainata", 33.12, 35.44, "LB", "07", feature="city")
+    PLACES["Bint Jbeil"] = Place(276592, "Bint Jbeil", 33.12, 35.43, "LB", "07", feature="city")
+    PLACES["Tebnine"] = Place(7869857, "Tebnine", 33.19, 35.41, "LB", "07", feature="city")
+    try:
+        text = ("Beirut (AP) — An Israeli drone strike on a car in southern Lebanon killed two people late Monday, the "
+                "Health Ministry said.\n\nThe strike hit a vehicle on the road between Bint Jbeil and the nearby village of "
+                "Ainata shortly before 10 p.m. The ministry initially reported one person killed and said Tuesday morning "
+                "that a second man had died of his wounds at a hospital in Tebnine.\n\nThe Israeli military said in a "
+                "statement that it had struck a Hezbollah operative in the area.")
+        [event] = run(language, text)
+        assert (event.location, event.fatalities, event.actor1) == ("Bint Jbeil", 2, "Military Forces of Israel (2022-)")
+    finally:
+        for name in ("Ainata", "Bint Jbeil", "Tebnine"):
+            PLACES.pop(name)

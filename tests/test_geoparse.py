@@ -935,3 +935,11 @@ def test_over_and_raided_place_the_name_after_them(language, full_gazetteer):
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Taganrog"]
     text = "Israeli forces raided Jenin at dawn on Sunday and detained 12 Palestinians, the Prisoners' Society said."
     assert "Jenin" in [t.text for t in geoparse(language(text), [], full_gazetteer)]
+
+
+def test_the_two_ends_of_a_road_between_them_are_places_alike(blank, tmp_path):
+    places = [Place(1, "Bint Jbeil", 33.12, 35.43, "LB", "07", population=0),
+              Place(2, "Ainata", 33.12, 35.44, "LB", "07", population=3_000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    text = "The strike hit a vehicle on the road between Bint Jbeil and the nearby village of Ainata."
+    assert [t.geonameid for t in geoparse(_with_entity(blank, text, "Bint Jbeil", "PERSON"), [], gazetteer)] == [1, 2]

@@ -184,7 +184,8 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     (people's origins excepted, and places abroad only when the trigger governs them)."""
     named = sentence_places(chosen.sentence, places)
     # a country is too wide to be an event's place, and a union of countries ("pro-EU protesters") too
-    in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)]
+    in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
+                   and not _where_treated(doc, p)]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
     filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
     if filed and (len(filed) < len(in_sentence) or _names_unknown_place(chosen.sentence, places)):
@@ -236,6 +237,25 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         loose = [p for p in loose if not _relative_position(doc, p, chosen.trigger)
                  and (pronoun or _in_clause_of(doc, p, chosen.trigger))]
     return [_most_specific(loose, named, doc)] if loose else []
+
+
+_TREATMENT_PLACES = frozenset({"hospital", "clinic", "morgue", "infirmary"})
+
+
+def _where_treated(doc: Doc, place: Toponym) -> bool:
+    """ "a second man had died of his wounds at a hospital in Tebnine": where the wounded were taken, not
+    where the event was."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    holder = span.root.head.head
+    if span.root.head.lower_ != "in" or lemma(holder) not in _TREATMENT_PLACES or holder.dep_ != "pobj":
+        return False
+    return lemma(holder.head.head) in _TREATED  # not "fighting at the hospital in Melitopol": its target
+
+
+_TREATED = frozenset({"die", "take", "treat", "hospitalize", "hospitalise", "rush", "bring", "evacuate", "transport",
+                      "admit", "deliver", "succumb"})
 
 
 def _names_a_thing(doc: Doc, place: Toponym) -> bool:
@@ -560,6 +580,19 @@ def _geo_precision(doc: Doc, place: Toponym, inherited: bool) -> int:
 # ---------------------------------------------------------------- actors
 
 
+def _speaker_for(agent: Token | None) -> Token | None:
+    """ "The Israeli military said in a statement that it had struck a Hezbollah operative": the pronoun
+    doing what the reporting verb's subject tells of is that subject."""
+    if not isinstance(agent, Token) or agent.lower_ not in {"it", "they", "we"}:
+        return agent
+    verb = agent.head
+    while verb.dep_ in {"ccomp", "conj"} and verb.head != verb:
+        verb = verb.head
+        if lemma(verb) in lexicon()["reporting_verbs"]:
+            return next((c for c in verb.children if c.dep_ == "nsubj"), agent)
+    return agent
+
+
 def _country_name(iso2: str) -> str:
     entry = _actors()["countries"].get(iso2)
     if entry:
@@ -712,7 +745,7 @@ def _adversary(iso2: str) -> str:
 
 
 def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tuple[str, str]:
-    actor1 = _normalise_actor(chosen.agent, place_country)
+    actor1 = _normalise_actor(_speaker_for(chosen.agent), place_country)
     actor2 = _normalise_actor(chosen.patient, place_country) if chosen.patient is not None else ""
     if actor2 == actor1:
         actor2 = ""
@@ -1091,7 +1124,8 @@ def extract(
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
             continue
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
-            account = _recounted(chosen.trigger)
+            # an account's toll, unless the figure was a first one since superseded ("initially reported one killed")
+            account = _recounted(chosen.trigger) and not _superseded(chosen.trigger)
             told = drafts[earlier]
             new = [_Draft(_told_again(d.event, told.event, untyped), told.dated, account, told_day=told.told_day) for d in new]
         elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new):
@@ -1188,7 +1222,8 @@ def _referred_to(
     ]
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     general = trigger.pos_ == "NOUN" and _definite(trigger) and not chosen.specific
-    weapon = subject is not None and _definite(subject) and lemma(subject) in lexicon()["weapons"]  # "The grenade exploded"
+    # "The grenade exploded", "The strike hit a vehicle on the road between ..."
+    weapon = subject is not None and _definite(subject) and (lemma(subject) in lexicon()["weapons"] or lemma(subject) in lexicon()["nouns"])
     agent = chosen.agent if isinstance(chosen.agent, Token) else None
     # "the assailants also looted"; not "On Sunday, the insurgents raided Quiterajo", a day of its own
     doers = agent is not None and _definite(agent) and lemma(agent) in lexicon()["doers"] and not dated
@@ -1198,7 +1233,8 @@ def _referred_to(
         return None, False
     sentence = chosen.sentence
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"
-             and not _from_origin(sentence.doc, p)}
+             and not _from_origin(sentence.doc, p) and not _where_treated(sentence.doc, p)
+             and not _relative_position(sentence.doc, p, trigger)}  # not "(about 60km east of Mykolaiv City)"
     event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
     # in the latest event's country: a roundup's "The clash broke out over ..." is not its Libyan clash
     country = drafts[-1].event.country if drafts else ""
@@ -1219,7 +1255,10 @@ def _referred_to(
         return None, False
     if _names_unknown_place(sentence, places):
         return None, False  # "In the village of Zhuravlevka, a man was killed": another place's news, if unknown
-    return (i if towns <= {drafts[i].event.geonameid} else None), untyped  # "the strike on Kupiansk" after Izium
+    # "the strike on Kupiansk" after Izium is another strike; "the strike hit a car between Bint Jbeil and
+    # Ainata" after a strike at Bint Jbeil is the same
+    return (i if towns <= {drafts[i].event.geonameid} or (len(towns) == 2 and drafts[i].event.geonameid in towns)
+            else None), untyped
 
 
 def _in_its_paragraph(told: _Draft, sentence: Span) -> bool:
@@ -1410,9 +1449,16 @@ def _recounted(trigger: Token) -> bool:
         c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in (*trigger.children, *verb.children)))
 
 
+def _superseded(trigger: Token) -> bool:
+    """ "The ministry initially reported one person killed and said on Wednesday that a second man had died"."""
+    return any(t.lower_ in {"initially", "first", "earlier"} and t.dep_ == "advmod" for a in trigger.ancestors for t in a.children)
+
+
 def _toll_alone(trigger: Token) -> bool:
     """ "Two civilians were killed", "reported four people killed": a passive casualty verb with no one doing it."""
-    passive = any(c.dep_ == "auxpass" for c in trigger.children) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
+    # "reported one person killed" parsed as a clause of its own: a participle with no auxiliary
+    small_clause = trigger.dep_ == "ccomp" and trigger.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
+    passive = any(c.dep_ == "auxpass" for c in trigger.children) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN") or small_clause
     return passive and lemma(trigger) in lexicon()["toll_verbs"] and not any(c.dep_ == "agent" for c in trigger.children)
 
 

@@ -58,6 +58,7 @@ ACCEPT = 1.0  # evidence a mention needs to count as a toponym
 NEIGHBOUR_KM = 25.0  # a near-miss name this close to a place the text surely names is a place too
 NEIGHBOUR_BONUS = 0.5
 DIVISION_BONUS = 0.6  # a town's own name inside a province the text names as one ("Belgorod region")
+BETWEEN_TOKENS = 6  # "between A and the nearby village of B": how far B may follow the "and"
 BIG_CITY = 300_000  # a city with districts of its own ("the Kyivskyi district" of Kharkiv)
 NEIGHBOUR_MAX_POPULATION = 20_000  # villages and small towns, not a famous town's name on a person
 COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution
@@ -165,6 +166,7 @@ def geoparse(
     people = _doubt_surnames(words, mentions)
     mentions = [m for m in mentions if _narrow_to_container(m)]
     _share_list_evidence(words, mentions)
+    _share_between_evidence(words, mentions)
     _share_neighbour_evidence(words, mentions)
     _share_division_evidence(words, mentions)
     paired = _paired(mentions)  # weak mentions too: "the Edgar County Foundation" still says which Paris
@@ -718,6 +720,19 @@ def _share_list_evidence(words: _Words, mentions: list[_Mention]) -> None:
                 if before.evidence >= ACCEPT and after.evidence >= ACCEPT:
                     # "struck Andriiashivka, Nedryhailiv, and Lypova Dolyna": between two places, a place
                     mention.evidence = max(mention.evidence, ACCEPT)
+
+
+def _share_between_evidence(words: _Words, mentions: list[_Mention]) -> None:
+    """ "on the road between Bint Jbeil and the nearby village of Ainata": the two ends of a stretch are
+    places alike, whatever NER calls the first."""
+    by_start = {m.tok_start: m for m in mentions}
+    for mention in mentions:
+        i, j = mention.tok_start, mention.tok_end
+        if mention.evidence >= ACCEPT or i == 0 or words.lower[i - 1] != "between" or j >= len(words) or words.lower[j] != "and":
+            continue
+        other = next((by_start[k] for k in range(j + 1, min(j + 1 + BETWEEN_TOKENS, len(words))) if k in by_start), None)
+        if other is not None and other.evidence >= ACCEPT:
+            mention.evidence += 1.0
 
 
 def _listed_after(words: _Words, before: _Mention, mention: _Mention) -> bool:
