@@ -2078,3 +2078,9 @@ def test_a_wire_story_of_one_strike_told_three_ways_is_one_strike(language):
     finally:
         for name in ("Ainata", "Bint Jbeil", "Tebnine"):
             PLACES.pop(name)
+
+
+def test_drone_operators_and_crews_are_their_armys(language):
+    text = "Geolocated footage published on September 12 shows Ukrainian drone operators striking a Russian infantry group in eastern Kupiansk."
+    [event] = run(language, text)
+    assert event.actor1 == "Military Forces of Ukraine (2019-)"
