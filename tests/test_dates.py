@@ -159,6 +159,8 @@ def test_a_day_of_the_month_alone_is_the_last_one_up_to_publication():
     assert values("On the 3rd a tractor driver was blown up on a mine.") == {"On the 3rd": (dt.date(2022, 9, 3), 1)}
     assert values("On the 20th, drones struck the port.") == {"On the 20th": (dt.date(2022, 8, 20), 1)}
     assert values("A shell hit a flat on the 3rd floor.") == {}
+    assert values("It fell on the 5th day of the offensive.") == {}
+    assert values("before withdrawing on the 9th russian soldiers looted shops") == {"on the 9th": (dt.date(2022, 9, 9), 1)}
 
 
 def test_a_night_told_by_its_two_weekdays_and_a_month_with_of_before_its_year():

@@ -2084,3 +2084,33 @@ def test_drone_operators_and_crews_are_their_armys(language):
     text = "Geolocated footage published on September 12 shows Ukrainian drone operators striking a Russian infantry group in eastern Kupiansk."
     [event] = run(language, text)
     assert event.actor1 == "Military Forces of Ukraine (2019-)"
+
+
+def test_an_ocha_sitrep_line_by_line(language):
+    PLACES["Abeche"] = Place(245785, "Abeche", 13.83, 20.83, "TD", "12", feature="city")
+    PLACES["Ouaddai province"] = Place(242246, "Ouaddai", 13.31, 20.92, "TD", "12", feature="admin1")
+    try:
+        text = ("The security situation in Ouaddai province remained volatile. On 14 June, gendarmes exchanged fire with a "
+                "group of armed highway robbers near Abougoudam; two assailants were reportedly killed. During the night of "
+                "15 to 16 June, two traders were abducted by armed men in Abeche; they were released on 18 June after a "
+                "ransom was reportedly paid.")
+        clash, abduction = run(language, text, published=dt.date(2022, 6, 20))
+        assert (clash.sub_event_type, clash.location, clash.fatalities) == ("Armed clash", "Ouaddai", 2)
+        assert (abduction.sub_event_type, abduction.event_date) == ("Abduction/forced disappearance", dt.date(2022, 6, 16))
+    finally:
+        PLACES.pop("Abeche"), PLACES.pop("Ouaddai province")
+
+
+def test_twentieth_probe_notes(language):
+    """From the twentieth probe's notes, run after the nineteenth's fixes, with the test's places."""
+    [looted] = run(language, "Residents of Kupiansk told reporters that before withdrawing on the 9th russian soldiers looted shops.")
+    assert looted.event_date == dt.date(2022, 9, 9)  # "on the 9th", whatever the garbled case after it
+    [shot] = run(language, "Kharkiv OVA: in temporarily occupied Kupiansk on the 12th russian military shot a local man at the checkpoint.")
+    assert shot.sub_event_type == "Attack"  # "temporarily occupied" is a state, not a capture
+    [held] = run(language, "Kharkiv - Police on Saturday arrested three leaders of a civil society coalition at its headquarters "
+                           "in Kharkiv, a day before planned protests against the government, the group said.")
+    assert held.sub_event_type == "Arrests"  # a protest to come is none
+    [fired] = run(language, "Two teenagers died of gunshot wounds on Sunday after police opened fire on demonstrators marching "
+                            "towards the Kharkiv airfield to demand the release of a jailed leader, the ombudsman said.")
+    assert (fired.sub_event_type, fired.fatalities) == ("Excessive force against protesters", 2)
+    assert run(language, "In August, Russian troops shelled the territory of Kharkiv Oblast 1,243 times, officials said.") == []

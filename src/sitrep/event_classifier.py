@@ -150,7 +150,7 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False  # "a proposed 30-day ceasefire", "a planned offensive" (not "a potential airstrike": a suspected one)
     if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
         return False
-    clause = _clause(sentence, trigger)
+    clause = semicolon_clause(sentence, trigger)
     quotes = [t.i for t in sentence if t.text in DOUBLE_QUOTES]
     # "Berdyansk: ... occupiers abducted a priest ..., the Russian 'police' refuse to give any information": a
     # finite verb with its own subject, misread as describing a noun, tells its own clause
@@ -420,8 +420,13 @@ def _counted_acts(verb: Token) -> bool:
     if any(t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in {"over", "above"} for t in verb.sent):
         return False
     counted = [n for c in verb.children if c.dep_ in {"npadvmod", "dobj"} for n in c.children if n.dep_ == "nummod"]
-    counted += [n for n in verb.subtree if n.dep_ == "nummod" and n.head.lower_ == "times"]  # however "times" is hung
+    times = [n for n in verb.subtree if n.dep_ == "nummod" and n.head.lower_ == "times"]  # however "times" is hung
+    counted += times
     values = [n.lower_.replace(",", "") for n in counted]
+    # "In March, Russian troops shelled Kharkiv oblast 1,243 times": a month's count
+    if any(n.lower_.replace(",", "").isdigit() and int(n.lower_.replace(",", "")) >= 10 for n in times) and any(
+            t.ent_type_ == "DATE" and t.lower_ in _MONTH_WORDS for t in verb.sent):
+        return True
     # "attacked several settlements ... over the past day": many places, counted by a word
     wide = set(lexicon()["wide_targets"]) | _SETTLEMENTS
     several = any(c.dep_ == "dobj" and c.tag_ == "NNS" and lemma(c) in wide
@@ -843,9 +848,14 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             and "armed" not in words_under(_agent(token)) and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):
         return "Mob violence"  # "supporters of two parties clashed with sticks, machetes and bricks": no armed group
     if kind == "territory":
-        before = token.doc[token.i - 1] if token.i > sentence.start else None
+        i = token.i - 1
+        while i > sentence.start and token.doc[i].pos_ == "ADV":
+            i -= 1  # "in temporarily occupied Vasylivka"
+        before = token.doc[i] if i >= sentence.start else None
         if token.tag_ == "VBN" and before is not None and before.pos_ in {"ADP", "DET"}:
             return None  # "in occupied Kamianka-Dniprovska", "the liberated territories": a state, not a taking
+        if token.i > sentence.start and token.doc[token.i - 1].lower_ == "temporarily":
+            return None  # "in temporarily occupied Vasylivka", however the parser reads it
         patient = _patient(token)
         placed = patient is not None and any(p.start <= patient.idx < p.end for p in places)
         if patient is not None and patient.ent_type_ == "PERSON" and not placed:
@@ -876,9 +886,12 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if rule.get("via"):  # "stepped on a landmine", "ran over an anti-tank mine"; not "drove over the bridge"
             return _weapon_in([t for c in token.children if c.dep_ in {"prep", "prt"} and c.lower_ in rule["via"]
                                for t in c.subtree])
+        aimed = _fired_at(token, rule["targets"], sentence) if rule.get("targets") else None
+        if lexicon()["event_types"].get(aimed) == "Protests":
+            return aimed  # "police opened fire on demonstrators", whatever gun the sentence names
         weapon = _weapon_in(own_clause(token, sentence))
         if weapon is None and rule.get("targets"):
-            return _fired_at(token, rule["targets"], sentence)
+            return aimed
         if weapon is None and (rule.get("needs_weapon") or rule.get("weapon_only")):
             return None
         if weapon is None and rule.get("needs_weapon_or_place") and not sentence_places(sentence, places):
@@ -941,7 +954,9 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
              and c.i > token.i and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)]
     aimed: set[str] = set()
     for prep in preps:
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        # "on demonstrators marching towards the airfield": the marchers, parsed as the subject of a clause
+        objects = [c for c in prep.children if c.dep_ == "pobj"] or [
+            n for c in prep.children if c.dep_ == "pcomp" for n in c.children if n.dep_ == "nsubj"]
         # a stranded preposition ("was fired upon") aims at the subject
         aimed |= set().union(*(words_under(o) for o in objects)) if objects else words_under(_subject(token))
     if (aimed | _victims(token)) & set(lex["protesters"]):  # "fired on a convoy of supporters, killing one protester"
@@ -1056,7 +1071,7 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     # "detained 25 students who had gathered outside the governor's office": those held were protesting
     gathered = patient is not None and any(c.dep_ == "relcl" and (_gathering(c) or any(
         x.dep_ in {"xcomp", "advcl"} and _gathering(x) for x in c.children)) for c in patient.children)  # "who came to lay flowers"
-    return gathered or _amid_a_protest([t for t in _clause(sentence, token) if t.i not in held])
+    return gathered or _amid_a_protest([t for t in semicolon_clause(sentence, token) if t.i not in held])
 
 
 def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
@@ -1069,7 +1084,11 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     # "as wives of mobilized soldiers laid flowers ..., demanding their husbands be brought home": people
     # who gathered to demand something
     demanding = demanding or any(lemma(t) == "demand" and t.dep_ == "advcl" and _demanders(t.head) for t in tokens)
-    return sit_in or demanding or bool(words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket"})
+    # not a protest to come ("a day before planned protests")
+    planned = {lemma(t) for t in tokens if any(c.dep_ == "amod" and c.lower_ in {"planned", "upcoming", "proposed", "announced"}
+                                                 for c in t.children)}
+    crowds = words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket"}
+    return sit_in or demanding or bool(crowds - planned)
 
 
 def _demanders(verb: Token) -> bool:
@@ -1131,7 +1150,7 @@ def _finite_as_modifier(verb: Token) -> bool:
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "whom"})
 
 
-def _clause(sentence: Span, token: Token) -> Span:
+def semicolon_clause(sentence: Span, token: Token) -> Span:
     """The part of the sentence between semicolons that holds the token: a headline's "police open fire
     on protesters; shops looted in Nairobi" tells two events."""
     start = max((t.i + 1 for t in sentence if t.text == ";" and t.i < token.i), default=sentence.start)
@@ -1147,7 +1166,7 @@ def _protest_scope(sentence: Span, token: Token) -> Span:
     rest of the sentence too when it names no other place (a note's "gathered outside the administration
     in Novy Oskol ...; police broke up the gathering" is one protest; "police opened fire on protesters in
     Kharkiv; shops were looted in Kupiansk" is two events). A headline's parts are always apart."""
-    own = _clause(sentence, token)
+    own = semicolon_clause(sentence, token)
     if is_headline(sentence) or own == sentence:
         return own
     named = {t.lower_ for t in own if t.ent_type_ in _PLACE_ENTITIES}

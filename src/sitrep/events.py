@@ -48,6 +48,7 @@ from .event_classifier import (
     own_clause,
     sentence_events,
     sentence_places,
+    semicolon_clause,
     sentences,
     subtree,
     time_apart,
@@ -531,11 +532,13 @@ def _names_unknown_place(sentence: Span, places: Sequence[Toponym]) -> bool:
         # "in the village of Zhuravlevka", "bombed the city of Nasir": a settlement, whatever NER calls the name
         settlement = t.i + 2 < sentence.end and t.lower_ == "the" and doc[t.i + 1].lower_ in settlements \
             and doc[t.i + 2].lower_ == "of"
-        if t.lower_ not in _LOCATIVE_WORDS and not settlement:
+        if t.lower_ not in _LOCATIVE_WORDS and t.lower_ != "near" and not settlement:
             continue
         name = t.i + (3 if settlement else 1)
+        # after "near", a lone capitalised word is a place whatever NER calls it ("near Abougoudam")
+        near = t.lower_ == "near" and name + 1 < len(doc) and not doc[name + 1].is_title  # not "outside Congress"
         if name < sentence.end and doc[name].is_title and not any(p.start <= doc[name].idx < p.end for p in places) \
-                and (settlement or doc[name].ent_type_ not in _NOT_PLACE_ENTITIES) and not _a_quarter(doc, name):
+                and (settlement or near or doc[name].ent_type_ not in _NOT_PLACE_ENTITIES) and not _a_quarter(doc, name):
             return True
     return False
 
@@ -851,6 +854,9 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
               and (published is None or d.precision != 1 or d.value <= published)]
     inside = [d for d in usable if sentence.start_char <= d.start < sentence.end_char]
     inside = [d for d in inside if not _restated(d, inside, sentence)]
+    # the trigger's own part of the sentence first: "... were abducted in Farchana; they were released on 18 June"
+    clause = semicolon_clause(sentence, chosen.trigger)
+    inside = [d for d in inside if clause.start_char <= d.start < clause.end_char] or inside
     if any(d.precision == 1 and re.search(r"\d", d.text) for d in inside):
         # "On 19 April 2022, overnight shelling damage ...": the calendar day says which night it was
         inside = [d for d in inside if not counted_from_publication(d)]
@@ -1233,8 +1239,7 @@ def _referred_to(
         return None, False
     sentence = chosen.sentence
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"
-             and not _from_origin(sentence.doc, p) and not _where_treated(sentence.doc, p)
-             and not _relative_position(sentence.doc, p, trigger)}  # not "(about 60km east of Mykolaiv City)"
+             and not _from_origin(sentence.doc, p) and not _where_treated(sentence.doc, p)}
     event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
     # in the latest event's country: a roundup's "The clash broke out over ..." is not its Libyan clash
     country = drafts[-1].event.country if drafts else ""
