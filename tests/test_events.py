@@ -2114,3 +2114,11 @@ def test_twentieth_probe_notes(language):
                             "towards the Kharkiv airfield to demand the release of a jailed leader, the ombudsman said.")
     assert (fired.sub_event_type, fired.fatalities) == ("Excessive force against protesters", 2)
     assert run(language, "In August, Russian troops shelled the territory of Kharkiv Oblast 1,243 times, officials said.") == []
+
+
+def test_a_post_headed_by_its_town_and_drones_intercepted_and_destroyed(language):
+    text = ("Tonight, an attempt to attack objects on the territory of Russia was foiled. 14 Ukrainian UAVs were "
+            "intercepted and destroyed by air defence systems on duty over the territory of Belgorod.")
+    assert {e.sub_event_type for e in run(language, text)} == {"Disrupted weapons use"}
+    [strike] = run(language, "Kupiansk. The day before yesterday russians attacked the city with missiles. 4 people injured, killed no.")
+    assert (strike.sub_event_type, strike.fatalities) == ("Shelling/artillery/missile attack", 0)

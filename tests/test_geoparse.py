@@ -943,3 +943,8 @@ def test_the_two_ends_of_a_road_between_them_are_places_alike(blank, tmp_path):
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
     text = "The strike hit a vehicle on the road between Bint Jbeil and the nearby village of Ainata."
     assert [t.geonameid for t in geoparse(_with_entity(blank, text, "Bint Jbeil", "PERSON"), [], gazetteer)] == [1, 2]
+
+
+def test_a_town_alone_as_a_posts_first_sentence_heads_it(language, full_gazetteer):
+    text = "Kirovograd. The day before yesterday russians attacked the city with missiles, 2 were shot down by air defence."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Kropyvnytskyi"]

@@ -201,6 +201,9 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     told_of = [*trigger.children, *(trigger.head.children if trigger.dep_ == "acomp" else [])]
     if any(c.dep_ in {"nsubjpass", "dobj", "nsubj"} and _no_one(c) for c in told_of):
         return False
+    doc = trigger.doc
+    if trigger.i + 2 < len(doc) and doc[trigger.i + 1].lower_ in {"no", "none", "nobody"} and doc[trigger.i + 2].is_punct:
+        return False  # "4 people injured, killed no." (a machine translation of "no one was killed")
     if trigger.tag_ == "VB" and not _noun_read_as_verb(trigger) and not any(
             c.dep_ == "aux" and lemma(c) == "do" for c in trigger.children):
         return False  # an order or a goal: "Capture the entirety of Donetsk Oblast"
@@ -877,7 +880,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if kind == "weapon":
         if rule.get("reflexive") and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
             return rule["reflexive"]  # "the attacker blew himself up"
-        patient = _patient(token)
+        # "14 UAVs were intercepted and destroyed": a coordinated verb shares its head's patient
+        patient = _patient(token) or (_patient(token.head) if token.dep_ == "conj" else None)
         downed = rule.get("weapon_patient")
         named = {lemma(patient), _model_name(patient)} | {
             f"{c.lower_} {lemma(patient)}" for c in patient.children if c.dep_ in {"amod", "compound"}} if patient is not None else set()

@@ -579,9 +579,10 @@ _COMMUNITY_WORDS = frozenset({"community", "hromada", "territorial"})  # Ukraine
 
 
 def _line_head(words: _Words, mention: _Mention) -> bool:
-    """ "⚠️ Seredyna-Buda: this morning a drone hit ...": a name heading a line of a post, before a colon,
-    says where the post's news is, as a dateline does."""
-    if mention.tok_end >= len(words) or words.orth[mention.tok_end] != ":":
+    """ "⚠️ Seredyna-Buda: this morning a drone hit ...", "Kirovograd. The day before yesterday ...": a name
+    heading a line of a post, before a colon or alone as its first sentence, says where the post's news is,
+    as a dateline does."""
+    if mention.tok_end >= len(words) or words.orth[mention.tok_end] not in {":", "."}:
         return False
     i = mention.tok_start - 1
     while i >= 0 and not words.orth[i].isspace() and not any(c.isalnum() for c in words.orth[i]):
