@@ -1267,8 +1267,11 @@ def _referred_to(
 
 
 def _in_its_paragraph(told: _Draft, sentence: Span) -> bool:
-    text = sentence.doc.text
-    return bool(told.event.evidence) and "\n\n" not in text[told.event.evidence[-1].end : sentence.start_char]
+    if not told.event.evidence:
+        return False
+    # only the stretch between them is rebuilt as text (``doc.text`` would rebuild the whole article)
+    between = sentence.doc.char_span(told.event.evidence[-1].end, sentence.start_char, alignment_mode="expand")
+    return between is None or "\n\n" not in between.text_with_ws
 
 
 def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Sequence[Toponym]) -> Toponym | None:
