@@ -206,3 +206,10 @@ def test_default_index_has_countries_admin1_cities_and_regions(full_gazetteer):
 def test_second_level_divisions_come_with_the_default_index_but_never_shadow_a_place(full_gazetteer):
     assert [(p.country, p.feature) for p in full_gazetteer.lookup("North Waziristan")] == [("PK", "admin2")]
     assert "admin2" not in {p.feature for p in full_gazetteer.lookup("Paris") if p.country == "FR"}
+
+
+def test_places_in_arabic_speaking_countries_are_found_without_the_article(full_gazetteer):
+    assert [p.country for p in full_gazetteer.lookup("Qamishli")][:1] == ["SY"]  # GeoNames: Al Qāmishlī
+    assert "IQ" in {p.country for p in full_gazetteer.lookup("Fallujah")}
+    # Spanish articles stay: "Paso" is not El Paso, Texas
+    assert 5520993 not in {p.geonameid for p in full_gazetteer.lookup("Paso")}

@@ -143,6 +143,21 @@ def sound_key(name: str) -> str:
     return _rewritten(name, "sound_rules")
 
 
+@functools.cache
+def _arabic_article() -> tuple[frozenset[str], re.Pattern[str]]:
+    table = _romanisation()["arabic_article"]
+    return frozenset(table["countries"]), re.compile(table["pattern"], re.IGNORECASE)
+
+
+def without_article(name: str, country: str) -> str | None:
+    """The name as English news writes it, without the Arabic article: "Al Qāmishlī" -> "Qāmishlī"."""
+    countries, article = _arabic_article()
+    if country not in countries:
+        return None
+    bare = article.sub("", name, count=1)
+    return bare if bare != name else None
+
+
 _LATIN_OR_CYRILLIC = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u0400-\u04ff’ʼ‘]+$")
 
 

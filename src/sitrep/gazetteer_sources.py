@@ -37,6 +37,7 @@ from .gazetteer import (
     percentile_midpoint,
     romanise_cyrillic,
     synthetic_id,
+    without_article,
 )
 from .model import Feature, Place
 
@@ -120,10 +121,18 @@ def _add_city(writer: _Writer, city: dict) -> None:
     place = Place(city["geonameid"], city["name"], city["latitude"], city["longitude"], city["countrycode"],
                   city.get("admin1code") or "", feature="city", population=int(city.get("population") or 0))
     writer.add_place(place)
-    writer.add_name(place.geonameid, city["name"], NameKind.NAME)
+    _add_place_name(writer, place, city["name"], NameKind.NAME)
     for alt in city.get("alternatenames", []):
         if _usable_alternate(alt):
-            writer.add_name(place.geonameid, alt, alias_kind(alt))
+            _add_place_name(writer, place, alt, alias_kind(alt))
+
+
+def _add_place_name(writer: _Writer, place: Place, name: str, kind: int) -> None:
+    """A name, and the same name without an Arabic article where news drops it (Al Qāmishlī: Qamishli)."""
+    writer.add_name(place.geonameid, name, kind)
+    bare = without_article(name, place.country)
+    if bare:
+        writer.add_name(place.geonameid, bare, alias_kind(bare))
 
 
 def _admin1_rows() -> list[list[str]]:
@@ -294,11 +303,11 @@ def _add_geonames_main(writer: _Writer, path: Path) -> None:
         place = Place(int(row[0]), row[1], float(row[4]), float(row[5]), row[8], row[10], row[11],
                       feature=feature, population=int(row[14] or 0))
         writer.add_place(place)
-        writer.add_name(place.geonameid, row[1], NameKind.NAME)
-        writer.add_name(place.geonameid, row[2], NameKind.ALTERNATE)
+        _add_place_name(writer, place, row[1], NameKind.NAME)
+        _add_place_name(writer, place, row[2], NameKind.ALTERNATE)
         for alt in row[3].split(","):
             if _usable_alternate(alt):
-                writer.add_name(place.geonameid, alt, alias_kind(alt))
+                _add_place_name(writer, place, alt, alias_kind(alt))
 
 
 def _admin1_codes_by_name() -> dict[tuple[str, str], str]:
