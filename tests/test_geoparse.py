@@ -948,3 +948,22 @@ def test_the_two_ends_of_a_road_between_them_are_places_alike(blank, tmp_path):
 def test_a_town_alone_as_a_posts_first_sentence_heads_it(language, full_gazetteer):
     text = "Kirovograd. The day before yesterday russians attacked the city with missiles, 2 were shot down by air defence."
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Kropyvnytskyi"]
+
+
+def test_twenty_first_probe_places(language, full_gazetteer):
+    """From the twenty-first probe: a people's republic's code after "the", a hromada named after its centre,
+    a village NER reads as a person whole, and a big city's own district after another city's dateline."""
+    def names(text: str) -> list[str]:
+        return [t.name for t in geoparse(language(text), [], full_gazetteer)]
+
+    text = ("In the Artemovsk direction, units repelled four attacks of assault groups near Kleshcheevka of the DPR, "
+            "the Russian MoD said.")
+    assert names(text)[:1] == ["Bakhmut"]  # not Artemovsk in Krasnoyarsk Krai: "the DPR" places it
+    text = "At 14:10 the Russians fired mortars at the Velyka Pysarivka community. Her husband was hospitalised in Okhtyrka."
+    assert "Velyka Pysarivka" in names(text)
+    text = ("Russian soldiers set up a base in the school of Velykyi Burluk on Wednesday, parking armoured vehicles in "
+            "the schoolyard, residents of the Kharkiv region town told reporters.")
+    assert "Velykyi Burluk" in names(text)
+    text = ("KYIV, June 20 - A Russian missile hit Kryvyi Rih on Thursday. On Wednesday, a Russian drone struck a "
+            "minibus near Zelenodolsk, in the Kryvyi Rih district.")
+    assert names(text).count("Kryvyy Rih") == 2

@@ -523,8 +523,10 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         # "North" of "North Waziristan": a common word opening a longer name is never a place alone
         word = mention.text.isalpha() and not mention.text.isupper()  # not "US" of "US President"
         evidence -= 10.0 if word and _before_longer_name(words, mention) else 3.0
-    if kinds == {NameKind.ABBREVIATION} and best.feature == "admin1" and before != "," and "." not in mention.text:
-        evidence -= 3.0  # "RT" (Arta, Djibouti): a bare code is a division mostly as "Dallas, TX"
+    if kinds == {NameKind.ABBREVIATION} and best.feature == "admin1" and before != "," and "." not in mention.text \
+            and not (len(mention.text) > 2 and (before == "the" or before in cues["before"])):
+        # "RT" (Arta, Djibouti): a bare code is a division mostly as "Dallas, TX"; but "Kleshcheevka of the DPR"
+        evidence -= 3.0
     if _inside_longer_name(words, mention):
         evidence -= 1.5
     elif _before_longer_name(words, mention):
@@ -756,8 +758,7 @@ def _share_neighbour_evidence(words: _Words, mentions: list[_Mention]) -> None:
             for p, _ in m.candidates:
                 if p.feature == "city":
                     sure[(p.country, p.admin1)].append(p)
-    person_like = _multi_token_entities(words.ents)
-    surnames = {name_key(m.text) for m in mentions if m.tok_start in person_like}
+    surnames = _inside_longer_names(words, mentions)
     for mention in near_misses:
         if name_key(mention.text) in surnames:
             continue
@@ -778,8 +779,7 @@ def _share_division_evidence(words: _Words, mentions: list[_Mention]) -> None:
              for p, _ in m.candidates if p.feature in ("admin1", "city") and p.admin1}
     if not named:
         return
-    person_like = _multi_token_entities(words.ents)
-    surnames = {name_key(m.text) for m in mentions if m.tok_start in person_like}
+    surnames = _inside_longer_names(words, mentions)
     for mention in mentions:
         if not ACCEPT - DIVISION_BONUS <= mention.evidence < ACCEPT or name_key(mention.text) in surnames:
             continue
@@ -1218,6 +1218,8 @@ def _district_of_a_named_city(words: _Words, mention: _Mention, mentions: list[_
     named_so = words.lower[j - 1] in districts or (j < len(words) and words.lower[j] in districts)
     if mention.place is None or not named_so or i == 0 or words.lower[i - 1] != "the":
         return False
+    if mention.place.population >= BIG_CITY:
+        return False  # "in the Kryvyi Rih district" after a KYIV dateline: a big city names its own district
     sentence = range(_sentence_start(words, i), _sentence_end(words, i))
     cities = [m.place for m in mentions if m is not mention and m.place is not None and m.place.feature == "city"
               and m.place.population >= BIG_CITY and (m.tok_start in sentence or m.start in words.datelines)]
@@ -1529,6 +1531,14 @@ def _coherence_mentions(
                          [(place, NameKind.ALTERNATE)], via="coherence", evidence=ACCEPT, place=place, score=1.0)
             )
     return found
+
+
+def _inside_longer_names(words: _Words, mentions: list[_Mention]) -> set[str]:
+    """The names of mentions inside a longer name of a person or an organisation ("Saldo" of "Vladimir
+    Saldo"); not a mention that is the whole entity ("Velykyi Burluk", which NER read as a PERSON)."""
+    other = _cues()["ner_other_labels"]
+    spans = {i: (e.start, e.end) for e in words.ents if e.label_ in other and len(e) > 1 for i in range(e.start, e.end)}
+    return {name_key(m.text) for m in mentions if m.tok_start in spans and spans[m.tok_start] != (m.tok_start, m.tok_end)}
 
 
 def _multi_token_entities(ents: tuple[Span, ...]) -> set[int]:
