@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from thinc.api import use_ops
 
 from sitrep import nlp, triage
@@ -39,9 +40,16 @@ def test_cached_morphology_gives_the_models_own_output(reference_article: Path) 
 
 def test_the_model_fills_the_bare_tokenizer() -> None:
     """``load`` starts from an empty tokenizer; the model's rules, prefixes, suffixes and infixes
-    must all arrive from disk, as they do over the language's defaults."""
+    must all arrive from disk, as they do over the language's defaults (with sitrep's abbreviations)."""
     mine, theirs = nlp.load().tokenizer, spacy.load(nlp.MODEL).tokenizer
+    for abbreviation in nlp.ABBREVIATIONS:
+        theirs.add_special_case(abbreviation, [{ORTH: abbreviation}])
     assert mine.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])  # sitrep adds strings
+
+
+def test_a_numbered_building_does_not_end_the_sentence() -> None:
+    doc = nlp.load()("The occupiers have turned School No. 2 in Vasylivka into a base. He said No.")
+    assert [s.text for s in doc.sents] == ["The occupiers have turned School No. 2 in Vasylivka into a base.", "He said No."]
 
 
 def test_openblas_gives_the_numbers_blis_gives(reference_article: Path) -> None:

