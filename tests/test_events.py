@@ -2122,3 +2122,59 @@ def test_a_post_headed_by_its_town_and_drones_intercepted_and_destroyed(language
     assert {e.sub_event_type for e in run(language, text)} == {"Disrupted weapons use"}
     [strike] = run(language, "Kupiansk. The day before yesterday russians attacked the city with missiles. 4 people injured, killed no.")
     assert (strike.sub_event_type, strike.fatalities) == ("Shelling/artillery/missile attack", 0)
+
+
+def test_twenty_first_probe_crowds(language):
+    """From the twenty-first probe, with the test's places: how crowds are told."""
+    [rally] = run(language, "Several hundred relatives gathered in Kharkiv on Saturday, holding portraits and chanting 'Free Azov'.")
+    assert rally.sub_event_type == "Peaceful protest"  # what they did beside holding portraits says why they came
+    [rally] = run(language, "In Kupiansk, about a hundred retirees gathered in front of the governorate. Both rallies ended peacefully.")
+    assert rally.sub_event_type == "Peaceful protest"  # the next sentence calls it a rally
+    assert run(language, "Retirees gathered again on Sunday in several cities to protest low pensions. Kharkiv was calm.") == []
+    [mob] = run(language, "Residents of the Cidade Operaria neighbourhood beat to death a man accused of robbing a pharmacy "
+                          "in Kharkiv on Friday evening before military police arrived, officials said.")
+    assert (mob.sub_event_type, mob.event_date) == ("Mob violence", dt.date(2022, 9, 9))  # "beat", read as a base form
+    [riot] = run(language, "Supporters of the mayor blocking roads attacked police with stones in Kupiansk on Monday.")
+    assert riot.sub_event_type == "Violent demonstration"
+    [riot] = run(language, "On Monday evening, dozens of residents blocked the main road of Kupiansk and set two buses on fire.")
+    assert riot.sub_event_type == "Violent demonstration"
+    [held] = run(language, "In Kharkiv, security forces dispersed the retirees' gathering on Sunday and detained six participants.")
+    assert held.sub_event_type == "Protest with intervention"
+    [held] = run(language, "Police fired tear gas and rubber bullets on Monday to disperse pensioners protesting in Kharkiv.")
+    assert held.sub_event_type == "Protest with intervention"  # rubber bullets are not lethal force
+    text = ("At least two people were killed on Monday when security forces fired live rounds to disperse supporters "
+            "marching in Kharkiv. In another district of Kharkiv, young men threw stones at police.")
+    assert {e.sub_event_type for e in run(language, text)} == {"Excessive force against protesters", "Violent demonstration"}
+    dated = run(language, "Dozens of residents of Kupiansk who were evacuated in August gathered outside the government "
+                          "building in Kharkiv demanding housing; police detained three of the participants.")
+    assert [e.event_date for e in dated] == [PUBLISHED]  # August is when they were evacuated
+
+
+def test_twenty_first_probe_acts(language):
+    """From the twenty-first probe, with the test's places: acts and what they are told with."""
+    [left] = run(language, "Ukrainian units pulled out of Kupiansk overnight, a soldier said.")
+    assert left.sub_event_type == "Non-violent transfer of territory"
+    assert run(language, "Rescuers pulled out two bodies from the rubble in Kupiansk on Monday.") == []
+    [base] = run(language, "Partisans report that the occupiers have turned School No. 2 in Kupiansk into a base.")
+    assert base.sub_event_type == "Headquarters or base established"
+    assert run(language, "Shelling turned Kupiansk into ruins, officials said on Monday.") == []
+    [taken] = run(language, "Hooded agents took an opposition activist from his home in Kharkiv on the 8th; his whereabouts remain unknown.")
+    assert (taken.sub_event_type, taken.event_date) == ("Abduction/forced disappearance", dt.date(2022, 9, 8))
+    [ambush] = run(language, "On Monday, gunmen from one of the clans involved in the fighting ambushed a minibus near "
+                             "Kupiansk, killing its driver and passengers.")
+    assert ambush.sub_event_type == "Attack"  # the fighting the gunmen were in describes them, not the ambush
+    [strike] = run(language, "We remind you that on 9 September a guided bomb attack on Kupiansk killed two people.")
+    assert strike.sub_event_type == "Air/drone strike"
+    [clash] = run(language, "Militants attacked a police station in Kupiansk on Monday. State media said two police officers "
+                            "were killed; the group claimed to have killed more than ten police.")
+    assert clash.fatalities == 2  # two accounts of the same dead: the lowest
+    [shelled] = run(language, "At 14:10 the Russians fired mortars at Kupiansk. A 70-year-old woman was killed; her husband "
+                              "was hospitalised in Kharkiv with shrapnel wounds.")
+    assert (shelled.location, shelled.fatalities) == ("Kupiansk", 1)
+    text = ("Over the past day, the occupiers struck settlements in the Kharkiv and Kupiansk districts with artillery and drones. "
+            "At 14:00 yesterday, Russian artillery hit a house in Kupiansk.")
+    assert [(e.sub_event_type, e.location) for e in run(language, text)] == [("Shelling/artillery/missile attack", "Kupiansk")]
+    [killed] = run(language, "Five traffickers were killed on Monday during a police raid in a cluster of favelas in Kharkiv.")
+    assert killed.sub_event_type != "Shelling/artillery/missile attack"  # a cluster of houses is no cluster munition
+    [taken] = run(language, "Russian milbloggers reported that Russian forces established partial control of Kupiansk on Monday.")
+    assert taken.sub_event_type == "Non-state actor overtakes territory"

@@ -204,7 +204,7 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     doc = trigger.doc
     if trigger.i + 2 < len(doc) and doc[trigger.i + 1].lower_ in {"no", "none", "nobody"} and doc[trigger.i + 2].is_punct:
         return False  # "4 people injured, killed no." (a machine translation of "no one was killed")
-    if trigger.tag_ == "VB" and not _noun_read_as_verb(trigger) and not any(
+    if trigger.tag_ == "VB" and not _noun_read_as_verb(trigger) and not _past_read_as_base(trigger) and not any(
             c.dep_ == "aux" and lemma(c) == "do" for c in trigger.children):
         return False  # an order or a goal: "Capture the entirety of Donetsk Oblast"
     if _habitual(trigger, sentence) or _described(trigger) or _tally(trigger):
@@ -358,6 +358,18 @@ def _noun_read_as_verb(token: Token) -> bool:
     )
 
 
+def _past_read_as_base(token: Token) -> bool:
+    """ "Residents ... beat to death a man": a past tense spelt like the base form, read as one. A base form
+    with its own subject and no auxiliary, "to" or "that" is finite, unless a verb like "saw" or "let" governs it."""
+    return (
+        token.tag_ == "VB" and token.lower_ == lemma(token)
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in token.children)
+        and not (token.dep_ == "ccomp" and lemma(token.head) in _GOVERNING_BASE)
+    )
+
+
+_GOVERNING_BASE = frozenset({"make", "let", "see", "watch", "hear", "help", "have", "demand", "insist", "urge"})
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _GERUND_AS_NOUN = _NOMINAL | {"acl"}
 
@@ -434,12 +446,17 @@ def _counted_acts(verb: Token) -> bool:
     wide = set(lexicon()["wide_targets"]) | _SETTLEMENTS
     several = any(c.dep_ == "dobj" and c.tag_ == "NNS" and lemma(c) in wide
                   and any(a.lower_ in lexicon()["repeated"] for a in c.children) for c in verb.children)
+    # "struck settlements in the Kharkiv, Kupiansk, Chuhuiv and Bohodukhiv districts": a roundup's lead
+    several = several or (any(c.dep_ == "dobj" and c.tag_ == "NNS" and lemma(c) in _SETTLEMENTS
+                              and not any(a.dep_ in {"det", "nummod", "poss"} for a in c.children) for c in verb.children)
+                          and any(t.lower_ in _PLURAL_DIVISIONS for t in verb.subtree))
     many = any(v.isdigit() and int(v) >= 2 for v in values)
     return (many and ((_over_a_period(verb) and not _a_days_fire_at_a_town(verb)) or _at_no_place_but_many(verb))) \
         or (several and _over_a_period(verb))
 
 
 _SETTLEMENTS = frozenset({"settlement", "village", "town", "community", "locality"})
+_PLURAL_DIVISIONS = frozenset({"districts", "raions", "regions", "oblasts", "hromadas", "communities", "provinces"})
 
 
 def _at_no_place_but_many(verb: Token) -> bool:
@@ -621,6 +638,9 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
         weapons[t.lower_ + lemma(t.head)] for t in tokens if t.dep_ == "compound" and t.lower_ + lemma(t.head) in weapons
     ] + [  # "a homemade bomb": a weapon only with its noun ("homemade rifles" are guns)
         weapons[f"{t.lower_} {lemma(t.head)}"] for t in tokens if t.dep_ in {"amod", "compound"} and f"{t.lower_} {lemma(t.head)}" in weapons
+    ] + [  # "a guided bomb attack": the two words side by side, however the parse hangs them
+        weapons[f"{a.lower_} {lemma(b)}"] for a, b in zip(tokens, tokens[1:])
+        if b.i == a.i + 1 and f"{a.lower_} {lemma(b)}" in weapons
     ]
     if any(t.lower_ == "suicide" for t in tokens):
         return "Suicide bomb"
@@ -781,6 +801,40 @@ _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _CROWD_VIOLENCE = frozenset({"target", "weapon", "Armed clash", "Attack", "Looting/property destruction"})
 
 
+def _protesting(agent: Token | None) -> set[str]:
+    """ "Supporters of Evo Morales blocking roads": people named by what they do as a protest."""
+    if agent is None:
+        return set()
+    acts = set(lexicon()["protest_acts"])
+    doing = [agent] if agent.tag_ == "VBG" else [c for c in agent.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    return {"protester"} if any(lemma(t) in acts for t in doing) else set()
+
+
+def _called_a_protest_next(sentence: Span) -> bool:
+    """ "In Shush, about a hundred retirees gathered in front of the governorate. Both rallies ended
+    peacefully.": the next sentence of the paragraph calls the gathering a protest."""
+    doc = sentence.doc
+    if sentence.end >= len(doc) or "\n" in doc[sentence.end - 1].whitespace_ + doc[sentence.end].text:
+        return False
+    return any(t.dep_ == "nsubj" and lexicon()["nouns"].get(lemma(t)) == "Peaceful protest" for t in doc[sentence.end].sent)
+
+
+def _protesting_too(token: Token) -> set[str]:
+    """ "residents angry at the deaths blocked Avenida Brasil and set two buses on fire": a doer of a protest
+    act coordinated with the trigger is a crowd of protesters."""
+    acts = set(lexicon()["protest_acts"])
+    beside = [token.head] if token.dep_ == "conj" else [c for c in token.children if c.dep_ == "conj"]
+    return {"protester"} if any(t.pos_ == "VERB" and lemma(t) in acts for t in beside) else set()
+
+
+def _purpose_clauses(token: Token) -> Iterator[Token]:
+    """The clauses that say what a gathering was for: "gathered ..., holding portraits and chanting"."""
+    for clause in token.children:
+        if clause.dep_ in {"advcl", "xcomp"}:
+            yield clause
+            yield from (c for c in clause.children if c.dep_ == "conj")
+
+
 def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
     lex = lexicon()
     word = lemma(token)
@@ -806,14 +860,21 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return outcome  # "shot down a drone": a disrupted weapon, not a shooting
         # "set up a base", not "set up a committee"
         return outcome["sub_event_type"] if objects & set(outcome["objects"]) else None
+    if rule.get("takes_people") and lemma(_patient(token) or token) in lex["persons"] and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
+        return _person_held(token, sentence)  # "took an activist from his home"
     if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
         return None
+    if rule.get("into") and not {lemma(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
+                                 for p in c.children if p.dep_ == "pobj"} & set(rule["into"]):
+        return None  # "turned the school into a base", not "turned the town into ruins"
     found = words_under(_patient(token))
     if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
     if rule.get("heads_from") and not _who(_patient(token)) & set(lex[rule["heads_from"]]):
         return None  # "neutralised 12 terrorists", not "neutralised a terrorist headquarters"
-    if rule.get("particle") and not any(c.dep_ == "prt" and c.lower_ == rule["particle"] for c in token.children):
+    if rule.get("particle") and not any(c.lower_ == rule["particle"] and (c.dep_ == "prt" or c.i == token.i + 1)
+                                        for c in token.children):  # "pulled out of Sudzha": "out" parsed a preposition
         return None
     if rule.get("modifiers") and not any(c.dep_ == "advmod" and lemma(c) in rule["modifiers"] for c in token.children):
         # "were sexually assaulted"; else what the verb otherwise means ("assaulted an army position")
@@ -831,11 +892,12 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
         return None  # "thousands marched through the capital" is a protest; "troops marched in" is not
     purposes = rule.get("purposes")
-    if purposes and not any(c.dep_ in {"advcl", "xcomp"} and lemma(c) in purposes for c in token.children) and not any(
-            a.tag_ == "VBG" and lemma(a) in purposes for a in token.ancestors):  # the parser may hang the gathering under it
+    if purposes and not any(lemma(c) in purposes for c in _purpose_clauses(token)) and not any(
+            a.tag_ == "VBG" and lemma(a) in purposes for a in token.ancestors) \
+            and not _called_a_protest_next(sentence):  # the parser may hang the gathering under it
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
-    crowd = words_under(_agent(token)) & set(lex["protesters"])
+    crowd = words_under(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token)
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
         crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):
@@ -865,9 +927,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None  # "captured Vladimir Rogov": a person taken is no ground taken
         taking = not rule.get("return")  # not "liberated people", "retook farmland"
         if taking and patient is not None and (lemma(patient) in lex["persons"] or patient.lower_ in _PERSONAL_PRONOUNS):
-            # "FSB officers seized a schoolteacher": a detention by security forces, else an abduction
-            held = "Arrests" if _who(_agent(token)) & set(lex["security_forces"]) else "Abduction/forced disappearance"
-            return _unless_disappeared(held, sentence)
+            return _person_held(token, sentence)
         if taking and patient is not None and lemma(patient) in lex["seized_property"]:
             return "Looting/property destruction"  # "seized 47 apartments belonging to residents who had left"
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
@@ -928,6 +988,12 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("sub_event_type") == "Arrests":
         return _unless_disappeared("Arrests", sentence)
     return rule.get("sub_event_type")
+
+
+def _person_held(token: Token, sentence: Span) -> str:
+    """ "FSB officers seized a schoolteacher": a detention by security forces, else an abduction."""
+    held = "Arrests" if _who(_agent(token)) & set(lexicon()["security_forces"]) else "Abduction/forced disappearance"
+    return _unless_disappeared(held, sentence)
 
 
 def _unless_disappeared(sub_type: str, sentence: Span) -> str:
@@ -1034,8 +1100,10 @@ def _event_noun_under(token: Token, sentence: Span) -> str | None:
     a noun under the trigger names, which the killing is part of, whatever crowd the sentence also
     tells of. Not an attack, a raid or an ambush, which their target types."""
     lex = lexicon()
-    # the parse may run past a line break; a verb coordinated with the trigger tells an act of its own
-    apart = {t.i for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+    # the parse may run past a line break; a verb coordinated with the trigger tells an act of its own; and
+    # the doers' own description is not the act ("gunmen from a clan involved in the fighting ambushed a bus")
+    apart = {t.i for c in token.children if (c.dep_ == "conj" and c.pos_ == "VERB") or c.dep_ in {"nsubj", "csubj"}
+             for t in c.subtree}
     under = [t for t in token.subtree if sentence.start <= t.i < sentence.end and t.i not in apart]
     for t in under:
         word = "crossfire" if _exchange_of_fire(t) else lemma(t)
@@ -1088,6 +1156,9 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     # "as wives of mobilized soldiers laid flowers ..., demanding their husbands be brought home": people
     # who gathered to demand something
     demanding = demanding or any(lemma(t) == "demand" and t.dep_ == "advcl" and _demanders(t.head) for t in tokens)
+    # "security forces dispersed the retirees' gathering": a crowd dispersed was protesting
+    demanding = demanding or any(lemma(t) == "disperse" and any(c.dep_ == "dobj" and lemma(c) in _GATHERED for c in t.children)
+                                 for t in tokens)
     # not a protest to come ("a day before planned protests")
     planned = {lemma(t) for t in tokens if any(c.dep_ == "amod" and c.lower_ in {"planned", "upcoming", "proposed", "announced"}
                                                  for c in t.children)}
@@ -1191,7 +1262,10 @@ def _protest_type(sentence: Span) -> str:
     arson = any(lemma(t) == "set" and any(c.lower_ in {"fire", "ablaze", "alight"} for c in t.children) for t in done)
     if acts & set(lex["protest_violent"]) or arson:
         return "Violent demonstration"
-    if lemmas & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
+    # "rubber bullets" disperse a crowd; live ones are lethal force
+    lethal = {lemma(t) for t in sentence if not any(c.lower_ in {"rubber", "plastic"} for c in t.children)} \
+        | {t.lower_ for t in sentence if t.lower_ not in {"rubber", "plastic"}}
+    if lethal & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
         return "Excessive force against protesters"
     if lemmas & set(lex["protest_intervention"]):
         return "Protest with intervention"
@@ -1386,6 +1460,9 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])
     best = min(candidates, key=rank)
+    if best.sub_event_type == "Peaceful protest":
+        # "Supporters blocking roads attacked police": protesters who turn violent are rioters
+        best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"), best)
     # "One person was killed when supporters of two parties clashed with sticks": the killing was the crowd's
     crowd = [c for c in candidates if c.sub_event_type in {"Mob violence", "Violent demonstration"}
              and c.trigger.dep_ == "advcl" and c.trigger.head == best.trigger and lemma(best.trigger) in lexicon()["toll_verbs"]]

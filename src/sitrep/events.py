@@ -250,6 +250,8 @@ def _where_treated(doc: Doc, place: Toponym) -> bool:
     if span is None or span.root.dep_ != "pobj":
         return False
     holder = span.root.head.head
+    if span.root.head.lower_ in {"in", "to"} and lemma(holder) in _TREATED - {"die", "succumb"}:
+        return True  # "her husband was hospitalised in Okhtyrka", "taken to Okhtyrka" (but "two died in Kharkiv")
     if span.root.head.lower_ != "in" or lemma(holder) not in _TREATMENT_PLACES or holder.dep_ != "pobj":
         return False
     return lemma(holder.head.head) in _TREATED  # not "fighting at the hospital in Melitopol": its target
@@ -799,6 +801,36 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
 _STATEMENT_WINDOW = dt.timedelta(days=7)
 
 
+_MANY_PLACES = frozenset({"city", "town", "village", "settlement", "province", "region", "district", "community"})
+
+
+def _in_many_places(sentence: Span) -> bool:
+    """ "in several cities", "in 12 towns": an event told of many places at once, none of them named."""
+    repeated = set(lexicon()["repeated"])
+    return any(t.tag_ == "NNS" and lemma(t) in _MANY_PLACES and t.dep_ == "pobj" and any(
+        c.lower_ in repeated or (c.dep_ == "nummod" and c.like_num) for c in t.children) for t in sentence)
+
+
+def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = None) -> bool:
+    """A date inside a clause that describes people or things, not the event: "residents who were evacuated
+    in August gathered ...; police detained three", "an incident from the day before yesterday that I only
+    learned about today". Not the trigger's own clause, an event noun's ("a strike that hit Kyiv on
+    Monday"), a toll's ("25 injured on Sunday"), nor a statement's ("footage published on August 20 shows")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    lex = lexicon()
+    for token in span.root.ancestors:
+        if (trigger is not None and token.i == trigger.i) or token.dep_ in {"ROOT", "ccomp", "conj"}:
+            return False
+        if token.dep_ in {"relcl", "acl"} and token.pos_ == "VERB":
+            noun = lemma(token.head)
+            return noun not in lex["media"] and noun not in lex["nouns"] and noun not in lex["weapons"] \
+                and lemma(token) not in lex["toll_verbs"] \
+                and (trigger is None or not any(t.i == trigger.i for t in token.subtree))
+    return False
+
+
 def _dated_verb(span: Span, reporting: set[str]) -> Token | None:
     """The verb a date expression dates: the first verb above it, but the reporting verb when the
     date stands between it and the clause it reports, however the parse hangs it ("said on Monday
@@ -857,6 +889,7 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
     # the trigger's own part of the sentence first: "... were abducted in Farchana; they were released on 18 June"
     clause = semicolon_clause(sentence, chosen.trigger)
     inside = [d for d in inside if clause.start_char <= d.start < clause.end_char] or inside
+    inside = [d for d in inside if not _describes_a_noun(doc, d, chosen.trigger)]
     if any(d.precision == 1 and re.search(r"\d", d.text) for d in inside):
         # "On 19 April 2022, overnight shelling damage ...": the calendar day says which night it was
         inside = [d for d in inside if not counted_from_publication(d)]
@@ -977,7 +1010,7 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         found = next(((c, n) for c in candidates if (n := _count_with_conjuncts(c)) is not None), None)
         counted[token.i] = found[1] if found else 0
         if found:
-            victims.setdefault(lemma(found[0]), []).append(token.i)
+            victims.setdefault(_victim_kind(found[0]), []).append(token.i)
     # "eight soldiers were killed; JNIM said it had killed 'more than twenty' soldiers": two counts of the
     # same dead are two accounts, and the lowest stands (ACLED's rule for conflicting reports)
     for told in victims.values():
@@ -989,6 +1022,13 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         together = number + sum(counted.get(c.i, 0) for c in sentence.doc[i].conjuncts)
         total = max(total, together)
     return total
+
+
+def _victim_kind(counted: Token) -> str:
+    """Who a count is of, as two accounts of one toll may name them: "two police officers were killed",
+    "claimed to have killed more than ten police"."""
+    word = lemma(counted)
+    return "security forces" if word in lexicon()["security_forces"] else word
 
 
 def _object_misparsed(verb: Token, sentence: Span) -> Token | None:
@@ -1607,6 +1647,8 @@ def _drafts_for(
     if inherited:
         if chosen.sub_event_type in {"territory", "Non-violent transfer of territory"} or focus is None:
             return []  # a change of territory must name the territory
+        if _in_many_places(sentence):
+            return []  # "Retirees gathered again on Sunday in several cities": the places come next, one by one
         where = [_unknown_place_within(sentence, places, focus) or focus]
     when = _event_date(chosen, dates, article.published)
     live = when is None and article.published is not None and live_entry(sentence)
@@ -1762,7 +1804,7 @@ def _posted_day(doc: Doc, dates: Sequence[DateMention], published: dt.date | Non
         return None
     if any(live_entry(s) for s in sentences(doc)):
         return DateMention(0, 0, "", published, 1)
-    if any(not datelines.dates(doc, d.start) for d in dates):
+    if any(not datelines.dates(doc, d.start) and not _describes_a_noun(doc, d) for d in dates):
         return None
     return DateMention(0, 0, "", published, 2)
 
@@ -2016,7 +2058,10 @@ def _part_of(crowd: Event, other: Event, parts: set[str]) -> bool:
     force = other.sub_event_type == "Attack" and other.actor1.startswith(("Police Forces", "Military Forces"))
     # "a woman hit by a tear gas canister during the afternoon clashes": clashes no armed group is named in
     clashes = other.sub_event_type == "Armed clash" and other.actor1.startswith("Unidentified Armed Group")
-    return other.event_type == "Protests" or force or clashes
+    # not the lethal force met by a march the riot is not told of ("security forces fired live rounds to
+    # disperse supporters marching in Bambeto ... In Hamdallaye, young men threw stones"): ACLED's own sub-type
+    protest = other.event_type == "Protests" and other.sub_event_type != "Excessive force against protesters"
+    return protest or force or clashes
 
 
 def _same_happening(a: Event, b: Event) -> bool:
