@@ -967,3 +967,8 @@ def test_twenty_first_probe_places(language, full_gazetteer):
     text = ("KYIV, June 20 - A Russian missile hit Kryvyi Rih on Thursday. On Wednesday, a Russian drone struck a "
             "minibus near Zelenodolsk, in the Kryvyi Rih district.")
     assert names(text).count("Kryvyy Rih") == 2
+
+
+def test_a_places_other_name_in_brackets_means_the_same_place(language, full_gazetteer):
+    text = "Fighting continues in Dzerzhinsk (Toretsk): Russian army attacking the Zabalka district, says 24th brigade"
+    assert [(t.text, t.name) for t in geoparse(language(text), [], full_gazetteer)][:1] == [("Dzerzhinsk", "Toretsk")]

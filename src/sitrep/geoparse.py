@@ -159,6 +159,7 @@ def geoparse(
     covered = {i for m in loose for i in range(m.tok_start, m.tok_end)}  # "Mala Komyshuvakha" over "Mala"
     mentions = [m for m in mentions if not covered.intersection(range(m.tok_start, m.tok_end))] + loose
     _link_containers(words, mentions)
+    _link_bracketed_names(words, mentions)
     entities = _entity_index(words.ents)
     _mark_demonyms_after(words, mentions, entities, gazetteer)
     for mention in mentions:
@@ -986,6 +987,21 @@ def _narrow_to_container(mention: _Mention) -> bool:
     elif mention.fuzzy:
         mention.candidates = [(p, k) for p, k in mention.candidates if p.feature in ("country", "region")]
     return bool(mention.candidates)
+
+
+def _link_bracketed_names(words: _Words, mentions: list[_Mention]) -> None:
+    """ "Dzerzhinsk (Toretsk)", "Artemivsk (Bakhmut)": a place's other name in brackets right after it; where
+    the two names share a place, both mean it (not Dzerzhinsk in Russia, whose own name it is)."""
+    by_start = {m.tok_start: m for m in mentions}
+    for mention in mentions:
+        i = mention.tok_end
+        other = by_start.get(i + 1) if i + 1 < len(words) and words.orth[i] == "(" else None
+        if other is None or other.tok_end >= len(words) or not words.orth[other.tok_end].startswith(")"):  # "):" too
+            continue
+        shared = {p.geonameid for p, _ in mention.candidates} & {p.geonameid for p, _ in other.candidates}
+        if shared:
+            mention.candidates = [(p, k) for p, k in mention.candidates if p.geonameid in shared]
+            other.candidates = [(p, k) for p, k in other.candidates if p.geonameid in shared]
 
 
 def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
