@@ -168,3 +168,11 @@ def test_a_night_told_by_its_two_weekdays_and_a_month_with_of_before_its_year():
         "night of Sunday for Monday": (dt.date(2022, 9, 12), 1)}
     assert values("insurgents have terrorised the region since October of 2017.") == {
         "October of 2017": (dt.date(2017, 10, 15), 3)}
+
+
+def test_a_weekday_in_a_quoted_name_is_no_date():
+    published = dt.date(2025, 1, 28)
+    text = 'Zahedan was the scene of the crackdown of 30 September 2022, known as "Bloody Friday".'
+    assert [m.text for m in find_dates(text, published, [])] == ["30 September 2022"]
+    assert [m.value for m in find_dates('"On Friday we were attacked," he said.', published, [])] == [dt.date(2025, 1, 24)]
+    assert [m.value for m in find_dates("Russian forces attacked Kupiansk Friday.", published, [])] == [dt.date(2025, 1, 24)]

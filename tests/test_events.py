@@ -2178,3 +2178,30 @@ def test_twenty_first_probe_acts(language):
     assert killed.sub_event_type != "Shelling/artillery/missile attack"  # a cluster of houses is no cluster munition
     [taken] = run(language, "Russian milbloggers reported that Russian forces established partial control of Kupiansk on Monday.")
     assert taken.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_twenty_second_probe_notes(language):
+    """From the twenty-second probe's notes, first run after the twenty-first's fixes, with the test's places."""
+    [fighting] = run(language, "Fighting continues in Kupiansk: Russian army attacking the Zabalka district, says 24th brigade")
+    assert fighting.sub_event_type == "Armed clash"  # what goes on at a place, not what someone means to do
+    assert run(language, "Prigozhin announced on Monday that Wagner units had taken the plant. Kharkiv said fighting continued.") == []
+    [swap] = run(language, "The swap, mediated by the UAE, took place yesterday near Kupiansk; Russia received 90 of its servicemen.")
+    assert swap.sub_event_type == "Agreement"
+    [crossfire] = run(language, "One civilian was killed in an exchange of fire near Kupiansk on Monday.")
+    assert crossfire.sub_event_type == "Armed clash"
+    [cleared] = run(language, "Soldiers returned the flag over Kupiansk on the 12th, after clearing the village of occupiers.")
+    assert (cleared.sub_event_type, cleared.event_date) == ("Government regains territory", dt.date(2022, 9, 12))
+    [cleared] = run(language, "The commander reported today that the town of Belgorod has been fully cleared of Russian troops.")
+    assert cleared.sub_event_type == "Non-state actor overtakes territory"  # who was put out says who took it
+    assert run(language, "Police cleared the protest camp in Kharkiv on Monday.") == []
+    [bomb] = run(language, "Islamic State said two of its fighters detonated explosive vests among the crowd in Kharkiv on Monday.")
+    assert bomb.sub_event_type == "Suicide bomb"
+    [riot] = run(language, "Supporters of the mayor who have been blocking roads clashed with police in Kupiansk on Monday and set "
+                           "fire to the police station.")
+    assert (riot.sub_event_type, riot.event_date) == ("Violent demonstration", dt.date(2022, 9, 12))
+    assert run(language, "Students announced on Monday a large rally in Kharkiv for Saturday, 17 September.") == []
+    assert run(language, "On Saturday, residents of Kupiansk gathered at the cemetery to mark one year since a Russian "
+                         "missile struck a cafe during a wake, killing 59 people.") == []
+    [strike] = run(language, "Ukraine's General Staff said its forces struck an air base near Kupiansk in occupied western "
+                             "Kharkiv with missiles overnight.")
+    assert strike.sub_event_type == "Shelling/artillery/missile attack"  # "occupied" there is a state, not a capture

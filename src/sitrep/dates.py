@@ -96,7 +96,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         # "at 23:00 last night": an evening hour is the day before the morning the night ends in
         (re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:.]\d{2}\s+(?i:(?:hours?\s+)?last\s+night)\b"), _clock_night),
         (re.compile(rf"(?i)\b(?P<phrase>{relative})\b"), _relative),
-        (re.compile(rf"(?i)\b(?P<n>{number})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?P<today>\s+today)?\b"), _ago),
+        # "two years ago today"; "to mark one year since a missile struck a cafe": the strike's day, a year back
+        (re.compile(rf"(?i)\b(?P<n>{number})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:ago(?P<today>\s+today)?|since)\b"), _ago),
         # "On the 3rd a tractor driver was blown up": a day of the month, the last one up to publication
         # (not "on the 3rd floor", "on the 5th day of the offensive")
         (re.compile(r"(?i:\bon\s+the\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?i:floor|storey|story|anniversary|day|days|time|round|"
@@ -278,10 +279,24 @@ def resolve_weekday(weekday: int, published: dt.date, qualifier: str = "") -> dt
 
 
 def _weekday(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    if _named_day(m.string, m.start("wd")):
+        return None  # "the crackdown of 30 September 2022, known as 'Bloody Friday'"
     if published is None:
         return None, 1
     weekday = _words().weekdays[m["wd"].lower()]
     return resolve_weekday(weekday, published, (m.groupdict().get("rel") or "").lower()), 1
+
+
+_NAMED_DAY = re.compile(r"[\"'‘“«](?P<word>[A-Z][a-z]+)\s+$")
+_DAY_OPENERS = frozenset({"on", "last", "this", "next", "since", "by", "until", "early", "late", "every", "each", "from",
+                          "before", "after", "that", "till"})
+
+
+def _named_day(text: str, start: int) -> bool:
+    """A weekday in a quoted name ("known as 'Bloody Friday'"); not a quote opening "On Friday ...", nor
+    "attacked Kupiansk Friday"."""
+    named = _NAMED_DAY.search(text, max(0, start - 30), start)
+    return named is not None and named["word"].lower() not in _DAY_OPENERS
 
 
 def counted_from_publication(mention: DateMention) -> bool:

@@ -162,7 +162,7 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         if child.dep_ == "ccomp" and child.i < ancestor.i \
                 and lemma(ancestor) not in {*lexicon()["reporting_verbs"], *rules["denial_heads"]}:
             break  # "[occupiers abducted a priest, relatives say], the police refuse to give any information"
-        child = ancestor
+        below, child = child, ancestor
         if quotes and _in_quotes(ancestor, quotes) and not _in_quotes(trigger, quotes):
             break  # "Police are firing tear gas at protesters ... chanting "Ruto must go"": the chant's modal is not the report's
         if ancestor.pos_ in {"VERB", "AUX"} and any(
@@ -172,6 +172,10 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         word = lemma(ancestor)
         if word in rules["intent_heads"] and _joined_to(trigger, ancestor):
             continue  # "attempted to advance near Bilohorivka and clashed with Ukrainian forces": the clash is told
+        if word in rules["intent_heads"] and below.dep_ == "nsubj" and (below.pos_ == "NOUN" or below.tag_ == "VBG") \
+                and _occurs(ancestor) \
+                and _at_a_named_place(ancestor):
+            continue  # "Fighting continues in Dzerzhinsk": what goes on there, not what someone means to do
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"]:
             return False
         if word in rules["trend_heads"] and not any(c.dep_ == "nsubj" and lemma(c) in {"toll", "number"} for c in ancestor.children):
@@ -806,7 +810,9 @@ def _protesting(agent: Token | None) -> set[str]:
     if agent is None:
         return set()
     acts = set(lexicon()["protest_acts"])
-    doing = [agent] if agent.tag_ == "VBG" else [c for c in agent.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    # "supporters blocking roads", "supporters who have been blocking roads"
+    doing = [agent] if agent.tag_ == "VBG" else [c for c in agent.children if (c.dep_ == "acl" and c.tag_ == "VBG")
+                                                 or c.dep_ == "relcl"]
     return {"protester"} if any(lemma(t) in acts for t in doing) else set()
 
 
@@ -825,6 +831,12 @@ def _protesting_too(token: Token) -> set[str]:
     acts = set(lexicon()["protest_acts"])
     beside = [token.head] if token.dep_ == "conj" else [c for c in token.children if c.dep_ == "conj"]
     return {"protester"} if any(t.pos_ == "VERB" and lemma(t) in acts for t in beside) else set()
+
+
+def _at_a_named_place(verb: Token) -> bool:
+    """ "continues in Dzerzhinsk", "continued near Shcherbynivka"; not "has continued across much of the region"."""
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "near", "around", "at", "outside"}
+               and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in verb.children)
 
 
 def _purpose_clauses(token: Token) -> Iterator[Token]:
@@ -917,7 +929,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         while i > sentence.start and token.doc[i].pos_ == "ADV":
             i -= 1  # "in temporarily occupied Vasylivka"
         before = token.doc[i] if i >= sentence.start else None
-        if token.tag_ == "VBN" and before is not None and before.pos_ in {"ADP", "DET"}:
+        if token.tag_ in {"VBN", "VBD"} and before is not None and (before.pos_ in {"ADP", "DET"} or before.tag_ == "IN"):
             return None  # "in occupied Kamianka-Dniprovska", "the liberated territories": a state, not a taking
         if token.i > sentence.start and token.doc[token.i - 1].lower_ == "temporarily":
             return None  # "in temporarily occupied Vasylivka", however the parser reads it
@@ -932,6 +944,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return "Looting/property destruction"  # "seized 47 apartments belonging to residents who had left"
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
         named = patient is None or patient.pos_ in {"PRON", "PROPN"} or placed
+        if not named and rule.get("settlements_only") and lemma(patient) not in _SETTLEMENTS:
+            return None  # "cleared the village of occupiers", not "cleared the protest camp"
         if not named and lemma(patient) not in lex["territory_objects"]:
             if patient is not None and lemma(patient) in lex["weapon_finds"] and _who(_agent(token)) & set(lex["security_forces"]):
                 return "Disrupted weapons use"  # "police seized a cache of explosives"; not fighters taking arms in a raid
@@ -1316,6 +1330,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         return _protest_type(_protest_scope(sentence, token))
     if sub_type.startswith("weapon:"):
         return _weapon_in(own_clause(token, sentence)) or sub_type.removeprefix("weapon:")
+    if word in lex["exchanges_of_people"] and (_exchange_of_fire(token) or not {lemma(t) for t in sentence} & set(lex["captives"])):
+        return None  # a swap of prisoners or bodies is an agreement carried out; not a trade deal
     return sub_type
 
 
@@ -1460,8 +1476,10 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])
     best = min(candidates, key=rank)
-    if best.sub_event_type == "Peaceful protest":
-        # "Supporters blocking roads attacked police": protesters who turn violent are rioters
+    if best.sub_event_type == "Peaceful protest" or (best.sub_event_type == "Armed clash" and best.agent is None):
+        # "Supporters blocking roads attacked police": protesters who turn violent are rioters; and a clash
+        # with no armed side named, told with the crowd's violence, is theirs ("... clashed with police in
+        # Llallagua and set fire to the police station")
         best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"), best)
     # "One person was killed when supporters of two parties clashed with sticks": the killing was the crowd's
     crowd = [c for c in candidates if c.sub_event_type in {"Mob violence", "Violent demonstration"}

@@ -186,7 +186,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     named = sentence_places(chosen.sentence, places)
     # a country is too wide to be an event's place, and a union of countries ("pro-EU protesters") too
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
-                   and not _where_treated(doc, p)]
+                   and not _where_treated(doc, p) and not _speaking(doc, p)]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
     filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
     if filed and (len(filed) < len(in_sentence) or _names_unknown_place(chosen.sentence, places)):
@@ -241,6 +241,13 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
 
 
 _TREATMENT_PLACES = frozenset({"hospital", "clinic", "morgue", "infirmary"})
+
+
+def _speaking(doc: Doc, place: Toponym) -> bool:
+    """ "Kyiv said fighting continued": the subject of a verb of saying, in a parsed sentence, is a government
+    (not "Residents of occupied Skadovsk report that ...", whom ``_speaks``, reading words alone, would take)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubj" and lemma(span.root.head) in lexicon()["reporting_verbs"]
 
 
 def _where_treated(doc: Doc, place: Toponym) -> bool:
@@ -811,6 +818,19 @@ def _in_many_places(sentence: Span) -> bool:
         c.lower_ in repeated or (c.dep_ == "nummod" and c.like_num) for c in t.children) for t in sentence)
 
 
+_PEOPLE = frozenset({*lexicon()["people"], *lexicon()["persons"], *lexicon()["protesters"]})
+
+
+def _set_for_later(chosen: SentenceEvent, dates: Sequence[DateMention], published: dt.date | None) -> bool:
+    """An event noun whose own day is after publication: announced, called or planned, not yet held."""
+    trigger = chosen.trigger
+    if published is None or trigger.pos_ != "NOUN":
+        return False
+    tokens = list(trigger.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return any(start <= d.start < end and d.value is not None and d.value > published for d in dates)
+
+
 def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = None) -> bool:
     """A date inside a clause that describes people or things, not the event: "residents who were evacuated
     in August gathered ...; police detained three", "an incident from the day before yesterday that I only
@@ -825,6 +845,8 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
             return False
         if token.dep_ in {"relcl", "acl"} and token.pos_ == "VERB":
             noun = lemma(token.head)
+            if token.dep_ == "acl" and noun not in _PEOPLE:
+                return False  # a participle may be a misparsed verb ("supporters blocking roads clashed on Wednesday")
             return noun not in lex["media"] and noun not in lex["nouns"] and noun not in lex["weapons"] \
                 and lemma(token) not in lex["toll_verbs"] \
                 and (trigger is None or not any(t.i == trigger.i for t in token.subtree))
@@ -1650,6 +1672,8 @@ def _drafts_for(
         if _in_many_places(sentence):
             return []  # "Retirees gathered again on Sunday in several cities": the places come next, one by one
         where = [_unknown_place_within(sentence, places, focus) or focus]
+    if _set_for_later(chosen, dates, article.published):
+        return []  # "announced a large rally in Kragujevac for Saturday, 15 February": not held yet
     when = _event_date(chosen, dates, article.published)
     live = when is None and article.published is not None and live_entry(sentence)
     if live:
@@ -1893,6 +1917,12 @@ def _territory_type(chosen: SentenceEvent, country: str) -> str:
     state = actor_name("military", country) if country else ""
     if actor:
         return "Government regains territory" if actor == state else "Non-state actor overtakes territory"
+    # "Sudzha has been fully cleared of Russian troops": who was put out says who took it
+    removed = next((o for c in chosen.trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"), None)
+    gone = _normalise_actor(removed, country) if removed is not None else ""
+    if gone and state:
+        return "Non-state actor overtakes territory" if gone == state else "Government regains territory"
     rule = lexicon()["verbs"].get(lemma(chosen.trigger), {})
     return "Government regains territory" if rule.get("return") else "Non-state actor overtakes territory"
 
