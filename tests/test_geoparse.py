@@ -972,3 +972,10 @@ def test_twenty_first_probe_places(language, full_gazetteer):
 def test_a_places_other_name_in_brackets_means_the_same_place(language, full_gazetteer):
     text = "Fighting continues in Dzerzhinsk (Toretsk): Russian army attacking the Zabalka district, says 24th brigade"
     assert [(t.text, t.name) for t in geoparse(language(text), [], full_gazetteer)][:1] == [("Dzerzhinsk", "Toretsk")]
+
+
+def test_a_towns_market_or_station_is_named_for_the_town(language, full_gazetteer):
+    text = "A suspected phone thief was beaten to death by a mob at Kasoa Old Market on Sunday evening."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Kasoa"]
+    text = "A suicide bomber detonated explosives at a checkpoint outside Kampala Central Police Station on Tuesday."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Kampala"]

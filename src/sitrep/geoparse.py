@@ -491,7 +491,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= 1.0
     elif label in cues["ner_place_labels"] or (label in cues["ner_demonym_labels"] and NameKind.DEMONYM in kinds):
         evidence += 2.0
-    elif label in cues["ner_other_labels"] and not of_division and not listed:  # not "Antonivka of the Kherson community"
+    elif label in cues["ner_other_labels"] and not of_division and not listed \
+            and not _named_for_its_town(words, mention, ent_start, ent_end):  # not "Antonivka of the Kherson community"
         longer = ent_len > mention.tok_end - mention.tok_start
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
     # "near the town of Daquq": named as a settlement, whatever NER calls the word
@@ -530,7 +531,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= 3.0
     if _inside_longer_name(words, mention):
         evidence -= 1.5
-    elif _before_longer_name(words, mention):
+    elif _before_longer_name(words, mention) and not _named_for_its_town(words, mention, ent_start, ent_end):
         evidence -= 1.0
     if words.sent_start[mention.tok_start] and not label and not dateline:
         evidence -= 1.0
@@ -690,6 +691,12 @@ def _time_opener(words: _Words, i: int) -> bool:
 
 
 _HYPHENED_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "sur", "en", "aux", "lès", "d", "l"})
+
+
+def _named_for_its_town(words: _Words, mention: _Mention, ent_start: int, ent_end: int) -> bool:
+    """ "at Kasoa Old Market", "outside Kampala Central Police Station": a town's facility, named first for the town."""
+    return ent_start == mention.tok_start and ent_end > mention.tok_end \
+        and words.lower[ent_end - 1] in _cues()["town_facilities"]
 
 
 def _before_longer_name(words: _Words, mention: _Mention) -> bool:
