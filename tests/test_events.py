@@ -2205,3 +2205,39 @@ def test_twenty_second_probe_notes(language):
     [strike] = run(language, "Ukraine's General Staff said its forces struck an air base near Kupiansk in occupied western "
                              "Kharkiv with missiles overnight.")
     assert strike.sub_event_type == "Shelling/artillery/missile attack"  # "occupied" there is a state, not a capture
+
+
+def test_twenty_third_probe_notes(language):
+    """From the twenty-third probe, first run after the twenty-second's fixes, with the test's places."""
+    [clash] = run(language, "Yesterday the enemy tried to storm our positions near Kupiansk four times with armoured vehicles - "
+                            "all attacks were repelled, the spokesman said.")
+    assert clash.sub_event_type == "Armed clash"  # an assault made, even if repelled
+    assert run(language, "Gunmen tried to attack a school in Kharkiv on Monday.") == []  # no assault on a military target told
+    [gas] = run(language, "Russian drones dropped munitions with an irritant gas on Ukrainian positions near Kupiansk on Monday.")
+    assert gas.sub_event_type == "Chemical weapon"
+    [riot] = run(language, "The blockaders fought back with stones and sticks in Kupiansk on Monday.")
+    assert riot.sub_event_type == "Violent demonstration"
+    [mob] = run(language, "Residents of a village near Kupiansk beat and set fire to a man accused of stealing a motorcycle "
+                          "yesterday afternoon; he died before police arrived.")
+    assert (mob.sub_event_type, mob.event_date) == ("Mob violence", dt.date(2022, 9, 12))  # and no theft coded
+    [mine] = run(language, "On Sunday a resident of Kupiansk died after stepping on a 'petal' mine that Russian troops had "
+                           "scattered over the village from drones.")
+    assert mine.sub_event_type == "Remote explosive/landmine/IED"  # what killed him, not how it was laid
+    assert run(language, "Russian shelling and air strikes killed 41 civilians in Kharkiv Oblast in August and injured 190, "
+                         "the prosecutor's office said.") == []  # a month's toll
+
+
+def test_twenty_third_probe_dispatches(language):
+    """From the twenty-third probe's dispatches, with the test's places."""
+    text = ("Around forty armed rustlers raided a hamlet near Kupiansk during the night of Sunday to Monday, killing two "
+            "villagers.\n\nGendarmes tracked the raiders and caught up with them on Monday afternoon near Izyum. In the "
+            "exchange of fire that followed, five raiders were killed, according to the gendarmerie, which said 70 zebu "
+            "had been recovered and two hunting rifles seized.")
+    found = {(e.sub_event_type, e.location, e.fatalities) for e in run(language, text)}
+    assert found == {("Attack", "Kupiansk", 2), ("Armed clash", "Izyum", 5)}  # a fight of its own, not the raid again
+    [mob] = run(language, "In Kupiansk, residents took justice into their own hands on Saturday: two young men suspected of "
+                          "stealing cattle were caught at the market and beaten by a crowd. Both died.")
+    assert (mob.sub_event_type, mob.location, mob.fatalities) == ("Mob violence", "Kupiansk", 2)  # and no theft coded
+    [shelled] = run(language, "Kupiansk again came under fire from Russian artillery yesterday evening. A man was killed, two "
+                              "women were wounded and taken to hospital in Kharkiv, officials said.")
+    assert (shelled.location, shelled.fatalities) == ("Kupiansk", 1)

@@ -228,7 +228,10 @@ def _attempted_fight(trigger: Token, attempt: Token) -> bool:
     """ "The enemy tried to advance near Vovchansk", "Russian troops attempting to advance": an assault
     made, even if repelled, is a battle fought (not "will try", nor "are trying", an operation going on)."""
     rule = lexicon()["verbs"].get(lemma(trigger), {})
-    fought = rule.get("sub_event_type") == "Armed clash" and lemma(attempt) in lexicon()["attempt_heads"]
+    # "tried to storm our positions near Bilohorivka four times": an assault made, whatever its target type
+    assault = rule.get("military") == "Armed clash" and bool(
+        _described_words(_patient(trigger)) & set(lexicon()["military_targets"]))
+    fought = (rule.get("sub_event_type") == "Armed clash" or assault) and lemma(attempt) in lexicon()["attempt_heads"]
     made = attempt.tag_ in {"VBD", "VBN"} or (attempt.tag_ == "VBG" and not any(c.dep_ == "aux" for c in attempt.children))
     # "artillery striking Ukrainian forces attempting to advance": who were struck, not a battle told
     head = attempt.head
@@ -290,7 +293,8 @@ def _standing_accusation(verb: Token) -> bool:
     """ "Rights groups have accused both sides of killing civilians": a charge that stands (present or
     present perfect), not a report of one event ("Kyiv accused Moscow of shelling Kherson on Monday")."""
     accusing = lemma(verb) in lexicon()["non_event"]["accusation_heads"]
-    return accusing and (verb.tag_ in {"VBP", "VBZ"} or _present_perfect(verb))
+    # nor "a man accused of stealing a motorcycle", whom the charge describes
+    return accusing and (verb.tag_ in {"VBP", "VBZ"} or _present_perfect(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"))
 
 
 def _protest_purpose(trigger: Token) -> bool:
@@ -365,6 +369,9 @@ def _noun_read_as_verb(token: Token) -> bool:
 def _past_read_as_base(token: Token) -> bool:
     """ "Residents ... beat to death a man": a past tense spelt like the base form, read as one. A base form
     with its own subject and no auxiliary, "to" or "that" is finite, unless a verb like "saw" or "let" governs it."""
+    if token.dep_ == "conj" and token.tag_ == "VB" and token.lower_ == lemma(token):
+        # "Residents ... beat and set fire to a man": the past the verb it is joined to is in
+        return token.head.tag_ == "VBD" or (token.head.tag_ == "VB" and _past_read_as_base(token.head))
     return (
         token.tag_ == "VB" and token.lower_ == lemma(token)
         and any(c.dep_ == "nsubj" for c in token.children)
@@ -568,9 +575,15 @@ _A_MONTH = re.compile(r"(?:in|during|throughout|over) (?:early |late |mid-?)?(?:
 def _many_over_a_month(trigger: Token) -> bool:
     """ "Militant attacks killed more than 70 people in Khyber Pakhtunkhwa in January": many events (a
     plural event noun does it) over a month with no day named are a monthly total, not an event."""
-    subject = trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}
-    doer, verb = (trigger, trigger.head) if subject else (_agent(trigger), trigger)
-    if doer is None or doer.tag_ != "NNS" or lemma(doer) not in lexicon()["nouns"]:
+    head = trigger
+    while head.pos_ == "NOUN" and head.dep_ in {"nmod", "compound", "conj"}:
+        head = head.head  # "shelling" of "Russian shelling and air strikes killed ..."
+    subject = head.pos_ == "NOUN" and head.dep_ in {"nsubj", "nsubjpass"}
+    doer, verb = (head, head.head) if subject else (_agent(trigger), trigger)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "... killed 41 civilians in Kharkiv region in July and injured 190"
+    # "Russian shelling and air strikes killed 41 civilians in Kharkiv region in July": a plural among the doers
+    if doer is None or not any(d.tag_ == "NNS" and lemma(d) in lexicon()["nouns"] for d in [doer, *doer.conjuncts]):
         return False
     for child in verb.children:
         if child.dep_ in {"prep", "npadvmod"}:
@@ -872,6 +885,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return outcome  # "shot down a drone": a disrupted weapon, not a shooting
         # "set up a base", not "set up a committee"
         return outcome["sub_event_type"] if objects & set(outcome["objects"]) else None
+    if rule.get("on_a_person") and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            o.dep_ == "pobj" and (lemma(o) in lex["persons"] or lemma(o) in lex["people"]) for o in c.children)
+            for c in token.children):
+        return _verb_event(token, {"sub_event_type": rule["on_a_person"]}, places, sentence)  # "set fire to a man"
     if rule.get("takes_people") and lemma(_patient(token) or token) in lex["persons"] and any(
             c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
         return _person_held(token, sentence)  # "took an activist from his home"
@@ -895,8 +912,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None
     if rule.get("told_for_itself") and token.dep_ in {"advcl", "relcl"}:
         return None  # "... set up a new post as they advance in the area": the advance is the setting
-    if rule.get("needs_object") and _patient(token) is None:
-        return None
+    if rule.get("needs_object") and _patient(token) is None and not (token.dep_ == "conj" and _patient(token.head) is not None):
+        return None  # (a coordinated verb shares its head's: "two men were caught at the market and beaten by a crowd")
     if rule.get("intransitive") and any(
         c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) for c in token.children
     ):
@@ -943,11 +960,14 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if taking and patient is not None and lemma(patient) in lex["seized_property"]:
             return "Looting/property destruction"  # "seized 47 apartments belonging to residents who had left"
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
-        named = patient is None or patient.pos_ in {"PRON", "PROPN"} or placed
+        # a name the index lacks is capitalised ("zebu", tagged PROPN, is no place)
+        if patient is None:  # "since it was retaken"; not "and two hunting rifles [were] seized", with no place
+            return "territory" if sentence_places(sentence, places) else None
+        named = patient.pos_ == "PRON" or (patient.pos_ == "PROPN" and patient.is_title) or placed
         if not named and rule.get("settlements_only") and lemma(patient) not in _SETTLEMENTS:
             return None  # "cleared the village of occupiers", not "cleared the protest camp"
         if not named and lemma(patient) not in lex["territory_objects"]:
-            if patient is not None and lemma(patient) in lex["weapon_finds"] and _who(_agent(token)) & set(lex["security_forces"]):
+            if lemma(patient) in lex["weapon_finds"] and _who(_agent(token)) & set(lex["security_forces"]):
                 return "Disrupted weapons use"  # "police seized a cache of explosives"; not fighters taking arms in a raid
             return None  # "seized vehicles", "captured two soldiers": no ground changed hands
         return "territory"  # decided once the actors are known
@@ -962,8 +982,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if downed and named & set(downed["weapons"]):  # "destroyed 12 Ukrainian unmanned aerial vehicles"
             return downed["sub_event_type"]  # "14 drones were destroyed by air defences"; not "destroyed Grads"
         if rule.get("via"):  # "stepped on a landmine", "ran over an anti-tank mine"; not "drove over the bridge"
-            return _weapon_in([t for c in token.children if c.dep_ in {"prep", "prt"} and c.lower_ in rule["via"]
-                               for t in c.subtree])
+            # (not how the mine was laid: "a 'petal' mine that troops had scattered from drones")
+            via = [c for c in token.children if c.dep_ in {"prep", "prt"} and c.lower_ in rule["via"]]
+            told = {x.i for c in via for t in c.subtree if t.dep_ in {"relcl", "acl"} for x in t.subtree}
+            return _weapon_in([t for c in via for t in c.subtree if t.i not in told])
         aimed = _fired_at(token, rule["targets"], sentence) if rule.get("targets") else None
         if lexicon()["event_types"].get(aimed) == "Protests":
             return aimed  # "police opened fire on demonstrators", whatever gun the sentence names

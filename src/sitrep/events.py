@@ -257,13 +257,17 @@ def _where_treated(doc: Doc, place: Toponym) -> bool:
     if span is None or span.root.dep_ != "pobj":
         return False
     holder = span.root.head.head
-    if span.root.head.lower_ in {"in", "to"} and lemma(holder) in _TREATED - {"die", "succumb"}:
-        return True  # "her husband was hospitalised in Okhtyrka", "taken to Okhtyrka" (but "two died in Kharkiv")
+    to_hospital = any(c.dep_ == "prep" and any(lemma(o) in _TREATMENT_PLACES for o in c.children) for c in holder.children)
+    if span.root.head.lower_ == "in" and (lemma(holder) in _TREATED_IN or (lemma(holder) in _TREATED and to_hospital)):
+        return True  # "hospitalised in Okhtyrka", "taken to hospital in Dnipro" (not "In Ihosy, residents took ...")
+    if span.root.head.lower_ == "to" and lemma(holder) in _TREATED - {"die", "succumb"}:
+        return True  # "taken to Okhtyrka"
     if span.root.head.lower_ != "in" or lemma(holder) not in _TREATMENT_PLACES or holder.dep_ != "pobj":
         return False
     return lemma(holder.head.head) in _TREATED  # not "fighting at the hospital in Melitopol": its target
 
 
+_TREATED_IN = frozenset({"hospitalize", "hospitalise", "treat", "admit"})
 _TREATED = frozenset({"die", "take", "treat", "hospitalize", "hospitalise", "rush", "bring", "evacuate", "transport",
                       "admit", "deliver", "succumb"})
 
@@ -1270,6 +1274,12 @@ def _definite(noun: Token) -> bool:
                for c in noun.children)
 
 
+def _what_followed(noun: Token) -> bool:
+    """ "In the exchange of fire that followed", "in the ensuing gunfight": a new happening, after the one told."""
+    return any((c.dep_ == "amod" and c.lower_ in {"ensuing", "subsequent", "following"})
+               or (c.dep_ == "relcl" and lemma(c) in {"follow", "ensue"}) for c in noun.children)
+
+
 def _referred_to(
     chosen: SentenceEvent, drafts: Sequence[_Draft], headline: tuple[int, int] | None, places: Sequence[Toponym],
     dated: bool,
@@ -1288,6 +1298,8 @@ def _referred_to(
         c for verb in (trigger, *trigger.conjuncts) for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
         for c in p.children if c.dep_ == "pobj" and lemma(c) in lexicon()["nouns"]
     ]
+    if any(_what_followed(c) for c in context):
+        return None, False  # "In the exchange of fire that followed, five dahalo were killed": a fight of its own
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     general = trigger.pos_ == "NOUN" and _definite(trigger) and not chosen.specific
     # "The grenade exploded", "The strike hit a vehicle on the road between ..."
