@@ -2241,3 +2241,16 @@ def test_twenty_third_probe_dispatches(language):
     [shelled] = run(language, "Kupiansk again came under fire from Russian artillery yesterday evening. A man was killed, two "
                               "women were wounded and taken to hospital in Kharkiv, officials said.")
     assert (shelled.location, shelled.fatalities) == ("Kupiansk", 1)
+
+
+def test_twenty_third_probe_wire_reports(language):
+    """From the twenty-third probe's wire reports, with the test's places."""
+    [riot] = run(language, "On Monday, graduates held a sit-in in Kharkiv. Tension rose the same night in Kupiansk, where young "
+                           "men burned tyres, blocked the main road and threw stones at security forces. The ministry said "
+                           "14 people were arrested.")[1:]
+    assert (riot.sub_event_type, riot.location, riot.event_date) == ("Violent demonstration", "Kupiansk", dt.date(2022, 9, 12))
+    text = "Ukraine's air force said it had shot down 31 of the 50 Shahed-type drones Russia launched overnight over Kharkiv."
+    assert [e.sub_event_type for e in run(language, text)] == ["Disrupted weapons use"]  # the launch of what was downed
+    [killed] = run(language, "Likely Ukrainian partisans in Kharkiv Oblast shot and killed a collaborator in occupied Kupiansk "
+                             "on September 12.")
+    assert (killed.sub_event_type, killed.location) == ("Attack", "Kupiansk")  # "occupied" a state the place is in

@@ -979,3 +979,8 @@ def test_a_towns_market_or_station_is_named_for_the_town(language, full_gazettee
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Kasoa"]
     text = "A suicide bomber detonated explosives at a checkpoint outside Kampala Central Police Station on Tuesday."
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Kampala"]
+
+
+def test_the_citys_own_district_is_no_namesake_elsewhere(language, full_gazetteer):
+    text = "ODESA, Nov 18 - Drones struck residential buildings in the city's Prymorskyi district shortly after 2 a.m."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Odesa"]

@@ -132,7 +132,7 @@ _APART = re.compile(
     r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+(?:day|evening|night)|the\s+day\s+before(?=\s*[,.;)]|$)"
     r"|(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;)]|$))"
     r"|(?:the\s+)?(?P<ahead>next|following)\s+day|a\s+day\s+later"
-    r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+day))\b"
+    r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|evening|afternoon|morning)))\b"
 )
 _APART_CHARS = 300  # how far back in the paragraph the day it is counted from may be told
 _APART_AFTER_CHARS = 150  # how far ahead in the sentence, when none is told before

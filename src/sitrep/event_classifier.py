@@ -178,9 +178,11 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             continue  # "Fighting continues in Dzerzhinsk": what goes on there, not what someone means to do
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"]:
             return False
-        if word in rules["trend_heads"] and not any(c.dep_ == "nsubj" and lemma(c) in {"toll", "number"} for c in ancestor.children):
+        if word in rules["trend_heads"] and (ancestor.pos_ == "NOUN" or any(
+                c.dep_ == "nsubj" and (lemma(c) in lexicon()["nouns"] or lemma(c) in _TRENDING) for c in ancestor.children)):
             return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event
-            # (not "the death toll from the attack on Kharkiv has risen to six": that attack happened)
+            # (not "the death toll from the attack on Kharkiv has risen to six": that attack happened; nor
+            # "Tension rose the same night in Sbeitla, where young men burned tyres")
         if _standing_accusation(ancestor):
             return False
         if ancestor.pos_ == "VERB" and _counted_acts(ancestor):
@@ -852,6 +854,9 @@ def _at_a_named_place(verb: Token) -> bool:
                and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in verb.children)
 
 
+_TRENDING = frozenset({"violence", "incident", "case", "casualty", "killing", "abduction", "kidnapping", "crime", "rate", "level"})
+
+
 def _purpose_clauses(token: Token) -> Iterator[Token]:
     """The clauses that say what a gathering was for: "gathered ..., holding portraits and chanting"."""
     for clause in token.children:
@@ -1494,6 +1499,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     if not candidates:
         return None
     order = lexicon()["hierarchy"]
+    # "shot down 31 of the 50 Shahed-type drones Russia launched overnight": the launch told of the
+    # weapons shot down is the interception's
+    downed = [c for c in candidates if c.sub_event_type == "Disrupted weapons use"]
+    candidates = [c for c in candidates if not (c.trigger.dep_ in {"relcl", "acl"} and any(
+        c.trigger.head in d.trigger.subtree and c.trigger.head != d.trigger for d in downed))] or list(candidates)
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])

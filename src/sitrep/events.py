@@ -123,12 +123,21 @@ def _governed_by(token: Token, trigger: Token) -> bool:
     act = trigger.head if trigger.dep_ in {"nmod", "compound"} and lemma(trigger.head) in lex["acts"] else None
     # "settlements came under Russian shelling, in particular Kherson, Antonivka and Beryslav"
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" else None
+    # "shot and killed ... in Hola Prystan": a verb joined to the trigger, with no subject of its own
+    joined = [c for c in trigger.conjuncts if c.pos_ == "VERB" and not any(
+        x.dep_ in {"nsubj", "nsubjpass"} for x in c.children)] if trigger.pos_ == "VERB" else []
     for ancestor in [token, *token.ancestors]:
-        if ancestor in (trigger, attempt, act, holder):
+        if ancestor in (trigger, attempt, act, holder) or ancestor in joined:
             return True
-        if ancestor != token and ancestor.pos_ in {"VERB", "AUX"}:
+        if ancestor != token and ancestor.pos_ in {"VERB", "AUX"} and not _a_state(ancestor):
             return False
     return False
+
+
+def _a_state(verb: Token) -> bool:
+    """ "in occupied Hola Prystan": a participle after a preposition tells the place's state, not an act."""
+    doc = verb.doc
+    return verb.tag_ in {"VBN", "VBD"} and verb.i > 0 and doc[verb.i - 1].tag_ == "IN"
 
 
 def _from_origin(doc: Doc, place: Toponym) -> bool:
@@ -1432,15 +1441,19 @@ def _protest_broken_up(told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft
     """Arrests of a protest's participants, told right after it at its place and day, are the
     protest met with intervention, as ACLED codes them; the police are its second actor."""
     protest, patient = told.event, chosen.patient
-    if protest.sub_event_type != "Peaceful protest" or not new or patient is None or not isinstance(patient, Token):
+    crowd = protest.sub_event_type in {"Peaceful protest", "Violent demonstration"}
+    if not crowd or not new or patient is None or not isinstance(patient, Token):
         return None
-    if patient.lower_ not in _PARTICIPANTS and lemma(patient) not in lexicon()["protesters"]:
+    if patient.lower_ not in _PARTICIPANTS and lemma(patient) not in lexicon()["protesters"] and lemma(patient) not in {
+            "people", "person"}:
         return None
     arrests = [d.event for d in new]
     if any(e.sub_event_type != "Arrests" or e.geonameid != protest.geonameid for e in arrests) or any(
             d.told_day and d.event.event_date != protest.event_date for d in new if d.dated):
         return None
-    sub_type, police = "Protest with intervention", arrests[0].actor1
+    # a riot's arrests are the riot's; a protest's make it one met with intervention
+    sub_type = "Protest with intervention" if protest.sub_event_type == "Peaceful protest" else protest.sub_event_type
+    police = arrests[0].actor1
     return replace(told, event=replace(
         protest, sub_event_type=sub_type, actor2=police, evidence=(*protest.evidence, *arrests[0].evidence),
         event_id=event_id(sub_type, protest.actor1, police, protest.geonameid, protest.location, protest.event_date),

@@ -1239,7 +1239,9 @@ def _district_of_a_named_city(words: _Words, mention: _Mention, mentions: list[_
     i, j = mention.tok_start, mention.tok_end
     districts = {"district", "raion", "rayon"}
     named_so = words.lower[j - 1] in districts or (j < len(words) and words.lower[j] in districts)
-    if mention.place is None or not named_so or i == 0 or words.lower[i - 1] != "the":
+    # "the Kyivskyi district", "the city's Prymorskyi district"
+    its = i > 1 and words.lower[i - 1] in {"'s", "’s"} and words.lower[i - 2] == "city"
+    if mention.place is None or not named_so or i == 0 or (words.lower[i - 1] != "the" and not its):
         return False
     if mention.place.population >= BIG_CITY:
         return False  # "in the Kryvyi Rih district" after a KYIV dateline: a big city names its own district
