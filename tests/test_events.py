@@ -637,6 +637,14 @@ def test_dateline_dates_are_told_from_dates_opening_a_line():
         "Jan 28", "June 14, 2024", "24 January 2025", "Mar 10"]
 
 
+def test_a_local_posts_numeric_day_opens_it_and_a_wires_is_its_filing_day():
+    [post] = datelines.find("Berdyansk, 12.03.2024: an explosive device went off under a car.")
+    assert (post.start, post.date_start, post.end) == (0, None, 23)  # the day may be the event's own
+    [wire] = datelines.find("CHISINAU, 13.03.2023 - Sunday, protesters gathered.")
+    assert (wire.date_start, wire.date_end) == (10, 20)
+    assert datelines.find("Kharkiv: shelling hit the city.") == ()
+
+
 def test_a_statement_day_gives_way_to_the_event_day_in_the_next_sentence(language):
     """"said on Monday it had recaptured Izyum" dates the statement; "entered the town on Saturday"
     in the sentence after it is when the town was taken."""
@@ -2254,3 +2262,27 @@ def test_twenty_third_probe_wire_reports(language):
     [killed] = run(language, "Likely Ukrainian partisans in Kharkiv Oblast shot and killed a collaborator in occupied Kupiansk "
                              "on September 12.")
     assert (killed.sub_event_type, killed.location) == ("Attack", "Kupiansk")  # "occupied" a state the place is in
+
+
+def test_twenty_fourth_probe_notes(language):
+    """From the twenty-fourth probe, first run after the twenty-third's fixes, with the test's places."""
+    text = "Ukraine's air force said it had shot down 41 of the 68 drones Russia launched across the country overnight over Kharkiv."
+    assert [e.sub_event_type for e in run(language, text)] == ["Disrupted weapons use"]
+    [strike] = run(language, "The death toll from a Russian ballistic missile strike on an apartment block in Kharkiv on "
+                             "Monday evening has risen to 14, officials said.")
+    assert (strike.sub_event_type, strike.fatalities) == ("Shelling/artillery/missile attack", 14)
+    [force] = run(language, "Russian troops used stun grenades and opened fire to disperse a pro-Ukrainian rally in Kharkiv today.")
+    assert force.sub_event_type == "Excessive force against protesters"  # live fire at a rally
+    [force] = run(language, "Three people died in Kharkiv overnight after security forces opened fire on young people "
+                            "protesting the election results.")
+    assert force.sub_event_type == "Excessive force against protesters"
+    [held] = run(language, "On Friday around 50 residents of Kupiansk whose homes were damaged by shelling gathered near the "
+                           "district administration demanding compensation. Police detained three of them.")
+    assert held.sub_event_type == "Protest with intervention"
+    [held] = run(language, "Sunday, in Kharkiv, protesters tried to break through the police cordon near the Government "
+                           "House; police detained 54 persons.")
+    assert held.sub_event_type == "Protest with intervention"
+    [shelled] = run(language, "Yesterday evening the aggressor hit Kupiansk with heavy artillery from the direction of Izyum.")
+    assert shelled.location == "Kupiansk"  # where the fire came from is no scene
+    [killed] = run(language, "Residents of Kupiansk on Sunday afternoon beat and set ablaze a man they accused of theft.")
+    assert killed.sub_event_type in {"Attack", "Mob violence"}  # a man set ablaze is no property destroyed

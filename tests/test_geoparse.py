@@ -984,3 +984,8 @@ def test_a_towns_market_or_station_is_named_for_the_town(language, full_gazettee
 def test_the_citys_own_district_is_no_namesake_elsewhere(language, full_gazetteer):
     text = "ODESA, Nov 18 - Drones struck residential buildings in the city's Prymorskyi district shortly after 2 a.m."
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Odesa"]
+
+
+def test_a_town_again_under_fire_opens_its_post(language, full_gazetteer):
+    text = "Nikopol again under enemy fire. Yesterday evening the aggressor hit the city with heavy artillery."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Nikopol"]

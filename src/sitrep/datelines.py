@@ -1,5 +1,6 @@
 """Wire datelines: "KYIV, July 20 (Reuters) -", "BEIRUT (AP) —", "GOMA, Democratic Republic of Congo,
-Jan 28 (Reuters) -", "JUBA, 24 January 2025 -", and the Indian agencies' "Imphal, Mar 10 (PTI)" with no dash.
+Jan 28 (Reuters) -", "JUBA, 24 January 2025 -", the Indian agencies' "Imphal, Mar 10 (PTI)" with no dash, and a local post's
+"Berdyansk, 12.03.2024:".
 
 A dateline says where and when a report was filed, not where or when anything in it happened; and
 the lead sentence starts after its dash, which the small parser would otherwise read as one clause
@@ -22,6 +23,8 @@ _DATELINE = re.compile(
     r"(?P<date>,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s*\d{4})?))?"
     # an Indian agency's bracket needs no dash: "Imphal, Mar 10 (PTI) Security forces ..."
     r"(?:\s*\((?:PTI|IANS|ANI|UNI)\)[ \t]+(?=[A-Z])"
+    # "CHISINAU, 13.03.2023 - ": the filing day; a local post's "Berdyansk, 12.03.2024:" may give the event's own
+    r"|,\s*(?P<numeric>\d{1,2}\.\d{1,2}\.\d{4})\s*[–—-]+[ \t]+|,\s*\d{1,2}\.\d{1,2}\.\d{4}\s*:[ \t]+"
     r"|(?:\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
     r"\s*(?<=[\s)])[-–—]+[ \t]+)",  # a dash standing apart: "Al-Shabaab" opens no dateline
     re.MULTILINE,
@@ -40,7 +43,7 @@ def find(text: str) -> tuple[Dateline, ...]:
     """The datelines opening lines of the text."""
     found = []
     for m in _DATELINE.finditer(text):
-        date = m.span("date") if m.group("date") else (None, None)
+        date = m.span("date") if m.group("date") else m.span("numeric") if m.group("numeric") else (None, None)
         found.append(Dateline(m.start("place"), date[0], date[1], m.end()))
     return tuple(found)
 

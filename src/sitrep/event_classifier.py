@@ -863,6 +863,8 @@ def _purpose_clauses(token: Token) -> Iterator[Token]:
         if clause.dep_ in {"advcl", "xcomp"}:
             yield clause
             yield from (c for c in clause.children if c.dep_ == "conj")
+        if clause.dep_ == "prep":  # "gathered near the administration demanding compensation", the participle misattached
+            yield from (a for o in clause.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "acl" and a.tag_ == "VBG")
 
 
 def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
@@ -890,10 +892,11 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return outcome  # "shot down a drone": a disrupted weapon, not a shooting
         # "set up a base", not "set up a committee"
         return outcome["sub_event_type"] if objects & set(outcome["objects"]) else None
-    if rule.get("on_a_person") and any(c.dep_ == "prep" and c.lower_ == "to" and any(
-            o.dep_ == "pobj" and (lemma(o) in lex["persons"] or lemma(o) in lex["people"]) for o in c.children)
-            for c in token.children):
-        return _verb_event(token, {"sub_event_type": rule["on_a_person"]}, places, sentence)  # "set fire to a man"
+    # "set fire to a man", "set ablaze a man"
+    burned = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"] \
+        + [c for c in token.children if c.dep_ == "dobj"]
+    if rule.get("on_a_person") and any(lemma(o) in lex["persons"] or lemma(o) in lex["people"] for o in burned):
+        return _verb_event(token, {"sub_event_type": rule["on_a_person"]}, places, sentence)
     if rule.get("takes_people") and lemma(_patient(token) or token) in lex["persons"] and any(
             c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
         return _person_held(token, sentence)  # "took an activist from his home"
@@ -1070,9 +1073,18 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
             n for c in prep.children if c.dep_ == "pcomp" for n in c.children if n.dep_ == "nsubj"]
         # a stranded preposition ("was fired upon") aims at the subject
         aimed |= set().union(*(words_under(o) for o in objects)) if objects else words_under(_subject(token))
+        aimed |= set().union(*(_protesting(o) for o in objects))  # "on young people protesting the results"
+    # "opened fire to disperse a pro-Ukrainian rally"
+    dispersed = {lemma(d) for c in token.children if c.dep_ in {"xcomp", "advcl"} and lemma(c) == "disperse"
+                 for d in c.children if d.dep_ == "dobj"}
+    if dispersed & (set(lex["protesters"]) | _GATHERED | {n for n, t in lex["nouns"].items() if t == "Peaceful protest"}):
+        aimed.add("protester")
     if (aimed | _victims(token)) & set(lex["protesters"]):  # "fired on a convoy of supporters, killing one protester"
         kind = _protest_type(_protest_scope(sentence, token))  # tear gas fired at a crowd is an intervention
-        return "Excessive force against protesters" if kind == "Peaceful protest" else kind  # live fire at it
+        shot = set().union(*(words_under(c) for c in token.children if c.dep_ == "dobj"))
+        live = not shot & {"tear", "teargas", "gas", "cannon", "rubber", "plastic", "water", "stun", "smoke", "flare"}
+        # live fire at it ("opened fire to disperse a rally"), unless the crowd itself was violent
+        return "Excessive force against protesters" if kind == "Peaceful protest" or (live and kind != "Violent demonstration") else kind
     if targets.get("by_forces") and aimed and _who(_agent(token)) & set(lex["security_forces"]):
         return targets["by_forces"]  # "Russian forces fired on Nikopol": a war's forces firing from afar
     if aimed & set(lex["military_targets"]):
@@ -1184,7 +1196,10 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     # "detained 25 students who had gathered outside the governor's office": those held were protesting
     gathered = patient is not None and any(c.dep_ == "relcl" and (_gathering(c) or any(
         x.dep_ in {"xcomp", "advcl"} and _gathering(x) for x in c.children)) for c in patient.children)  # "who came to lay flowers"
-    return gathered or _amid_a_protest([t for t in semicolon_clause(sentence, token) if t.i not in held])
+    # "protesters tried to break through the police cordon; police detained 54 persons": the crowd is the subject
+    # of the clause before
+    crowd = any(t.dep_ == "nsubj" and lemma(t) in lexicon()["protesters"] and t.i not in held for t in sentence)
+    return gathered or crowd or _amid_a_protest([t for t in semicolon_clause(sentence, token) if t.i not in held])
 
 
 def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
@@ -1341,6 +1356,10 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     # "the number of people killed in a drone strike on a market ... has risen to 26": one strike that killed
     aftermath = aftermath or (token.dep_ == "pobj" and token.tag_ == "NN" and token.head.lower_ in {"in", "by"}
                               and lemma(token.head.head) in lex["toll_verbs"])
+    # "The death toll from a Russian ballistic missile strike on ... Kryvyi Rih has risen to 14"
+    # (not "the death toll from an attack by the RSF on a town", typed by its victims where it is told)
+    aftermath = aftermath or (token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}
+                              and lemma(token.head.head) == "toll" and "Armed clash" not in sub_type)
     # "held a rally", "carried out an air strike"; not "has carried out repeated attacks" (a record); the
     # kind of a plain act staged ("carried out 31 assault and offensive actions") is the act
     act = token.head if token.dep_ in {"nmod", "compound"} and lemma(token.head) in lex["acts"] else token
@@ -1499,11 +1518,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     if not candidates:
         return None
     order = lexicon()["hierarchy"]
-    # "shot down 31 of the 50 Shahed-type drones Russia launched overnight": the launch told of the
-    # weapons shot down is the interception's
+    # "shot down 31 of the 50 Shahed-type drones Russia launched overnight": the launch told with the
+    # interception is the interception's
     downed = [c for c in candidates if c.sub_event_type == "Disrupted weapons use"]
-    candidates = [c for c in candidates if not (c.trigger.dep_ in {"relcl", "acl"} and any(
-        c.trigger.head in d.trigger.subtree and c.trigger.head != d.trigger for d in downed))] or list(candidates)
+    if downed:
+        candidates = [c for c in candidates if lemma(c.trigger) != "launch"] or list(candidates)
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])

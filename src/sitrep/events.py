@@ -150,6 +150,8 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     while root.dep_ == "conj" and root.head != root:
         root = root.head  # "elders from Tripoli and Misrata": Misrata is from where Tripoli is
     head = root.head
+    if head.lower_ == "of" and head.head.lower_ == "direction" and head.head.head.lower_ == "from":
+        return True  # "hit the city with heavy artillery from the direction of Enerhodar": where the fire came from
     if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"]:
         return True  # "according to a security source in Kandi": where the speaker is
     if head.lower_ in {"for", "to", "towards", "toward"} and lemma(head.head) in lexicon()["journeys"]:
@@ -1162,12 +1164,15 @@ def extract(
     groups = _actors()["named_groups"]  # "clashed with Fano militiamen": an armed group, not Fano, Italy
     body_places = [t for t in toponyms if _in_event_segments(t.start, t.end, segments) and t.text.lower() not in groups]
     # where the report was filed is the story's place only when it names no other; a capital that
-    # speaks ("a charge Kabul denies") is its government
+    # speaks ("a charge Kabul denies") is its government; a town named only as where the wounded were
+    # treated is no scene ("The man later died in hospital in Melitopol")
+    treated = {t.geonameid for t in body_places if _where_treated(doc, t)} - {
+        t.geonameid for t in body_places if not _where_treated(doc, t)}
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)]
     filed = next((t for t in body_places if datelines.opens(doc, t.start) and t.country), None)
-    focus = main_place([t for t in told if t.country]) or (
+    focus = main_place([t for t in told if t.country and t.geonameid not in treated]) or (
         None if filed is not None and _tells_of_unknown_places(doc, body_places, segments)
-        else main_place([t for t in body_places if t.country]))
+        else main_place([t for t in body_places if t.country and t.geonameid not in treated]))
     after_dateline = [t for t in told if t.feature != "country" and t.country]
     focus_country = focus.country if focus else ""
     drafts: list[_Draft] = []
@@ -1444,8 +1449,10 @@ def _protest_broken_up(told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft
     crowd = protest.sub_event_type in {"Peaceful protest", "Violent demonstration"}
     if not crowd or not new or patient is None or not isinstance(patient, Token):
         return None
+    # "Police detained three of them", "three participants", "14 people"
+    of_them = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "them" for o in c.children) for c in patient.children)
     if patient.lower_ not in _PARTICIPANTS and lemma(patient) not in lexicon()["protesters"] and lemma(patient) not in {
-            "people", "person"}:
+            "people", "person"} and not of_them:
         return None
     arrests = [d.event for d in new]
     if any(e.sub_event_type != "Arrests" or e.geonameid != protest.geonameid for e in arrests) or any(
