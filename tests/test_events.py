@@ -2286,3 +2286,13 @@ def test_twenty_fourth_probe_notes(language):
     assert shelled.location == "Kupiansk"  # where the fire came from is no scene
     [killed] = run(language, "Residents of Kupiansk on Sunday afternoon beat and set ablaze a man they accused of theft.")
     assert killed.sub_event_type in {"Attack", "Mob violence"}  # a man set ablaze is no property destroyed
+
+
+def test_twenty_fourth_probe_crowds(language):
+    """From the twenty-fourth probe's dispatches, with the test's places."""
+    [march] = run(language, "In Kharkiv, some 200 taxi drivers marched peacefully on Monday to the government building to "
+                            "deliver a petition, and dispersed without incident.")
+    assert march.sub_event_type == "Peaceful protest"  # a crowd that dispersed by itself
+    [pushed] = run(language, "In Kupiansk on Sunday, police erected barricades and pushed back about 150 residents who were "
+                             "marching to the secretariat to protest against the seizure of their land.")
+    assert pushed.sub_event_type == "Protest with intervention"  # the police's barricades are not the crowd's violence

@@ -635,6 +635,9 @@ def _described(trigger: Token) -> bool:
         return False
     if any(c.lower_ == "where" for c in trigger.children):
         return False  # "an exchange of shots near the village of Litamanda, where five insurgents were killed"
+    if lexicon()["verbs"].get(lemma(trigger), {}).get("kind") == "protest" and trigger.head.dep_ == "dobj" \
+            and lemma(trigger.head.head) in lexicon()["protest_intervention"]:
+        return False  # "police pushed back about 150 residents who were marching to the secretariat": that march
     under = [t for t in subtree(trigger) if t != trigger]
     placed = any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in under)
     # "the outskirts of Manbij, which the factions seized in December" (however parsed): a month
@@ -1312,7 +1315,8 @@ def _protest_type(sentence: Span) -> str:
     lemmas = {lemma(t) for t in sentence} | {t.lower_ for t in sentence}
     # a word that only names a kind of thing ("riot police", "riot gear") says nothing the crowd did, nor
     # one denied ("the crowd had not thrown anything")
-    done = [t for t in sentence if t.dep_ != "compound" and not any(c.dep_ == "neg" for c in t.children)]
+    done = [t for t in sentence if t.dep_ != "compound" and not any(c.dep_ == "neg" for c in t.children)
+            and not _by_security_forces(t)]  # "police erected barricades": not the crowd's
     acts = {lemma(t) for t in done} | {t.lower_ for t in done}
     # "set fire to the toll booth", "set a police car ablaze" (not "opened fire", which police do)
     arson = any(lemma(t) == "set" and any(c.lower_ in {"fire", "ablaze", "alight"} for c in t.children) for t in done)
@@ -1323,9 +1327,22 @@ def _protest_type(sentence: Span) -> str:
         | {t.lower_ for t in sentence if t.lower_ not in {"rubber", "plastic"}}
     if lethal & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
         return "Excessive force against protesters"
+    # "marched peacefully ... and dispersed without incident": a crowd that dispersed by itself met no one
+    dispersing = [t for t in sentence if lemma(t) == "disperse"]
+    if dispersing and not any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for t in dispersing for c in t.children):
+        lemmas = lemmas - {"disperse", "dispersed"}
     if lemmas & set(lex["protest_intervention"]):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def _by_security_forces(token: Token) -> bool:
+    """Whether the token's clause is done by police or troops ("police erected barricades")."""
+    verb = token if token.pos_ == "VERB" else token.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and bool(_who(subject) & set(lexicon()["security_forces"]))
 
 
 def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
@@ -1531,7 +1548,8 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         # "Supporters blocking roads attacked police": protesters who turn violent are rioters; and a clash
         # with no armed side named, told with the crowd's violence, is theirs ("... clashed with police in
         # Llallagua and set fire to the police station")
-        best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"), best)
+        best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"
+                     and c.trigger.dep_ not in {"acl", "relcl"}), best)  # not "to mourn demonstrators killed last month"
     # "One person was killed when supporters of two parties clashed with sticks": the killing was the crowd's
     crowd = [c for c in candidates if c.sub_event_type in {"Mob violence", "Violent demonstration"}
              and c.trigger.dep_ == "advcl" and c.trigger.head == best.trigger and lemma(best.trigger) in lexicon()["toll_verbs"]]
