@@ -2296,3 +2296,11 @@ def test_twenty_fourth_probe_crowds(language):
     [pushed] = run(language, "In Kupiansk on Sunday, police erected barricades and pushed back about 150 residents who were "
                              "marching to the secretariat to protest against the seizure of their land.")
     assert pushed.sub_event_type == "Protest with intervention"  # the police's barricades are not the crowd's violence
+
+
+def test_since_then_is_no_period_and_a_river_is_no_storys_place(language):
+    text = ("Ranchers near Kupiansk say some 40 uniformed guerrillas arrived on Saturday at a ranch just across the Kharkiv "
+            "River, and have since turned it into a permanent camp with tents and armed guards.")
+    [base] = run(language, text)
+    assert (base.sub_event_type, base.event_date) == ("Headquarters or base established", dt.date(2022, 9, 10))
+    assert base.location == "Kupiansk"  # not the town a river is named after

@@ -418,6 +418,8 @@ def _since_perfect(verb: Token) -> bool:
     a running total, not an event."""
     if verb.tag_ != "VBN" or not _present_perfect(verb):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children):
+        return False  # "arrived on Saturday ... and have since turned it into a permanent camp": since then, once
     if any(c.dep_ == "nsubj" and lemma(c) in {"toll", "number"} and _of_one_event(c) for c in verb.children):
         return False  # "the number of people killed in a drone strike on a market has risen to 26": one strike's toll
     # "Since the beginning of the year, the civil society says it has recorded more than 300 killed"
