@@ -2304,3 +2304,10 @@ def test_since_then_is_no_period_and_a_river_is_no_storys_place(language):
     [base] = run(language, text)
     assert (base.sub_event_type, base.event_date) == ("Headquarters or base established", dt.date(2022, 9, 10))
     assert base.location == "Kupiansk"  # not the town a river is named after
+
+
+def test_an_ambush_is_fighting_unless_civilians_are_its_victims(language):
+    [clash] = run(language, "On 12 September 2022, Ukrainian forces ambushed a Russian T-80 MBT near Kupiansk.")
+    assert clash.sub_event_type == "Armed clash"
+    [attack] = run(language, "On Monday, gunmen ambushed a minibus near Kupiansk, killing its driver and passengers.")
+    assert attack.sub_event_type == "Attack"

@@ -989,3 +989,8 @@ def test_the_citys_own_district_is_no_namesake_elsewhere(language, full_gazettee
 def test_a_town_again_under_fire_opens_its_post(language, full_gazetteer):
     text = "Nikopol again under enemy fire. Yesterday evening the aggressor hit the city with heavy artillery."
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Nikopol"]
+
+
+def test_an_abbreviated_common_word_is_no_place(language, full_gazetteer):
+    text = "On 2 November 2022, school No. 91 was hit by shelling in Donetsk city, Donetsk Oblast."
+    assert "Nord" not in [t.name for t in geoparse(language(text), [], full_gazetteer)]

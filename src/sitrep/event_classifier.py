@@ -1029,6 +1029,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return rule["military"]
         if target & civilian:
             return rule["civilian"]
+        if rule.get("unknown_target"):
+            return rule[rule["unknown_target"]]  # "ambushed a Russian T-80": an ambush is fighting unless civilians are its victims
         return _model_choice(sentence.text, [rule["military"], rule["civilian"]])
     if kind == "protest":
         return _protest_type(_protest_scope(sentence, token))

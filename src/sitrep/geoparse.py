@@ -370,6 +370,8 @@ def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -
     abbreviation is never a place's own name either. All-capital own names stay ("KYIV, Ukraine")."""
     if not demonyms and any(k == NameKind.DEMONYM for _, k in candidates):
         return []  # "Canadian" is the adjective, not Canadian, Texas
+    if surface.endswith(".") and name_key(surface) in _stopwords():
+        return []  # "school No. 91": an abbreviated common word, not Haiti's Nord department
     kept = []
     letters = len(name_key(surface).replace(" ", ""))
     acronym = _acronym(surface) and letters <= 3
