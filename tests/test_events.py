@@ -2311,3 +2311,26 @@ def test_an_ambush_is_fighting_unless_civilians_are_its_victims(language):
     assert clash.sub_event_type == "Armed clash"
     [attack] = run(language, "On Monday, gunmen ambushed a minibus near Kupiansk, killing its driver and passengers.")
     assert attack.sub_event_type == "Attack"
+
+
+def test_twenty_fifth_probe_notes(language):
+    """From the twenty-fifth probe, first run after the twenty-fourth's fixes, with the test's places."""
+    [taken] = run(language, "Relatives of a critic in Kharkiv said police officers took him from his home on Saturday without a "
+                            "warrant and that the authorities have since refused to confirm where he is being held.")
+    assert taken.sub_event_type == "Abduction/forced disappearance"
+    [taken] = run(language, "In Kupiansk the russian military on September 7 detained a teacher at the checkpoint and taken her "
+                            "to unknown direction.")
+    assert taken.sub_event_type == "Abduction/forced disappearance"
+    [base] = run(language, "The commander said on Monday that a military commandant's office had been set up in Kupiansk.")
+    assert base.sub_event_type == "Headquarters or base established"
+    [shelled] = run(language, "Yesterday at about 19:40 the enemy fired mortars at Kupiansk from the territory of the Belgorod "
+                              "region. A man was killed.")
+    assert shelled.location == "Kupiansk"  # where the fire came from is no scene
+    [cleared] = run(language, "Police on Monday cleared students who had blocked a bridge in Kharkiv, detaining 14 people.")
+    assert cleared.sub_event_type == "Protest with intervention"
+    [rally] = run(language, "Hundreds of young people gathered on Izyum Square in Kharkiv on Monday evening, demanding the "
+                            "resignation of the prime minister.")
+    assert rally.location == "Kharkiv"  # a square named after a town is not that town
+    [strike] = run(language, "Kharkiv Oblast's Belgorod-installed head said an air alert was in force overnight. Footage showed "
+                             "missiles hitting the military airfield.")
+    assert strike.location != "Belgorod"  # a town in a compound adjective is no scene

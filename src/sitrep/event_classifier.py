@@ -902,8 +902,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         + [c for c in token.children if c.dep_ == "dobj"]
     if rule.get("on_a_person") and any(lemma(o) in lex["persons"] or lemma(o) in lex["people"] for o in burned):
         return _verb_event(token, {"sub_event_type": rule["on_a_person"]}, places, sentence)
-    if rule.get("takes_people") and lemma(_patient(token) or token) in lex["persons"] and any(
-            c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
+    taken = _patient(token)
+    person = taken is not None and (lemma(taken) in lex["persons"] or taken.lower_ in {"him", "her", "them"})
+    if rule.get("takes_people") and person and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
         return _person_held(token, sentence)  # "took an activist from his home"
     if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
         return None

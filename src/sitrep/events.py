@@ -150,8 +150,8 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     while root.dep_ == "conj" and root.head != root:
         root = root.head  # "elders from Tripoli and Misrata": Misrata is from where Tripoli is
     head = root.head
-    if head.lower_ == "of" and head.head.lower_ == "direction" and head.head.head.lower_ == "from":
-        return True  # "hit the city with heavy artillery from the direction of Enerhodar": where the fire came from
+    if head.lower_ == "of" and head.head.lower_ in {"direction", "territory", "side"} and head.head.head.lower_ == "from":
+        return True  # "from the direction of Enerhodar", "from the territory of the Bryansk region": where fire came from
     if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"]:
         return True  # "according to a security source in Kandi": where the speaker is
     if head.lower_ in {"for", "to", "towards", "toward"} and lemma(head.head) in lexicon()["journeys"]:
@@ -197,7 +197,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     named = sentence_places(chosen.sentence, places)
     # a country is too wide to be an event's place, and a union of countries ("pro-EU protesters") too
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
-                   and not _where_treated(doc, p) and not _speaking(doc, p)]
+                   and not _where_treated(doc, p) and not _speaking(doc, p) and not _in_a_modifier(doc, p)]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
     filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
     if filed and (len(filed) < len(in_sentence) or _names_unknown_place(chosen.sentence, places)):
@@ -254,6 +254,12 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
 _TREATMENT_PLACES = frozenset({"hospital", "clinic", "morgue", "infirmary"})
 
 
+def _in_a_modifier(doc: Doc, place: Toponym) -> bool:
+    """ "Crimea's Moscow-installed head", "a Kyiv-based analyst": a place in a compound adjective is no scene."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].is_lower
+
+
 def _speaking(doc: Doc, place: Toponym) -> bool:
     """ "Kyiv said fighting continued": the subject of a verb of saying, in a parsed sentence, is a government
     (not "Residents of occupied Skadovsk report that ...", whom ``_speaks``, reading words alone, would take)."""
@@ -289,7 +295,12 @@ def _names_a_thing(doc: Doc, place: Toponym) -> bool:
     if span is None or span.root.dep_ != "compound":
         return False
     head = span.root.head
+    if head.lower_ in _NAMED_WAYS:
+        return True  # "on Sukhbaatar Square in Ulaanbaatar": a square named after someone or somewhere
     return head.ent_type_ == "ORG" and head.lower_ not in _admin_words() | _SETTLEMENT_WORDS
+
+
+_NAMED_WAYS = frozenset({"square", "street", "avenue", "boulevard", "road", "highway", "bridge", "prospekt"})
 
 
 def _framing_town(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym]) -> Toponym | None:
@@ -1168,7 +1179,8 @@ def extract(
     # treated is no scene ("The man later died in hospital in Melitopol")
     treated = {t.geonameid for t in body_places if _where_treated(doc, t) or _water(doc, t)} - {
         t.geonameid for t in body_places if not _where_treated(doc, t) and not _water(doc, t)}  # nor a river's name
-    told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)]
+    told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)
+            and not _in_a_modifier(doc, t)]
     filed = next((t for t in body_places if datelines.opens(doc, t.start) and t.country), None)
     focus = main_place([t for t in told if t.country and t.geonameid not in treated]) or (
         None if filed is not None and _tells_of_unknown_places(doc, body_places, segments)
