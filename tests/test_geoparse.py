@@ -994,3 +994,5 @@ def test_a_town_again_under_fire_opens_its_post(language, full_gazetteer):
 def test_an_abbreviated_common_word_is_no_place(language, full_gazetteer):
     text = "On 2 November 2022, school No. 91 was hit by shelling in Donetsk city, Donetsk Oblast."
     assert "Nord" not in [t.name for t in geoparse(language(text), [], full_gazetteer)]
+    text = "Officials in the U.S. said the strike on Donetsk was carried out with Iranian drones."
+    assert [t.country for t in geoparse(language(text), [], full_gazetteer)][:1] == ["US"]  # an abbreviated name stays

@@ -364,14 +364,17 @@ def _in_capitals(words: _Words, start: int, end: int) -> bool:
     return _acronym(text) or (text.isupper() and not words.sent_start[start])
 
 
+_ABBREVIATED_WORD = re.compile(r"[A-Z][a-z]+\.")
+
+
 def _usable(surface: str, candidates: list[tuple[Place, int]], demonyms: bool) -> list[tuple[Place, int]]:
     """Drop matches the surface form cannot mean: lower-case abbreviations, airport codes, demonyms when off,
     and an acronym read as a town's alternate name ("MoD" is not Maud, Oklahoma, alias "Mod"); a mixed-case
     abbreviation is never a place's own name either. All-capital own names stay ("KYIV, Ukraine")."""
     if not demonyms and any(k == NameKind.DEMONYM for _, k in candidates):
         return []  # "Canadian" is the adjective, not Canadian, Texas
-    if surface.endswith(".") and name_key(surface) in _stopwords():
-        return []  # "school No. 91": an abbreviated common word, not Haiti's Nord department
+    if _ABBREVIATED_WORD.fullmatch(surface) and name_key(surface) in _stopwords():
+        return []  # "school No. 91": an abbreviated common word, not Haiti's Nord department (but "U.S." stays)
     kept = []
     letters = len(name_key(surface).replace(" ", ""))
     acronym = _acronym(surface) and letters <= 3
