@@ -2334,3 +2334,11 @@ def test_twenty_fifth_probe_notes(language):
     [strike] = run(language, "Kharkiv Oblast's Belgorod-installed head said an air alert was in force overnight. Footage showed "
                              "missiles hitting the military airfield.")
     assert strike.location != "Belgorod"  # a town in a compound adjective is no scene
+
+
+def test_a_missile_that_got_through_and_a_falling_intensity(language):
+    [strike] = run(language, "Russian forces launched two Kh-59 cruise missiles on Kharkiv on Monday, and Ukrainian air "
+                             "defense units shot down one of the missiles.")
+    assert strike.sub_event_type == "Shelling/artillery/missile attack"  # one got through
+    assert run(language, "The General Staff reported on Monday that the intensity of Russian artillery attacks on Kharkiv "
+                         "has decreased significantly.") == []  # a trend

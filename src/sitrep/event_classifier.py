@@ -859,7 +859,8 @@ def _at_a_named_place(verb: Token) -> bool:
                and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in verb.children)
 
 
-_TRENDING = frozenset({"violence", "incident", "case", "casualty", "killing", "abduction", "kidnapping", "crime", "rate", "level"})
+_TRENDING = frozenset({"violence", "incident", "case", "casualty", "killing", "abduction", "kidnapping", "crime", "rate", "level",
+                       "intensity", "frequency", "scale", "pace"})
 
 
 def _purpose_clauses(token: Token) -> Iterator[Token]:
@@ -1543,8 +1544,9 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     # "shot down 31 of the 50 Shahed-type drones Russia launched overnight": the launch told with the
     # interception is the interception's
     downed = [c for c in candidates if c.sub_event_type == "Disrupted weapons use"]
-    if downed:
-        candidates = [c for c in candidates if lemma(c.trigger) != "launch"] or list(candidates)
+    if downed:  # (not "launched two missiles on Dnipro, and air defence shot down one": one got through)
+        candidates = [c for c in candidates if not (lemma(c.trigger) == "launch" and c.trigger.dep_ in {"relcl", "acl", "advcl"})] \
+            or list(candidates)
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])
