@@ -296,7 +296,8 @@ def _standing_accusation(verb: Token) -> bool:
     present perfect), not a report of one event ("Kyiv accused Moscow of shelling Kherson on Monday")."""
     accusing = lemma(verb) in lexicon()["non_event"]["accusation_heads"]
     # nor "a man accused of stealing a motorcycle", whom the charge describes
-    return accusing and (verb.tag_ in {"VBP", "VBZ"} or _present_perfect(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"))
+    describing = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return accusing and (verb.tag_ in {"VBP", "VBZ"} or _present_perfect(verb) or describing)
 
 
 def _protest_purpose(trigger: Token) -> bool:
@@ -859,8 +860,8 @@ def _at_a_named_place(verb: Token) -> bool:
                and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in verb.children)
 
 
-_TRENDING = frozenset({"violence", "incident", "case", "casualty", "killing", "abduction", "kidnapping", "crime", "rate", "level",
-                       "intensity", "frequency", "scale", "pace"})
+_TRENDING = frozenset({"violence", "incident", "case", "casualty", "killing", "abduction", "kidnapping", "crime", "rate",
+                       "level", "intensity", "frequency", "scale", "pace"})
 
 
 def _purpose_clauses(token: Token) -> Iterator[Token]:
@@ -869,8 +870,9 @@ def _purpose_clauses(token: Token) -> Iterator[Token]:
         if clause.dep_ in {"advcl", "xcomp"}:
             yield clause
             yield from (c for c in clause.children if c.dep_ == "conj")
-        if clause.dep_ == "prep":  # "gathered near the administration demanding compensation", the participle misattached
-            yield from (a for o in clause.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "acl" and a.tag_ == "VBG")
+        if clause.dep_ == "prep":  # "gathered near the administration demanding compensation", misattached
+            yield from (a for o in clause.children if o.dep_ == "pobj"
+                        for a in o.children if a.dep_ == "acl" and a.tag_ == "VBG")
 
 
 def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
@@ -927,8 +929,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None
     if rule.get("told_for_itself") and token.dep_ in {"advcl", "relcl"}:
         return None  # "... set up a new post as they advance in the area": the advance is the setting
-    if rule.get("needs_object") and _patient(token) is None and not (token.dep_ == "conj" and _patient(token.head) is not None):
-        return None  # (a coordinated verb shares its head's: "two men were caught at the market and beaten by a crowd")
+    shared = token.dep_ == "conj" and _patient(token.head) is not None  # "two men were caught ... and beaten by a crowd"
+    if rule.get("needs_object") and _patient(token) is None and not shared:
+        return None
     if rule.get("intransitive") and any(
         c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) for c in token.children
     ):
@@ -1031,8 +1034,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return rule["military"]
         if target & civilian:
             return rule["civilian"]
-        if rule.get("unknown_target"):
-            return rule[rule["unknown_target"]]  # "ambushed a Russian T-80": an ambush is fighting unless civilians are its victims
+        if rule.get("unknown_target"):  # "ambushed a Russian T-80": fighting, unless civilians are its victims
+            return rule[rule["unknown_target"]]
         return _model_choice(sentence.text, [rule["military"], rule["civilian"]])
     if kind == "protest":
         return _protest_type(_protest_scope(sentence, token))
@@ -1093,7 +1096,8 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
         shot = set().union(*(words_under(c) for c in token.children if c.dep_ == "dobj"))
         live = not shot & {"tear", "teargas", "gas", "cannon", "rubber", "plastic", "water", "stun", "smoke", "flare"}
         # live fire at it ("opened fire to disperse a rally"), unless the crowd itself was violent
-        return "Excessive force against protesters" if kind == "Peaceful protest" or (live and kind != "Violent demonstration") else kind
+        lethal = kind == "Peaceful protest" or (live and kind != "Violent demonstration")
+        return "Excessive force against protesters" if lethal else kind
     if targets.get("by_forces") and aimed and _who(_agent(token)) & set(lex["security_forces"]):
         return targets["by_forces"]  # "Russian forces fired on Nikopol": a war's forces firing from afar
     if aimed & set(lex["military_targets"]):
@@ -1399,7 +1403,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         return _protest_type(_protest_scope(sentence, token))
     if sub_type.startswith("weapon:"):
         return _weapon_in(own_clause(token, sentence)) or sub_type.removeprefix("weapon:")
-    if word in lex["exchanges_of_people"] and (_exchange_of_fire(token) or not {lemma(t) for t in sentence} & set(lex["captives"])):
+    traded = {lemma(t) for t in sentence} & set(lex["captives"])
+    if word in lex["exchanges_of_people"] and (_exchange_of_fire(token) or not traded):
         return None  # a swap of prisoners or bodies is an agreement carried out; not a trade deal
     return sub_type
 
@@ -1545,8 +1550,8 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     # interception is the interception's
     downed = [c for c in candidates if c.sub_event_type == "Disrupted weapons use"]
     if downed:  # (not "launched two missiles on Dnipro, and air defence shot down one": one got through)
-        candidates = [c for c in candidates if not (lemma(c.trigger) == "launch" and c.trigger.dep_ in {"relcl", "acl", "advcl"})] \
-            or list(candidates)
+        told_with = [c for c in candidates if lemma(c.trigger) == "launch" and c.trigger.dep_ in {"relcl", "acl", "advcl"}]
+        candidates = [c for c in candidates if c not in told_with] or list(candidates)
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])

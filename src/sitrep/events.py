@@ -844,9 +844,6 @@ def _in_many_places(sentence: Span) -> bool:
         c.lower_ in repeated or (c.dep_ == "nummod" and c.like_num) for c in t.children) for t in sentence)
 
 
-_PEOPLE = frozenset({*lexicon()["people"], *lexicon()["persons"], *lexicon()["protesters"]})
-
-
 def _set_for_later(chosen: SentenceEvent, dates: Sequence[DateMention], published: dt.date | None) -> bool:
     """An event noun whose own day is after publication: announced, called or planned, not yet held."""
     trigger = chosen.trigger
@@ -855,6 +852,12 @@ def _set_for_later(chosen: SentenceEvent, dates: Sequence[DateMention], publishe
     tokens = list(trigger.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return any(start <= d.start < end and d.value is not None and d.value > published for d in dates)
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset({*lex["people"], *lex["persons"], *lex["protesters"]})
 
 
 def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = None) -> bool:
@@ -871,7 +874,7 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
             return False
         if token.dep_ in {"relcl", "acl"} and token.pos_ == "VERB":
             noun = lemma(token.head)
-            if token.dep_ == "acl" and noun not in _PEOPLE:
+            if token.dep_ == "acl" and noun not in _people():
                 return False  # a participle may be a misparsed verb ("supporters blocking roads clashed on Wednesday")
             return noun not in lex["media"] and noun not in lex["nouns"] and noun not in lex["weapons"] \
                 and lemma(token) not in lex["toll_verbs"] \
@@ -1462,7 +1465,8 @@ def _protest_broken_up(told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft
     if not crowd or not new or patient is None or not isinstance(patient, Token):
         return None
     # "Police detained three of them", "three participants", "14 people"
-    of_them = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "them" for o in c.children) for c in patient.children)
+    of_them = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "them" for o in c.children)
+                  for c in patient.children)
     if patient.lower_ not in _PARTICIPANTS and lemma(patient) not in lexicon()["protesters"] and lemma(patient) not in {
             "people", "person"} and not of_them:
         return None
