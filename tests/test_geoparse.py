@@ -996,3 +996,10 @@ def test_an_abbreviated_common_word_is_no_place(language, full_gazetteer):
     assert "Nord" not in [t.name for t in geoparse(language(text), [], full_gazetteer)]
     text = "Officials in the U.S. said the strike on Donetsk was carried out with Iranian drones."
     assert [t.country for t in geoparse(language(text), [], full_gazetteer)][:1] == ["US"]  # an abbreviated name stays
+
+
+def test_a_posts_time_before_its_town_and_a_town_shelled_under_another_spelling(language, full_gazetteer):
+    text = "Governor's posts, 17 December.\n\n15:05. Krasnaya Yaruga. An FPV drone hit a minibus near the bus station."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Krasnaya Yaruga"]
+    text = "Graivoron was shelled by the Armed Forces of Ukraine. Six artillery rounds were fired at the town."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)][:1] == ["Grayvoron"]

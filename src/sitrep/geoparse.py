@@ -324,9 +324,11 @@ def _spot_at(
 
 
 def _named_as_place(words: _Words, i: int) -> bool:
-    """ "the suburb of Tajoura", "the village of Zarichne": the phrase vouches for a one-word name, which may
-    then be looked up under its romanisation variant (the index has Tājūrā’)."""
-    return i > 1 and words.lower[i - 1] == "of" and words.span(i - 2, i).lower() in _cues()["before_phrases"]
+    """ "the suburb of Tajoura", "the village of Zarichne", "Graivoron was shelled": the phrase vouches for a
+    one-word name, which may then be looked up under its romanisation variant (the index has Tājūrā’, Grayvoron)."""
+    cues = _cues()
+    return (i > 1 and words.lower[i - 1] == "of" and words.span(i - 2, i).lower() in cues["before_phrases"]) or (
+        i + 3 <= len(words) and words.span(i + 1, i + 3).lower() in cues["fire_after"])
 
 
 def _wordlike(words: _Words, i: int) -> bool:
@@ -594,9 +596,13 @@ def _line_head(words: _Words, mention: _Mention) -> bool:
     if mention.tok_end >= len(words) or words.orth[mention.tok_end] not in {":", "."}:
         return False
     i = mention.tok_start - 1
-    while i >= 0 and not words.orth[i].isspace() and not any(c.isalnum() for c in words.orth[i]):
-        i -= 1  # a bullet or an emoji before it
+    while i >= 0 and not words.orth[i].isspace() and (not any(c.isalnum() for c in words.orth[i])
+                                                       or _CLOCK.fullmatch(words.orth[i])):
+        i -= 1  # a bullet, an emoji or a post's time before it ("15:05. Krasnaya Yaruga. An FPV drone ...")
     return i < 0 or "\n" in words.orth[i]
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\.?")
 
 
 def _doubt_surnames(words: _Words, mentions: list[_Mention]) -> set[int]:
