@@ -2342,3 +2342,19 @@ def test_a_missile_that_got_through_and_a_falling_intensity(language):
     assert strike.sub_event_type == "Shelling/artillery/missile attack"  # one got through
     assert run(language, "The General Staff reported on Monday that the intensity of Russian artillery attacks on Kharkiv "
                          "has decreased significantly.") == []  # a trend
+
+
+def test_a_summarys_lead_over_the_region_is_no_event_of_its_own(language):
+    text = ("Over the past day the enemy again struck settlements of the region with drones, guided aerial bombs and "
+            "artillery.\n\nOvernight, Russian Shahed-type attack drones hit the Kyivskyi district of Kharkiv.")
+    assert [(e.location, e.event_date) for e in run(language, text)] == [("Kharkiv", PUBLISHED)]  # the night, not the day
+
+
+def test_twenty_sixth_probe_notes(language):
+    """From the twenty-sixth probe, first run at the end of the thirteenth session, with the test's places."""
+    assert run(language, "Four soldiers were killed and six injured when a military truck overturned on a mountain road "
+                         "near Kupiansk on Monday, the defence ministry said.") == []  # an accident
+    found = run(language, "Sumy OVA: At night the enemy attacked Kupiansk with Shahed type drones. This is the second "
+                          "attack on the community this week; on Sunday a drone hit a school.")
+    # "at night" is the night ending in the report's morning, not Sunday's attack told after it
+    assert sorted(e.event_date for e in found) == [dt.date(2022, 9, 11), PUBLISHED]

@@ -256,6 +256,9 @@ def _natural(trigger: Token) -> bool:
         causes.add(lemma(agent))
     if causes & set(rules["disasters"]):
         return True
+    sentence = trigger.sent
+    if any(lemma(t) in rules["accidents"] for t in sentence) and _weapon_in(list(sentence)) is None:
+        return True  # "Four soldiers were killed when a military truck overturned": an accident, however parsed
     return lemma(trigger) == "fight" and any(p.dep_ == "prep" and p.lower_ == "for" and any(
         lemma(o) in rules["struggles"] for o in p.children) for p in trigger.children)
 
@@ -462,7 +465,7 @@ def _counted_acts(verb: Token) -> bool:
     wide = set(lexicon()["wide_targets"]) | _SETTLEMENTS
     several = any(c.dep_ == "dobj" and c.tag_ == "NNS" and lemma(c) in wide
                   and any(a.lower_ in lexicon()["repeated"] for a in c.children) for c in verb.children)
-    # "struck settlements in the Kharkiv, Kupiansk, Chuhuiv and Bohodukhiv districts": a roundup's lead
+    # "struck settlements in the Kharkiv, Kupiansk, Chuhuiv and Bohodukhiv districts", "of the region": a roundup's lead
     several = several or (any(c.dep_ == "dobj" and c.tag_ == "NNS" and lemma(c) in _SETTLEMENTS
                               and not any(a.dep_ in {"det", "nummod", "poss"} for a in c.children) for c in verb.children)
                           and any(t.lower_ in _PLURAL_DIVISIONS for t in verb.subtree))
@@ -472,7 +475,8 @@ def _counted_acts(verb: Token) -> bool:
 
 
 _SETTLEMENTS = frozenset({"settlement", "village", "town", "community", "locality"})
-_PLURAL_DIVISIONS = frozenset({"districts", "raions", "regions", "oblasts", "hromadas", "communities", "provinces"})
+_PLURAL_DIVISIONS = frozenset({"districts", "raions", "regions", "oblasts", "hromadas", "communities", "provinces",
+                               "region", "oblast", "district", "province"})  # "struck settlements of the region"
 
 
 def _at_no_place_but_many(verb: Token) -> bool:

@@ -1163,7 +1163,7 @@ class _Draft:
     told_day: bool = True  # the sentence gives its day itself, not its paragraph or the report's title
 
 
-_NIGHT_WORDS = frozenset({"overnight", "last night"})
+_NIGHT_WORDS = frozenset({"overnight", "last night", "at night"})
 
 
 def extract(

@@ -324,11 +324,12 @@ def _spot_at(
 
 
 def _named_as_place(words: _Words, i: int) -> bool:
-    """ "the suburb of Tajoura", "the village of Zarichne", "Graivoron was shelled": the phrase vouches for a
-    one-word name, which may then be looked up under its romanisation variant (the index has Tājūrā’, Grayvoron)."""
+    """ "the suburb of Tajoura", "the village of Zarichne", "Graivoron was shelled", a post headed "Berislav.": the
+    phrase vouches for a one-word name, which may then be looked up under its romanisation variant (the index has
+    Tājūrā’, Grayvoron, Beryslav)."""
     cues = _cues()
     return (i > 1 and words.lower[i - 1] == "of" and words.span(i - 2, i).lower() in cues["before_phrases"]) or (
-        i + 3 <= len(words) and words.span(i + 1, i + 3).lower() in cues["fire_after"])
+        i + 3 <= len(words) and words.span(i + 1, i + 3).lower() in cues["fire_after"]) or _heads_a_line(words, i, i + 1)
 
 
 def _wordlike(words: _Words, i: int) -> bool:
@@ -593,9 +594,13 @@ def _line_head(words: _Words, mention: _Mention) -> bool:
     """ "⚠️ Seredyna-Buda: this morning a drone hit ...", "Kirovograd. The day before yesterday ...": a name
     heading a line of a post, before a colon or alone as its first sentence, says where the post's news is,
     as a dateline does."""
-    if mention.tok_end >= len(words) or words.orth[mention.tok_end] not in {":", "."}:
+    return _heads_a_line(words, mention.tok_start, mention.tok_end)
+
+
+def _heads_a_line(words: _Words, start: int, end: int) -> bool:
+    if end >= len(words) or words.orth[end] not in {":", "."}:
         return False
-    i = mention.tok_start - 1
+    i = start - 1
     while i >= 0 and not words.orth[i].isspace() and (not any(c.isalnum() for c in words.orth[i])
                                                        or _CLOCK.fullmatch(words.orth[i])):
         i -= 1  # a bullet, an emoji or a post's time before it ("15:05. Krasnaya Yaruga. An FPV drone ...")
