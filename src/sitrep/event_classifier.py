@@ -468,14 +468,14 @@ def _counted_acts(verb: Token) -> bool:
     # "struck settlements in the Kharkiv, Kupiansk, Chuhuiv and Bohodukhiv districts", "of the region": a roundup's lead
     several = several or (any(c.dep_ == "dobj" and c.tag_ == "NNS" and lemma(c) in _SETTLEMENTS
                               and not any(a.dep_ in {"det", "nummod", "poss"} for a in c.children) for c in verb.children)
-                          and any(t.lower_ in _PLURAL_DIVISIONS for t in verb.subtree))
+                          and any(t.lower_ in _DIVISIONS for t in verb.subtree))
     many = any(v.isdigit() and int(v) >= 2 for v in values)
     return (many and ((_over_a_period(verb) and not _a_days_fire_at_a_town(verb)) or _at_no_place_but_many(verb))) \
         or (several and _over_a_period(verb))
 
 
 _SETTLEMENTS = frozenset({"settlement", "village", "town", "community", "locality"})
-_PLURAL_DIVISIONS = frozenset({"districts", "raions", "regions", "oblasts", "hromadas", "communities", "provinces",
+_DIVISIONS = frozenset({"districts", "raions", "regions", "oblasts", "hromadas", "communities", "provinces",
                                "region", "oblast", "district", "province"})  # "struck settlements of the region"
 
 

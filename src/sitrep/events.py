@@ -1180,8 +1180,8 @@ def extract(
     # where the report was filed is the story's place only when it names no other; a capital that
     # speaks ("a charge Kabul denies") is its government; a town named only as where the wounded were
     # treated is no scene ("The man later died in hospital in Melitopol")
-    treated = {t.geonameid for t in body_places if _where_treated(doc, t) or _water(doc, t)} - {
-        t.geonameid for t in body_places if not _where_treated(doc, t) and not _water(doc, t)}  # nor a river's name
+    no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) for t in body_places}  # nor a river's name
+    treated = {t.geonameid for t in body_places if no_scene[id(t)]} - {t.geonameid for t in body_places if not no_scene[id(t)]}
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)
             and not _in_a_modifier(doc, t)]
     filed = next((t for t in body_places if datelines.opens(doc, t.start) and t.country), None)
