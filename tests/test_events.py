@@ -2358,3 +2358,84 @@ def test_twenty_sixth_probe_notes(language):
                           "attack on the community this week; on Sunday a drone hit a school.")
     # "at night" is the night ending in the report's morning, not Sunday's attack told after it
     assert sorted(e.event_date for e in found) == [dt.date(2022, 9, 11), PUBLISHED]
+
+
+def test_tolls_told_the_ways_officials_and_captions_tell_them(language):
+    # a number word, and "shot dead" however the parser reads "dead"
+    [strike] = run(language, "Fourteen people, including two children, were killed and 108 injured when Ukrainian forces "
+                             "shelled the centre of Belgorod on Saturday afternoon, governor Vyacheslav Gladkov said.")
+    assert strike.fatalities == 14
+    [killing] = run(language, "Russian soldiers shot dead a 72-year-old man in the yard of his house in Izyum on Sunday, "
+                              "regional police said.")
+    assert killing.fatalities == 1
+    # a caption's passive without its auxiliary: the number is the dead, not the killers
+    [strike] = run(language, "Russian army shelled Kupiansk with MLRS, 1 killed, 3 wounded near central market")
+    assert strike.fatalities == 1
+    [strike] = run(language, "Russian army struck Kupiansk with guided aerial bombs. 1 killed, 4 wounded in city center")
+    assert (strike.sub_event_type, strike.fatalities) == ("Air/drone strike", 1)
+
+
+def test_a_death_told_after_a_strike_by_someone_not_named_before_is_its_toll(language):
+    strike = "At 14:20 the occupiers struck Kupiansk with a guided aerial bomb. "
+    for death in ("A 62-year-old man died on the spot, two women aged 54 and 70 were injured.",
+                  "A 45-year-old man sustained fatal injuries.",
+                  "Unfortunately, man 62 years old is died, yet 2 persons got injuries and are hospitalized.",
+                  "The driver was badly wounded and died in the ambulance on the way to the Kharkiv regional hospital."):
+        [event] = run(language, strike + death)
+        assert (event.location, event.fatalities) == ("Kupiansk", 1), death
+    # a death on a day of its own is not this strike's, nor one after a protest
+    assert run(language, strike + "Last week a man died in the same street.")[0].fatalities == 0
+    [protest] = run(language, "Residents of Izyum rallied against the occupation on Sunday. A man died.")
+    assert protest.fatalities == 0
+
+
+def test_a_toll_naming_only_a_hospital_town_or_an_official_is_the_strike_before(language):
+    [strike] = run(language, "The Armed Forces of Ukraine shelled Belgorod with artillery. A civilian woman was killed, "
+                             "two more residents were wounded and taken to the Kharkiv regional hospital.")
+    assert (strike.location, strike.fatalities) == ("Belgorod", 1)
+    found = run(language, "Kupiansk was shelled with MLRS on Saturday evening. A 66-year-old man was killed, "
+                          "Kharkiv governor Oleh Syniehubov said on Sunday.", dt.date(2022, 9, 11))
+    assert [(e.location, e.fatalities) for e in found] == [("Kupiansk", 1)]
+
+
+def test_crowds_told_with_a_sit_in_or_by_the_captives_they_stand_for(language):
+    [sit_in] = run(language, "Kharkiv: several hundred students held a sit-in this Wednesday in front of the rectorate "
+                             "to demand payment of their scholarships.")
+    assert (sit_in.sub_event_type, sit_in.location) == ("Peaceful protest", "Kharkiv")
+    # soldiers described by their capture are no ground taken; the rally is where it was held
+    [rally] = run(language, "Relatives of soldiers captured in Izyum held a rally in Kharkiv on Sunday.")
+    assert (rally.sub_event_type, rally.location) == ("Peaceful protest", "Kharkiv")
+
+
+def test_an_interception_keeps_the_launch_and_the_fire_it_stopped(language):
+    [downed] = run(language, "Before dawn air defence shot down all 8 cruise missiles over Kharkiv; the missiles had "
+                             "been launched by Tu-95MS bombers.")
+    assert (downed.sub_event_type, downed.location) == ("Disrupted weapons use", "Kharkiv")
+    [downed] = run(language, "Last night Russian air defence over Belgorod intercepted ten rockets of the Vampire MLRS "
+                             "fired by Ukrainian forces from the Kharkiv side.")
+    assert (downed.sub_event_type, downed.location) == ("Disrupted weapons use", "Belgorod")
+
+
+def test_a_regions_toll_after_its_tally_is_no_event(language):
+    text = ("Over the past week the Russian army carried out 1,243 strikes on 16 settlements of Kharkiv Oblast with "
+            "artillery, drones and guided bombs. Five civilians were killed and 19 wounded, the regional military "
+            "administration said.")
+    assert run(language, text) == []
+
+
+def test_people_taken_away_to_no_one_knows_where_are_abducted(language):
+    for text in ("Today soldiers came to the house of a priest in Izyum, searched it and took him away to an unknown "
+                 "destination.",
+                 "Yesterday armed men in balaclavas came to the house of a local school teacher in Izyum and taken him "
+                 "to unknown direction."):
+        [taken] = run(language, text)
+        assert (taken.sub_event_type, taken.location) == ("Abduction/forced disappearance", "Izyum"), text
+
+
+def test_a_bomber_who_killed_himself_is_a_suicide_bombing_and_its_toll(language):
+    for text in ("A man blew himself up at the entrance of the military enlistment office in Belgorod on Tuesday, "
+                 "killing himself and injuring two guards.",
+                 "A man detonated explosives strapped to his body at the entrance of the police station in Kharkiv "
+                 "on Tuesday, killing himself."):
+        [bombing] = run(language, text)
+        assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 1), text

@@ -40,10 +40,10 @@ def test_cached_morphology_gives_the_models_own_output(reference_article: Path) 
 
 def test_the_model_fills_the_bare_tokenizer() -> None:
     """``load`` starts from an empty tokenizer; the model's rules, prefixes, suffixes and infixes
-    must all arrive from disk, as they do over the language's defaults (with sitrep's abbreviations)."""
+    must all arrive from disk, as they do over the language's defaults (with sitrep's special cases)."""
     mine, theirs = nlp.load().tokenizer, spacy.load(nlp.MODEL).tokenizer
-    for abbreviation in nlp.ABBREVIATIONS:
-        theirs.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    for word in nlp.special_cases():
+        theirs.add_special_case(word, [{ORTH: word}])
     assert mine.to_bytes(exclude=["vocab"]) == theirs.to_bytes(exclude=["vocab"])  # sitrep adds strings
 
 

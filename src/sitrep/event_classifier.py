@@ -896,7 +896,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("prepositional"):  # "agreed to a ceasefire", "agreed on a truce"
         objects |= {w for c in token.children if c.dep_ == "prep" for w in words_under(c)}
     # the small parser often labels the particle right after the verb an adverb ("shot down" as advmod)
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1)}
+    # (or after the verb's pronoun: "took him away")
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "advmod" and (
+        c.i == token.i + 1 or (c.i == token.i + 2 and token.doc[token.i + 1].dep_ == "dobj" and token.doc[token.i + 1].pos_ == "PRON")))}
     for particle, outcome in rule.get("particles", {}).items():
         if particle not in particles:
             continue
@@ -911,8 +913,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return _verb_event(token, {"sub_event_type": rule["on_a_person"]}, places, sentence)
     taken = _patient(token)
     person = taken is not None and (lemma(taken) in lex["persons"] or taken.lower_ in {"him", "her", "them"})
-    if rule.get("takes_people") and person and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
-        return _person_held(token, sentence)  # "took an activist from his home"
+    if rule.get("takes_people") and person and (
+            any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) or disappearance_told(sentence)):
+        return _person_held(token, sentence)  # "took an activist from his home", "taken him to unknown direction"
     if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
         return None
     if rule.get("into") and not {lemma(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
@@ -972,6 +975,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None  # "in occupied Kamianka-Dniprovska", "the liberated territories": a state, not a taking
         if token.i > sentence.start and token.doc[token.i - 1].lower_ == "temporarily":
             return None  # "in temporarily occupied Vasylivka", however the parser reads it
+        if token.dep_ == "acl" and any(lemma(n) in lex[kind] for n in _noun_and_its_of(token.head)
+                                       for kind in ("persons", "people", "combatants", "captives")):
+            return None  # "relatives of defenders captured in Mariupol": people described by their capture
         patient = _patient(token)
         placed = patient is not None and any(p.start <= patient.idx < p.end for p in places)
         if patient is not None and patient.ent_type_ == "PERSON" and not placed:
@@ -994,8 +1000,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None  # "seized vehicles", "captured two soldiers": no ground changed hands
         return "territory"  # decided once the actors are known
     if kind == "weapon":
-        if rule.get("reflexive") and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
-            return rule["reflexive"]  # "the attacker blew himself up"
+        if rule.get("reflexive") and any(c.dep_ == "dobj" and (c.lower_ in _REFLEXIVES or _worn(c)) for c in token.children):
+            return rule["reflexive"]  # "the attacker blew himself up", "detonated explosives strapped to his body"
         # "14 UAVs were intercepted and destroyed": a coordinated verb shares its head's patient
         patient = _patient(token) or (_patient(token.head) if token.dep_ == "conj" else None)
         downed = rule.get("weapon_patient")
@@ -1048,6 +1054,17 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("sub_event_type") == "Arrests":
         return _unless_disappeared("Arrests", sentence)
     return rule.get("sub_event_type")
+
+
+def _worn(charge: Token) -> bool:
+    """ "explosives strapped to his body": a charge the bomber wore."""
+    return any(t.lower_.startswith(("strap", "worn", "wear", "attach")) and t.dep_ in {"acl", "amod"} for t in charge.children) \
+        and "body" in words_under(charge)
+
+
+def _noun_and_its_of(noun: Token) -> list[Token]:
+    """ "relatives of defenders": the noun, and the one its "of" names (either may carry a modifier)."""
+    return [noun, *(o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")]
 
 
 def _person_held(token: Token, sentence: Span) -> str:
@@ -1223,7 +1240,6 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     """The sentence reports a protest or a riot going on ("in protest against", "fuel price riots")."""
     tokens = list(sentence)
     words = {lemma(t) for t in tokens if t.dep_ != "compound"}
-    sit_in = any(a.lower_ == "sit" and b.text == "-" and c.lower_ == "in" for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
     # "broke up a gathering of 30 residents demanding compensation": a crowd demanding something protests
     demanding = any(lemma(t) == "demand" and t.dep_ == "acl" and lemma(t.head) in _GATHERED for t in tokens)
     # "as wives of mobilized soldiers laid flowers ..., demanding their husbands be brought home": people
@@ -1235,8 +1251,8 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     # not a protest to come ("a day before planned protests")
     planned = {lemma(t) for t in tokens if any(c.dep_ == "amod" and c.lower_ in {"planned", "upcoming", "proposed", "announced"}
                                                  for c in t.children)}
-    crowds = words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket"}
-    return sit_in or demanding or bool(crowds - planned)
+    crowds = words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket", "sit-in"}
+    return demanding or bool(crowds - planned)
 
 
 def _demanders(verb: Token) -> bool:
@@ -1427,8 +1443,14 @@ def _verbless(sentence: Span) -> bool:
 
 
 def lost_life(verb: Token) -> bool:
-    """ "Five soldiers lost their lives", "two were deprived of the life" (machine-translated Spanish): a death."""
+    """ "Five soldiers lost their lives", "two were deprived of the life" (machine-translated Spanish), "a man
+    sustained fatal injuries", "was fatally wounded": a death."""
     word = lemma(verb)
+    if any(c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally"} for c in verb.children):
+        return word in {"wound", "injure", "hurt", "shoot", "stab"}
+    if word in {"sustain", "suffer", "receive", "get"}:
+        return any(c.dep_ == "dobj" and lemma(c) in {"injury", "wound"} and any(
+            a.lower_ in {"fatal", "mortal"} for a in c.children) for c in verb.children)
     if word == "lose":
         return any(c.dep_ == "dobj" and lemma(c) in {"life", "lives"} for c in verb.children)
     return word == "deprive" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -1503,8 +1525,6 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             pos, word = "NOUN", doc[i].lower_
         if pos == "VERB" and _noun_read_as_verb(doc[i]):
             pos, word = "NOUN", doc[i].lower_
-        if pos == "NOUN" and i - 2 >= sentence.start and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{word}" in nouns:
-            word = f"{doc[i - 2].lower_}-{word}"  # "sit-in" is three tokens, its head the last
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
         describing = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})
         if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]):
@@ -1554,7 +1574,9 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     # interception is the interception's
     downed = [c for c in candidates if c.sub_event_type == "Disrupted weapons use"]
     if downed:  # (not "launched two missiles on Dnipro, and air defence shot down one": one got through)
-        told_with = [c for c in candidates if lemma(c.trigger) == "launch" and c.trigger.dep_ in {"relcl", "acl", "advcl"}]
+        # ("rockets fired by Ukrainian forces", "the missiles had been launched by Tu-95MS bombers")
+        told_with = [c for c in candidates if lemma(c.trigger) in {"launch", "fire"} and (
+            c.trigger.dep_ in {"relcl", "acl", "advcl"} or any(t.dep_ == "auxpass" for t in c.trigger.children))]
         candidates = [c for c in candidates if c not in told_with] or list(candidates)
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
@@ -1566,6 +1588,12 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         # Llallagua and set fire to the police station")
         best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"
                      and c.trigger.dep_ not in {"acl", "relcl"}), best)  # not "to mourn demonstrators killed last month"
+    # "A man blew himself up ..., killing himself and injuring two guards": the toll of a bomb or a strike
+    # is the explosion's, whoever its victims were
+    exploded = next((c for c in candidates if c.trigger == best.trigger.head and best.trigger.dep_ == "advcl"
+                     and best.trigger.tag_ == "VBG" and lemma(best.trigger) in lexicon()["toll_verbs"]
+                     and lexicon()["event_types"].get(c.sub_event_type) == "Explosions/Remote violence"), None)
+    best = exploded or best
     # "One person was killed when supporters of two parties clashed with sticks": the killing was the crowd's
     crowd = [c for c in candidates if c.sub_event_type in {"Mob violence", "Violent demonstration"}
              and c.trigger.dep_ == "advcl" and c.trigger.head == best.trigger and lemma(best.trigger) in lexicon()["toll_verbs"]]

@@ -123,6 +123,8 @@ def _governed_by(token: Token, trigger: Token) -> bool:
     act = trigger.head if trigger.dep_ in {"nmod", "compound"} and lemma(trigger.head) in lex["acts"] else None
     # "settlements came under Russian shelling, in particular Kherson, Antonivka and Beryslav"
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" else None
+    # "held a rally in Kharkiv": the places of the verb that stages the event the trigger names
+    holder = holder or (trigger.head if trigger.dep_ == "dobj" and lemma(trigger.head) in lex["staging_verbs"] else None)
     # "shot and killed ... in Hola Prystan": a verb joined to the trigger, with no subject of its own
     joined = [c for c in trigger.conjuncts if c.pos_ == "VERB" and not any(
         x.dep_ in {"nsubj", "nsubjpass"} for x in c.children)] if trigger.pos_ == "VERB" else []
@@ -152,6 +154,8 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     head = root.head
     if head.lower_ == "of" and head.head.lower_ in {"direction", "territory", "side"} and head.head.head.lower_ == "from":
         return True  # "from the direction of Enerhodar", "from the territory of the Bryansk region": where fire came from
+    if root.dep_ in {"compound", "amod"} and head.lower_ in {"direction", "side"} and head.head.lower_ == "from":
+        return True  # "from the Kharkiv side"
     if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"]:
         return True  # "according to a security source in Kandi": where the speaker is
     if head.lower_ in {"for", "to", "towards", "toward"} and lemma(head.head) in lexicon()["journeys"]:
@@ -271,6 +275,8 @@ def _where_treated(doc: Doc, place: Toponym) -> bool:
     """ "a second man had died of his wounds at a hospital in Tebnine": where the wounded were taken, not
     where the event was."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is not None and span.root.dep_ in {"compound", "amod", "nmod"} and _a_hospital_gone_to(span.root.head):
+        return True  # "taken to the Bryansk regional hospital", "on the way to the Belgorod hospital"
     if span is None or span.root.dep_ != "pobj":
         return False
     holder = span.root.head.head
@@ -282,6 +288,15 @@ def _where_treated(doc: Doc, place: Toponym) -> bool:
     if span.root.head.lower_ != "in" or lemma(holder) not in _TREATMENT_PLACES or holder.dep_ != "pobj":
         return False
     return lemma(holder.head.head) in _TREATED  # not "fighting at the hospital in Melitopol": its target
+
+
+def _a_hospital_gone_to(noun: Token) -> bool:
+    """A hospital someone was taken to or died at, not one that was struck ("a strike on the Kherson hospital")."""
+    if lemma(noun) not in _TREATMENT_PLACES or noun.dep_ != "pobj":
+        return False
+    prep, holder = noun.head, noun.head.head
+    return (prep.lower_ == "to" and (lemma(holder) in _TREATED or holder.lower_ == "way")) or (
+        prep.lower_ in {"in", "at"} and lemma(holder) in _TREATED)
 
 
 _TREATED_IN = frozenset({"hospitalize", "hospitalise", "treat", "admit"})
@@ -917,9 +932,18 @@ def _entities(sentence: Span, label: str) -> list[Span]:
             end = t.i + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            if end <= sentence.end:
+            if end <= sentence.end and not (label == "DATE" and _an_age(doc[t.i:end])):
                 found.append(doc[t.i:end])
     return found
+
+
+def _an_age(entity: Span) -> bool:
+    """ "a 66-year-old man", "two women aged 54 and 70": the small model's DATE entities that are ages."""
+    before = entity.doc[max(entity.start - 3, 0) : entity.start]
+    return bool(_AGE.search(entity.text)) or any(t.lower_ == "aged" for t in before)
+
+
+_AGE = re.compile(r"(?i)\byears?[- ]old\b|^aged\b")
 
 
 def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: dt.date | None) -> DateMention | None:
@@ -986,8 +1010,9 @@ def _restated(mention: DateMention, others: Sequence[DateMention], sentence: Spa
 _KILLING_LEMMAS = frozenset({"kill", "slay", "murder", "massacre", "execute", "behead", "decapitate", "lynch"})
 _NUMBER_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "few": 3, "several": 3, "many": 10, "dozen": 12, "dozens": 12, "scores": 20,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "few": 3, "several": 3, "many": 10, "dozen": 12, "dozens": 12, "scores": 20,
     "hundreds": 100, "thousands": 1000, "both": 2,
 }
 _DEATH_LEMMAS = frozenset({
@@ -1008,8 +1033,8 @@ def _number(token: Token) -> int | None:
 def _count_of(noun: Token) -> int | None:
     """The number a noun phrase gives: its numeral ("6 civilians"), a quantity word ("dozens"), or
     "a"/"an" before a person ("a woman"), or one person's pronoun ("he died in hospital")."""
-    if noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}:
-        return 1
+    if (noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}) or (noun.lower_ in {"himself", "herself"} and noun.dep_ == "dobj"):
+        return 1  # "he died in hospital", "killing himself"
     for mod in [noun, *noun.children]:
         if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det"}:
             continue
@@ -1020,6 +1045,9 @@ def _count_of(noun: Token) -> int | None:
         value = _number(mod)
         if value is not None:
             return value
+    if noun.tag_ == "NN" and noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and lemma(noun) in lexicon()["people"] and not any(
+            c.dep_ in {"det", "poss", "nummod", "quantmod"} for c in noun.children):
+        return 1  # "man 62 years old is died": translated text drops the article of one person
     return None
 
 
@@ -1047,6 +1075,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         if any(time_apart(t) for t in [token, *token.ancestors] if sentence.start <= t.i < sentence.end):
             continue  # "arrested five, a day after a bomb killed two soldiers": that toll is the bombing's
         candidates = [c for c in token.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "nummod"}]
+        if token.dep_ == "conj" and token.pos_ == "VERB" and not _subject_of(token):  # "was wounded and died"
+            candidates += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if lost_life(token):  # "five soldiers lost their lives": the subject died
             candidates = [c for c in candidates if c.dep_ in {"nsubj", "nsubjpass"}]
         if any(c.dep_ == "dobj" for c in candidates):  # "a gunman killed a pharmacist": the subject is the killer
@@ -1054,7 +1084,9 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
             candidates.append(token.head if token.dep_ != "ROOT" else token)
             candidates.append(token)
-        if token.dep_ in {"acomp", "oprd", "advmod"} and token.head.pos_ == "VERB":  # "shot dead five protesters"
+        # "shot dead five protesters" (the small parser reads "dead" as a preposition as often as not)
+        misread = token.dep_ == "prep" and token.lower_ == "dead"
+        if (token.dep_ in {"acomp", "oprd", "advmod"} or misread) and token.head.pos_ == "VERB":
             candidates += [c for c in token.head.children if c.dep_ in {"dobj", "nsubjpass"}]
         if not candidates and (lost := _object_misparsed(token, sentence)) is not None:
             candidates.append(lost)
@@ -1104,7 +1136,8 @@ def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
     if death == chosen.trigger:
         return False
     # the subject of "kill" is a killer; of "die", the dead
-    killers = [c for c in death.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and lemma(death) != "die"]
+    killers = [c for c in death.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and lemma(death) != "die"
+               and not _clipped_passive(death)]
     if is_headline(chosen.sentence):
         return bool(killers)
     kind = lexicon()["event_types"].get(chosen.sub_event_type, "")
@@ -1116,7 +1149,7 @@ def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
 
 def _count_with_conjuncts(noun: Token) -> int | None:
     """ "Four Houthi fighters and one soldier were killed": 5, as ACLED adds up the dead of both sides."""
-    counts = [_count_of(n) for n in (noun, *noun.conjuncts) if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both"}]
+    counts = [_count_of(n) for n in (noun, *noun.conjuncts) if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself"}]
     return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
 
 
@@ -1221,6 +1254,8 @@ def extract(
         new = _drafts_for(article, doc, chosen, body_places, here, country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
+        if not drafts and _a_regions_toll(chosen, new):
+            continue  # "[412 strikes on nine settlements of the region.] One person was killed and four injured"
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
             continue
@@ -1342,7 +1377,8 @@ def _referred_to(
         return None, False
     sentence = chosen.sentence
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"
-             and not _from_origin(sentence.doc, p) and not _where_treated(sentence.doc, p)}
+             and not _from_origin(sentence.doc, p) and not _where_treated(sentence.doc, p)
+             and not _the_bodys_name(sentence.doc, p)}  # "..., Mykolaiv governor Vitaliy Kim said"
     event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
     # in the latest event's country: a roundup's "The clash broke out over ..." is not its Libyan clash
     country = drafts[-1].event.country if drafts else ""
@@ -1435,16 +1471,26 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     later": a death told right after an event that counted none, of someone it refers to (a pronoun or
     a definite noun), at no place of its own, is that event's toll. Returns the deaths, or 0."""
     event = told.event
-    if event.fatalities or not event.evidence or sentence_places(sentence, places):
+    doc = sentence.doc
+    # the town the wounded were taken to, or the body that reports, is no place of its own
+    own_places = [p for p in sentence_places(sentence, places) if not _where_treated(doc, p) and not _names_a_body(doc, p)]
+    if event.fatalities or not event.evidence or own_places:
         return 0
     if len(_PARAGRAPH_BREAK.findall(text[event.evidence[-1].end : sentence.start_char])) > 1:
         return 0
-    dying = [t for t in sentence if lemma(t) in {"die", "succumb"} and t.pos_ == "VERB"
+    dying = [t for t in sentence if (lemma(t) in {"die", "succumb"} or lost_life(t)) and t.pos_ == "VERB"
              and not any(c.dep_ == "neg" for c in t.children)]
-    subjects = [c for t in dying for c in t.children if c.dep_ == "nsubj"]
+    # "The driver was badly wounded and died": a second verb's subject is the first's
+    subjects = [c for t in dying for c in (t.head if t.dep_ == "conj" and not _subject_of(t) else t).children
+                if c.dep_ in {"nsubj", "nsubjpass"}]
     # "a woman died from received wounds": wounds are the event's, whoever died of them
     of_wounds = any(_of_wounds(t) for t in dying)
-    if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"} or _definite(s) for s in subjects)):
+    # "A 62-year-old man died on the spot" right after a strike: someone not named before, on no day of
+    # its own, died in it (a protest or an arrest kills no one of itself)
+    violent = event.event_type in {"Explosions/Remote violence", "Battles", "Violence against civilians"}
+    undated = not _entities(sentence, "DATE")
+    if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"} or _definite(s) for s in subjects)
+                            or (violent and undated)):
         return 0
     return count_fatalities(sentence)
 
@@ -1525,6 +1571,12 @@ def _same_entry(doc: Doc, drafts: Sequence[_Draft], sentence: Span) -> bool:
     return drafts[-1].event.evidence[-1].start >= doc[line_start(doc, sentence.start)].idx
 
 
+def _a_regions_toll(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
+    """A toll by no one, at no place of its own but the province the report is about, with no event told
+    before it: a total for the region (after a day's or a week's tally), not one event's."""
+    return bool(new) and _toll_alone(chosen.trigger) and all(not d.placed and d.event.geo_precision == 3 for d in new)
+
+
 def _toll_apart(text: str, told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
     """A toll by no one, on no day and at no place of its own, that cannot be the toll of the event
     it would refer to: told paragraphs after it ("... since Oct. 8. On the Israeli side, 22 soldiers
@@ -1576,8 +1628,16 @@ def _toll_alone(trigger: Token) -> bool:
     """ "Two civilians were killed", "reported four people killed": a passive casualty verb with no one doing it."""
     # "reported one person killed" parsed as a clause of its own: a participle with no auxiliary
     small_clause = trigger.dep_ == "ccomp" and trigger.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
-    passive = any(c.dep_ == "auxpass" for c in trigger.children) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN") or small_clause
+    passive = any(c.dep_ == "auxpass" for c in trigger.children) or (trigger.dep_ == "acl" and trigger.tag_ == "VBN") \
+        or small_clause or _clipped_passive(trigger)
     return passive and lemma(trigger) in lexicon()["toll_verbs"] and not any(c.dep_ == "agent" for c in trigger.children)
+
+
+def _clipped_passive(verb: Token) -> bool:
+    """ "1 killed, 4 wounded in city center": a caption's passive without its auxiliary, whose subject is
+    the dead, not the killer (a past participle with no "have" before it)."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children) and any(
+        c.dep_ == "nsubj" and (c.pos_ == "NUM" or any(n.dep_ == "nummod" for n in c.children)) for c in verb.children)
 
 
 def _unnamed(actor: str) -> bool:

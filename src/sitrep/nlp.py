@@ -35,6 +35,14 @@ _PARSED = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 ABBREVIATIONS = ("No.", "Nos.")
 
 
+def special_cases() -> list[str]:
+    """Words the tokenizer keeps whole: the abbreviations, and the hyphenated trigger nouns ("sit-in",
+    "sit-ins", "Sit-in"), as the parser reads a split "held a sit-in this Wednesday" as a noun phrase
+    headed by the day."""
+    nouns = [noun for noun in triage.lexicon()["nouns"] if "-" in noun]
+    return [*ABBREVIATIONS, *(form for noun in nouns for word in (noun, noun + "s") for form in (word, word.capitalize()))]
+
+
 class GatedParse:
     """Tags, dependencies and lemmas only for the sentences that may report an event (``triage``).
 
@@ -123,8 +131,8 @@ def load(model: str = MODEL, gated: bool = True) -> Language:
     set_current_ops(NumpyOps(use_blis=False))
     bare = {"nlp": {"tokenizer": {"@tokenizers": "sitrep_bare_tokenizer.v1"}}}
     language = spacy.load(model, exclude=["senter"], config=bare)
-    for abbreviation in ABBREVIATIONS:
-        language.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    for word in special_cases():
+        language.tokenizer.add_special_case(word, [{ORTH: word}])
     language.add_pipe("sitrep_morphology", before="attribute_ruler")
     for name in ("attribute_ruler", "lemmatizer"):
         language.disable_pipe(name)

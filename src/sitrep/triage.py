@@ -26,9 +26,7 @@ _SENTENCIZER = Sentencizer()
 
 def trigger_lemmas() -> frozenset[str]:
     lex = lexicon()
-    # a hyphenated noun ("sit-in") is tokenised in pieces: its first word marks it
-    hyphenated = [noun.split("-")[0] for noun in lex["nouns"] if "-" in noun]
-    return frozenset([*lex["verbs"], *lex["nouns"], *lex["protesters"], *lex["parse_also"], *hyphenated])
+    return frozenset([*lex["verbs"], *lex["nouns"], *lex["protesters"], *lex["parse_also"]])
 
 
 def word_forms(lemmas: Iterable[str], lookups) -> frozenset[str]:
