@@ -2439,3 +2439,31 @@ def test_a_bomber_who_killed_himself_is_a_suicide_bombing_and_its_toll(language)
                  "on Tuesday, killing himself."):
         [bombing] = run(language, text)
         assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 1), text
+
+
+def test_crowds_that_fill_a_square_are_met_with_tear_gas_or_burn_what_they_brought(language):
+    [filled] = run(language, "Some 400 farmers filled the main square of Kharkiv with tractors and banners on Sunday.")
+    assert (filled.sub_event_type, filled.location) == ("Peaceful protest", "Kharkiv")
+    assert run(language, "Patients filled the hospital in Kharkiv on Monday.") == []
+    # tear gas is fired at a crowd, and the people taken into custody are arrested there
+    text = ("Near Izyum, around 150 farmers had blocked the motorway since Sunday with tractors. Gendarmes moved in "
+            "late on Monday, firing tear gas when a group refused to leave, and six people were taken into custody, "
+            "the Kharkiv prefecture said on Tuesday.")
+    found = {(e.sub_event_type, e.location, e.event_date) for e in run(language, text)}
+    assert ("Protest with intervention", "Izyum", dt.date(2022, 9, 12)) in found
+    # hundreds of civilians setting fire to what they brought are rioting, at the town the paragraph is about
+    text = ("In Kupiansk, the mood had already turned ugly on Monday. Several hundred farmers tipped manure and old "
+            "tyres at the gates of the Kharkiv regional administration and set them alight.")
+    [riot] = run(language, text)
+    assert (riot.sub_event_type, riot.location) == ("Violent demonstration", "Kupiansk")
+    # but drones in their hundreds are no crowd
+    [strike] = run(language, "On Monday 213 drones attacked Kupiansk.")
+    assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_the_force_met_by_a_violent_crowd_told_next_in_a_live_entry_is_the_riots(language):
+    # a guard: tear gas fired now makes a protest of its own, which a riot told just before takes in
+    text = ("17:02\nIzyum: Our correspondent says demonstrators threw stones at police and set fire to a police "
+            "motorcycle. Police fired tear gas, then live rounds, according to two witnesses.")
+    [riot] = run(language, text)
+    assert (riot.sub_event_type, riot.location) == ("Violent demonstration", "Izyum")

@@ -841,6 +841,23 @@ def _protesting(agent: Token | None) -> set[str]:
     return {"protester"} if any(lemma(t) in acts for t in doing) else set()
 
 
+def _a_crowd(agent: Token | None) -> set[str]:
+    """ "Several hundred farmers", "some 400 students": civilians counted in the hundreds are a crowd."""
+    lex = lexicon()
+    if agent is None or agent.tag_ != "NNS" or not any(lemma(agent) in lex[kind] for kind in ("persons", "people")) \
+            and lemma(agent) not in _CIVIL_SIDES | {"people"}:
+        return set()  # not "213 UAVs attacked Huliaipole"
+    counts = [t for c in agent.children if c.dep_ in {"nummod", "quantmod"} for t in subtree(c)]
+    if agent.head.dep_ == "prep" and agent.head.lower_ == "of" and agent.head.head.lower_ in _CROWD_SIZES:
+        counts.append(agent.head.head)  # "hundreds of residents"
+    big = any(t.lower_ in _CROWD_SIZES or (t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 50)
+              for t in counts)
+    return {"crowd"} if big else set()
+
+
+_CROWD_SIZES = frozenset({"hundred", "hundreds", "thousand", "thousands"})
+
+
 def _called_a_protest_next(sentence: Span) -> bool:
     """ "In Shush, about a hundred retirees gathered in front of the governorate. Both rallies ended
     peacefully.": the next sentence of the paragraph calls the gathering a protest."""
@@ -882,15 +899,20 @@ def _purpose_clauses(token: Token) -> Iterator[Token]:
 def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
     lex = lexicon()
     word = lemma(token)
-    objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep"}}
+    # (and a second object or complement: "set them alight", "set the car ablaze")
+    objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj", "oprd", "acomp"}}
     if rule.get("lives") and not lost_life(token):
         return None  # "lost their lives"; not "losing Karabakh" or "deprived of food"
     if rule.get("remote_patient") and (patient := _patient(token)) is not None:
         weapon = _weapon_in(subtree(patient))
         if weapon in _REMOTE:
             return weapon  # "a massive drone attack was repelled": the strike, not a clash
-    taken_as = {lemma(c) for c in token.children if c.dep_ in {"dobj", "oprd"}}
+    # "took the pilot hostage", "were taken into custody"
+    taken_as = {lemma(c) for c in token.children if c.dep_ in {"dobj", "oprd"}} | {
+        lemma(o) for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for o in c.children if o.dep_ == "pobj"}
     for word, outcome in rule.get("outcomes", {}).items():
+        if word in taken_as and outcome == "Protest with intervention":
+            return _protest_type(_protest_scope(sentence, token))  # "fired tear gas": at a crowd, peaceful or not
         if word in taken_as:
             return outcome  # "took the pilot hostage", "was taken hostage"
     if rule.get("prepositional"):  # "agreed to a ceasefire", "agreed on a truce"
@@ -951,7 +973,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             and not _called_a_protest_next(sentence):  # the parser may hang the gathering under it
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
-    crowd = words_under(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token)
+    crowd = words_under(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token) \
+        or _a_crowd(_agent(token))
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
         crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):

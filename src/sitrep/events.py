@@ -265,10 +265,14 @@ def _in_a_modifier(doc: Doc, place: Toponym) -> bool:
 
 
 def _speaking(doc: Doc, place: Toponym) -> bool:
-    """ "Kyiv said fighting continued": the subject of a verb of saying, in a parsed sentence, is a government
-    (not "Residents of occupied Skadovsk report that ...", whom ``_speaks``, reading words alone, would take)."""
+    """ "Kyiv said fighting continued", "..., the Lot-et-Garonne prefecture said": the subject of a verb of
+    saying, in a parsed sentence, is a government, and so is a body named for its place (not "Residents of
+    occupied Skadovsk report that ...", whom ``_speaks``, reading words alone, would take)."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "nsubj" and lemma(span.root.head) in lexicon()["reporting_verbs"]
+    if span is None:
+        return False
+    speaker = span.root.head if span.root.dep_ in {"compound", "nmod", "amod"} and _names_a_body(doc, place) else span.root
+    return speaker.dep_ == "nsubj" and lemma(speaker.head) in lexicon()["reporting_verbs"]
 
 
 def _where_treated(doc: Doc, place: Toponym) -> bool:
@@ -1264,10 +1268,10 @@ def extract(
             account = _recounted(chosen.trigger) and not _superseded(chosen.trigger)
             told = drafts[earlier]
             new = [_Draft(_told_again(d.event, told.event, untyped), told.dated, account, told_day=told.told_day) for d in new]
-        elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new):
+        elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new, own_day):
             # "... youths set fire to police vehicles on Sunday evening. Police opened fire, killing a man."
             before = drafts[-1].event
-            new = [_Draft(_told_again(d.event, before, _weapons_of(before, d.event, chosen),
+            new = [_Draft(_told_again(d.event, before, _weapons_of(before, d.event, chosen) or _met_the_riot(before, d.event),
                                       d.event.event_type == before.event_type),
                           drafts[-1].dated, told_day=drafts[-1].told_day) for d in new]
         if drafts and (broken_up := _protest_broken_up(drafts[-1], chosen, new)) is not None:
@@ -1594,10 +1598,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _NO_TOLL = frozenset({"Peaceful protest", "Protest with intervention"})
 
 
-def _goes_on(text: str, previous: _Draft, sentence: Span, new: Sequence[_Draft]) -> bool:
-    """A sentence that names neither day nor place, right after the event before it in one paragraph,
-    goes on telling what happened there and then, unless it opens by moving on ("Later, ...")."""
-    if not new or any((d.dated and d.told_day) or d.placed for d in new) or not previous.event.evidence:
+def _goes_on(text: str, previous: _Draft, sentence: Span, new: Sequence[_Draft], own_day: bool) -> bool:
+    """A sentence that names neither day nor place of its own (a live entry's time is its entry's), right
+    after the event before it in one paragraph, goes on telling what happened there and then, unless it
+    opens by moving on ("Later, ...")."""
+    if not new or own_day or any(d.placed for d in new) or not previous.event.evidence:
         return False
     adjacent = not text[previous.event.evidence[-1].end : sentence.start_char].strip(" ")
     return adjacent and sentence[0].lower_ not in lexicon()["narrative_shifts"]
@@ -1607,6 +1612,12 @@ def _weapons_of(battle: Event, event: Event, chosen: SentenceEvent) -> bool:
     """ "Heavy machine guns and rocket-propelled grenades were used, and several houses were hit", right
     after a clash and by no one named, tells how the clash was fought: ACLED codes it as the battle."""
     return battle.event_type == "Battles" and event.event_type == "Explosions/Remote violence" and chosen.agent is None
+
+
+def _met_the_riot(riot: Event, event: Event) -> bool:
+    """ "... demonstrators threw stones at police and set fire to a motorcycle. Police fired tear gas, then
+    live rounds": the force used on a violent crowd, told next, is part of the riot (ACLED's precedence)."""
+    return riot.event_type == "Riots" and event.event_type == "Protests"
 
 
 def _recounted(trigger: Token) -> bool:
@@ -1773,6 +1784,9 @@ def _drafts_for(
 ) -> list[_Draft]:
     sentence = chosen.sentence
     where = _event_places(doc, chosen, places, focus_country)
+    if where and focus is not None and focus.feature == "city" and all(
+            _the_bodys_name(doc, p) and (p.country, p.admin1) == (focus.country, focus.admin1) for p in where):
+        where = []  # "at the gates of the Tarn-et-Garonne prefecture", in a paragraph about Montauban: the town's
     inherited = not where
     if inherited:
         if chosen.sub_event_type in {"territory", "Non-violent transfer of territory"} or focus is None:
