@@ -2467,3 +2467,23 @@ def test_the_force_met_by_a_violent_crowd_told_next_in_a_live_entry_is_the_riots
             "motorcycle. Police fired tear gas, then live rounds, according to two witnesses.")
     [riot] = run(language, text)
     assert (riot.sub_event_type, riot.location) == ("Violent demonstration", "Izyum")
+
+
+def test_twenty_eighth_probe_acts(language):
+    """From the twenty-eighth probe: what debris did is the interception's; a captive no one is told the
+    whereabouts of has disappeared; a general strike hits no one; a list of verbs shares its subject; shots at a
+    rally are excessive force whatever else was fired; shots at a car beside a checkpoint are at the car."""
+    [downed] = run(language, "Air defence shot down a Ukrainian drone over Belgorod; debris damaged the roof of a garage.")
+    assert downed.sub_event_type == "Disrupted weapons use"
+    text = ("On Monday, armed men took the director of a lyceum in Tokmak from his home. Nobody has told the family "
+            "where he is held.")
+    assert run(language, text)[0].sub_event_type == "Abduction/forced disappearance"
+    assert run(language, "The unions announced a general strike in Kharkiv on Monday.") == []
+    text = ("On Monday about thirty residents of Izyum surrounded a minibus of the recruitment centre, smashed its "
+            "windows, beat a serviceman and freed a man.")
+    assert run(language, text)[0].sub_event_type == "Mob violence"
+    text = ("On Monday Russian soldiers opened fire on a peaceful pro-Ukrainian rally in the centre of Nova Kakhovka, "
+            "first with stun grenades and then with automatic weapons.")
+    assert run(language, text)[0].sub_event_type == "Excessive force against protesters"
+    text = "On Monday soldiers opened fire on a car carrying a family at their checkpoint at the entrance to Tokmak."
+    assert run(language, text)[0].sub_event_type == "Attack"

@@ -1003,3 +1003,11 @@ def test_a_posts_time_before_its_town_and_a_town_shelled_under_another_spelling(
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Krasnaya Yaruga"]
     text = "Graivoron was shelled by the Armed Forces of Ukraine. Six artillery rounds were fired at the town."
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)][:1] == ["Grayvoron"]
+
+
+def test_a_time_zone_is_no_place_and_a_posts_heading_town_counts_as_written(language, full_gazetteer):
+    text = "At around 23:40 Moscow time on 3 September, air defence shot down a Ukrainian UAV over Kurchatov."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Kurchatov"]
+    text = ("Shebekino. A Ukrainian FPV drone struck a van on Oktyabrskaya Street. The driver was taken to Belgorod City "
+            "Hospital No. 2.")
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)][:1] == ["Shebekino"]

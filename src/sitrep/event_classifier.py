@@ -703,8 +703,10 @@ def _agent(token: Token) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in token.children):
         return None
     subject = _subject(token)
-    if subject is None and token.dep_ in {"conj", "xcomp", "advcl"} and token.head.pos_ == "VERB":
-        subject = _subject(token.head)
+    head = token
+    while subject is None and head.dep_ in {"conj", "xcomp", "advcl"} and head.head.pos_ == "VERB" and head.head != head:
+        head = head.head  # "surrounded a minibus, smashed its windows, beat a serviceman": a list of verbs
+        subject = _subject(head)
     if subject is None and token.dep_ == "relcl":
         return token.head
     if subject is None and token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
@@ -839,6 +841,9 @@ def _protesting(agent: Token | None) -> set[str]:
     doing = [agent] if agent.tag_ == "VBG" else [c for c in agent.children if (c.dep_ == "acl" and c.tag_ == "VBG")
                                                  or c.dep_ == "relcl"]
     return {"protester"} if any(lemma(t) in acts for t in doing) else set()
+
+
+_DEBRIS = frozenset({"debris", "fragment", "wreckage", "shrapnel"})
 
 
 def _a_crowd(agent: Token | None) -> set[str]:
@@ -1123,17 +1128,20 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
     preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in targets["prepositions"]
              and c.i > token.i and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)]
     aimed: set[str] = set()
+    struck: set[str] = set()  # the heads of what was fired on, before what their phrases name
     for prep in preps:
         # "on demonstrators marching towards the airfield": the marchers, parsed as the subject of a clause
         objects = [c for c in prep.children if c.dep_ == "pobj"] or [
             n for c in prep.children if c.dep_ == "pcomp" for n in c.children if n.dep_ == "nsubj"]
         # a stranded preposition ("was fired upon") aims at the subject
         aimed |= set().union(*(words_under(o) for o in objects)) if objects else words_under(_subject(token))
+        struck |= {lemma(o) for o in objects}
         aimed |= set().union(*(_protesting(o) for o in objects))  # "on young people protesting the results"
     # "opened fire to disperse a pro-Ukrainian rally"
     dispersed = {lemma(d) for c in token.children if c.dep_ in {"xcomp", "advcl"} and lemma(c) == "disperse"
                  for d in c.children if d.dep_ == "dobj"}
-    if dispersed & (set(lex["protesters"]) | _GATHERED | {n for n, t in lex["nouns"].items() if t == "Peaceful protest"}):
+    protests = {n for n, t in lex["nouns"].items() if t == "Peaceful protest"}
+    if dispersed & (set(lex["protesters"]) | _GATHERED | protests) or aimed & protests:  # or "opened fire on a peaceful rally"
         aimed.add("protester")
     if (aimed | _victims(token)) & set(lex["protesters"]):  # "fired on a convoy of supporters, killing one protester"
         kind = _protest_type(_protest_scope(sentence, token))  # tear gas fired at a crowd is an intervention
@@ -1144,6 +1152,9 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
         return "Excessive force against protesters" if lethal else kind
     if targets.get("by_forces") and aimed and _who(_agent(token)) & set(lex["security_forces"]):
         return targets["by_forces"]  # "Russian forces fired on Nikopol": a war's forces firing from afar
+    # "on a car carrying a family at their checkpoint": the car, not the checkpoint named beside it
+    if struck & set(lex["civilian_targets"]) and not struck & set(lex["military_targets"]):
+        return targets["civilian"]
     if aimed & set(lex["military_targets"]):
         return targets["military"]
     if aimed & set(lex["civilian_targets"]):
@@ -1557,6 +1568,7 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             sub_type = _verb_event(token, verbs[word], places, sentence) if asserted else None
             specific = True
         elif pos in {"NOUN", "PROPN"} and (word in nouns or word in protesters) and not _in_a_title(doc[i]) \
+                and not _in_another_sense(doc[i], word) \
                 and not (word in lower_only and not doc[i].is_lower) and not _warned_of(doc[i]) \
                 and _under_fire(doc[i]) is None:
             # _noun_event needs one of them
@@ -1582,6 +1594,12 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
     return found
 
 
+def _in_another_sense(token: Token, word: str) -> bool:
+    """ "announced a general strike", "a hunger strike": the noun's other sense, by its modifier."""
+    modifiers = lexicon()["other_senses"].get(word, ())
+    return any(c.dep_ in {"amod", "compound", "nmod", "poss"} and c.lower_.rstrip("'’") in modifiers for c in token.children)
+
+
 def _in_a_title(token: Token) -> bool:
     """ "Russian Offensive Campaign Assessment", "Rapid Response Force": a trigger word inside a
     capitalised name names a report or a unit, not an event."""
@@ -1600,6 +1618,8 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         # ("rockets fired by Ukrainian forces", "the missiles had been launched by Tu-95MS bombers")
         told_with = [c for c in candidates if lemma(c.trigger) in {"launch", "fire"} and (
             c.trigger.dep_ in {"relcl", "acl", "advcl"} or any(t.dep_ == "auxpass" for t in c.trigger.children))]
+        # and "debris damaged the roof of a garage" is what the downing did
+        told_with += [c for c in candidates if any(t.dep_ == "nsubj" and lemma(t) in _DEBRIS for t in c.trigger.children)]
         candidates = [c for c in candidates if c not in told_with] or list(candidates)
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731

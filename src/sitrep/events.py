@@ -296,7 +296,9 @@ def _where_treated(doc: Doc, place: Toponym) -> bool:
 
 def _a_hospital_gone_to(noun: Token) -> bool:
     """A hospital someone was taken to or died at, not one that was struck ("a strike on the Kherson hospital")."""
-    if lemma(noun) not in _TREATMENT_PLACES or noun.dep_ != "pobj":
+    # "Belgorod City Hospital No. 2": a hospital's name, however the parser heads it
+    named = {lemma(noun), *(lemma(c) for c in noun.children if c.dep_ == "compound")}
+    if not named & _TREATMENT_PLACES or noun.dep_ != "pobj":
         return False
     prep, holder = noun.head, noun.head.head
     return (prep.lower_ == "to" and (lemma(holder) in _TREATED or holder.lower_ == "way")) or (
