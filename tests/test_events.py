@@ -2487,3 +2487,43 @@ def test_twenty_eighth_probe_acts(language):
     assert run(language, text)[0].sub_event_type == "Excessive force against protesters"
     text = "On Monday soldiers opened fire on a car carrying a family at their checkpoint at the entrance to Tokmak."
     assert run(language, text)[0].sub_event_type == "Attack"
+
+
+def test_twenty_ninth_probe_ground_and_claims(language):
+    """From the twenty-ninth probe: a flag raised over a village, ground a side pulled back from and the
+    other took, a river's bank, a claim the next sentence calls fake."""
+    [flag] = run(language, "Fighters of a marine brigade raised the Ukrainian flag over Kupiansk yesterday morning.")
+    assert (flag.sub_event_type, flag.actor1) == ("Government regains territory", "Military Forces of Ukraine (2019-)")
+    assert run(language, "The government raised prices in Kharkiv on Monday.") == []
+    text = ("Ukraine's General Staff acknowledged on Sunday that its troops had pulled back from Kupiansk, saying "
+            "Russian units had taken full control of it on Friday.")
+    [taken] = run(language, text)
+    assert (taken.sub_event_type, taken.location, taken.event_date) == (
+        "Non-state actor overtakes territory", "Kupiansk", dt.date(2022, 9, 9))
+    [stormed] = run(language, "On Monday marines stormed positions near Izyum on the left bank of the Donetsk.")
+    assert stormed.location == "Izyum"
+    assert run(language, "On Monday marines stormed positions on the left bank of the Donetsk.") == []
+    text = ("Russian milbloggers claimed that a Ukrainian Su-25 jet had been shot down near Izyum. The spokesman of "
+            "Ukraine's Air Force dismissed the claim as fake.")
+    assert run(language, text) == []
+
+
+def test_twenty_fifth_dispatch_crowds(language):
+    """From the twenty-fifth dispatches: firebombs are property destruction, unless thrown at police or in a
+    protest; a rally that passed off peacefully was held; youths who hurled petrol bombs on a night did so that
+    night; a paragraph naming no place goes on with the story of the paragraph before."""
+    [fire] = run(language, "Two bottles with a flammable liquid were hurled at the museum in Kharkiv at around 4am on Monday.")
+    assert fire.sub_event_type == "Looting/property destruction"
+    [slashed] = run(language, "On Monday a candidate was slashed on the arm by a man with a kitchen knife in Kharkiv.")
+    assert slashed.sub_event_type == "Attack"
+    [rally] = run(language, "Earlier on Monday, an anti-immigration rally outside Kharkiv City Hall passed off peacefully.")
+    assert rally.sub_event_type == "Peaceful protest"
+    text = ("Riot police fired tear gas at hooded youths who hurled petrol bombs and stones in Kharkiv on Monday night, "
+            "hours after thousands marched to mark 14 years since the killing of a schoolboy.")
+    [riot] = run(language, text)
+    assert (riot.sub_event_type, riot.event_date) == ("Violent demonstration", dt.date(2022, 9, 12))
+    text = ("Fifteen police officers were injured in Izyum on Monday night after a protest descended into violence.\n\n"
+            "Around 300 people had gathered outside a hotel. Shortly after 10pm, petrol bombs were thrown at officers.\n\n"
+            "Earlier on Monday, a rally in Kharkiv passed off peacefully.")
+    assert {(e.sub_event_type, e.location) for e in run(language, text)} == {
+        ("Violent demonstration", "Izyum"), ("Peaceful protest", "Kharkiv")}

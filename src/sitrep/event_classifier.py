@@ -843,6 +843,13 @@ def _protesting(agent: Token | None) -> set[str]:
     return {"protester"} if any(lemma(t) in acts for t in doing) else set()
 
 
+def _at_the_police(verb: Token) -> bool:
+    """ "thrown at officers", "attacked a riot police unit with petrol bombs": aimed at the security forces."""
+    aimed = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on"} for o in c.children]
+    aimed += [c for c in verb.children if c.dep_ == "dobj"]
+    return any(lemma(t) in lexicon()["security_forces"] or lemma(t) == "officer" for o in aimed for t in subtree(o))
+
+
 _DEBRIS = frozenset({"debris", "fragment", "wreckage", "shrapnel"})
 
 
@@ -1007,6 +1014,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                                        for kind in ("persons", "people", "combatants", "captives")):
             return None  # "relatives of defenders captured in Mariupol": people described by their capture
         patient = _patient(token)
+        if rule.get("marks"):  # "raised the Ukrainian flag over Staromaiorske": the place is named beside it
+            if patient is None or lemma(patient) not in rule["marks"] or not sentence_places(sentence, places):
+                return None
+            patient = None
         placed = patient is not None and any(p.start <= patient.idx < p.end for p in places)
         if patient is not None and patient.ent_type_ == "PERSON" and not placed:
             return None  # "captured Vladimir Rogov": a person taken is no ground taken
@@ -1046,6 +1057,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if lexicon()["event_types"].get(aimed) == "Protests":
             return aimed  # "police opened fire on demonstrators", whatever gun the sentence names
         weapon = _weapon_in(own_clause(token, sentence))
+        if weapon == "Looting/property destruction" and (_at_the_police(token) or _amid_a_protest(sentence)):
+            return "Violent demonstration"  # "petrol bombs were thrown at officers"; not at a museum at 4am
         if weapon is None and rule.get("targets"):
             return aimed
         if weapon is None and (rule.get("needs_weapon") or rule.get("weapon_only")):
@@ -1499,6 +1512,9 @@ def _occurs(verb: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     if word == "go":  # "a bomb went off", not "went on"
         return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    if word == "pass":  # "the rally passed off peacefully", "passed without incident"; not "passed a law"
+        return not any(c.dep_ == "dobj" for c in verb.children) and any(
+            c.lower_ in {"off", "peacefully", "calmly", "without"} for c in verb.children)
     return word in lexicon()["occurrence_verbs"]
 
 
@@ -1590,8 +1606,19 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             continue
         if sub_type is None or not asserted:
             continue
-        found.append(SentenceEvent(sentence, token, sub_type, specific, _agent(token), _patient(token)))
+        found.append(SentenceEvent(sentence, token, sub_type, specific, _flag_bearer(token, verbs.get(word, {})) or _agent(token),
+                                   _patient(token)))
     return found
+
+
+def _flag_bearer(verb: Token, rule: dict[str, Any]) -> Token | None:
+    """ "Fighters of a marine brigade raised the Ukrainian flag": the side is the flag's, when the doers name none."""
+    if not rule.get("marks"):
+        return None
+    doers, flag = _agent(verb), _patient(verb)
+    if flag is None or (doers is not None and any(t.ent_type_ == "NORP" for t in subtree(doers))):
+        return None
+    return next((c for c in flag.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"), None)
 
 
 def _in_another_sense(token: Token, word: str) -> bool:

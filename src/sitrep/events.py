@@ -162,8 +162,10 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
         return True  # "buses waiting to leave for Bahir Dar": where people were going
     # forces driven out of a place, and people or arms taken from it ("arrested from Kakching", Indian
     # English for "in"), were there
-    return head.lower_ == "from" and lemma(head.head) not in {
-        "withdraw", "retreat", "push", "drive", "expel", "oust", "arrest", "detain", "apprehend", "nab", "abduct",
+    # ("pulled back from Ocheretyne": "from" hung on the particle)
+    verb = head.head.head if head.head.dep_ in {"advmod", "prt"} and head.head.lower_ in {"back", "out", "away"} else head.head
+    return head.lower_ == "from" and lemma(verb) not in {
+        "withdraw", "retreat", "pull", "push", "drive", "expel", "oust", "arrest", "detain", "apprehend", "nab", "abduct",
         "kidnap", "rescue", "recover", "seize"}
 
 
@@ -249,7 +251,10 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     if chosen.sub_event_type == "territory":
         # ground taken is named in the trigger's own clause, not as a landmark, or stood for by a pronoun
         # ("since it was retaken"): "seized a village south of Pokrovsk, while strikes hit Kherson" took neither
-        pronoun = chosen.patient is None or chosen.patient.pos_ == "PRON"
+        taken = chosen.patient
+        if taken is not None and lemma(taken) == "control":  # "had taken full control of it"
+            taken = next((o for c in taken.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children), taken)
+        pronoun = taken is None or taken.pos_ == "PRON"
         loose = [p for p in loose if not _relative_position(doc, p, chosen.trigger)
                  and (pronoun or _in_clause_of(doc, p, chosen.trigger))]
     return [_most_specific(loose, named, doc)] if loose else []
@@ -402,7 +407,12 @@ def _water(doc: Doc, place: Toponym) -> bool:
     """ "on the west bank of the Dnipro River": a river or sea named after a town is not that town
     (the index holds no rivers, so the name resolves to the city of Dnipro, far downstream)."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and span.end < len(doc) and doc[span.end].lower_ in _WATER_WORDS
+    if span is None:
+        return False
+    # "on the left bank of the Dnipro": a river's bank, the river unnamed as one
+    banked = span.start >= 3 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ == "of" \
+        and doc[span.start - 3].lower_ in {"bank", "banks"}
+    return banked or (span.end < len(doc) and doc[span.end].lower_ in _WATER_WORDS)
 
 
 def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
@@ -897,8 +907,11 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
             noun = lemma(token.head)
             if token.dep_ == "acl" and noun not in _people():
                 return False  # a participle may be a misparsed verb ("supporters blocking roads clashed on Wednesday")
+            rule = lex["verbs"].get(lemma(token), {})
+            # "youths who hurled petrol bombs on Tuesday night": a violent act told as what the people did, when
+            violent = rule.get("kind") in {"weapon", "target"} or rule.get("sub_event_type") in {"Attack", "Looting/property destruction"}
             return noun not in lex["media"] and noun not in lex["nouns"] and noun not in lex["weapons"] \
-                and lemma(token) not in lex["toll_verbs"] \
+                and lemma(token) not in lex["toll_verbs"] and not violent \
                 and (trigger is None or not any(t.i == trigger.i for t in token.subtree))
     return False
 
@@ -1227,7 +1240,7 @@ def extract(
     focus = main_place([t for t in told if t.country and t.geonameid not in treated]) or (
         None if filed is not None and _tells_of_unknown_places(doc, body_places, segments)
         else main_place([t for t in body_places if t.country and t.geonameid not in treated]))
-    after_dateline = [t for t in told if t.feature != "country" and t.country]
+    after_dateline = [t for t in told if t.feature != "country" and t.country and not no_scene[id(t)]]
     focus_country = focus.country if focus else ""
     drafts: list[_Draft] = []
     headline: tuple[int, int] | None = None
@@ -1253,9 +1266,12 @@ def extract(
             elif drafts and _disappeared_after(article.text, drafts[-1], sentence):
                 drafts[-1] = replace(drafts[-1], event=_disappearance(drafts[-1].event, _evidence(article, sentence)))
             continue
+        if _debunked_next(chosen):
+            continue  # "Milbloggers claimed a Su-25 had been shot down near Ugledar. The Air Force dismissed the claim as fake"
         lead_over = lead_over or (filed is not None and _names_unknown_place(sentence, body_places))
         lead = None if lead_over else _lead_place(filed, after_dateline, sentence, segments)
-        here = lead or _paragraph_place(after_dateline, sentence) or focus
+        here = lead or _paragraph_place(after_dateline, sentence) or _story_place(article.text, after_dateline, sentence, drafts) \
+            or focus
         country = _paragraph_country(article.text, sentence, after_dateline) or focus_country
         new = _drafts_for(article, doc, chosen, body_places, here, country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
@@ -1575,6 +1591,24 @@ def _same_entry(doc: Doc, drafts: Sequence[_Draft], sentence: Span) -> bool:
     if not drafts or not drafts[-1].event.evidence or not live_entry(sentence):
         return False
     return drafts[-1].event.evidence[-1].start >= doc[line_start(doc, sentence.start)].idx
+
+
+def _debunked_next(chosen: SentenceEvent) -> bool:
+    """A claim the next sentence calls false: someone "claimed" the event, and right after, someone denies
+    or dismisses "the claim" (or "the report") as fake."""
+    sentence, lex = chosen.sentence, lexicon()
+    if not any(lemma(a) in {"claim", "allege"} for a in chosen.trigger.ancestors):
+        return False
+    doc = sentence.doc
+    if sentence.end >= len(doc) or "\n\n" in doc[sentence.end - 1].whitespace_ + doc[sentence.end].text_with_ws:
+        return False
+    # read from the words: a sentence with no event word is not parsed
+    words = {t.lower_ for t in doc[sentence.end].sent}
+    denied = any(w.startswith(_DENIALS) for w in words) and bool(words & {"claim", "claims", "report", "reports", "allegation"})
+    return denied and bool(words & set(lex["non_event"]["falsity"]))
+
+
+_DENIALS = ("deni", "deny", "dismiss", "refut", "reject", "debunk")
 
 
 def _a_regions_toll(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
@@ -1912,6 +1946,30 @@ def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
     # Seven counterattacks ... were repelled"), rather than the story's place in another paragraph
     provinces = [t for t in told if opens <= t.start < sentence.start_char and t.feature == "admin1"]
     return before[-1] if before else provinces[-1] if provinces else None
+
+
+def _story_place(text: str, told: Sequence[Toponym], sentence: Span, drafts: Sequence[_Draft]) -> Toponym | None:
+    """A paragraph that names no place at all, right after one that told an event at a town, goes on with
+    that town's story ("... violence in Larne on Saturday night. [new paragraph] Around 300 people had
+    gathered outside a hotel. Petrol bombs were thrown at officers.")."""
+    doc = sentence.doc
+    opens = doc[line_start(doc, sentence.start)].idx
+    closes = text.find("\n", sentence.end_char)
+    closes = len(text) if closes < 0 else closes
+    if not drafts or not drafts[-1].event.evidence or any(
+            opens <= t.start < closes and not _names_a_hospital(doc, t) for t in told):
+        return None  # (a hospital named after a town is no place the paragraph tells of: "treated at Antrim Area Hospital")
+    previous = text.rfind("\n", 0, len(text[:opens].rstrip()))  # where the paragraph before begins
+    last = drafts[-1].event
+    # the last event was told in the paragraph right before this one
+    if not previous < last.evidence[-1].start < opens or not text[last.evidence[-1].end : opens].strip() == "":
+        return None
+    return next((t for t in reversed(told) if previous < t.start < opens and t.geonameid == last.geonameid), None)
+
+
+def _names_a_hospital(doc: Doc, place: Toponym) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in _TREATMENT_PLACES for t in doc[span.end : span.end + 2])
 
 
 def _report_day(
