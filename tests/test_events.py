@@ -2527,3 +2527,21 @@ def test_twenty_fifth_dispatch_crowds(language):
             "Earlier on Monday, a rally in Kharkiv passed off peacefully.")
     assert {(e.sub_event_type, e.location) for e in run(language, text)} == {
         ("Violent demonstration", "Izyum"), ("Peaceful protest", "Kharkiv")}
+
+
+def test_twenty_seventh_probe_details(language):
+    """From the twenty-seventh probe: "no suspect has been arrested" is no arrest; a town the tagger took for a
+    plural noun still came under fire; "the previous afternoon" is the day before the day told; where a
+    spokesman spoke and whom a crowd stood with are no scenes."""
+    text = ("Attackers hurled a grenade into a crowd at the bus park in Izyum on Monday evening. One of the injured "
+            "died this morning; no suspect has been arrested.")
+    [grenade] = run(language, text)
+    assert (grenade.sub_event_type, grenade.fatalities) == ("Grenade", 1)
+    # (a guard here: the tagger reads "Kupiansk" as a name; the probe's "Shebekino" it read as a plural noun)
+    [shelled] = run(language, "Kupiansk came under fire of the Russians again this afternoon, a 'Grad' MLRS was used.")
+    assert shelled.sub_event_type == "Shelling/artillery/missile attack"
+    text = "KHARKIV, Sept 13 - Rescuers finished clearing rubble on Tuesday after a guided bomb hit Izyum the previous afternoon."
+    assert run(language, text)[0].event_date == dt.date(2022, 9, 12)
+    text = ("Police opened fire on residents marching against water cuts on Monday, killing one. Speaking in Kharkiv, "
+            "the government spokesman said an investigation had been opened.")
+    assert "Kharkiv" not in {e.location for e in run(language, text)}

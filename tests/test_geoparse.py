@@ -1011,3 +1011,12 @@ def test_a_time_zone_is_no_place_and_a_posts_heading_town_counts_as_written(lang
     text = ("Shebekino. A Ukrainian FPV drone struck a van on Oktyabrskaya Street. The driver was taken to Belgorod City "
             "Hospital No. 2.")
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)][:1] == ["Shebekino"]
+
+
+def test_a_town_again_heading_a_post_a_numbered_road_and_a_cocktail(language, full_gazetteer):
+    def names(text: str) -> list[str]:
+        return [t.name for t in geoparse(language(text), [], full_gazetteer)]
+
+    assert names("Nikopol again: overnight the aggressor hit the city with heavy artillery.") == ["Nikopol"]
+    assert "Rute" not in names("Gunmen opened fire on a pickup on Route 13 near Luang Prabang.")
+    assert "Perm" not in names("Unknown men threw a Molotov cocktail at the town hall in Kharkiv.")

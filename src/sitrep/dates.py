@@ -129,7 +129,7 @@ def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]
 # just before (or, with none, from the one the same sentence tells right after: "..., the previous evening,
 # the governor said on Tuesday")
 _APART = re.compile(
-    r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+(?:day|evening|night)|the\s+day\s+before(?=\s*[,.;)]|$)"
+    r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+before(?=\s*[,.;)]|$)"
     r"|(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;)]|$))"
     r"|(?:the\s+)?(?P<ahead>next|following)\s+day|a\s+day\s+later"
     r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|evening|afternoon|morning)))\b"

@@ -207,6 +207,9 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     told_of = [*trigger.children, *(trigger.head.children if trigger.dep_ == "acomp" else [])]
     if any(c.dep_ in {"nsubjpass", "dobj", "nsubj"} and _no_one(c) for c in told_of):
         return False
+    # "no suspect has been arrested", "no shots were fired"
+    if any(c.dep_ in {"nsubjpass", "dobj"} and any(_denies(d) for d in c.children) for c in trigger.children):
+        return False
     doc = trigger.doc
     if trigger.i + 2 < len(doc) and doc[trigger.i + 1].lower_ in {"no", "none", "nobody"} and doc[trigger.i + 2].is_punct:
         return False  # "4 people injured, killed no." (a machine translation of "no one was killed")
@@ -1198,7 +1201,7 @@ def _firing(fire: Token) -> Token | None:
     return found or _agent(fire)
 
 
-def _fire_at(token: Token, target: Token) -> str | None:
+def _fire_at(token: Token, target: Token, places: Sequence[Toponym]) -> str | None:
     """Fire at a target, typed as shots at it are (the weapon first: "under artillery fire"); a town
     or an area under fire was shelled, as forces firing on a place did."""
     lex = lexicon()
@@ -1211,7 +1214,8 @@ def _fire_at(token: Token, target: Token) -> str | None:
         return targets["military"]
     if aimed & set(lex["civilian_targets"]):
         return targets["civilian"]
-    if target.pos_ == "PROPN" or lemma(target) in lex["territory_objects"]:
+    # (a town's name the tagger took for a plural noun, "Shebekino came under fire", is still the town)
+    if target.pos_ == "PROPN" or lemma(target) in lex["territory_objects"] or _place_in(target, places):
         return targets["by_forces"]
     return None
 
@@ -1597,7 +1601,7 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             asserted = sub_type is not None and _is_asserted(token, sentence)
         elif pos == "NOUN" and (target := _under_fire(doc[i])) is not None:
             token, specific = doc[i], True
-            sub_type = _fire_at(token, target)
+            sub_type = _fire_at(token, target, places)
             asserted = sub_type is not None and _is_asserted(token, sentence)
             if sub_type is not None and asserted:
                 found.append(SentenceEvent(sentence, token, sub_type, specific, _firing(token), target))

@@ -169,6 +169,17 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
         "kidnap", "rescue", "recover", "seize"}
 
 
+def _spoken_from_or_stood_with(doc: Doc, place: Toponym) -> bool:
+    """ "Speaking in Pointe-Noire, the spokesman said ...", "marched ... in solidarity with Gaza": where a
+    statement was made, or whom a crowd stood with, is no scene."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return (head.lower_ == "in" and lemma(head.head) in {"speak", "talk"}) or (
+        head.lower_ == "with" and lemma(head.head) == "solidarity")
+
+
 def _names_a_body(doc: Doc, place: Toponym) -> bool:
     """ "Kharkiv regional police", "the Donetsk Oblast prosecutor's office": a place naming the seat of an
     institution that reports. Read from the words, which the parser often gets wrong in such notes."""
@@ -203,7 +214,8 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     named = sentence_places(chosen.sentence, places)
     # a country is too wide to be an event's place, and a union of countries ("pro-EU protesters") too
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
-                   and not _where_treated(doc, p) and not _speaking(doc, p) and not _in_a_modifier(doc, p)]
+                   and not _where_treated(doc, p) and not _speaking(doc, p) and not _in_a_modifier(doc, p)
+                   and not _spoken_from_or_stood_with(doc, p)]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
     filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
     if filed and (len(filed) < len(in_sentence) or _names_unknown_place(chosen.sentence, places)):
@@ -1232,7 +1244,8 @@ def extract(
     # where the report was filed is the story's place only when it names no other; a capital that
     # speaks ("a charge Kabul denies") is its government; a town named only as where the wounded were
     # treated is no scene ("The man later died in hospital in Melitopol")
-    no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) for t in body_places}  # nor a river's name
+    no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) or _spoken_from_or_stood_with(doc, t)
+                for t in body_places}  # nor a river's name
     treated = {t.geonameid for t in body_places if no_scene[id(t)]} - {t.geonameid for t in body_places if not no_scene[id(t)]}
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)
             and not _in_a_modifier(doc, t)]

@@ -532,6 +532,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= 2.0
     if _quoted_name_of_a_thing(words, mention):
         evidence -= 3.0  # "Russian 'Geran' drones"
+    if any(c.isdigit() for c in mention.text):
+        evidence -= 3.0  # "Route 13", "Highway 1": a numbered road, read under a town's key
     if after == "time" and mention.tok_start > 0 and _CLOCK.fullmatch(words.orth[mention.tok_start - 1].rstrip(".")):
         evidence -= 10.0  # "at around 23:40 Moscow time": a time zone
     if name_key(mention.text) in _stopwords():
@@ -603,6 +605,8 @@ def _line_head(words: _Words, mention: _Mention) -> bool:
 
 
 def _heads_a_line(words: _Words, start: int, end: int) -> bool:
+    if end < len(words) and words.lower[end] == "again":
+        end += 1  # "Nikopol again: overnight the aggressor hit the city"
     if end >= len(words) or words.orth[end] not in {":", "."}:
         return False
     i = start - 1
