@@ -176,3 +176,7 @@ def test_a_weekday_in_a_quoted_name_is_no_date():
     assert [m.text for m in find_dates(text, published, [])] == ["30 September 2022"]
     assert [m.value for m in find_dates('"On Friday we were attacked," he said.', published, [])] == [dt.date(2025, 1, 24)]
     assert [m.value for m in find_dates("Russian forces attacked Kupiansk Friday.", published, [])] == [dt.date(2025, 1, 24)]
+
+
+def test_a_numbered_avenue_is_no_day_of_the_month():
+    assert find_dates("The shop on 5th Avenue was looted.", dt.date(2023, 5, 23), []) == []

@@ -2545,3 +2545,11 @@ def test_twenty_seventh_probe_details(language):
     text = ("Police opened fire on residents marching against water cuts on Monday, killing one. Speaking in Kharkiv, "
             "the government spokesman said an investigation had been opened.")
     assert "Kharkiv" not in {e.location for e in run(language, text)}
+
+
+def test_shot_dead_misread_and_days_of_the_month_told_without_on_the(language):
+    [killing] = run(language, "Two men on a motorcycle shot dead a 34-year-old man outside a kiosk in Izyum this morning.")
+    assert (killing.sub_event_type, killing.fatalities) == ("Attack", 1)
+    text = "In the early hours of the 11th, Russian drones dropped grenades with CS gas on our positions near Izyum."
+    assert run(language, text)[0].event_date == dt.date(2022, 9, 11)
+    assert run(language, "On 11th the enemy once again hit Izyum with artillery.")[0].event_date == dt.date(2022, 9, 11)

@@ -98,11 +98,11 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         (re.compile(rf"(?i)\b(?P<phrase>{relative})\b"), _relative),
         # "two years ago today"; "to mark one year since a missile struck a cafe": the strike's day, a year back
         (re.compile(rf"(?i)\b(?P<n>{number})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:ago(?P<today>\s+today)?|since)\b"), _ago),
-        # "On the 3rd a tractor driver was blown up": a day of the month, the last one up to publication
-        # (not "on the 3rd floor", "on the 5th day of the offensive")
-        (re.compile(r"(?i:\bon\s+the\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?i:floor|storey|story|anniversary|day|days|time|round|"
+        # "On the 3rd a tractor driver was blown up", "On 21st the enemy hit", "in the early hours of the 26th":
+        # a day of the month, the last one up to publication (not "on the 3rd floor", "on the 5th day of the offensive")
+        (re.compile(r"(?i:\bon\s+(?:the\s+)?|\b(?:hours|night|morning|afternoon|evening)\s+of\s+the\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?i:floor|storey|story|anniversary|day|days|time|round|"
                     r"place|century|brigade|battalion|regiment|division|corps|army|company|platoon|grade|year|week|month|"
-                    r"line|row|attempt|wave|term|session|stage|phase|district|ward|street|of)\b)"), _day_of_month),
+                    r"line|row|attempt|wave|term|session|stage|phase|district|ward|street|avenue|road|of)\b)"), _day_of_month),
     ]
 
 

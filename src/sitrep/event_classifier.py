@@ -375,6 +375,11 @@ def _noun_read_as_verb(token: Token) -> bool:
     )
 
 
+def _shot_dead_misread(token: Token) -> bool:
+    return token.lower_ == "dead" and token.pos_ == "ADJ" and token.i > 0 and token.doc[token.i - 1].lower_ == "shot" \
+        and token.doc[token.i - 1].pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)
+
+
 def _past_read_as_base(token: Token) -> bool:
     """ "Residents ... beat to death a man": a past tense spelt like the base form, read as one. A base form
     with its own subject and no auxiliary, "to" or "that" is finite, unless a verb like "saw" or "let" governs it."""
@@ -1579,6 +1584,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             pos, word = "NOUN", doc[i].lower_
         if pos == "VERB" and _noun_read_as_verb(doc[i]):
             pos, word = "NOUN", doc[i].lower_
+        if _shot_dead_misread(doc[i]):
+            pos, word = "VERB", "shoot"  # "Two men on a motorcycle shot dead a man": "shot" read as a noun, "dead" as the verb
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
         describing = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})
         if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]):
