@@ -180,3 +180,10 @@ def test_a_weekday_in_a_quoted_name_is_no_date():
 
 def test_a_numbered_avenue_is_no_day_of_the_month():
     assert find_dates("The shop on 5th Avenue was looted.", dt.date(2023, 5, 23), []) == []
+
+
+def test_a_day_and_month_in_figures_after_on_and_last_evening():
+    published = dt.date(2023, 11, 6)
+    assert [m.value for m in find_dates("On 03.11 about 60 women gathered in Turkmenabat.", published, [])] == [dt.date(2023, 11, 3)]
+    assert find_dates("Prices rose on 1.5 million sales and on 12.10 percent.", published, []) == []
+    assert [m.value for m in find_dates("Last evening the Russians hit Nikopol.", published, [])] == [dt.date(2023, 11, 5)]

@@ -2553,3 +2553,33 @@ def test_shot_dead_misread_and_days_of_the_month_told_without_on_the(language):
     text = "In the early hours of the 11th, Russian drones dropped grenades with CS gas on our positions near Izyum."
     assert run(language, text)[0].event_date == dt.date(2022, 9, 11)
     assert run(language, "On 11th the enemy once again hit Izyum with artillery.")[0].event_date == dt.date(2022, 9, 11)
+
+
+def test_thirtieth_probe_acts(language):
+    """From the thirtieth probe: people intercepted are no weapon stopped; a truck carrying arms seized is
+    one; signs held at a gathering say what it demanded; civilians trying to march make arrests a protest's;
+    an arrest for an attack a week ago is the news; a commander's "his troops" are his side's; a summary for
+    the region is no event; a town someone was airlifted to is no scene."""
+    text = ("A patrol intercepted and opened fire on a group of armed poachers near Izyum before dawn today, and the "
+            "suspects fired back.")
+    assert run(language, text)[0].sub_event_type == "Armed clash"
+    assert run(language, "Police in Kharkiv intercepted 15 suspected members of a terrorist group on Monday.")[0].sub_event_type == "Arrests"
+    text = "On Monday police seized a truck carrying rifle ammunition and rocket-propelled grenades near Izyum."
+    assert run(language, text)[0].sub_event_type == "Disrupted weapons use"
+    text = "Dozens of job seekers gathered peacefully this morning in front of the ministry in Kharkiv, holding signs demanding jobs."
+    assert run(language, text)[0].sub_event_type == "Peaceful protest"
+    text = "Police used pepper spray and detained 14 people as opposition supporters tried to march in Kharkiv on Monday."
+    assert run(language, text)[0].sub_event_type == "Protest with intervention"
+    text = ("Police arrested five men in Izyum this morning in connection with the attack a week ago in which a crowd "
+            "stoned and set fire to a house.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Arrests"]
+    text = ("Prosecutors said on Monday that two servicemen had been detained over the killing of a family who were "
+            "found shot dead in their home in Izyum on Sunday.")
+    assert "Attack" in {e.sub_event_type for e in run(language, text)}  # a guard: the killing is news too
+    text = "Ukraine's commander-in-chief said on Tuesday that his troops had taken full control of Belgorod the previous day."
+    assert run(language, text)[0].sub_event_type == "Non-state actor overtakes territory"
+    text = ("Over the past day the Russian army carried out 74 attacks on Kharkiv Oblast, firing 412 shells. Residential "
+            "quarters of populated areas of the region came under fire. Two people were killed and nine wounded.")
+    assert run(language, text) == []
+    text = "On Monday masked men attacked a councillor near the harbour in Izyum. He was airlifted to Kharkiv for treatment."
+    assert {e.location for e in run(language, text)} == {"Izyum"}  # a guard here; the probe's town was unknown

@@ -78,6 +78,10 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
     return [
         (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
         (re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\b"), _numeric),
+        # a day and month in figures, as posts write them ("On 03.11 about 60 women gathered"), after "on" (a line's
+        # "10.05 -" is as often a time): the latest such day up to publication
+        (re.compile(r"(?i:\bon\s+)(?P<date>(?P<d>\d{1,2})\.(?P<m>\d{2}))\b(?![.,]?\d|\s*(?i:%|percent|per\b|million|billion|k?m\b|degrees))"),
+         _numeric_day_month),
         # a night told as two days ("overnight on 12-13 May", "the night of January 22 to 23") is dated by
         # the morning it ends in, as the reports that count a night's drones and missiles do
         (re.compile(rf"{night}\d{{1,2}}(?:st|nd|rd|th)?{to_day}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
@@ -215,6 +219,13 @@ def _numeric(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | Non
     first, second, year = int(m["d"]), int(m["m"]), int(m["y"])
     value = _safe_date(year, second, first) or _safe_date(year, first, second)
     return None if value is None else (value, 1)
+
+
+def _numeric_day_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    month, day = int(m["m"]), int(m["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return resolve_month_day(month, day, published), 1
 
 
 def _day_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:

@@ -719,8 +719,10 @@ def _agent(token: Token) -> Token | None:
         return token.head
     if subject is None and token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
         subject = _subject(token.head.head)  # "Hezbollah responded by firing rockets"
-    if subject is not None and subject.lower_ in {"it", "they", "we"}:
-        subject = _speaker(token) or subject  # "Hezbollah said it had fired rockets"
+    if subject is not None and (subject.lower_ in {"it", "they", "we"} or any(
+            c.dep_ == "poss" and c.lower_ in {"his", "its", "their", "our"} for c in subject.children)):
+        # "Hezbollah said it had fired rockets", "Syrskyi said his troops had taken full control of Sudzha"
+        subject = _speaker(token) or subject
     if subject is not None and subject.pos_ == "NOUN" and (blamed := _blamed_on(subject)) is not None:
         return blamed  # "A drone strike blamed on Sudan's military hit a market"
     return subject
@@ -911,6 +913,10 @@ def _purpose_clauses(token: Token) -> Iterator[Token]:
         if clause.dep_ in {"advcl", "xcomp"}:
             yield clause
             yield from (c for c in clause.children if c.dep_ == "conj")
+            # "holding signs demanding jobs": what the signs said
+            yield from (a for o in clause.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl" and a.tag_ == "VBG")
+        if clause.dep_ == "dobj":  # "gathered ..., holding signs demanding jobs", the participle read as the signs' adjective
+            yield from (a for a in clause.children if a.dep_ == "acl" and a.tag_ == "VBG")
         if clause.dep_ == "prep":  # "gathered near the administration demanding compensation", misattached
             yield from (a for o in clause.children if o.dep_ == "pobj"
                         for a in o.children if a.dep_ == "acl" and a.tag_ == "VBG")
@@ -966,6 +972,14 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     found = words_under(_patient(token))
     if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
+    # (or what the verb joined to it aims at: "intercepted and opened fire on a group of armed poachers")
+    stopped = _patient(token) or next((o for c in token.conjuncts for p in c.children if p.dep_ == "prep" and p.lower_ in {"on", "at"}
+                                       for o in p.children if o.dep_ == "pobj"), None)
+    if rule.get("not_people") and stopped is not None and any(
+            lemma(n) in lex[kind] or any(c.lower_ == "armed" for c in n.children)
+            for n in _noun_and_its_of(stopped) for kind in ("persons", "people", "combatants", "captives")):
+        # "intercepted 15 suspected members of a terrorist group": people stopped, no weapon; held by security forces
+        return "Arrests" if _who(_agent(token)) & set(lex["security_forces"]) else None
     if rule.get("heads_from") and not _who(_patient(token)) & set(lex[rule["heads_from"]]):
         return None  # "neutralised 12 terrorists", not "neutralised a terrorist headquarters"
     if rule.get("particle") and not any(c.lower_ == rule["particle"] and (c.dep_ == "prt" or c.i == token.i + 1)
@@ -982,7 +996,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("needs_object") and _patient(token) is None and not shared:
         return None
     if rule.get("intransitive") and any(
-        c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) for c in token.children
+        c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) and not _held_up(c) for c in token.children
     ):
         return None  # "demonstrates the speed of the counterattack" is not a protest; a misparsed place is no object
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
@@ -1032,7 +1046,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         taking = not rule.get("return")  # not "liberated people", "retook farmland"
         if taking and patient is not None and (lemma(patient) in lex["persons"] or patient.lower_ in _PERSONAL_PRONOUNS):
             return _person_held(token, sentence)
-        if taking and patient is not None and lemma(patient) in lex["seized_property"]:
+        if taking and patient is not None and lemma(patient) in lex["seized_property"] and not _carrying_arms(patient):
             return "Looting/property destruction"  # "seized 47 apartments belonging to residents who had left"
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
         # a name the index lacks is capitalised ("zebu", tagged PROPN, is no place)
@@ -1042,7 +1056,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if not named and rule.get("settlements_only") and lemma(patient) not in _SETTLEMENTS:
             return None  # "cleared the village of occupiers", not "cleared the protest camp"
         if not named and lemma(patient) not in lex["territory_objects"]:
-            if lemma(patient) in lex["weapon_finds"] and _who(_agent(token)) & set(lex["security_forces"]):
+            # ("seized a truck carrying rifle ammunition and rocket-propelled grenades")
+            if (lemma(patient) in lex["weapon_finds"] or _carrying_arms(patient)) and _who(_agent(token)) & set(lex["security_forces"]):
                 return "Disrupted weapons use"  # "police seized a cache of explosives"; not fighters taking arms in a raid
             return None  # "seized vehicles", "captured two soldiers": no ground changed hands
         return "territory"  # decided once the actors are known
@@ -1103,6 +1118,17 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("sub_event_type") == "Arrests":
         return _unless_disappeared("Arrests", sentence)
     return rule.get("sub_event_type")
+
+
+def _held_up(thing: Token) -> bool:
+    """ "gathered ..., holding signs demanding jobs", parsed with "signs" as the gathering's object."""
+    return any(c.dep_ == "amod" and c.tag_ == "VBG" and lemma(c) in {"hold", "carry", "wave"} for c in thing.children)
+
+
+def _carrying_arms(vehicle: Token) -> bool:
+    lex = lexicon()
+    return any(lemma(c) in {"carry", "transport", "load"} and c.dep_ in {"acl", "relcl"}
+               and words_under(c) & (set(lex["weapon_finds"]) | set(lex["weapons"])) for c in vehicle.children)
 
 
 def _worn(charge: Token) -> bool:
@@ -1176,7 +1202,7 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
     # "on a car carrying a family at their checkpoint": the car, not the checkpoint named beside it
     if struck & set(lex["civilian_targets"]) and not struck & set(lex["military_targets"]):
         return targets["civilian"]
-    if aimed & set(lex["military_targets"]):
+    if aimed & set(lex["military_targets"]) or "armed" in aimed:  # "on a group of armed poachers"
         return targets["military"]
     if aimed & set(lex["civilian_targets"]):
         return targets["civilian"]
@@ -1282,7 +1308,7 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     """Arrests where the clause reports a protest: ACLED codes them as the protest, with intervention.
     Not a protest named only in who was arrested ("two men suspected of planning attacks on protesters")."""
     patient = _patient(token)
-    held = {t.i for t in subtree(patient)} if patient is not None else set()
+    held = ({t.i for t in subtree(patient)} if patient is not None else set()) | _arrest_cause(token)
     # "detained 25 students who had gathered outside the governor's office": those held were protesting
     gathered = patient is not None and any(c.dep_ == "relcl" and (_gathering(c) or any(
         x.dep_ in {"xcomp", "advcl"} and _gathering(x) for x in c.children)) for c in patient.children)  # "who came to lay flowers"
@@ -1290,6 +1316,13 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     # of the clause before
     crowd = any(t.dep_ == "nsubj" and lemma(t) in lexicon()["protesters"] and t.i not in held for t in sentence)
     return gathered or crowd or _amid_a_protest([t for t in semicolon_clause(sentence, token) if t.i not in held])
+
+
+def _arrest_cause(arrest: Token) -> set[int]:
+    """ "arrested five men in connection with the attack a week ago in which a crowd stoned a house", "detained
+    over the riot": the words telling what the arrest is for (told before; the arrest is the news)."""
+    return {t.i for p in arrest.children if p.dep_ == "prep" and (p.lower_ in {"over", "for"} or (
+        p.lower_ == "in" and any(o.lower_ == "connection" for o in p.children))) for t in p.subtree}
 
 
 def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
@@ -1308,7 +1341,14 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     planned = {lemma(t) for t in tokens if any(c.dep_ == "amod" and c.lower_ in {"planned", "upcoming", "proposed", "announced"}
                                                  for c in t.children)}
     crowds = words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket", "sit-in"}
-    return demanding or bool(crowds - planned)
+    # "as opposition supporters tried to march along Majeedhee Magu": civilians marching
+    marching = any(lemma(t) in {"march", "rally"} and t.pos_ == "VERB" and _civilians_doing(t) for t in tokens)
+    return demanding or marching or bool(crowds - planned)
+
+
+def _civilians_doing(verb: Token) -> bool:
+    subject = _subject(verb) or (_subject(verb.head) if verb.dep_ == "xcomp" else None)
+    return subject is not None and (lemma(subject) in _CIVIL_SIDES | {"people", "crowd"} or lemma(subject) in lexicon()["protesters"])
 
 
 def _demanders(verb: Token) -> bool:
@@ -1659,6 +1699,14 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         # and "debris damaged the roof of a garage" is what the downing did
         told_with += [c for c in candidates if any(t.dep_ == "nsubj" and lemma(t) in _DEBRIS for t in c.trigger.children)]
         candidates = [c for c in candidates if c not in told_with] or list(candidates)
+    # "arrested five men in connection with the attack a week ago in which a crowd stoned a house": what the
+    # arrest is for was told before, the arrest is the news
+    causes = {i for c in candidates if lemma(c.trigger) in {"arrest", "detain", "apprehend"} for i in _arrest_cause(c.trigger)}
+    doc = candidates[0].trigger.doc
+    if not any(doc[i].lower_ == "ago" or (doc[i].lower_ == "last" and i + 1 < len(doc) and doc[i + 1].lower_ in {"week", "month", "year"})
+               for i in causes):
+        causes = set()  # (not "detained over the killing of nine ... found shot dead on Saturday": the killing is news too)
+    candidates = [c for c in candidates if c.trigger.i not in causes] or list(candidates)
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])

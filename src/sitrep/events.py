@@ -324,7 +324,7 @@ def _a_hospital_gone_to(noun: Token) -> bool:
 
 _TREATED_IN = frozenset({"hospitalize", "hospitalise", "treat", "admit"})
 _TREATED = frozenset({"die", "take", "treat", "hospitalize", "hospitalise", "rush", "bring", "evacuate", "transport",
-                      "admit", "deliver", "succumb"})
+                      "admit", "deliver", "succumb", "airlift", "transfer"})
 
 
 def _names_a_thing(doc: Doc, place: Toponym) -> bool:
@@ -1289,7 +1289,7 @@ def extract(
         new = _drafts_for(article, doc, chosen, body_places, here, country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
-        if not drafts and _a_regions_toll(chosen, new):
+        if not drafts and (_a_regions_toll(chosen, new) or _across_the_region(chosen, new)):
             continue  # "[412 strikes on nine settlements of the region.] One person was killed and four injured"
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
@@ -1628,6 +1628,14 @@ def _a_regions_toll(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
     """A toll by no one, at no place of its own but the province the report is about, with no event told
     before it: a total for the region (after a day's or a week's tally), not one event's."""
     return bool(new) and _toll_alone(chosen.trigger) and all(not d.placed and d.event.geo_precision == 3 for d in new)
+
+
+def _across_the_region(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
+    """ "Residential quarters of populated areas of the region came under fire": a day's summary for the
+    province, at no place of its own, with no event told before it."""
+    region = any(t.lower_ in {"region", "oblast", "province"} and any(c.lower_ == "the" for c in t.children)
+                 for t in chosen.sentence)
+    return bool(new) and region and all(not d.placed and d.event.geo_precision == 3 for d in new)
 
 
 def _toll_apart(text: str, told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
