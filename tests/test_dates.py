@@ -187,3 +187,11 @@ def test_a_day_and_month_in_figures_after_on_and_last_evening():
     assert [m.value for m in find_dates("On 03.11 about 60 women gathered in Turkmenabat.", published, [])] == [dt.date(2023, 11, 3)]
     assert find_dates("Prices rose on 1.5 million sales and on 12.10 percent.", published, []) == []
     assert [m.value for m in find_dates("Last evening the Russians hit Nikopol.", published, [])] == [dt.date(2023, 11, 5)]
+
+
+def test_the_past_day_of_an_evening_summary_is_the_day_it_is_posted():
+    published = dt.date(2024, 11, 14)
+    text = "Russian forces carried out 412 strikes over the past day, the head of the administration said in his evening summary."
+    assert [m.value for m in find_dates(text, published, [])] == [published]
+    text = "Russian forces carried out 412 strikes over the past day, the head of the administration said in the morning."
+    assert [m.value for m in find_dates(text, published, [])][:1] == [dt.date(2024, 11, 13)]

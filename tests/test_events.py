@@ -2583,3 +2583,10 @@ def test_thirtieth_probe_acts(language):
     assert run(language, text) == []
     text = "On Monday masked men attacked a councillor near the harbour in Izyum. He was airlifted to Kharkiv for treatment."
     assert {e.location for e in run(language, text)} == {"Izyum"}  # a guard here; the probe's town was unknown
+
+
+def test_timestamped_posts_are_of_the_day_their_lead_names(language):
+    text = ("The governor spent Sunday posting a running account of attacks on his region.\n\n"
+            "10:48 - Kupiansk was shelled from a multiple rocket launcher. Two men received shrapnel wounds.")
+    [shelled] = run(language, text)
+    assert shelled.event_date == dt.date(2022, 9, 11)

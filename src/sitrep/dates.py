@@ -16,7 +16,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -124,9 +124,25 @@ def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]
             continue
         if isinstance(f, _Apart):
             f = _from_anchor(f, mentions, [g for g in found if g.start >= f.end and not isinstance(g, _Apart)], text, published)
+        if f.value is not None and _past_day_of_an_evening(text, f):
+            f = replace(f, value=f.value + dt.timedelta(days=1))
         mentions.append(DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision))
         last_end = f.end
     return mentions
+
+
+# "over the past day, the head of the regional military administration said in his evening summary": an
+# evening's summary tells the day it is posted on, not the day before (as a morning's does)
+_EVENING_REPORT = re.compile(r"(?i)\bevening\s+(?:summary|report|update|briefing|round-?up|post)\b")
+
+
+def _past_day_of_an_evening(text: str, found: _Found) -> bool:
+    rule = _words().relative.get(text[found.start : found.end].lower())
+    if not rule or not rule.get("covers_report") or rule.get("days_before") != 1:
+        return False
+    start = max(text.rfind("\n", 0, found.start), text.rfind(". ", 0, found.start), 0)
+    ends = [i for i in (text.find("\n", found.end), text.find(". ", found.end)) if i >= 0]
+    return bool(_EVENING_REPORT.search(text[start : min(ends) if ends else len(text)]))
 
 
 # "the previous day", "two days earlier", "the next day", "later that day": counted from the day told

@@ -1856,7 +1856,9 @@ def _drafts_for(
     when = _event_date(chosen, dates, article.published)
     live = when is None and article.published is not None and live_entry(sentence)
     if live:
-        when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)  # a live blog's entry: today
+        # a live blog's entry: today, or the day its lead says the posts are of ("Gladkov spent Sunday posting ...")
+        day = day_told.value if day_told is not None and day_told.value is not None else article.published
+        when = DateMention(sentence.start_char, sentence.start_char, "", day, 1)
     inherited_day = when is None
     if when is None:
         when = _context_date(sentence, dates, day_told, article.published)
