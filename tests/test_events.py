@@ -2590,3 +2590,13 @@ def test_timestamped_posts_are_of_the_day_their_lead_names(language):
             "10:48 - Kupiansk was shelled from a multiple rocket launcher. Two men received shrapnel wounds.")
     [shelled] = run(language, text)
     assert shelled.event_date == dt.date(2022, 9, 11)
+
+
+def test_a_strike_told_first_by_its_risen_toll_keeps_its_own_day_and_type(language):
+    text = ("KYIV, Sept 13 - The death toll from a Russian ballistic missile strike on an apartment block in Kharkiv rose "
+            "to eight on Tuesday after rescuers recovered two more bodies.\n\nThe missile hit the building shortly before "
+            "11 p.m. on Sunday. Officials had initially put the toll at five.\n\nLast March, a drone slammed into an "
+            "apartment building in the city, killing 12 people.")
+    [strike] = run(language, text)
+    assert (strike.sub_event_type, strike.event_date, strike.fatalities) == (
+        "Shelling/artillery/missile attack", dt.date(2022, 9, 11), 8)

@@ -91,6 +91,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         (re.compile(rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
         (re.compile(rf"(?i:\b(?P<part>{part})\s*)(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})?\b"), _month_only),
         (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}})|{year_word})\b"), _month_only),  # "October of 2017"
+        # "Last March, a drone slammed into ...": the latest March before this month
+        (re.compile(rf"\b(?:[Ll]ast) (?P<month>{month})(?![\w-]|\s+\d)"), _last_named_month),
         # A bare month only after a preposition ("in May"), never "she may go".
         (re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f) (?P<date>(?P<month>{month}))\b"), _month_only),
         # "overnight into Tuesday", "the night into Sunday", "the night of Sunday for Monday": the morning the night ends in
@@ -271,6 +273,14 @@ def _month_only(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | 
     if published is not None and not m.groupdict().get("y") and value > published:
         value = max(published, dt.date(year, month, 1))  # "in September" read on September 13 is not later
     return value, 3
+
+
+def _last_named_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    if published is None:
+        return None, 3
+    month = _month_number(m["month"])
+    year = published.year if month < published.month else published.year - 1
+    return dt.date(year, month, 15), 3
 
 
 def _nearest_year(published: dt.date, month: int, day: int) -> int:

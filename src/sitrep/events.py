@@ -928,6 +928,10 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
     return False
 
 
+def _a_tolls_event(trigger: Token) -> bool:
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in {"from", "of"} and lemma(trigger.head.head) == "toll"
+
+
 def _dated_verb(span: Span, reporting: set[str]) -> Token | None:
     """The verb a date expression dates: the first verb above it, but the reporting verb when the
     date stands between it and the clause it reports, however the parse hangs it ("said on Monday
@@ -996,6 +1000,10 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
     clause = semicolon_clause(sentence, chosen.trigger)
     inside = [d for d in inside if clause.start_char <= d.start < clause.end_char] or inside
     inside = [d for d in inside if not _describes_a_noun(doc, d, chosen.trigger)]
+    if _a_tolls_event(chosen.trigger):
+        # "The death toll from a missile strike on Odesa rose to eight on Wednesday": the toll's day, not the strike's
+        own = {t.idx for t in chosen.trigger.subtree}
+        inside = [d for d in inside if d.start in own]
     if any(d.precision == 1 and re.search(r"\d", d.text) for d in inside):
         # "On 19 April 2022, overnight shelling damage ...": the calendar day says which night it was
         inside = [d for d in inside if not counted_from_publication(d)]
@@ -1298,6 +1306,14 @@ def extract(
             # an account's toll, unless the figure was a first one since superseded ("initially reported one killed")
             account = _recounted(chosen.trigger) and not _superseded(chosen.trigger)
             told = drafts[earlier]
+            if own_day and not told.told_day and new and new[0].event.time_precision == 1:
+                # "The death toll from a missile strike on Odesa rose to eight on Wednesday. The missile hit the
+                # building shortly before 11 p.m. on Monday": the strike's own day, told second, dates it
+                day = new[0].event
+                told = drafts[earlier] = replace(told, event=replace(
+                    told.event, event_date=day.event_date, time_precision=1, event_id=event_id(
+                        told.event.sub_event_type, told.event.actor1, told.event.actor2, told.event.geonameid,
+                        told.event.location, day.event_date)), dated=True, told_day=True)
             new = [_Draft(_told_again(d.event, told.event, untyped), told.dated, account, told_day=told.told_day) for d in new]
         elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new, own_day):
             # "... youths set fire to police vehicles on Sunday evening. Police opened fire, killing a man."
@@ -1308,7 +1324,7 @@ def extract(
         if drafts and (broken_up := _protest_broken_up(drafts[-1], chosen, new)) is not None:
             drafts[-1] = broken_up  # "... gathered outside the governor's office. Police detained 3 participants."
             continue
-        if len(new) == 1 and not new[0].event.fatalities and (toll := _toll_risen_to(sentence)):
+        if len(new) == 1 and (toll := _toll_risen_to(sentence)) and toll > new[0].event.fatalities:
             # "The death toll from Russia's glide bomb attack on Kharkiv has risen to six"
             new = [replace(new[0], event=replace(new[0].event, fatalities=toll))]
         drafts.extend(new)
