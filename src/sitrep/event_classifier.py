@@ -260,7 +260,8 @@ def _natural(trigger: Token) -> bool:
     if causes & set(rules["disasters"]):
         return True
     sentence = trigger.sent
-    if any(lemma(t) in rules["accidents"] for t in sentence) and _weapon_in(list(sentence)) is None:
+    lemmas = _tokens(trigger.doc).lemma[sentence.start : sentence.end]  # read once per document, no Token objects
+    if not set(lemmas).isdisjoint(rules["accidents"]) and _weapon_in(list(sentence)) is None:
         return True  # "Four soldiers were killed when a military truck overturned": an accident, however parsed
     return lemma(trigger) == "fight" and any(p.dep_ == "prep" and p.lower_ == "for" and any(
         lemma(o) in rules["struggles"] for o in p.children) for p in trigger.children)
@@ -1624,7 +1625,7 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             pos, word = "NOUN", doc[i].lower_
         if pos == "VERB" and _noun_read_as_verb(doc[i]):
             pos, word = "NOUN", doc[i].lower_
-        if _shot_dead_misread(doc[i]):
+        if word == "dead" and _shot_dead_misread(doc[i]):
             pos, word = "VERB", "shoot"  # "Two men on a motorcycle shot dead a man": "shot" read as a noun, "dead" as the verb
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
         describing = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})

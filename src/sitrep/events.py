@@ -1272,7 +1272,9 @@ def extract(
     for n, sentence in enumerate(s for s in sentences(doc) if _in_event_segments(s.start_char, s.end_char, segments)):
         if n == 0 and is_headline(sentence):
             headline = (sentence.start_char, sentence.end_char)
-        if drafts and (raised := _toll_raised(sentence, drafts, body_places)) is not None:
+        # a risen toll, read once per sentence (and only where the article's words name a toll)
+        risen = _toll_risen_to(sentence) if _A_TOLL.search(article.text, sentence.start_char, sentence.end_char) else None
+        if drafts and (raised := _toll_raised(risen, sentence, drafts, body_places)) is not None:
             i, toll = raised  # "... raised the toll from the Durán attack to six"
             drafts[i] = replace(drafts[i], event=replace(drafts[i].event, fatalities=toll))
         candidates = sentence_events(sentence, body_places)
@@ -1324,9 +1326,9 @@ def extract(
         if drafts and (broken_up := _protest_broken_up(drafts[-1], chosen, new)) is not None:
             drafts[-1] = broken_up  # "... gathered outside the governor's office. Police detained 3 participants."
             continue
-        if len(new) == 1 and (toll := _toll_risen_to(sentence)) and toll > new[0].event.fatalities:
+        if len(new) == 1 and risen and risen > new[0].event.fatalities:
             # "The death toll from Russia's glide bomb attack on Kharkiv has risen to six"
-            new = [replace(new[0], event=replace(new[0].event, fatalities=toll))]
+            new = [replace(new[0], event=replace(new[0].event, fatalities=risen))]
         drafts.extend(new)
         second = _second_event(doc, sentence, chosen, candidates, body_places, new)
         if second is not None:  # "soldiers clashed near A, while in B a car bomb exploded"
@@ -1485,15 +1487,16 @@ def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Seq
 # (a period only as an abbreviation's before a day: "the toll from the attack on Oct. 26 has risen to six")
 _TOLL_TO = re.compile(r"(?i)\b(?:toll|number of (?:people |civilians |those )?(?:killed|dead|deaths))\b"
                       r"(?:[^.;]|\.(?=\s\d)){0,120}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
+_A_TOLL = re.compile(r"(?i)\b(?:toll|number of)\b")
 _RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "jump", "grow", "push", "take"})
 
 
-def _toll_raised(sentence: Span, drafts: Sequence[_Draft], places: Sequence[Toponym]) -> tuple[int, int] | None:
+def _toll_raised(toll: int | None, sentence: Span, drafts: Sequence[_Draft], places: Sequence[Toponym]) -> tuple[int, int] | None:
     """ "Prosecutors raised the toll from the Durán attack to six", "bringing the provisional toll to 14
     dead", "the death toll from that attack has risen to two": a later, higher toll of an event told
     before (the one whose place the sentence names, else the last), as ACLED updates its count. Not a
-    running total ("the toll since October rose to 38,000") nor a lower estimate ("put the toll at 9")."""
-    toll = _toll_risen_to(sentence)
+    running total ("the toll since October rose to 38,000") nor a lower estimate ("put the toll at 9"). ``toll``
+    is what the sentence says the toll rose to (``_toll_risen_to``)."""
     if not toll:
         return None
     # a toll rises from a toll: of the events that counted deaths, the one whose place the sentence names, else the last
@@ -1522,15 +1525,16 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     later": a death told right after an event that counted none, of someone it refers to (a pronoun or
     a definite noun), at no place of its own, is that event's toll. Returns the deaths, or 0."""
     event = told.event
-    doc = sentence.doc
-    # the town the wounded were taken to, or the body that reports, is no place of its own
-    own_places = [p for p in sentence_places(sentence, places) if not _where_treated(doc, p) and not _names_a_body(doc, p)]
-    if event.fatalities or not event.evidence or own_places:
-        return 0
-    if len(_PARAGRAPH_BREAK.findall(text[event.evidence[-1].end : sentence.start_char])) > 1:
+    if event.fatalities or not event.evidence:
         return 0
     dying = [t for t in sentence if (lemma(t) in {"die", "succumb"} or lost_life(t)) and t.pos_ == "VERB"
              and not any(c.dep_ == "neg" for c in t.children)]
+    doc = sentence.doc
+    # the town the wounded were taken to, or the body that reports, is no place of its own
+    if not dying or any(not _where_treated(doc, p) and not _names_a_body(doc, p) for p in sentence_places(sentence, places)):
+        return 0
+    if len(_PARAGRAPH_BREAK.findall(text[event.evidence[-1].end : sentence.start_char])) > 1:
+        return 0
     # "The driver was badly wounded and died": a second verb's subject is the first's
     subjects = [c for t in dying for c in (t.head if t.dep_ == "conj" and not _subject_of(t) else t).children
                 if c.dep_ in {"nsubj", "nsubjpass"}]
