@@ -2423,22 +2423,21 @@ def test_a_regions_toll_after_its_tally_is_no_event(language):
     assert run(language, text) == []
 
 
-def test_people_taken_away_to_no_one_knows_where_are_abducted(language):
-    for text in ("Today soldiers came to the house of a priest in Izyum, searched it and took him away to an unknown "
-                 "destination.",
-                 "Yesterday armed men in balaclavas came to the house of a local school teacher in Izyum and taken him "
-                 "to unknown direction."):
-        [taken] = run(language, text)
-        assert (taken.sub_event_type, taken.location) == ("Abduction/forced disappearance", "Izyum"), text
-
-
-def test_a_bomber_who_killed_himself_is_a_suicide_bombing_and_its_toll(language):
-    for text in ("A man blew himself up at the entrance of the military enlistment office in Belgorod on Tuesday, "
-                 "killing himself and injuring two guards.",
-                 "A man detonated explosives strapped to his body at the entrance of the police station in Kharkiv "
-                 "on Tuesday, killing himself."):
-        [bombing] = run(language, text)
-        assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 1), text
+@pytest.mark.parametrize("text, expected", [
+    # people taken away to no one knows where are abducted
+    ("Today soldiers came to the house of a priest in Izyum, searched it and took him away to an unknown destination.",
+     ("Abduction/forced disappearance", "Izyum", 0)),
+    ("Yesterday armed men in balaclavas came to the house of a local school teacher in Izyum and taken him to unknown "
+     "direction.", ("Abduction/forced disappearance", "Izyum", 0)),
+    # a bomber who killed himself is a suicide bombing, and its toll
+    ("A man blew himself up at the entrance of the military enlistment office in Belgorod on Tuesday, killing himself "
+     "and injuring two guards.", ("Suicide bomb", "Belgorod", 1)),
+    ("A man detonated explosives strapped to his body at the entrance of the police station in Kharkiv on Tuesday, "
+     "killing himself.", ("Suicide bomb", "Kharkiv", 1)),
+])
+def test_abductions_and_suicide_bombings_told_the_ways_probes_told_them(language, text, expected):
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.location, event.fatalities) == expected
 
 
 def test_crowds_that_fill_a_square_are_met_with_tear_gas_or_burn_what_they_brought(language):
@@ -2508,16 +2507,22 @@ def test_twenty_ninth_probe_ground_and_claims(language):
     assert run(language, text) == []
 
 
+@pytest.mark.parametrize("text, sub_type", [
+    # firebombs at a building at night are property destruction
+    ("Two bottles with a flammable liquid were hurled at the museum in Kharkiv at around 4am on Monday.",
+     "Looting/property destruction"),
+    ("On Monday a candidate was slashed on the arm by a man with a kitchen knife in Kharkiv.", "Attack"),
+    # a rally that passed off peacefully was held
+    ("Earlier on Monday, an anti-immigration rally outside Kharkiv City Hall passed off peacefully.", "Peaceful protest"),
+])
+def test_twenty_fifth_dispatch_sentences(language, text, sub_type):
+    [event] = run(language, text)
+    assert event.sub_event_type == sub_type
+
+
 def test_twenty_fifth_dispatch_crowds(language):
-    """From the twenty-fifth dispatches: firebombs are property destruction, unless thrown at police or in a
-    protest; a rally that passed off peacefully was held; youths who hurled petrol bombs on a night did so that
-    night; a paragraph naming no place goes on with the story of the paragraph before."""
-    [fire] = run(language, "Two bottles with a flammable liquid were hurled at the museum in Kharkiv at around 4am on Monday.")
-    assert fire.sub_event_type == "Looting/property destruction"
-    [slashed] = run(language, "On Monday a candidate was slashed on the arm by a man with a kitchen knife in Kharkiv.")
-    assert slashed.sub_event_type == "Attack"
-    [rally] = run(language, "Earlier on Monday, an anti-immigration rally outside Kharkiv City Hall passed off peacefully.")
-    assert rally.sub_event_type == "Peaceful protest"
+    """From the twenty-fifth dispatches: youths who hurled petrol bombs on a night did so that night; a paragraph
+    naming no place goes on with the story of the paragraph before; petrol bombs thrown at officers are a riot's."""
     text = ("Riot police fired tear gas at hooded youths who hurled petrol bombs and stones in Kharkiv on Monday night, "
             "hours after thousands marched to mark 14 years since the killing of a schoolboy.")
     [riot] = run(language, text)
