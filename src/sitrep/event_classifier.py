@@ -867,8 +867,9 @@ _DEBRIS = frozenset({"debris", "fragment", "wreckage", "shrapnel"})
 def _a_crowd(agent: Token | None) -> set[str]:
     """ "Several hundred farmers", "some 400 students": civilians counted in the hundreds are a crowd."""
     lex = lexicon()
-    if agent is None or agent.tag_ != "NNS" or not any(lemma(agent) in lex[kind] for kind in ("persons", "people")) \
-            and lemma(agent) not in _CIVIL_SIDES | {"people"}:
+    people = agent is not None and (any(lemma(agent) in lex[kind] for kind in ("persons", "people"))
+                                    or lemma(agent) in _CIVIL_SIDES | {"people"})
+    if not people or agent.tag_ != "NNS":
         return set()  # not "213 UAVs attacked Huliaipole"
     counts = [t for c in agent.children if c.dep_ in {"nummod", "quantmod"} for t in subtree(c)]
     if agent.head.dep_ == "prep" and agent.head.lower_ == "of" and agent.head.head.lower_ in _CROWD_SIZES:
@@ -973,12 +974,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     found = words_under(_patient(token))
     if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
-    # (or what the verb joined to it aims at: "intercepted and opened fire on a group of armed poachers")
-    stopped = _patient(token) or next((o for c in token.conjuncts for p in c.children if p.dep_ == "prep" and p.lower_ in {"on", "at"}
-                                       for o in p.children if o.dep_ == "pobj"), None)
-    if rule.get("not_people") and stopped is not None and any(
-            lemma(n) in lex[kind] or any(c.lower_ == "armed" for c in n.children)
-            for n in _noun_and_its_of(stopped) for kind in ("persons", "people", "combatants", "captives")):
+    if rule.get("not_people") and _people_stopped(token):
         # "intercepted 15 suspected members of a terrorist group": people stopped, no weapon; held by security forces
         return "Arrests" if _who(_agent(token)) & set(lex["security_forces"]) else None
     if rule.get("heads_from") and not _who(_patient(token)) & set(lex[rule["heads_from"]]):
@@ -1119,6 +1115,17 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("sub_event_type") == "Arrests":
         return _unless_disappeared("Arrests", sentence)
     return rule.get("sub_event_type")
+
+
+def _people_stopped(verb: Token) -> bool:
+    """What "intercepted" stopped were people, or what the verb joined to it aims at ("intercepted and opened fire
+    on a group of armed poachers")."""
+    lex = lexicon()
+    stopped = _patient(verb) or next((o for c in verb.conjuncts for p in c.children if p.dep_ == "prep" and p.lower_ in {"on", "at"}
+                                      for o in p.children if o.dep_ == "pobj"), None)
+    return stopped is not None and any(
+        lemma(n) in lex[kind] or any(c.lower_ == "armed" for c in n.children)
+        for n in _noun_and_its_of(stopped) for kind in ("persons", "people", "combatants", "captives"))
 
 
 def _held_up(thing: Token) -> bool:

@@ -1647,7 +1647,11 @@ _DENIALS = ("deni", "deny", "dismiss", "refut", "reject", "debunk")
 def _a_regions_toll(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
     """A toll by no one, at no place of its own but the province the report is about, with no event told
     before it: a total for the region (after a day's or a week's tally), not one event's."""
-    return bool(new) and _toll_alone(chosen.trigger) and all(not d.placed and d.event.geo_precision == 3 for d in new)
+    return _at_the_province_only(new) and _toll_alone(chosen.trigger)
+
+
+def _at_the_province_only(new: Sequence[_Draft]) -> bool:
+    return bool(new) and all(not d.placed and d.event.geo_precision == 3 for d in new)
 
 
 def _across_the_region(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
@@ -1655,7 +1659,7 @@ def _across_the_region(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
     province, at no place of its own, with no event told before it."""
     region = any(t.lower_ in {"region", "oblast", "province"} and any(c.lower_ == "the" for c in t.children)
                  for t in chosen.sentence)
-    return bool(new) and region and all(not d.placed and d.event.geo_precision == 3 for d in new)
+    return region and _at_the_province_only(new)
 
 
 def _toll_apart(text: str, told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
@@ -2002,10 +2006,13 @@ def _story_place(text: str, told: Sequence[Toponym], sentence: Span, drafts: Seq
     if not drafts or not drafts[-1].event.evidence or any(
             opens <= t.start < closes and not _names_a_hospital(doc, t) for t in told):
         return None  # (a hospital named after a town is no place the paragraph tells of: "treated at Antrim Area Hospital")
-    previous = text.rfind("\n", 0, len(text[:opens].rstrip()))  # where the paragraph before begins
+    gap = opens
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    previous = text.rfind("\n", 0, gap)  # where the paragraph before begins
     last = drafts[-1].event
     # the last event was told in the paragraph right before this one
-    if not previous < last.evidence[-1].start < opens or not text[last.evidence[-1].end : opens].strip() == "":
+    if not previous < last.evidence[-1].start < opens or text[last.evidence[-1].end : opens].strip():
         return None
     return next((t for t in reversed(told) if previous < t.start < opens and t.geonameid == last.geonameid), None)
 

@@ -518,7 +518,6 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
                     or after in cues["place_after"] or settlement
                     or (locative and label not in cues["ner_other_labels"] and after not in {"'s", "’s"}))
     if locative or settlement:
-        # a post's heading town ("Shebekino. A Ukrainian FPV drone struck ...") stands between the two
         # a post's heading town ("Shebekino. A Ukrainian FPV drone struck ...") stands between the two, when
         # found as written (not "Source:" read as Sursee)
         evidence += 2.0 if settlement or dateline else 1.5 if _line_head(words, mention) and not mention.fuzzy else 1.0
