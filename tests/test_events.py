@@ -2605,3 +2605,14 @@ def test_a_strike_told_first_by_its_risen_toll_keeps_its_own_day_and_type(langua
     [strike] = run(language, text)
     assert (strike.sub_event_type, strike.event_date, strike.fatalities) == (
         "Shelling/artillery/missile attack", dt.date(2022, 9, 11), 8)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Two men on a motorcycle shot dead a 34-year-old man outside a kiosk in Izyum this morning.",
+     "Unidentified Armed Group (Ukraine)"),
+    ("A man detonated explosives strapped to his body at the entrance of the police station in Kharkiv this morning, "
+     "killing himself.", "Sole Perpetrator (Ukraine)"),
+])
+def test_people_not_otherwise_named_who_attack_are_an_unidentified_group_or_one_person(language, text, actor1):
+    [event] = run(language, text)
+    assert event.actor1 == actor1

@@ -848,6 +848,10 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
         "Attack", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
     }:
         actor1 = actor1 or enemy
+        if actor1.startswith("Civilians") and place_country:
+            # "Two men on a motorcycle shot dead a man", "a man detonated explosives": people not otherwise named
+            # who attack are an unidentified armed group, or one person acting alone (ACLED's names)
+            actor1 = actor_name("sole" if _one_person(chosen.agent) else "unidentified", place_country)
         if not actor2 and words_under(chosen.trigger) & set(lexicon()["civilian_targets"]):
             actor2 = actor_name("civilians", place_country)
     elif event_type == "Protests" and place_country:
@@ -868,6 +872,10 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     elif sub_type == "Mob violence" and place_country and (not actor1 or actor1.startswith(("Civilians", "Protesters"))):
         actor1 = actor_name("rioters", place_country)  # a crowd of residents is coded as rioters, as ACLED does
     return actor1, actor2
+
+
+def _one_person(agent: Token | Span | None) -> bool:
+    return isinstance(agent, Token) and agent.tag_ == "NN" and not any(c.dep_ in {"nummod", "conj"} for c in agent.children)
 
 
 # ---------------------------------------------------------------- dates and fatalities
