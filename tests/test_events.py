@@ -2616,3 +2616,12 @@ def test_a_strike_told_first_by_its_risen_toll_keeps_its_own_day_and_type(langua
 def test_people_not_otherwise_named_who_attack_are_an_unidentified_group_or_one_person(language, text, actor1):
     [event] = run(language, text)
     assert event.actor1 == actor1
+
+
+def test_a_force_handing_its_positions_to_the_army_changes_itself_and_what_was_begun_was_done(language):
+    text = ("Wagner started yesterday to pull its assault units out of Izyum and to hand the positions to the regular "
+            "army, its founder said.")
+    [handed] = run(language, text, dt.date(2023, 5, 26))
+    assert (handed.sub_event_type, handed.event_date) == ("Change to group/activity", dt.date(2023, 5, 25))
+    [exhumed] = run(language, "On Monday police investigators exhumed the bodies of six civilians on the edge of Izyum.")
+    assert (exhumed.sub_event_type, exhumed.fatalities) == ("Other", 0)

@@ -139,6 +139,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         return False
     if trigger.dep_ == "xcomp" and _attempted_fight(trigger, trigger.head):
         return _is_asserted(trigger.head, sentence)  # "the enemy tried to advance near Vovchansk": if it did try
+    if (begun := _begun_by(trigger)) is not None:
+        return _is_asserted(begun, sentence)  # "Wagner started to pull its units out and to hand the positions over"
     for child in trigger.children:
         if child.dep_ == "neg" or lemma(child) in rules["negations"] and child.dep_ in {"neg", "det", "advmod"}:
             return False
@@ -242,6 +244,18 @@ def _attempted_fight(trigger: Token, attempt: Token) -> bool:
     head = attempt.head
     target = attempt.dep_ in {"acl", "ccomp"} and (head.dep_ in {"dobj", "pobj", "nsubjpass"} or lemma(head) in lexicon()["verbs"])
     return fought and made and not target and trigger.dep_ == "xcomp" and trigger.head == attempt
+
+
+def _begun_by(verb: Token) -> Token | None:
+    """The verb of beginning an infinitive is the object of ("started to hand the positions"), through the
+    infinitives joined to it: what was begun was done."""
+    head = verb
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    begin = head.head
+    # a finite beginning ("started yesterday to pull"), not one still to come ("before beginning operations to retake")
+    finite = begin.tag_ in {"VBD", "VBZ", "VBP"} or (begin.tag_ == "VBN" and any(c.dep_ == "aux" for c in begin.children))
+    return begin if head.dep_ == "xcomp" and lemma(begin) in {"start", "begin", "resume"} and begin != head and finite else None
 
 
 def _natural(trigger: Token) -> bool:
