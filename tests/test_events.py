@@ -2625,3 +2625,9 @@ def test_a_force_handing_its_positions_to_the_army_changes_itself_and_what_was_b
     assert (handed.sub_event_type, handed.event_date) == ("Change to group/activity", dt.date(2023, 5, 25))
     [exhumed] = run(language, "On Monday police investigators exhumed the bodies of six civilians on the edge of Izyum.")
     assert (exhumed.sub_event_type, exhumed.fatalities) == ("Other", 0)
+
+
+def test_a_takeover_completed_is_ground_taken(language):
+    [taken] = run(language, "Ukrainian forces completed the liberation of Kupiansk on Friday, the General Staff said.")
+    assert (taken.sub_event_type, taken.location) == ("Government regains territory", "Kupiansk")
+    assert run(language, "The government completed the construction of a school in Kupiansk on Friday.") == []

@@ -1020,3 +1020,9 @@ def test_a_town_again_heading_a_post_a_numbered_road_and_a_cocktail(language, fu
     assert names("Nikopol again: overnight the aggressor hit the city with heavy artillery.") == ["Nikopol"]
     assert "Rute" not in names("Gunmen opened fire on a pickup on Route 13 near Luang Prabang.")
     assert "Perm" not in names("Unknown men threw a Molotov cocktail at the town hall in Kharkiv.")
+
+
+def test_a_town_in_a_divisions_code_is_that_divisions_town(language, full_gazetteer):
+    text = ("Russia's Defence Ministry said yesterday that units of the Southern group of forces had 'completed the "
+            "liberation' of Dzerzhinsk in the DPR.")
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)][1:2] == ["Toretsk"]

@@ -1047,6 +1047,13 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                                        for kind in ("persons", "people", "combatants", "captives")):
             return None  # "relatives of defenders captured in Mariupol": people described by their capture
         patient = _patient(token)
+        if rule.get("takeovers"):  # "completed the liberation of Dzerzhinsk": the ground is what the act was of
+            if patient is None or lemma(patient) not in rule["takeovers"]:
+                return None
+            patient = next((o for c in patient.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                            if o.dep_ == "pobj"), None)
+            if patient is None:
+                return None
         if rule.get("marks"):  # "raised the Ukrainian flag over Staromaiorske": the place is named beside it
             if patient is None or lemma(patient) not in rule["marks"] or not sentence_places(sentence, places):
                 return None

@@ -1062,6 +1062,12 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
             mention.container_mention = bracketed
             bracketed.holds = True
             continue
+        within = _within_a_division(words, mention, by_start)
+        if within is not None:  # "Dzerzhinsk in the DPR", "Pokrovsk in the Donetsk region": the division holds it
+            mention.container = [p for p, _ in within.candidates]
+            mention.container_mention = within
+            within.holds = True
+            continue
         described = _described_in(words, mention, by_start)
         if described:
             mention.container = [p for m in described for p, _ in m.candidates]
@@ -1069,6 +1075,21 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
             mention.described = True  # "a town in the province of Bulacan": the town Bulacan stands for its province
             for container in described:
                 container.holds = True
+
+
+def _within_a_division(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> _Mention | None:
+    """The division named right after "in" or "in the" ("Dzerzhinsk in the DPR", "Pokrovsk in the Donetsk
+    region"): a division's code or a name told with its admin word (not "Cornwall in South West England",
+    nor "Obama in Hawaii", where the name before is no town of the division)."""
+    i = mention.tok_end
+    if i + 1 >= len(words) or words.lower[i] != "in":
+        return None
+    nxt = by_start.get(i + 2 if words.lower[i + 1] == "the" else i + 1)
+    if nxt is None or not nxt.candidates or not any(p.feature == "city" for p, _ in mention.candidates):
+        return None
+    code = {k for _, k in nxt.candidates} == {NameKind.ABBREVIATION}
+    divisions = all(p.feature in {"admin1", "admin2"} for p, _ in nxt.candidates)
+    return nxt if divisions and (code or nxt.admin_after) else None
 
 
 def _bracketed_division(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> _Mention | None:
