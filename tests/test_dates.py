@@ -195,3 +195,8 @@ def test_the_past_day_of_an_evening_summary_is_the_day_it_is_posted():
     assert [m.value for m in find_dates(text, published, [])] == [published]
     text = "Russian forces carried out 412 strikes over the past day, the head of the administration said in the morning."
     assert [m.value for m in find_dates(text, published, [])][:1] == [dt.date(2024, 11, 13)]
+
+
+def test_weeks_earlier_count_from_the_day_told():
+    text = "Thousands marched in Seville on Saturday, 5 April. A similar march in Cadiz a week earlier drew smaller crowds."
+    assert [m.value for m in find_dates(text, dt.date(2025, 4, 5), [])][-1] == dt.date(2025, 3, 29)
