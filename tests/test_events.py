@@ -2631,3 +2631,15 @@ def test_a_takeover_completed_is_ground_taken(language):
     [taken] = run(language, "Ukrainian forces completed the liberation of Kupiansk on Friday, the General Staff said.")
     assert (taken.sub_event_type, taken.location) == ("Government regains territory", "Kupiansk")
     assert run(language, "The government completed the construction of a school in Kupiansk on Friday.") == []
+
+
+def test_tolls_of_kin_and_of_what_an_event_followed(language):
+    [killing] = run(language, "A gunman killed his wife in Kharkiv on Monday.")
+    assert killing.fatalities == 1
+    # deaths an event followed are not its own, but a battle takes in the fighting it followed
+    [riot] = run(language, "Young men in Kupiansk blocked roads with burning tyres and pelted police with stones late on "
+                           "Monday after a local man died in police custody.")
+    assert riot.fatalities == 0
+    [taken] = run(language, "Rebels seized Kupiansk on Sunday after soldiers withdrew following a short exchange of fire "
+                            "in which two soldiers were killed.")
+    assert taken.fatalities == 2  # a guard

@@ -1083,12 +1083,14 @@ def _count_of(noun: Token) -> int | None:
     if (noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}) or (noun.lower_ in {"himself", "herself"} and noun.dep_ == "dobj"):
         return 1  # "he died in hospital", "killing himself"
     for mod in [noun, *noun.children]:
-        if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det"}:
+        if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det", "poss"}:
             continue
         if mod.lower_ in {"a", "an"} and noun.lower_ not in lexicon()["people"]:
             continue
         if mod.lower_ == "the" and mod.dep_ == "det" and noun.lower_ in lexicon()["people"]:
             return 1  # "killing the driver": one person, named by role
+        if mod.dep_ == "poss" and mod.pos_ == "PRON" and noun.lower_ in lexicon()["people"]:
+            return 1  # "killed his wife": one person, named by kin
         value = _number(mod)
         if value is not None:
             return value
@@ -1110,6 +1112,10 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
     told_here = chosen is not None and sentence.start <= chosen.trigger.i < sentence.end and \
         lexicon()["event_types"].get(chosen.sub_event_type) not in {"Protests", "Riots"}
     own = {t.i for t in own_clause(chosen.trigger, sentence)} if told_here else None
+    # deaths the event followed ("rioted after a man died in police custody") are not its own, but a battle takes
+    # in the fighting it followed ("seized the town after a short exchange of fire in which two died")
+    followed = chosen is not None and lexicon()["event_types"].get(chosen.sub_event_type) != "Battles" \
+        and chosen.sub_event_type != "territory"
     for token in sentence:
         if lemma(token) not in _DEATH_LEMMAS and token.lower_ not in _DEATH_LEMMAS and not lost_life(token):
             continue
@@ -1121,6 +1127,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             continue
         if any(time_apart(t) for t in [token, *token.ancestors] if sentence.start <= t.i < sentence.end):
             continue  # "arrested five, a day after a bomb killed two soldiers": that toll is the bombing's
+        if followed and _in_what_came_before(token, chosen.trigger):
+            continue  # "a mob set fire to the residences, after the bodies of 6 women were recovered"
         candidates = [c for c in token.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "nummod"}]
         if token.dep_ == "conj" and token.pos_ == "VERB" and not _subject_of(token):  # "was wounded and died"
             candidates += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -1152,6 +1160,13 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         together = number + sum(counted.get(c.i, 0) for c in sentence.doc[i].conjuncts)
         total = max(total, together)
     return total
+
+
+def _in_what_came_before(token: Token, trigger: Token) -> bool:
+    """The token is in a clause telling what the event followed ("after the bodies of 6 women were
+    recovered"), a clause the event's trigger is not in."""
+    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in a.children)
+               and trigger not in a.subtree for a in [token, *token.ancestors])
 
 
 def _victim_kind(counted: Token) -> str:
