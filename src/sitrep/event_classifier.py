@@ -1050,8 +1050,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if rule.get("takeovers"):  # "completed the liberation of Dzerzhinsk": the ground is what the act was of
             if patient is None or lemma(patient) not in rule["takeovers"]:
                 return None
-            patient = next((o for c in patient.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                            if o.dep_ == "pobj"), None)
+            patient = next(iter(_noun_and_its_of(patient)[1:]), None)
             if patient is None:
                 return None
         if rule.get("marks"):  # "raised the Ukrainian flag over Staromaiorske": the place is named beside it
