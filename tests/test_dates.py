@@ -200,3 +200,24 @@ def test_the_past_day_of_an_evening_summary_is_the_day_it_is_posted():
 def test_weeks_earlier_count_from_the_day_told():
     text = "Thousands marched in Seville on Saturday, 5 April. A similar march in Cadiz a week earlier drew smaller crowds."
     assert [m.value for m in find_dates(text, dt.date(2025, 4, 5), [])][-1] == dt.date(2025, 3, 29)
+
+
+def test_named_days_seasons_and_an_evening_of_the_21st():
+    published = dt.date(2024, 7, 5)
+    assert [m.value for m in find_dates("Men fought in the main street of Yuendumu on Boxing Day.", dt.date(2022, 12, 28), [])] \
+        == [dt.date(2022, 12, 26)]
+    assert [m.value for m in find_dates("On the evening of Labour Day, police kettled 150 people.", dt.date(2024, 5, 2), [])] \
+        == [dt.date(2024, 5, 1)]
+    # the eve is the day before; a day several countries name is read for the country the places lie in
+    assert [m.value for m in find_dates("On eve of Constitution Day a crowd beat two men.", dt.date(2024, 6, 29), [], "UA")] \
+        == [dt.date(2024, 6, 27)]
+    assert [m.value for m in find_dates("Agents came under fire on Independence Day.", published, [], "US")] == [dt.date(2024, 7, 4)]
+    assert find_dates("Agents came under fire on Independence Day.", published, []) == []
+    assert [m.value for m in find_dates("Thousands rallied on Labor Day in Chicago.", dt.date(2024, 9, 5), [])] \
+        == [dt.date(2024, 9, 2)]  # the first Monday of September
+    # a season of a year is that season's middle month; "the fall of Bakhmut" is no date
+    assert [(m.value, m.precision) for m in find_dates("He was detained in the spring of 2022.", published, [])] \
+        == [(dt.date(2022, 4, 15), 3)]
+    assert find_dates("Residents recalled the fall of Bakhmut.", published, []) == []
+    assert [m.value for m in find_dates("In evening of 21st the AFU fired on the town.", dt.date(2023, 5, 23), [])] \
+        == [dt.date(2023, 5, 21)]

@@ -42,12 +42,13 @@ class _Words:
     numbers: dict[str, int]
     relative: dict[str, dict[str, Any]]
     month_parts: dict[str, str]
+    holidays: dict[str, dict[str, Any]]
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     raw = json.loads(resources.files("sitrep").joinpath("data/date_words.json").read_text("utf-8"))
-    return _Words(raw["months"], raw["weekdays"], raw["numbers"], raw["relative_days"], raw["month_parts"])
+    return _Words(raw["months"], raw["weekdays"], raw["numbers"], raw["relative_days"], raw["month_parts"], raw["holidays"])
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -91,6 +92,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         (re.compile(rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
         (re.compile(rf"(?i:\b(?P<part>{part})\s*)(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})?\b"), _month_only),
         (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}})|{year_word})\b"), _month_only),  # "October of 2017"
+        # "in the spring of 2022", "in summer 2023": the season's middle month (winter's is January)
+        (re.compile(r"(?i)\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>\d{4})\b"), _season),
         # "Last March, a drone slammed into ...": the latest March before this month
         (re.compile(rf"\b(?:[Ll]ast) (?P<month>{month})(?![\w-]|\s+\d)"), _last_named_month),
         # A bare month only after a preposition ("in May"), never "she may go".
@@ -106,19 +109,21 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         (re.compile(rf"(?i)\b(?P<n>{number})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:ago(?P<today>\s+today)?|since)\b"), _ago),
         # "On the 3rd a tractor driver was blown up", "On 21st the enemy hit", "in the early hours of the 26th":
         # a day of the month, the last one up to publication (not "on the 3rd floor", "on the 5th day of the offensive")
-        (re.compile(r"(?i:\bon\s+(?:the\s+)?|\b(?:hours|night|morning|afternoon|evening)\s+of\s+the\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?i:floor|storey|story|anniversary|day|days|time|round|"
+        (re.compile(r"(?i:\bon\s+(?:the\s+)?|\b(?:hours|night|morning|afternoon|evening)\s+of\s+(?:the\s+)?)(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?i:floor|storey|story|anniversary|day|days|time|round|"
                     r"place|century|brigade|battalion|regiment|division|corps|army|company|platoon|grade|year|week|month|"
                     r"line|row|attempt|wave|term|session|stage|phase|district|ward|street|avenue|road|of)\b)"), _day_of_month),
     ]
 
 
-def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]) -> list[DateMention]:
+def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment], country: str = "") -> list[DateMention]:
     """Every date expression in the text, in order, resolved against ``published`` where it can be.
 
     Overlapping matches keep the longest ("on 14 June 2022" rather than "June"); mentions inside
-    boilerplate or related-article links are left out.
+    boilerplate or related-article links are left out. ``country`` (an ISO code, the country the text's
+    places lie in) says which "Independence Day" is meant.
     """
-    found = sorted([*_candidates(text, published), *_days_apart(text)], key=lambda f: (f.start, -(f.end - f.start)))
+    found = sorted([*_candidates(text, published), *_days_apart(text), *_holidays(text, published, country)],
+                   key=lambda f: (f.start, -(f.end - f.start)))
     mentions: list[DateMention] = []
     last_end = -1
     for f in found:
@@ -212,6 +217,48 @@ def _candidates(text: str, published: dt.date | None) -> Iterator[_Found]:
                 yield _Found(start, end, *resolved)
 
 
+@lru_cache(maxsize=1)
+def _holiday_pattern() -> re.Pattern[str]:
+    names = [name for table in _words().holidays.values() for name in table]
+    # told as a day: "on Boxing Day", "on the evening of Labour Day", "on the eve of Constitution Day"
+    return re.compile(rf"(?i)\b(?:on|of)\s+(?:the\s+)?(?P<date>(?P<eve>eve\s+of\s+(?:the\s+)?)?(?P<name>{_alternation(names)}))\b")
+
+
+def _holidays(text: str, published: dt.date | None, country: str) -> Iterator[_Found]:
+    if published is None:
+        return
+    for match in _holiday_pattern().finditer(text):
+        value = _holiday(match["name"].lower().replace("’", "'"), published, country)
+        if value is not None:
+            yield _Found(match.start("date"), match.end("date"), value - dt.timedelta(days=1 if match["eve"] else 0), 1)
+
+
+def _holiday(name: str, published: dt.date, country: str) -> dt.date | None:
+    """The named day nearest before publication (up to a month ahead, as for a month and day)."""
+    table = _words().holidays
+    told = table["fixed"].get(name) or table["by_country"].get(name, {}).get(country)
+    if told is not None:
+        month, day = (int(x) for x in told.split("-"))
+        return resolve_month_day(month, day, published)
+    rule = table["nth_weekday"].get(name, {})
+    told = rule.get(country, rule.get(""))
+    if told is None:
+        return None
+    month, weekday, n = told.split("-")
+    for year in (published.year, published.year - 1):
+        value = _nth_weekday(year, int(month), int(weekday), -1 if n == "last" else int(n))
+        if value - published <= _FUTURE_WINDOW:
+            return value
+    return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th such weekday of the month (n -1: the last)."""
+    days = [d for d in (dt.date(year, month, 1) + dt.timedelta(days=i) for i in range(31))
+            if d.month == month and d.weekday() == weekday]
+    return days[n - 1] if n > 0 else days[n]
+
+
 def _in_skipped_segment(offset: int, segments: Sequence[Segment]) -> bool:
     return any(s.start <= offset < s.end and s.kind in _SKIPPED_SEGMENTS for s in segments)
 
@@ -281,6 +328,13 @@ def _last_named_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.d
     month = _month_number(m["month"])
     year = published.year if month < published.month else published.year - 1
     return dt.date(year, month, 15), 3
+
+
+_SEASON_MONTHS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+
+
+def _season(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    return dt.date(int(m["y"]), _SEASON_MONTHS[m["season"].lower()], 15), 3
 
 
 def _nearest_year(published: dt.date, month: int, day: int) -> int:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from . import clean, dates, event_classifier, events, geoparse, happenings, nlp, stories
 from .errors import InputError
 from .gazetteer import Gazetteer
-from .model import Article, Event, EventQuery, Processed, Segment
+from .model import Article, Event, EventQuery, Processed, Segment, Toponym
 
 if TYPE_CHECKING:
     from .store import Store
@@ -119,7 +119,8 @@ class Pipeline:
     def _analyse(self, article: Article, segments: list[Segment], doc) -> Processed | InputError:
         try:
             toponyms = self._timed("geoparse", lambda: geoparse.geoparse(doc, segments, self.gazetteer))
-            mentions = self._timed("dates", lambda: dates.find_dates(article.text, article.published, segments))
+            country = _main_country(toponyms)  # whose "Independence Day" the text means
+            mentions = self._timed("dates", lambda: dates.find_dates(article.text, article.published, segments, country))
             found = self._timed(
                 "events", lambda: events.extract(article, doc, segments, toponyms, mentions, self.gazetteer)
             )
@@ -136,6 +137,12 @@ class Pipeline:
 
 
 _worker: Pipeline | None = None  # the pipeline of a worker process (set once, when it starts)
+
+
+def _main_country(toponyms: list[Toponym]) -> str:
+    """The country most of the text's places lie in ("" when it names none)."""
+    counts = Counter(t.country for t in toponyms if t.country)
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def _start_worker(parent: Pipeline) -> None:
