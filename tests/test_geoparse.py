@@ -1026,3 +1026,23 @@ def test_a_town_in_a_divisions_code_is_that_divisions_town(language, full_gazett
     text = ("Russia's Defence Ministry said yesterday that units of the Southern group of forces had 'completed the "
             "liberation' of Dzerzhinsk in the DPR.")
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)][1:2] == ["Toretsk"]
+
+
+def test_towns_seized_cleared_or_struck_against_a_street_and_a_heading_participle(language, full_gazetteer):
+    def names(text: str) -> list[str]:
+        return [t.name for t in geoparse(language(text), [], full_gazetteer)]
+
+    assert "Kurakhove" in names("Russian forces conducted a glide bomb strike against Kurakhove on October 23.")
+    assert "Sudzha" in names("Ukrainian units had finished clearing Sudzha earlier that day.")
+    assert "Tsukuryne" in names("ISW assesses that Russian forces seized Tsukuryne, southeast of Selydove, on October 22.")
+    assert names("Shebekino. Yesterday evening the AFU attacked a car on Lenina street with an FPV drone.") == ["Shebekino"]
+    assert names("Occupied Berdyansk: unknown persons threw a grenade over the fence of the house.") == ["Berdyansk"]
+
+
+def test_a_spelling_of_the_same_sound_in_brackets_names_the_bracketed_place(blank, tmp_path):
+    places = [Place(1, "Udachnoye", 45.0, 34.5, "UA", "11", population=1500),
+              Place(2, "Udachne", 48.2, 37.0, "UA", "05", population=1200),
+              Place(3, "Pokrovsk", 48.28, 37.18, "UA", "05", population=60000)]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    text = "Russian forces seized Udachnoye (Udachne, southwest of Pokrovsk) on Saturday."
+    assert {t.text: t.geonameid for t in geoparse(blank(text), [], gazetteer)}.get("Udachnoye") == 2

@@ -477,8 +477,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     """How sure we are that the mention names a place, from its context and its best candidate."""
     cues = _cues()
     label, ent_start, ent_end = _entity_of(entities, mention)
-    if ent_start == mention.tok_start - 1 and _time_opener(words, ent_start):
-        label = ""  # "Overnight Nikolaev was attacked": NER's PERSON is a time word and a town
+    if ent_start == mention.tok_start - 1 and (_time_opener(words, ent_start) or words.lower[ent_start] in cues["before"]):
+        label = ""  # "Overnight Nikolaev was attacked", "Occupied Berdyansk:": NER's PERSON is a cue word and a town
     if label and "(" in words.orth[mention.tok_end : ent_end]:
         label = ""  # "shelled Toretsk (Donetsk)": an entity across the bracket is NER's slip, no WORK_OF_ART
     ent_len = ent_end - ent_start
@@ -528,7 +528,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     elif after in cues["place_after"]:
         evidence += 1.0
     elif after in cues["not_place_after"]:
-        evidence -= 2.0
+        evidence -= 3.0
     if _quoted_name_of_a_thing(words, mention):
         evidence -= 3.0  # "Russian 'Geran' drones"
     if any(c.isdigit() for c in mention.text):
@@ -704,9 +704,12 @@ def _phrase_start(words: _Words, mention: _Mention) -> int:
 def _inside_longer_name(words: _Words, mention: _Mention) -> bool:
     """ "Canal Street", "Orange line": a word after another capitalised word, inside a name that is not a place."""
     i = mention.tok_start
-    # not after a capitalised preposition: "In Bilenke, a drone dropped ..."
+    # not after a capitalised preposition: "In Bilenke, a drone dropped ...", nor a participle opening the
+    # sentence ("Occupied Berdyansk: unknown persons threw a grenade")
+    cue = words.lower[i - 1] in _cues()["before"] if i > 0 else False
     return i > 0 and words.capitalised[i - 1] and not words.sent_start[i] and words.alpha[i - 1] \
-        and not (words.stop[i - 1] and words.lower[i - 1] in _cues()["before"]) and not _time_opener(words, i - 1)
+        and not (cue and (words.stop[i - 1] or (words.sent_start[i - 1] and words.lower[i - 1].endswith("ed")))) \
+        and not _time_opener(words, i - 1)
 
 
 def _time_opener(words: _Words, i: int) -> bool:
@@ -1022,17 +1025,21 @@ def _narrow_to_container(mention: _Mention) -> bool:
 
 def _link_bracketed_names(words: _Words, mentions: list[_Mention]) -> None:
     """ "Dzerzhinsk (Toretsk)", "Artemivsk (Bakhmut)": a place's other name in brackets right after it; where
-    the two names share a place, both mean it (not Dzerzhinsk in Russia, whose own name it is)."""
+    the two names share a place, both mean it (not Dzerzhinsk in Russia, whose own name it is). A spelling
+    of the same sound ("Udachnoye (Udachne, southwest of Pokrovsk)") means the bracketed name's places."""
     by_start = {m.tok_start: m for m in mentions}
     for mention in mentions:
         i = mention.tok_end
         other = by_start.get(i + 1) if i + 1 < len(words) and words.orth[i] == "(" else None
-        if other is None or other.tok_end >= len(words) or not words.orth[other.tok_end].startswith(")"):  # "):" too
+        if other is None or other.tok_end >= len(words) or not words.orth[other.tok_end].startswith((")", ",")):  # "):" too
             continue
         shared = {p.geonameid for p, _ in mention.candidates} & {p.geonameid for p, _ in other.candidates}
         if shared:
             mention.candidates = [(p, k) for p, k in mention.candidates if p.geonameid in shared]
             other.candidates = [(p, k) for p, k in other.candidates if p.geonameid in shared]
+        elif _initial(mention.text) == _initial(other.text) and Levenshtein.distance(
+                sound_key(mention.text), sound_key(other.text), score_cutoff=1) <= 1:
+            mention.candidates = list(other.candidates)
 
 
 def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
