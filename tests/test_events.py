@@ -2643,3 +2643,116 @@ def test_tolls_of_kin_and_of_what_an_event_followed(language):
     [taken] = run(language, "Rebels seized Kupiansk on Sunday after soldiers withdrew following a short exchange of fire "
                             "in which two soldiers were killed.")
     assert taken.fatalities == 2  # a guard
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ground cleared of troops, and a town a village's description places it by (ACLED: near it, precision 2)
+    ("Ukrainian forces had cleared Russian troops from Kupiansk on Monday, the General Staff said.",
+     ("Government regains territory", "Kupiansk", 1)),
+    ("Ukrainian troops have recaptured Klishchiivka, a village on the heights south of Kupiansk that Russian forces "
+     "had held since January, the deputy minister wrote on Telegram.", ("Government regains territory", "Kupiansk", 2)),
+    # "the town" a confirmation names, though the confirming clause hangs on an order
+    ("The Khortytsia group said on Wednesday it had ordered units out of Kupiansk to avoid encirclement, effectively "
+     "confirming that Russian troops took the town in Kharkiv Oblast on Tuesday.",
+     ("Non-state actor overtakes territory", "Kupiansk", 1)),
+])
+def test_ground_cleared_described_or_confirmed(language, text, expected):
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.location, event.geo_precision) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces used munitions containing chloropicrin against Ukrainian positions near Kupiansk on Monday.",
+     "Chemical weapon"),
+    ("On Monday Russian forces used drones to drop grenades filled with CS gas on Ukrainian positions near Kupiansk.",
+     "Chemical weapon"),
+    ("In Kharkiv, riot police used tear gas and stun grenades to break up a march of 1,500 people on Monday.",
+     "Protest with intervention"),  # a guard: "used" names a weapon, but tear gas is fired at a crowd
+    ("Russian troops broke up a pro-Ukrainian rally in Kupiansk on Monday, throwing stun grenades into the crowd and "
+     "firing into the air.", "Protest with intervention"),
+    ("Russian soldiers shot dead a 63-year-old man at a checkpoint at the entrance to Kupiansk on Monday.", "Attack"),
+    ("A group of 15 men with bats invaded a house occupied by immigrants in Kharkiv on Monday and beat the residents.",
+     "Attack"),
+    ("Staff of the Kupiansk art museum say Russian soldiers came on Monday with trucks and took away paintings.",
+     "Looting/property destruction"),
+    ("In Kupiansk the occupiers have settled in the building of the lyceum, they made there a headquarters.",
+     "Headquarters or base established"),
+    ("A blogger was forced into a minivan by three men outside his flat in Kharkiv on Monday.",
+     "Abduction/forced disappearance"),
+    ("Russian soldiers had taken the headteacher of a Kupiansk school from her home on Monday. Her family has had no "
+     "news of her since.", "Abduction/forced disappearance"),
+    ("A man who was shot during a protest against evictions in Kharkiv on Monday died in hospital.",
+     "Excessive force against protesters"),
+    ("Police rounded up dozens of migrant workers at a camp in Kharkiv on Monday, nine days after some of them had "
+     "blocked a road to protest unpaid wages.", "Arrests"),
+    ("In Kupiansk, border guard commanders of both sides signed a memorandum on joint patrols on Monday.", "Agreement"),
+    ("On Monday a man set off explosives strapped to his chest in the lobby of a building in Kharkiv, killing only "
+     "himself.", "Suicide bomb"),
+    ("Hundreds of farmers drove their tractors slowly through Kharkiv on Monday to protest a proposed cap on emissions.",
+     "Peaceful protest"),
+    ("Russian assault groups tried to break through near Kupiansk on Monday but were pushed back after hours of fighting.",
+     "Armed clash"),
+])
+def test_what_was_used_taken_made_signed_or_done_to_whom(language, text, expected):
+    assert [e.sub_event_type for e in run(language, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # (the two videos, the deadline and the minister are guards: the session-start code had them right too)
+    "A video spreading on pro-Kremlin channels that allegedly shows 'Ukrainian tanks burning near Donetsk yesterday' "
+    "was filmed in 2015, the Center for Countering Disinformation said.",
+    "Neither side reported fighting near Donetsk on Monday.",
+    "The Russian MoD falsely claimed that Russian forces shelled Kupiansk on Monday.",
+    "Footage showed Ukrainian forces using drones to support the infantry near Kupiansk on Monday.",
+    "Hundreds gathered in Kharkiv to mark the anniversary, commemorating the refugees killed when bombers struck the "
+    "camp.",
+    "Two workers were killed on Monday in an explosion in a workshop of the arms plant in Kharkiv, the prosecutor said, "
+    "ruling out sabotage.",
+    "Two workers were killed on Monday when gas cylinders exploded in a restaurant in Kharkiv. Civil Defence said a gas "
+    "leak caused the blast and ruled out any criminal act.",
+    "Two conscripts were injured on Monday when a mortar round exploded prematurely during a live-fire exercise near "
+    "Kharkiv.",
+    "The government pushed back the deadline in Kharkiv on Monday.",
+    "The minister resigned in Kharkiv on Monday to protest the decision.",
+])
+def test_footage_nobody_reported_remembrance_and_mishaps_are_no_events(language, text):
+    assert run(language, text) == []
+
+
+def test_places_that_are_the_attackers_seat_the_reporting_bodys_or_where_fire_came_from(language):
+    # the seat of a regime is the attackers', not the scene
+    assert run(language, "Armed formations of the Donetsk regime attacked the village of Kurkovichi: a UAV dropped a "
+                         "device on a farm building on Monday.") == []
+    # "Kharkiv OVA" is the regional military administration reporting
+    [mine] = run(language, "Kharkiv OVA: on Monday evening, near Kupiansk, a tractor hit an anti-tank mine.")
+    assert mine.location == "Kupiansk"
+    [shelling] = run(language, "Kupiansk hromada: the enemy fired barrel artillery from the Belgorod area on Monday; "
+                               "14 explosions recorded. In Kupiansk a 71-year-old woman was killed in her own yard.")
+    assert (shelling.location, shelling.fatalities) == ("Kupiansk", 1)
+    # where drones were launched from, named in its own bracket of places, is not where they struck
+    [strike] = run(language, "Drones launched from a field in Belgorod attacked the port infrastructure of Kharkiv "
+                             "overnight, the Southern Defence Forces said.")
+    assert strike.location == "Kharkiv"
+    [grenade] = run(language, "On Monday a grenade was thrown at a checkpoint at the exit from Kupiansk towards Kharkiv.")
+    assert grenade.location == "Kupiansk"
+
+
+def test_unknown_doers_and_acts_counted_at_no_place(language):
+    [grenade] = run(language, "In Kupiansk, unknown persons threw a grenade at the house of a collaborator on Monday.")
+    assert grenade.actor1 == "Unidentified Armed Group (Ukraine)"
+    assert run(language, "Over the past day, Russian forces carried out 84 attacks on 31 settlements of Kharkiv Oblast. "
+                         "197 explosions were recorded.") == []
+    assert run(language, "Over the past week the Russian army carried out 412 attacks on 14 settlements of Kharkiv "
+                         "Oblast. Five civilians were killed and 21 wounded, most of them in the Kupiansk and Izyum "
+                         "districts.") == []
+
+
+def test_a_crowd_pushed_back_is_a_protest_met_and_a_leak_of_recordings_no_accident(language):
+    # guards (the session-start code had both right): "pushed back" is a clash only when troops are pushed back,
+    # and only a gas leak makes a blast an accident
+    text = ("In Kupiansk on Sunday, police pushed back about 150 residents who were marching to protest against the "
+            "acquisition of their land by the security forces.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Protest with intervention"]
+    text = ("On Monday several thousand people gathered peacefully in Kharkiv to denounce the state, after recordings "
+            "of private phone calls of politicians were leaked online.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Peaceful protest"]

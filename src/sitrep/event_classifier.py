@@ -172,14 +172,28 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         ):
             return False  # "Russian forces will likely intensify ground assaults"
         word = lemma(ancestor)
+        if word in {"confirm", "acknowledge", "admit", "concede"} and below.dep_ == "ccomp" \
+                and not any(c.dep_ == "neg" for c in ancestor.children):
+            break  # "ordered units out of Vuhledar, effectively confirming that Russian troops took the town"
         if word in rules["intent_heads"] and _joined_to(trigger, ancestor):
             continue  # "attempted to advance near Bilohorivka and clashed with Ukrainian forces": the clash is told
         if word in rules["intent_heads"] and below.dep_ == "nsubj" and (below.pos_ == "NOUN" or below.tag_ == "VBG") \
                 and _occurs(ancestor) \
                 and _at_a_named_place(ancestor):
             continue  # "Fighting continues in Dzerzhinsk": what goes on there, not what someone means to do
-        if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"]:
+        if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"] \
+                or word in rules["remembrance"]:
             return False
+        if word in lexicon()["reporting_verbs"] and below.dep_ in {"dobj", "xcomp", "oprd"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and (_no_one(c) or any(
+                d.dep_ == "det" and d.lower_ in {"neither", "no"} for d in c.children)) for c in ancestor.children):
+            return False  # "Neither side reported fighting near Horlivka", "Nobody reported shelling"
+        if word in lexicon()["reporting_verbs"] and any(c.dep_ == "advmod" and c.lower_ in rules["footage"]["false_claims"]
+                                                         for c in ancestor.children):
+            return False  # "The Russian MoD falsely claimed that Russian forces ... used artillery and aviation"
+        if word in rules["footage"]["verbs"] and (word == "purport" or any(
+                c.dep_ == "advmod" and c.lower_ in rules["footage"]["adverbs"] for c in ancestor.children)):
+            return False  # "a video that allegedly shows 'Ukrainian tanks burning'", "supposedly showing a drone hitting"
         if word in rules["trend_heads"] and (ancestor.pos_ == "NOUN" or any(
                 c.dep_ == "nsubj" and (lemma(c) in lexicon()["nouns"] or lemma(c) in _TRENDING) for c in ancestor.children)):
             return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event
@@ -277,8 +291,20 @@ def _natural(trigger: Token) -> bool:
     lemmas = _tokens(trigger.doc).lemma[sentence.start : sentence.end]  # read once per document, no Token objects
     if not set(lemmas).isdisjoint(rules["accidents"]) and _weapon_in(list(sentence)) is None:
         return True  # "Four soldiers were killed when a military truck overturned": an accident, however parsed
+    if ruled_an_accident(sentence.text) or any(w in sentence.text.lower() for w in rules["mishaps"]):
+        return True  # "killed in an explosion in a workshop of the arms plant, ..., ruling out sabotage"
     return lemma(trigger) == "fight" and any(p.dep_ == "prep" and p.lower_ == "for" and any(
         lemma(o) in rules["struggles"] for o in p.children) for p in trigger.children)
+
+
+_RULED_OUT = re.compile(r"(?i)\brul(?:ed|ing|es)\s+out\b")
+
+
+def ruled_an_accident(text: str) -> bool:
+    """ "ruling out sabotage", "a gas leak caused the blast and ruled out any criminal act"."""
+    lowered = text.lower()
+    return "gas leak" in lowered or (_RULED_OUT.search(text) is not None and any(
+        w in lowered for w in lexicon()["non_event"]["ruled_out"]))
 
 
 def _denies(det: Token) -> bool:
@@ -322,14 +348,18 @@ def _standing_accusation(verb: Token) -> bool:
 
 
 def _protest_purpose(trigger: Token) -> bool:
-    """"Thousands marched through the capital to protest against the reform": the protest is what
-    the gathering was for, and happened if the gathering did."""
+    """"Thousands marched through the capital to protest against the reform", "farmers drove their tractors
+    along Wellington Street to protest a cap": the protest is what the gathering, or what they did, was for,
+    and happened if that did."""
     rule = lexicon()["verbs"].get(lemma(trigger), {})
     return (
         rule.get("kind") == "protest"
         and trigger.dep_ in {"advcl", "xcomp"}
         and any(c.tag_ == "TO" for c in trigger.children)
-        and lemma(trigger.head) in lexicon()["gathering_verbs"]
+        and (lemma(trigger.head) in lexicon()["gathering_verbs"] or (
+            trigger.head.tag_ == "VBD" and lemma(trigger.head) not in lexicon()["non_event"]["intent_heads"]
+            and any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in trigger.head.children)))  # a crowd; not "the minister
+        # resigned to protest", nor "women attempted to protest"
     )
 
 
@@ -436,7 +466,10 @@ def over_a_period(text: str) -> bool:
 
 
 def _over_a_period(token: Token) -> bool:
-    return _PERIOD.search("".join(t.lower_ + t.whitespace_ for t in token.subtree)) is not None
+    """The clause counts over a period; not a relative clause of its nouns ("have recaptured Klishchiivka,
+    a village that Russian forces had held since January")."""
+    described = {t.i for d in token.subtree if d.dep_ == "relcl" and d != token for t in d.subtree}
+    return _PERIOD.search("".join(t.lower_ + t.whitespace_ for t in token.subtree if t.i not in described)) is not None
 
 
 def _since_perfect(verb: Token) -> bool:
@@ -821,11 +854,13 @@ def words_under(token: Token | None) -> set[str]:
 
 def _described_words(noun: Token | None) -> set[str]:
     """The words of a noun phrase without its clauses: "a civilian man [who refused to hand over his car at
-    a checkpoint]" is a civilian, whatever the clause names."""
+    a checkpoint]" is a civilian, whatever the clause names; nor where it was ("a man [at a checkpoint]"),
+    though what it is of counts ("positions of the army")."""
     if noun is None:
         return set()
     tokens = [t for t in subtree(noun)
-              if not any(a.dep_ in {"relcl", "acl", "advcl"} and noun in a.ancestors for a in [t, *t.ancestors] if a != noun)]
+              if not any((a.dep_ in {"relcl", "acl", "advcl"} or (a.dep_ == "prep" and a.lower_ != "of"))
+                         and noun in a.ancestors for a in [t, *t.ancestors] if a != noun)]
     return {t.lower_ for t in tokens} | {lemma(t) for t in tokens}
 
 
@@ -943,6 +978,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     word = lemma(token)
     # (and a second object or complement: "set them alight", "set the car ablaze")
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj", "oprd", "acomp"}}
+    if rule.get("finite_only") and token.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
+        return None  # "footage showed Ukrainian forces using drones": a way of fighting shown, no act told
     if rule.get("lives") and not lost_life(token):
         return None  # "lost their lives"; not "losing Karabakh" or "deprived of food"
     if rule.get("remote_patient") and (patient := _patient(token)) is not None:
@@ -952,6 +989,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     # "took the pilot hostage", "were taken into custody"
     taken_as = {lemma(c) for c in token.children if c.dep_ in {"dobj", "oprd"}} | {
         lemma(o) for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for o in c.children if o.dep_ == "pobj"}
+    if rule.get("outcomes_in_object"):
+        taken_as |= objects  # "used tear gas and stun grenades", however the parser splits the object
     for word, outcome in rule.get("outcomes", {}).items():
         if word in taken_as and outcome == "Protest with intervention":
             return _protest_type(_protest_scope(sentence, token))  # "fired tear gas": at a crowd, peaceful or not
@@ -968,8 +1007,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             continue
         if isinstance(outcome, str):
             return outcome  # "shot down a drone": a disrupted weapon, not a shooting
-        # "set up a base", not "set up a committee"
-        return outcome["sub_event_type"] if objects & set(outcome["objects"]) else None
+        # "set up a base", not "set up a committee"; "took away paintings": things taken, looting
+        if objects & set(outcome["objects"]):
+            return outcome["sub_event_type"]
+        return outcome["things_sub_event_type"] if objects & set(outcome.get("things", ())) else None
     # "set fire to a man", "set ablaze a man"
     burned = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"] \
         + [c for c in token.children if c.dep_ == "dobj"]
@@ -980,8 +1021,14 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("takes_people") and person and (
             any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) or disappearance_told(sentence)):
         return _person_held(token, sentence)  # "took an activist from his home", "taken him to unknown direction"
-    if rule.get("objects") and not objects & set(rule["objects"]) and not _place_in(_patient(token), places):
-        return None
+    # "were pushed back" (by no one named: not "lawyers ... were pushed back by police")
+    passive = rule.get("passive_ok") and any(c.dep_ == "auxpass" for c in token.children) \
+        and not any(c.dep_ == "agent" for c in token.children)
+    if rule.get("head_objects"):  # "pushed back Russian troops", not "residents who were marching ... by the security forces"
+        objects = {lemma(_patient(token))} if _patient(token) is not None else set()
+    if rule.get("objects") and not objects & set(rule["objects"]) and not passive and (
+            rule.get("strict_objects") or not _place_in(_patient(token), places)):
+        return None  # (a place as the object will do: "took Bakhmut"; not "made four attempts to advance near Udachne")
     if rule.get("into") and not {lemma(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
                                  for p in c.children if p.dep_ == "pobj"} & set(rule["into"]):
         return None  # "turned the school into a base", not "turned the town into ruins"
@@ -1006,7 +1053,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     shared = token.dep_ == "conj" and _patient(token.head) is not None  # "two men were caught ... and beaten by a crowd"
     if rule.get("needs_object") and _patient(token) is None and not shared:
         return None
-    if rule.get("intransitive") and any(
+    if rule.get("intransitive") and not _protest_purpose(token) and any(
         c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) and not _held_up(c) for c in token.children
     ):
         return None  # "demonstrates the speed of the counterattack" is not a protest; a misparsed place is no object
@@ -1020,6 +1067,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     kind = rule.get("kind")
     crowd = words_under(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token) \
         or _a_crowd(_agent(token))
+    if kind == "target" and word == "shoot" and _agent(token) is None and any(c.dep_ == "auxpass" for c in token.children) \
+            and _amid_a_protest(sentence):
+        return "Excessive force against protesters"  # "a man who was shot during a protest": shot at, not shooting
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
         crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):
@@ -1043,10 +1093,16 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None  # "in occupied Kamianka-Dniprovska", "the liberated territories": a state, not a taking
         if token.i > sentence.start and token.doc[token.i - 1].lower_ == "temporarily":
             return None  # "in temporarily occupied Vasylivka", however the parser reads it
+        if rule.get("describes_a_state") and token.dep_ == "acl" and token.tag_ == "VBN":
+            return None  # "a house occupied by Algerian immigrants", "a village occupied since March": who holds it
         if token.dep_ == "acl" and any(lemma(n) in lex[kind] for n in _noun_and_its_of(token.head)
                                        for kind in ("persons", "people", "combatants", "captives")):
             return None  # "relatives of defenders captured in Mariupol": people described by their capture
         patient = _patient(token)
+        if patient is not None and lemma(patient) in rule.get("from_objects", ()):
+            # "cleared Russian troops from Kruhliakivka": the ground is where they were cleared from
+            patient = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                            for o in c.children if o.dep_ == "pobj"), patient)
         if rule.get("takeovers"):  # "completed the liberation of Dzerzhinsk": the ground is what the act was of
             if patient is None or lemma(patient) not in rule["takeovers"]:
                 return None
@@ -1097,6 +1153,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if lexicon()["event_types"].get(aimed) == "Protests":
             return aimed  # "police opened fire on demonstrators", whatever gun the sentence names
         weapon = _weapon_in(own_clause(token, sentence))
+        if rule.get("weapon_in_object") and weapon != "Chemical weapon":
+            # "used munitions containing chloropicrin"; not "used the mountains as hideouts" (but "used drones to drop
+            # grenades filled with CS gas" is a gas attack: ACLED's order ranks it first)
+            weapon = _weapon_in(subtree(patient)) if patient is not None else None
         if weapon == "Looting/property destruction" and (_at_the_police(token) or _amid_a_protest(sentence)):
             return "Violent demonstration"  # "petrol bombs were thrown at officers"; not at a museum at 4am
         if weapon is None and rule.get("targets"):
@@ -1108,6 +1168,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return weapon or rule["default"]
     if kind == "target":
         weapon = _weapon_in(own_clause(token, sentence)) if rule.get("weaponised") else None
+        if weapon == "Remote explosive/landmine/IED" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
+            return "Suicide bomb"  # "set off explosives strapped to his chest, killing only himself"
         if weapon is not None and word != "shoot":
             return weapon
         if rule.get("weaponised") and (named := _event_noun_under(token, sentence)):
@@ -1182,7 +1244,11 @@ def _unless_disappeared(sub_type: str, sentence: Span) -> str:
 
 
 def disappearance_told(sentence: Span) -> bool:
-    text = sentence.text.lower()
+    """The sentence, or the one after it, says the person's fate is unknown ("Her family has had no news
+    of her since")."""
+    doc = sentence.doc
+    after = doc[sentence.end].sent if sentence.end < len(doc) else None
+    text = (sentence.text + " " + (after.text if after is not None else "")).lower()
     return any(cue in text for cue in lexicon()["disappearance_cues"])
 
 
@@ -1349,8 +1415,11 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
 def _arrest_cause(arrest: Token) -> set[int]:
     """ "arrested five men in connection with the attack a week ago in which a crowd stoned a house", "detained
     over the riot": the words telling what the arrest is for (told before; the arrest is the news)."""
-    return {t.i for p in arrest.children if p.dep_ == "prep" and (p.lower_ in {"over", "for"} or (
+    told = {t.i for p in arrest.children if p.dep_ == "prep" and (p.lower_ in {"over", "for"} or (
         p.lower_ == "in" and any(o.lower_ == "connection" for o in p.children))) for t in p.subtree}
+    # "rounded up migrant workers ..., nine days after some of them had blocked a road to protest": what came before
+    return told | {t.i for c in arrest.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "after" for m in c.children) for t in c.subtree}
 
 
 def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
@@ -1494,7 +1563,8 @@ def _by_security_forces(token: Token) -> bool:
     """Whether the token's clause is done by police or troops ("police erected barricades")."""
     verb = token if token.pos_ == "VERB" else token.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":
+    if subject is None and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        # "troops broke up a rally, throwing stun grenades into the crowd": the participle shares the subject
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subject is not None and bool(_who(subject) & set(lexicon()["security_forces"]))
 

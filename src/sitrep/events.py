@@ -46,6 +46,7 @@ from .event_classifier import (
     lost_life,
     over_a_period,
     own_clause,
+    ruled_an_accident,
     sentence_events,
     sentence_places,
     semicolon_clause,
@@ -151,11 +152,17 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     root = token.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head  # "elders from Tripoli and Misrata": Misrata is from where Tripoli is
+    if root.head.lower_ == "in" and root.head.head.dep_ == "pobj" and root.head.head.head.lower_ == "from":
+        root = root.head.head  # "drones launched from Cape Chauda in Crimea": from where Cape Chauda is
     head = root.head
     if head.lower_ == "of" and head.head.lower_ in {"direction", "territory", "side"} and head.head.head.lower_ == "from":
         return True  # "from the direction of Enerhodar", "from the territory of the Bryansk region": where fire came from
     if root.dep_ in {"compound", "amod"} and head.lower_ in {"direction", "side"} and head.head.lower_ == "from":
         return True  # "from the Kharkiv side"
+    if _a_regimes_seat(root):
+        return True
+    if root.dep_ in {"compound", "amod"} and head.lower_ in {"area", "areas", "district", "outskirts"}:
+        root, head = head, head.head  # "fired barrel artillery from the Tyotkino area": as from Tyotkino
     if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"]:
         return True  # "according to a security source in Kandi": where the speaker is
     if head.lower_ in {"for", "to", "towards", "toward"} and lemma(head.head) in lexicon()["journeys"]:
@@ -166,7 +173,7 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     verb = head.head.head if head.head.dep_ in {"advmod", "prt"} and head.head.lower_ in {"back", "out", "away"} else head.head
     return head.lower_ == "from" and lemma(verb) not in {
         "withdraw", "retreat", "pull", "push", "drive", "expel", "oust", "arrest", "detain", "apprehend", "nab", "abduct",
-        "kidnap", "rescue", "recover", "seize"}
+        "kidnap", "rescue", "recover", "seize", "clear", "exit"}
 
 
 def _spoken_from_or_stood_with(doc: Doc, place: Toponym) -> bool:
@@ -249,6 +256,12 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     governed = _without_bodies(doc, governed)
     if len(counted := [p for p in in_sentence if _counted_over(doc, p)]) > 1:
         return _distinct(counted)  # "destroyed 12 drones: nine over Belgorod Region and three over Bryansk Region"
+    if chosen.sub_event_type == "territory" and _the_settlement(chosen.patient) and governed \
+            and not any(p.feature == "city" for p in governed):
+        # "ordered units out of Vuhledar, ... confirming that Russian troops took the town in Donetsk region":
+        # the town the sentence named, inside the division told
+        governed = [p for p in towns_beside if not _from_origin(doc, p) and any(
+            (g.country, g.admin1) == (p.country, p.admin1) for g in governed)][:1] + governed
     if governed:
         # Ground changes hands at each place named ("Izyum, along with the Kharkiv region"); any
         # other event is coded once, at the most specific place ("in Zelene, Kharkiv Oblast").
@@ -257,7 +270,10 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
             return [first, *_listed_with(doc, first, governed)]
         return _distinct([p for p in governed if not _container_of_another(doc, p, governed)])
     if chosen.sub_event_type == "territory" and chosen.patient is not None and chosen.patient.pos_ == "PROPN":
-        return []  # the place taken is named but unknown to the gazetteer: better no event than a wrong place
+        # the place taken is named but unknown to the gazetteer: better no event than a wrong place, unless
+        # its description places it by a town ("Klishchiivka, a village south of Bakhmut"), where ACLED
+        # codes it near that town (geo precision 2)
+        return [p for p in landmarks if p.feature == "city" and _describes(doc, p, chosen.patient)][:1]
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
     loose = _without_bodies(doc, loose)
     if chosen.sub_event_type == "territory":
@@ -266,18 +282,37 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         taken = chosen.patient
         if taken is not None and lemma(taken) == "control":  # "had taken full control of it"
             taken = next((o for c in taken.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children), taken)
-        pronoun = taken is None or taken.pos_ == "PRON"
+        pronoun = taken is None or taken.pos_ == "PRON" or _the_settlement(taken)
         loose = [p for p in loose if not _relative_position(doc, p, chosen.trigger)
                  and (pronoun or _in_clause_of(doc, p, chosen.trigger))]
     return [_most_specific(loose, named, doc)] if loose else []
 
 
+def _the_settlement(noun: Token | None) -> bool:
+    """ "the town", "the village": one the text has named."""
+    return noun is not None and lemma(noun) in _SETTLEMENT_WORDS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _describes(doc: Doc, place: Toponym, noun: Token) -> bool:
+    """The place is named in the noun's own phrase, its apposition or relative clause included."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root in noun.subtree
+
+
 _TREATMENT_PLACES = frozenset({"hospital", "clinic", "morgue", "infirmary"})
+
+
+def _a_regimes_seat(root: Token) -> bool:
+    """ "Armed formations of the Kyiv regime attacked the village of ...": the attackers' seat, no scene."""
+    return root.dep_ in {"compound", "amod"} and root.head.lower_ in {"regime", "junta"}
 
 
 def _in_a_modifier(doc: Doc, place: Toponym) -> bool:
     """ "Crimea's Moscow-installed head", "a Kyiv-based analyst": a place in a compound adjective is no scene."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is not None and _a_regimes_seat(span.root):
+        return True
     return span is not None and span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].is_lower
 
 
@@ -825,6 +860,12 @@ def _adversary(iso2: str) -> str:
     return _actors()["adversaries"].get(iso2, "")
 
 
+def _unknown_doer(agent: Token | None) -> bool:
+    """ "unknown persons", "unidentified gunmen", "masked men": doers the report says it cannot name."""
+    return isinstance(agent, Token) and any(c.dep_ == "amod" and c.lower_ in {"unknown", "unidentified", "masked"}
+                                            for c in agent.children)
+
+
 def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tuple[str, str]:
     actor1 = _normalise_actor(_speaker_for(chosen.agent), place_country)
     actor2 = _normalise_actor(chosen.patient, place_country) if chosen.patient is not None else ""
@@ -847,6 +888,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     elif event_type == "Explosions/Remote violence" or sub_type in {
         "Attack", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
     }:
+        if not actor1 and place_country and _unknown_doer(chosen.agent):
+            actor1 = actor_name("unidentified", place_country)  # "unknown persons threw a grenade": not the war's enemy
         actor1 = actor1 or enemy
         if actor1.startswith("Civilians") and place_country:
             # "Two men on a motorcycle shot dead a man", "a man detonated explosives": people not otherwise named
@@ -930,6 +973,10 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
             rule = lex["verbs"].get(lemma(token), {})
             # "youths who hurled petrol bombs on Tuesday night": a violent act told as what the people did, when
             violent = rule.get("kind") in {"weapon", "target"} or rule.get("sub_event_type") in {"Attack", "Looting/property destruction"}
+            # (but what those arrested had done is the arrest's cause: "detained two teenagers who set fire to a
+            # relay cabinet last month")
+            violent = violent and not (trigger is not None and lex["verbs"].get(lemma(trigger), {}).get("sub_event_type") == "Arrests"
+                                       and token.head.head.i == trigger.i)
             return noun not in lex["media"] and noun not in lex["nouns"] and noun not in lex["weapons"] \
                 and lemma(token) not in lex["toll_verbs"] and not violent \
                 and (trigger is None or not any(t.i == trigger.i for t in token.subtree))
@@ -1276,7 +1323,7 @@ def extract(
     # speaks ("a charge Kabul denies") is its government; a town named only as where the wounded were
     # treated is no scene ("The man later died in hospital in Melitopol")
     no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) or _spoken_from_or_stood_with(doc, t)
-                for t in body_places}  # nor a river's name
+                or _in_a_modifier(doc, t) for t in body_places}  # nor a river's name, nor "a Kyiv-based analyst"
     treated = {t.geonameid for t in body_places if no_scene[id(t)]} - {t.geonameid for t in body_places if not no_scene[id(t)]}
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)
             and not _in_a_modifier(doc, t)]
@@ -1312,7 +1359,7 @@ def extract(
             elif drafts and _disappeared_after(article.text, drafts[-1], sentence):
                 drafts[-1] = replace(drafts[-1], event=_disappearance(drafts[-1].event, _evidence(article, sentence)))
             continue
-        if _debunked_next(chosen):
+        if _debunked_next(chosen) or _accident_next(chosen):
             continue  # "Milbloggers claimed a Su-25 had been shot down near Ugledar. The Air Force dismissed the claim as fake"
         lead_over = lead_over or (filed is not None and _names_unknown_place(sentence, body_places))
         lead = None if lead_over else _lead_place(filed, after_dateline, sentence, segments)
@@ -1322,7 +1369,8 @@ def extract(
         new = _drafts_for(article, doc, chosen, body_places, here, country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
-        if not drafts and (_a_regions_toll(chosen, new) or _across_the_region(chosen, new)):
+        if (not drafts and (_a_regions_toll(chosen, new) or _across_the_region(chosen, new) or _after_a_tally(chosen))) \
+                or _counted_across(chosen, new):
             continue  # "[412 strikes on nine settlements of the region.] One person was killed and four injured"
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
@@ -1667,6 +1715,16 @@ def _debunked_next(chosen: SentenceEvent) -> bool:
 _DENIALS = ("deni", "deny", "dismiss", "refut", "reject", "debunk")
 
 
+def _accident_next(chosen: SentenceEvent) -> bool:
+    """A blast the next sentence of the paragraph calls an accident ("Civil Defence said a gas leak caused
+    the blast and ruled out any criminal act")."""
+    doc, sentence = chosen.sentence.doc, chosen.sentence
+    if chosen.sub_event_type != "Remote explosive/landmine/IED" or sentence.end >= len(doc) \
+            or "\n\n" in doc[sentence.end - 1].whitespace_ + doc[sentence.end].text_with_ws:
+        return False
+    return ruled_an_accident(doc[sentence.end].sent.text)
+
+
 def _a_regions_toll(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
     """A toll by no one, at no place of its own but the province the report is about, with no event told
     before it: a total for the region (after a day's or a week's tally), not one event's."""
@@ -1683,6 +1741,28 @@ def _across_the_region(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
     region = any(t.lower_ in {"region", "oblast", "province"} and any(c.lower_ == "the" for c in t.children)
                  for t in chosen.sentence)
     return region and _at_the_province_only(new)
+
+
+def _after_a_tally(chosen: SentenceEvent) -> bool:
+    """ "Over the past week the Russian army carried out 412 attacks on 14 settlements of Zaporizhzhia region. Five
+    civilians were killed and 21 wounded, most of them in the Polohy and Vasylivka districts": the tally's toll,
+    told right after it in the paragraph."""
+    sentence = chosen.sentence
+    if not _toll_alone(chosen.trigger) or sentence.start == 0:
+        return False
+    before = sentence.doc[sentence.start - 1].sent
+    if "\n" in before[-1].whitespace_:
+        return False
+    nouns = lexicon()["nouns"]
+    counted = any(t.tag_ == "NNS" and lemma(t) in nouns and any(c.dep_ == "nummod" and c.text.isdigit() and int(c.text) > 1
+                                                                for c in t.children) for t in before)
+    return counted and over_a_period(before.text)
+
+
+def _counted_across(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
+    """ "197 explosions were recorded": acts counted in figures, at no place of their own, are a summary's."""
+    return chosen.trigger.tag_ == "NNS" and _at_the_province_only(new) and any(
+        c.dep_ == "nummod" and c.text.isdigit() and int(c.text) > 1 for c in chosen.trigger.children)
 
 
 def _toll_apart(text: str, told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
