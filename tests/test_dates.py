@@ -221,3 +221,11 @@ def test_named_days_seasons_and_an_evening_of_the_21st():
     assert find_dates("Residents recalled the fall of Bakhmut.", published, []) == []
     assert [m.value for m in find_dates("In evening of 21st the AFU fired on the town.", dt.date(2023, 5, 23), [])] \
         == [dt.date(2023, 5, 21)]
+
+
+def test_easter_and_mothers_day():
+    assert [m.value for m in find_dates("Hitmen opened fire on Good Friday.", dt.date(2024, 4, 10), [])] == [dt.date(2024, 3, 29)]
+    assert [m.value for m in find_dates("Shelling resumed on Orthodox Easter.", dt.date(2023, 4, 20), [])] == [dt.date(2023, 4, 16)]
+    # Mexico keeps 10 May; elsewhere the second Sunday of May
+    assert [m.value for m in find_dates("Mothers marched on Mother's Day.", dt.date(2023, 5, 11), [], "MX")] == [dt.date(2023, 5, 10)]
+    assert [m.value for m in find_dates("Mothers marched on Mother's Day.", dt.date(2023, 5, 20), [], "US")] == [dt.date(2023, 5, 14)]

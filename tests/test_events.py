@@ -2735,6 +2735,10 @@ def test_places_that_are_the_attackers_seat_the_reporting_bodys_or_where_fire_ca
     assert strike.location == "Kharkiv"
     [grenade] = run(language, "On Monday a grenade was thrown at a checkpoint at the exit from Kupiansk towards Kharkiv.")
     assert grenade.location == "Kupiansk"
+    # a guard: a teacher taken "from her home in" a town was taken there
+    [taken] = run(language, "On Monday, armed men took a female teacher from her home in Kupiansk, a town of Kharkiv "
+                            "Oblast, local officials said.")
+    assert taken.location == "Kupiansk"
 
 
 def test_unknown_doers_and_acts_counted_at_no_place(language):
@@ -2756,3 +2760,28 @@ def test_a_crowd_pushed_back_is_a_protest_met_and_a_leak_of_recordings_no_accide
     text = ("On Monday several thousand people gathered peacefully in Kharkiv to denounce the state, after recordings "
             "of private phone calls of politicians were leaked online.")
     assert [e.sub_event_type for e in run(language, text)] == ["Peaceful protest"]
+
+
+def test_the_road_to_a_town_a_trauma_centre_and_strikes_delivered(language):
+    [fired] = run(language, "On Monday police opened fire as hundreds of people blocked the highway to Kharkiv on the "
+                            "outskirts of Kupiansk.")
+    assert fired.location == "Kupiansk"
+    [strike] = run(language, "On Monday a drone hit a car near Kupiansk. The wounded driver was driven to a trauma "
+                             "centre in Kharkiv.")
+    assert strike.location == "Kupiansk"  # a guard: the session-start code had it right too
+    [strike] = run(language, "On Monday crews of Su-34 delivered strikes with FAB-500 on points of deployment of the "
+                             "AFU in Kupiansk.")
+    assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_things_carried_off_a_trader_taken_a_launch_site_and_a_blast_put_down_to_gas(language):
+    [looting] = run(language, "Residents of Kupiansk say that on Monday Russian soldiers went through the flats of evacuated "
+                              "neighbours and carried out fridges, TVs and even doors.")
+    assert looting.sub_event_type == "Looting/property destruction"
+    [taken] = run(language, "On Monday men took a cattle trader from his farm near Kupiansk, and his family has still "
+                            "received no proof of life.")
+    assert taken.sub_event_type == "Abduction/forced disappearance"
+    assert run(language, "Telegram channels claimed on Monday that a HIMARS strike had hit a hospital in Donetsk. The "
+                         "authorities later said the blast was caused by a household gas cylinder.") == []
+    [strike] = run(language, "On Monday drones launched from the yard of a farm in Belgorod attacked the port of Kharkiv.")
+    assert strike.location == "Kharkiv"

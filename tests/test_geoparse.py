@@ -1034,6 +1034,9 @@ def test_towns_seized_cleared_or_struck_against_a_street_and_a_heading_participl
 
     assert "Kurakhove" in names("Russian forces conducted a glide bomb strike against Kurakhove on October 23.")
     assert "Sudzha" in names("Ukrainian units had finished clearing Sudzha earlier that day.")
+    assert "Sudzha" in names("Russia's General Staff said on 13 March that its troops had retaken Sudzha, the largest town "
+                             "Ukrainian forces had captured during last August's incursion into the Kursk region.")
+    assert names("Nikopol again came under fire this morning.") == ["Nikopol"]
     assert "Tsukuryne" in names("ISW assesses that Russian forces seized Tsukuryne, southeast of Selydove, on October 22.")
     assert names("Shebekino. Yesterday evening the AFU attacked a car on Lenina street with an FPV drone.") == ["Shebekino"]
     assert names("Occupied Berdyansk: unknown persons threw a grenade over the fence of the house.") == ["Berdyansk"]
@@ -1046,3 +1049,8 @@ def test_a_spelling_of_the_same_sound_in_brackets_names_the_bracketed_place(blan
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
     text = "Russian forces seized Udachnoye (Udachne, southwest of Pokrovsk) on Saturday."
     assert {t.text: t.geonameid for t in geoparse(blank(text), [], gazetteer)}.get("Udachnoye") == 2
+
+
+def test_a_name_alone_in_brackets_after_a_place_is_its_province(language, full_gazetteer):
+    text = "On 2 October 2023, Russian forces dropped grenades filled with CS gas on positions near Robotyne (Zaporizhia)."
+    assert [(t.text, t.feature) for t in geoparse(language(text), [], full_gazetteer)] == [("Zaporizhia", "admin1")]

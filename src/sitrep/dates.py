@@ -21,6 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
 from .model import DateMention, Segment
 
 __all__ = ["find_dates", "resolve_month_day", "resolve_weekday"]
@@ -240,6 +242,12 @@ def _holiday(name: str, published: dt.date, country: str) -> dt.date | None:
     if told is not None:
         month, day = (int(x) for x in told.split("-"))
         return resolve_month_day(month, day, published)
+    for kind, method in (("easter", EASTER_WESTERN), ("orthodox_easter", EASTER_ORTHODOX)):
+        if name in table[kind]:
+            for year in (published.year, published.year - 1):
+                value = easter(year, method) + dt.timedelta(days=table[kind][name])
+                if value - published <= _FUTURE_WINDOW:
+                    return value
     rule = table["nth_weekday"].get(name, {})
     told = rule.get(country, rule.get(""))
     if told is None:

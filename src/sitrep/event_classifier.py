@@ -298,12 +298,14 @@ def _natural(trigger: Token) -> bool:
 
 
 _RULED_OUT = re.compile(r"(?i)\brul(?:ed|ing|es)\s+out\b")
+_GAS_CAUSE = re.compile(r"(?i)\bcaused\s+by\s+(?:an?\s+)?(?:household\s+|domestic\s+)?gas\b")
 
 
 def ruled_an_accident(text: str) -> bool:
-    """ "ruling out sabotage", "a gas leak caused the blast and ruled out any criminal act"."""
+    """ "ruling out sabotage", "a gas leak caused the blast and ruled out any criminal act", "was caused by a
+    household gas cylinder"."""
     lowered = text.lower()
-    return "gas leak" in lowered or (_RULED_OUT.search(text) is not None and any(
+    return "gas leak" in lowered or _GAS_CAUSE.search(text) is not None or (_RULED_OUT.search(text) is not None and any(
         w in lowered for w in lexicon()["non_event"]["ruled_out"]))
 
 

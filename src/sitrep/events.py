@@ -152,8 +152,7 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     root = token.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head  # "elders from Tripoli and Misrata": Misrata is from where Tripoli is
-    if root.head.lower_ == "in" and root.head.head.dep_ == "pobj" and root.head.head.head.lower_ == "from":
-        root = root.head.head  # "drones launched from Cape Chauda in Crimea": from where Cape Chauda is
+    root = _from_what(root)  # "drones launched from Cape Chauda in Crimea"
     head = root.head
     if head.lower_ == "of" and head.head.lower_ in {"direction", "territory", "side"} and head.head.head.lower_ == "from":
         return True  # "from the direction of Enerhodar", "from the territory of the Bryansk region": where fire came from
@@ -165,15 +164,16 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
         root, head = head, head.head  # "fired barrel artillery from the Tyotkino area": as from Tyotkino
     if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"]:
         return True  # "according to a security source in Kandi": where the speaker is
-    if head.lower_ in {"for", "to", "towards", "toward"} and lemma(head.head) in lexicon()["journeys"]:
-        return True  # "buses waiting to leave for Bahir Dar": where people were going
+    if head.lower_ in {"for", "to", "towards", "toward"} and (lemma(head.head) in lexicon()["journeys"] or (
+            head.i > 0 and lemma(doc[head.i - 1]) in lexicon()["journeys"])):
+        return True  # "buses waiting to leave for Bahir Dar", "blocked the highway to Tashkent": where people were going
     # forces driven out of a place, and people or arms taken from it ("arrested from Kakching", Indian
     # English for "in"), were there
     # ("pulled back from Ocheretyne": "from" hung on the particle)
     verb = head.head.head if head.head.dep_ in {"advmod", "prt"} and head.head.lower_ in {"back", "out", "away"} else head.head
     return head.lower_ == "from" and lemma(verb) not in {
         "withdraw", "retreat", "pull", "push", "drive", "expel", "oust", "arrest", "detain", "apprehend", "nab", "abduct",
-        "kidnap", "rescue", "recover", "seize", "clear", "exit"}
+        "kidnap", "rescue", "recover", "seize", "clear", "exit", "take", "steal", "loot", "remove", "evict", "snatch"}
 
 
 def _spoken_from_or_stood_with(doc: Doc, place: Toponym) -> bool:
@@ -300,7 +300,30 @@ def _describes(doc: Doc, place: Toponym, noun: Token) -> bool:
     return span is not None and span.root in noun.subtree
 
 
-_TREATMENT_PLACES = frozenset({"hospital", "clinic", "morgue", "infirmary"})
+_TREATMENT_PLACES = frozenset({"hospital", "clinic", "morgue", "infirmary", "trauma"})
+
+
+def _launched_from(doc: Doc, place: Toponym) -> bool:
+    """ "Drones launched from the yard of a farm in Belgorod attacked ...": the weapon's starting point."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and _from_what(span.root) != span.root
+
+
+def _from_what(root: Token) -> Token:
+    """The noun a weapon's "from" phrase names, when the place lies deeper in it ("drones launched from Cape Chauda
+    in Crimea", "from the yard of a farm in Belgorod": as from Crimea, from Belgorod); else the place itself. Not
+    "marched from the mosque in downtown Amman": the march was in Amman."""
+    token = root
+    for _ in range(6):
+        head = token.head
+        if head.dep_ == "prep" and head.lower_ == "from":
+            fired = lexicon()["verbs"].get(lemma(head.head), {}).get("kind") == "weapon"
+            # (not "explosives dropped from drones in Valle del Cauca province": the drones were there)
+            return token if fired and token != root and lemma(token) not in lexicon()["weapons"] else root
+        if head == token or not ((token.dep_ == "pobj" and head.lower_ in {"in", "of"}) or token.dep_ == "prep"):
+            return root
+        token = head
+    return root
 
 
 def _a_regimes_seat(root: Token) -> bool:
@@ -336,14 +359,19 @@ def _where_treated(doc: Doc, place: Toponym) -> bool:
     if span is None or span.root.dep_ != "pobj":
         return False
     holder = span.root.head.head
-    to_hospital = any(c.dep_ == "prep" and any(lemma(o) in _TREATMENT_PLACES for o in c.children) for c in holder.children)
+    to_hospital = any(c.dep_ == "prep" and any(_treatment_place(o) for o in c.children) for c in holder.children)
     if span.root.head.lower_ == "in" and (lemma(holder) in _TREATED_IN or (lemma(holder) in _TREATED and to_hospital)):
         return True  # "hospitalised in Okhtyrka", "taken to hospital in Dnipro" (not "In Ihosy, residents took ...")
     if span.root.head.lower_ == "to" and lemma(holder) in _TREATED - {"die", "succumb"}:
         return True  # "taken to Okhtyrka"
-    if span.root.head.lower_ != "in" or lemma(holder) not in _TREATMENT_PLACES or holder.dep_ != "pobj":
+    if span.root.head.lower_ != "in" or not _treatment_place(holder) or holder.dep_ != "pobj":
         return False
     return lemma(holder.head.head) in _TREATED  # not "fighting at the hospital in Melitopol": its target
+
+
+def _treatment_place(noun: Token) -> bool:
+    """ "a hospital", "a trauma centre"."""
+    return lemma(noun) in _TREATMENT_PLACES or any(c.dep_ == "compound" and lemma(c) in _TREATMENT_PLACES for c in noun.children)
 
 
 def _a_hospital_gone_to(noun: Token) -> bool:
@@ -359,7 +387,7 @@ def _a_hospital_gone_to(noun: Token) -> bool:
 
 _TREATED_IN = frozenset({"hospitalize", "hospitalise", "treat", "admit"})
 _TREATED = frozenset({"die", "take", "treat", "hospitalize", "hospitalise", "rush", "bring", "evacuate", "transport",
-                      "admit", "deliver", "succumb", "airlift", "transfer"})
+                      "admit", "deliver", "succumb", "airlift", "transfer", "drive"})
 
 
 def _names_a_thing(doc: Doc, place: Toponym) -> bool:
@@ -1323,7 +1351,8 @@ def extract(
     # speaks ("a charge Kabul denies") is its government; a town named only as where the wounded were
     # treated is no scene ("The man later died in hospital in Melitopol")
     no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) or _spoken_from_or_stood_with(doc, t)
-                or _in_a_modifier(doc, t) for t in body_places}  # nor a river's name, nor "a Kyiv-based analyst"
+                or _in_a_modifier(doc, t) or _launched_from(doc, t)  # nor a river's name, "a Kyiv-based analyst"
+                for t in body_places}  # or where drones were launched from
     treated = {t.geonameid for t in body_places if no_scene[id(t)]} - {t.geonameid for t in body_places if not no_scene[id(t)]}
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)
             and not _in_a_modifier(doc, t)]
@@ -1717,9 +1746,10 @@ _DENIALS = ("deni", "deny", "dismiss", "refut", "reject", "debunk")
 
 def _accident_next(chosen: SentenceEvent) -> bool:
     """A blast the next sentence of the paragraph calls an accident ("Civil Defence said a gas leak caused
-    the blast and ruled out any criminal act")."""
+    the blast and ruled out any criminal act"; "... later said the blast was caused by a household gas
+    cylinder")."""
     doc, sentence = chosen.sentence.doc, chosen.sentence
-    if chosen.sub_event_type != "Remote explosive/landmine/IED" or sentence.end >= len(doc) \
+    if lexicon()["event_types"].get(chosen.sub_event_type) != "Explosions/Remote violence" or sentence.end >= len(doc) \
             or "\n\n" in doc[sentence.end - 1].whitespace_ + doc[sentence.end].text_with_ws:
         return False
     return ruled_an_accident(doc[sentence.end].sent.text)

@@ -118,6 +118,7 @@ class _Mention:
     evidence: float = 0.0
     admin_after: bool = False  # an admin word follows ("Kharkiv region") or precedes ("Oblast Donetsk")
     admin_before: bool = False
+    bracketed: bool = False  # alone in brackets after a name the index lacks ("Robotyne (Zaporizhia)"): its province
     fuzzy: bool = False  # found under a variant, sound or misspelt key, not as written
     weak: set[int] = field(default_factory=set)  # divisions reached only through a town's alternate name
     place: Place | None = None
@@ -172,6 +173,9 @@ def geoparse(
     _share_division_evidence(words, mentions)
     paired = _paired(mentions)  # weak mentions too: "the Edgar County Foundation" still says which Paris
     mentions = [m for m in mentions if m.evidence >= ACCEPT]
+    named_before = {m.tok_end for m in mentions}
+    for mention in mentions:  # a province in brackets after a village the index lacks ("Robotyne (Zaporizhia)")
+        mention.bracketed = _bracketed_after_a_name(words, mention) and mention.tok_start - 1 not in named_before
     _add_admin1_candidates(mentions, gazetteer)
     _add_bare_divisions(mentions, gazetteer)
     _link_lists(words, mentions)
@@ -479,7 +483,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     label, ent_start, ent_end = _entity_of(entities, mention)
     if ent_start == mention.tok_start - 1 and (_time_opener(words, ent_start) or words.lower[ent_start] in cues["before"]):
         label = ""  # "Overnight Nikolaev was attacked", "Occupied Berdyansk:": NER's PERSON is a cue word and a town
-    if label and "(" in words.orth[mention.tok_end : ent_end]:
+    if label and ("(" in words.orth[mention.tok_end : ent_end] or "(" in words.orth[ent_start : mention.tok_start]):
         label = ""  # "shelled Toretsk (Donetsk)": an entity across the bracket is NER's slip, no WORK_OF_ART
     ent_len = ent_end - ent_start
     before = words.lower[mention.tok_start - 1] if mention.tok_start > 0 else ""
@@ -631,6 +635,14 @@ def _doubt_surnames(words: _Words, mentions: list[_Mention]) -> set[int]:
     return {i for i, word in enumerate(words.lower) if word in doubted}
 
 
+def _bracketed_after_a_name(words: _Words, mention: _Mention) -> bool:
+    """ "near Robotyne (Zaporizhia)": a name alone in brackets after a place's name is its province, as event
+    notes write it."""
+    i, j = mention.tok_start, mention.tok_end
+    return i > 1 and j < len(words) and words.orth[i - 1] == "(" and words.orth[j] == ")" and words.capitalised[i - 2] \
+        and words.alpha[i - 2]
+
+
 def _division_in_brackets(words: _Words, mention: _Mention) -> bool:
     """ "Novaya Tavolzhanka (Shebekino Raion)", "Novoselivka (Kramatorsk raion, Donetsk)": a division's name
     in brackets right after the name, as think-tank reports and event notes place villages, whether or not
@@ -645,9 +657,10 @@ def _division_in_brackets(words: _Words, mention: _Mention) -> bool:
 
 
 def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
-    """ "Kursk region": the first-level division that holds the city of that name, even without an alias."""
+    """ "Kursk region", "Robotyne (Zaporizhia)": the first-level division that holds the city of that name, even
+    without an alias."""
     for mention in mentions:
-        if not mention.admin_after or any(p.feature == "admin1" or k == NameKind.DEMONYM for p, k in mention.candidates):
+        if not (mention.admin_after or mention.bracketed) or any(p.feature == "admin1" or k == NameKind.DEMONYM for p, k in mention.candidates):
             continue  # nor "the Canadian province": an adjective, not the province of Canadian, Victoria
         cities = [(p, k) for p, k in mention.candidates if p.feature == "city" and p.admin1]
         for place, kind in cities[:1]:  # the most populous: "Odessa Oblast" is not the oblast of Odessa, NY
@@ -1411,8 +1424,8 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
     score = 0.5 * math.log10(place.population + 10) + FEATURE_PRIOR[place.feature]
     namesake = place.feature == "city" and _namesake_of_division(mention, place)
     score += 1.0 if kind == NameKind.NAME or namesake else 0.0  # "New York" names New York City as well
-    if mention.admin_after or (mention.holds and place.feature in ("admin1", "city")):
-        score += 3.0 if place.feature == "admin1" else -1.0  # "Kharkiv region"; "Buffalo, New York"
+    if mention.admin_after or mention.bracketed or (mention.holds and place.feature in ("admin1", "city")):
+        score += 3.0 if place.feature == "admin1" else -1.0  # "Kharkiv region"; "Buffalo, New York"; "Robotyne (Zaporizhia)"
     if mention.admin_after and place.feature == "city" and _outside_its_divisions(mention, place):
         score -= ALIEN_TOWN  # "Zaporozhye region": Ukraine's oblast, not a village of Kazakhstan
     if place.feature == "admin1" and mention.beside_division:
