@@ -2785,3 +2785,24 @@ def test_things_carried_off_a_trader_taken_a_launch_site_and_a_blast_put_down_to
                          "authorities later said the blast was caused by a household gas cylinder.") == []
     [strike] = run(language, "On Monday drones launched from the yard of a farm in Belgorod attacked the port of Kharkiv.")
     assert strike.location == "Kharkiv"
+
+
+def test_a_summarys_posts_fire_over_the_day_a_reminder_and_a_towns_district(language):
+    [fire] = run(language, "Over the day the village of Kupiansk came under mortar fire 12 times.")
+    assert fire.sub_event_type == "Shelling/artillery/missile attack"
+    assert run(language, "Police came under fire for their handling of the protests in Kupiansk.") == []  # a guard
+    [strike] = run(language, "On Monday, Kharkiv municipal district, village of Kupiansk: a drone dropped an explosive "
+                             "device on the grounds of a farm.")
+    assert strike.location == "Kupiansk"
+    [mortar] = run(language, "On Monday there was a mortar attack on Kupiansk.")
+    assert mortar.sub_event_type == "Shelling/artillery/missile attack"
+    assert run(language, "There was no attack on Kupiansk on Monday.") == []  # a guard, as the next
+    [shelling] = run(language, "Kupiansk community: yesterday afternoon artillery shelling of Kupiansk from the side of "
+                               "Tetkino of Kharkiv Oblast (11 explosions).")
+    assert shelling.location == "Kupiansk"
+    # a summary's counts, and what a reminder recalls from before the past week
+    assert run(language, "During the day yesterday, Russian occupiers made 94 shellings of settlements of Kharkiv "
+                         "Oblast, 312 explosions was recorded.") == []
+    assert run(language, "In total, over the past day Kharkiv Oblast was attacked by 43 drones.") == []
+    assert run(language, "We remind, on 1 September the Russian army struck the centre of Kupiansk with two missiles, "
+                         "then 35 people were killed.") == []

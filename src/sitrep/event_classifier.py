@@ -514,6 +514,9 @@ def _counted_acts(verb: Token) -> bool:
     counted = [n for c in verb.children if c.dep_ in {"npadvmod", "dobj"} for n in c.children if n.dep_ == "nummod"]
     times = [n for n in verb.subtree if n.dep_ == "nummod" and n.head.lower_ == "times"]  # however "times" is hung
     counted += times
+    # "over the past day the region was attacked by 43 drones"
+    counted += [n for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+                for n in o.children if n.dep_ == "nummod"]
     values = [n.lower_.replace(",", "") for n in counted]
     # "In March, Russian troops shelled Kharkiv oblast 1,243 times": a month's count
     if any(n.lower_.replace(",", "").isdigit() and int(n.lower_.replace(",", "")) >= 10 for n in times) and any(
@@ -1314,11 +1317,20 @@ def _under_fire(token: Token) -> Token | None:
     if token.lower_ not in _FIRE_WORDS or token.dep_ != "pobj" or token.head.lower_ != "under":
         return None
     holder = token.head.head
-    if any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for h in (token, holder) for c in h.children):
-        return None  # "police came under fire for their handling of the protests": criticism
+    if any(c.dep_ == "prep" and c.lower_ in {"for", "over"} and not _a_stretch_of_time(c) for h in (token, holder)
+           for c in h.children):
+        return None  # "police came under fire for their handling of the protests": criticism (not "over the day")
     if holder.pos_ in {"VERB", "AUX"}:
         return _subject(holder) or (holder.head if holder.dep_ in {"acl", "relcl"} else None)
     return holder
+
+
+_STRETCHES = frozenset({"day", "night", "week", "weekend", "hour", "morning", "afternoon", "evening", "period", "month"})
+
+
+def _a_stretch_of_time(prep: Token) -> bool:
+    """ "over the day", "for hours": when, not what for."""
+    return any(o.dep_ == "pobj" and lemma(o) in _STRETCHES for o in prep.children)
 
 
 def _firing(fire: Token) -> Token | None:
@@ -1661,6 +1673,8 @@ def _occurs(verb: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     if word == "go":  # "a bomb went off", not "went on"
         return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    if word == "be":  # "on the 21st there was a mortar attack on Velyka Pisarivka"
+        return any(c.dep_ == "expl" for c in verb.children)
     if word == "pass":  # "the rally passed off peacefully", "passed without incident"; not "passed a law"
         return not any(c.dep_ == "dobj" for c in verb.children) and any(
             c.lower_ in {"off", "peacefully", "calmly", "without"} for c in verb.children)

@@ -76,6 +76,7 @@ _HISTORY = dt.timedelta(days=366)
 _RECALLED_MONTHS = 2
 _FRAME_TOKENS = 5  # "18:40 — In Peshawar, ...": how far into a sentence its opening "In X," may stand
 _NEXT_SENTENCE_CHARS = 3  # what may lie between one sentence and the next: a space, or a paragraph break
+_REMINDER_AGE = dt.timedelta(days=7)  # "We remind, ...": the past week's event is still news; before it, background
 _RECORD_AGE = dt.timedelta(days=30)  # "the deadliest attack" dated this long before publication is recalled
 HEADING_WORDS = 12  # "Evening summary for 3 December.": a line this short opening the body is a heading
 OPENING_LINES = 3  # how many of the body's first lines may head it or lead it
@@ -153,6 +154,9 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
     while root.dep_ == "conj" and root.head != root:
         root = root.head  # "elders from Tripoli and Misrata": Misrata is from where Tripoli is
     root = _from_what(root)  # "drones launched from Cape Chauda in Crimea"
+    for _ in range(3):  # "from the side of Tetkino of Kursk region": from where Tetkino is
+        if root.head.lower_ in {"of", "in"} and root.head.head.pos_ == "PROPN" and root.head.head.dep_ == "pobj":
+            root = root.head.head
     head = root.head
     if head.lower_ == "of" and head.head.lower_ in {"direction", "territory", "side"} and head.head.head.lower_ == "from":
         return True  # "from the direction of Enerhodar", "from the territory of the Bryansk region": where fire came from
@@ -524,7 +528,13 @@ def _most_specific(places: Sequence[Toponym], named: Sequence[Toponym], doc: Doc
 
 def _names_its_district(doc: Doc | None, place: Toponym) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand") if doc is not None else None
-    return span is not None and span.end < len(doc) and doc[span.end].lower_ in _DISTRICT_WORDS
+    if span is None or span.end >= len(doc):
+        return False
+    after = span.end + 1 if doc[span.end].lower_ in _DISTRICT_QUALIFIERS and span.end + 1 < len(doc) else span.end
+    return doc[after].lower_ in _DISTRICT_WORDS  # "Chuhuiv district", "Shebekino municipal district"
+
+
+_DISTRICT_QUALIFIERS = frozenset({"municipal", "urban", "rural", "administrative", "city"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -1790,8 +1800,9 @@ def _after_a_tally(chosen: SentenceEvent) -> bool:
 
 
 def _counted_across(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
-    """ "197 explosions were recorded": acts counted in figures, at no place of their own, are a summary's."""
-    return chosen.trigger.tag_ == "NNS" and _at_the_province_only(new) and any(
+    """ "197 explosions were recorded", "made 94 shellings of settlements of Sumy region, 312 explosions was
+    recorded": acts counted in figures, at no place narrower than a province, are a summary's."""
+    return chosen.trigger.tag_ == "NNS" and bool(new) and all(d.event.geo_precision == 3 for d in new) and any(
         c.dep_ == "nummod" and c.text.isdigit() and int(c.text) > 1 for c in chosen.trigger.children)
 
 
@@ -1973,7 +1984,12 @@ def _holds(wide: Event, narrow: Event) -> bool:
 
 def _record_recalled(sentence: Span, when: DateMention, published: dt.date) -> bool:
     """ "The deadliest attack occurred on December 30, 2023, when 25 people were killed": a record
-    recalled from weeks before is the story's history, however precisely dated."""
+    recalled from weeks before is the story's history, however precisely dated; so is what a reminder
+    tells ("We remind, on April 13 the Russian army struck ...") from before the past week."""
+    line = sentence.doc[line_start(sentence.doc, sentence.start) : sentence.end].text  # "We remind, on April 13" may be
+    if published - when.value > _REMINDER_AGE and line.lower().lstrip().lstrip("\"'(").startswith(  # parsed apart
+            tuple(lexicon()["reminders"])):
+        return True
     return published - when.value > _RECORD_AGE and any(t.lower_ in lexicon()["records"] for t in sentence)
 
 
