@@ -2806,3 +2806,15 @@ def test_a_summarys_posts_fire_over_the_day_a_reminder_and_a_towns_district(lang
     assert run(language, "In total, over the past day Kharkiv Oblast was attacked by 43 drones.") == []
     assert run(language, "We remind, on 1 September the Russian army struck the centre of Kupiansk with two missiles, "
                          "then 35 people were killed.") == []
+
+
+def test_fire_from_a_town_and_footage_no_one_calls_false_are_events_there(language):
+    # guards (the session-start code had them right; two first versions of this session's rules had not)
+    [fire] = run(language, "On 12 September 2022, artillery firing from residential area in Kupiansk, Kharkiv Oblast.")
+    assert fire.location == "Kupiansk"
+    [damage] = run(language, "On Monday, damage to residential buildings in Kupiansk from a reported missile attack in "
+                             "Kupiansk, Kharkiv Oblast.")
+    assert damage.location == "Kupiansk"
+    [strike] = run(language, "On Monday an Orlan-10 drone allegedly showing a Krasnopol artillery strike on a command "
+                             "post in Kupiansk.")
+    assert strike.location == "Kupiansk"

@@ -1054,3 +1054,9 @@ def test_a_spelling_of_the_same_sound_in_brackets_names_the_bracketed_place(blan
 def test_a_name_alone_in_brackets_after_a_place_is_its_province(language, full_gazetteer):
     text = "On 2 October 2023, Russian forces dropped grenades filled with CS gas on positions near Robotyne (Zaporizhia)."
     assert [(t.text, t.feature) for t in geoparse(language(text), [], full_gazetteer)] == [("Zaporizhia", "admin1")]
+
+
+def test_a_town_in_brackets_after_a_shops_name_is_the_town(language, full_gazetteer):
+    # a guard: a bracketed province is read only where the division is named for the town ("(Zaporizhia)")
+    text = "Guests will enjoy a fashion show by Fig Leaf Boutique (Maywood) and dancing, the club in Allendale said."
+    assert {t.text: t.feature for t in geoparse(language(text), [], full_gazetteer)}.get("Maywood") == "city"

@@ -192,8 +192,9 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
                                                          for c in ancestor.children):
             return False  # "The Russian MoD falsely claimed that Russian forces ... used artillery and aviation"
         if word in rules["footage"]["verbs"] and (word == "purport" or any(
-                c.dep_ == "advmod" and c.lower_ in rules["footage"]["adverbs"] for c in ancestor.children)):
-            return False  # "a video that allegedly shows 'Ukrainian tanks burning'", "supposedly showing a drone hitting"
+                c.dep_ == "advmod" and c.lower_ in rules["footage"]["adverbs"] for c in ancestor.children)) \
+                and _called_false(sentence):
+            return False  # "a video that allegedly shows 'Ukrainian tanks burning' was in fact filmed in 2015"
         if word in rules["trend_heads"] and (ancestor.pos_ == "NOUN" or any(
                 c.dep_ == "nsubj" and (lemma(c) in lexicon()["nouns"] or lemma(c) in _TRENDING) for c in ancestor.children)):
             return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event
@@ -1494,6 +1495,12 @@ def own_clause(token: Token, sentence: Span) -> list[Token]:
     words = [t for t in (home.subtree if home is not None else sentence) if sentence.start <= t.i < sentence.end]
     apart = {t.i for v in beside if token not in v.subtree and (home is None or v in home.subtree) for t in v.subtree}
     return [t for t in words if t.i not in apart]
+
+
+def _called_false(sentence: Span) -> bool:
+    """The sentence says what it tells of is false or something else ("is fake", "was in fact filmed in 2015")."""
+    falsity = set(lexicon()["non_event"]["falsity"]) | {"fact", "actually"}
+    return any(t.lower_ in falsity for t in sentence)
 
 
 def _claim_doubted(trigger: Token, sentence: Span) -> bool:

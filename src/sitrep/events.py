@@ -314,16 +314,18 @@ def _launched_from(doc: Doc, place: Toponym) -> bool:
 
 
 def _from_what(root: Token) -> Token:
-    """The noun a weapon's "from" phrase names, when the place lies deeper in it ("drones launched from Cape Chauda
+    """The noun a launch's "from" phrase names, when the place lies deeper in it ("drones launched from Cape Chauda
     in Crimea", "from the yard of a farm in Belgorod": as from Crimea, from Belgorod); else the place itself. Not
     "marched from the mosque in downtown Amman": the march was in Amman."""
     token = root
     for _ in range(6):
         head = token.head
         if head.dep_ == "prep" and head.lower_ == "from":
-            fired = lexicon()["verbs"].get(lemma(head.head), {}).get("kind") == "weapon"
-            # (not "explosives dropped from drones in Valle del Cauca province": the drones were there)
-            return token if fired and token != root and lemma(token) not in lexicon()["weapons"] else root
+            # a launch site, not where fire or damage came from ("artillery firing from a residential area in
+            # Severodonetsk", "damage ... from a missile attack in Slovyansk": there), nor "explosives dropped from
+            # drones in Valle del Cauca province"
+            launched = lemma(head.head) == "launch"
+            return token if launched and token != root and lemma(token) not in lexicon()["weapons"] else root
         if head == token or not ((token.dep_ == "pobj" and head.lower_ in {"in", "of"}) or token.dep_ == "prep"):
             return root
         token = head

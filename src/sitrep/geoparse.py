@@ -35,6 +35,7 @@ import functools
 import importlib.resources
 import json
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -532,7 +533,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     elif after in cues["place_after"]:
         evidence += 1.0
     elif after in cues["not_place_after"]:
-        evidence -= 3.0
+        evidence -= 3.0 if after in _STREET_WORDS else 2.0  # "on Lenina street": a street's name is no town
     if _quoted_name_of_a_thing(words, mention):
         evidence -= 3.0  # "Russian 'Geran' drones"
     if any(c.isdigit() for c in mention.text):
@@ -562,6 +563,7 @@ def _quoted_name_of_a_thing(words: _Words, mention: _Mention) -> bool:
         and words.lower[j + 1] in _cues()["named_things"]
 
 
+_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "boulevard"})  # not "Douglas County Road 4"
 _QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»", "`", "``", "''"})
 
 
@@ -665,10 +667,19 @@ def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> No
         cities = [(p, k) for p, k in mention.candidates if p.feature == "city" and p.admin1]
         for place, kind in cities[:1]:  # the most populous: "Odessa Oblast" is not the oblast of Odessa, NY
             admin1 = gazetteer.admin1_place(place.country, place.admin1)
+            if admin1 is not None and not mention.admin_after and not _named_alike(place.name, admin1.name):
+                continue  # "Fig Leaf Boutique (Maywood)": a town, not California; but "(Zaporizhia)" is the oblast
             if admin1 is not None and admin1.geonameid not in {p.geonameid for p, _ in mention.candidates}:
                 mention.candidates.append((admin1, NameKind.ALTERNATE))
                 if kind != NameKind.NAME:  # "Ukraine Oblast" is not Andalucia through its town alias "Ukraine"
                     mention.weak.add(admin1.geonameid)
+
+
+def _named_alike(city: str, division: str) -> bool:
+    """A division named for its city ("Zaporizka oblast" for Zaporizhzhia, "Sumska" for Sumy)."""
+    a, b = name_key(city), name_key(division)
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 3 and shared >= 0.6 * min(len(a), len(b.split()[0]))
 
 
 def _add_bare_divisions(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
