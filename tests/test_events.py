@@ -2713,6 +2713,7 @@ def test_what_was_used_taken_made_signed_or_done_to_whom(language, text, expecte
     "Two conscripts were injured on Monday when a mortar round exploded prematurely during a live-fire exercise near "
     "Kharkiv.",
     "The government pushed back the deadline in Kharkiv on Monday.",
+    "Ukrainian forces used UK-supplied Brimstone missiles against Russian forces near Kupiansk on Monday.",  # a guard
     "The minister resigned in Kharkiv on Monday to protest the decision.",
 ])
 def test_footage_nobody_reported_remembrance_and_mishaps_are_no_events(language, text):

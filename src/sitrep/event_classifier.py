@@ -1163,6 +1163,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             # "used munitions containing chloropicrin"; not "used the mountains as hideouts" (but "used drones to drop
             # grenades filled with CS gas" is a gas attack: ACLED's order ranks it first)
             weapon = _weapon_in(subtree(patient)) if patient is not None else None
+        if rule.get("weapon_types") and weapon not in rule["weapon_types"]:
+            return None  # "used an IED to kill", "used CS gas"; drones and missiles "used" describe a way of fighting
         if weapon == "Looting/property destruction" and (_at_the_police(token) or _amid_a_protest(sentence)):
             return "Violent demonstration"  # "petrol bombs were thrown at officers"; not at a museum at 4am
         if weapon is None and rule.get("targets"):
