@@ -102,6 +102,11 @@ def lexicon() -> dict[str, Any]:
     return json.loads(resources.files("sitrep").joinpath("data/event_triggers.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=None)
+def _reporting() -> frozenset[str]:
+    return frozenset(lexicon()["reporting_verbs"])  # looked up at every ancestor of every trigger
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceEvent:
     """What one sentence reports, before places and dates are attached."""
@@ -162,7 +167,7 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         if not clause.start <= ancestor.i < clause.end:
             break  # "A grenade was thrown at a shop; the attackers have not been identified"
         if child.dep_ == "ccomp" and child.i < ancestor.i \
-                and lemma(ancestor) not in {*lexicon()["reporting_verbs"], *rules["denial_heads"]}:
+                and lemma(ancestor) not in _reporting() and lemma(ancestor) not in rules["denial_heads"]:
             break  # "[occupiers abducted a priest, relatives say], the police refuse to give any information"
         below, child = child, ancestor
         if quotes and _in_quotes(ancestor, quotes) and not _in_quotes(trigger, quotes):
@@ -184,11 +189,11 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"] \
                 or word in rules["remembrance"]:
             return False
-        if word in lexicon()["reporting_verbs"] and below.dep_ in {"dobj", "xcomp", "oprd"} and any(
+        if word in _reporting() and below.dep_ in {"dobj", "xcomp", "oprd"} and any(
                 c.dep_ in {"nsubj", "nsubjpass"} and (_no_one(c) or any(
                 d.dep_ == "det" and d.lower_ in {"neither", "no"} for d in c.children)) for c in ancestor.children):
             return False  # "Neither side reported fighting near Horlivka", "Nobody reported shelling"
-        if word in lexicon()["reporting_verbs"] and any(c.dep_ == "advmod" and c.lower_ in rules["footage"]["false_claims"]
+        if word in _reporting() and any(c.dep_ == "advmod" and c.lower_ in rules["footage"]["false_claims"]
                                                          for c in ancestor.children):
             return False  # "The Russian MoD falsely claimed that Russian forces ... used artillery and aviation"
         if word in rules["footage"]["verbs"] and (word == "purport" or any(
@@ -289,15 +294,18 @@ def _natural(trigger: Token) -> bool:
     if causes & set(rules["disasters"]):
         return True
     sentence = trigger.sent
-    lemmas = _tokens(trigger.doc).lemma[sentence.start : sentence.end]  # read once per document, no Token objects
-    if not set(lemmas).isdisjoint(rules["accidents"]) and _weapon_in(list(sentence)) is None:
+    lemmas = set(_tokens(trigger.doc).lemma[sentence.start : sentence.end])  # read once per document, no Token objects
+    if not lemmas.isdisjoint(rules["accidents"]) and _weapon_in(list(sentence)) is None:
         return True  # "Four soldiers were killed when a military truck overturned": an accident, however parsed
-    if ruled_an_accident(sentence.text) or any(w in sentence.text.lower() for w in rules["mishaps"]):
-        return True  # "killed in an explosion in a workshop of the arms plant, ..., ruling out sabotage"
+    if not lemmas.isdisjoint(_MISHAP_LEMMAS):  # the sentence's text only where a cue may be
+        text = sentence.text
+        if ruled_an_accident(text) or any(w in text.lower() for w in rules["mishaps"]):
+            return True  # "killed in an explosion in a workshop of the arms plant, ..., ruling out sabotage"
     return lemma(trigger) == "fight" and any(p.dep_ == "prep" and p.lower_ == "for" and any(
         lemma(o) in rules["struggles"] for o in p.children) for p in trigger.children)
 
 
+_MISHAP_LEMMAS = frozenset({"rule", "gas", "prematurely", "misfire", "exercise", "training"})
 _RULED_OUT = re.compile(r"(?i)\brul(?:ed|ing|es)\s+out\b")
 _GAS_CAUSE = re.compile(r"(?i)\bcaused\s+by\s+(?:an?\s+)?(?:household\s+|domestic\s+)?gas\b")
 
