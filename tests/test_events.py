@@ -2819,3 +2819,11 @@ def test_fire_from_a_town_and_footage_no_one_calls_false_are_events_there(langua
     [strike] = run(language, "On Monday an Orlan-10 drone allegedly showing a Krasnopol artillery strike on a command "
                              "post in Kupiansk.")
     assert strike.location == "Kupiansk"
+
+
+def test_two_days_told_together_are_two_events_the_toll_on_the_first(language):
+    found = run(language, "Russian shelling killed five civilians in Kupiansk on 5 and 6 September.")
+    assert [(e.event_date, e.fatalities) for e in found] == [(dt.date(2022, 9, 5), 5), (dt.date(2022, 9, 6), 0)]
+    # a place changes hands once (a guard)
+    [taken] = run(language, "Ukrainian forces recaptured Kupiansk on 10 and 11 September, the General Staff said.")
+    assert taken.event_date == dt.date(2022, 9, 10)

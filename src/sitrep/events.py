@@ -2091,7 +2091,29 @@ def _drafts_for(
         )
         drafts.append(_Draft(event, when is not None, placed=not inherited,
                              of_a_night=when is not None and when.text.lower() in _NIGHT_WORDS, told_day=not inherited_day))
+    # "continued assaults in Selydove on October 22 and 23": ACLED codes one event a day (a place changes
+    # hands once, and an agreement or a base is made once); the toll, not split by day, stays with the first
+    second = None if inherited_day or when is None else _second_day(when, article.published)
+    if second is not None and not any(d.event.sub_event_type in _ONCE for d in drafts):
+        drafts += [replace(d, event=_reidentified(replace(d.event, event_date=second, fatalities=0,
+                                                          notes=_notes(second, d.event.evidence[0].text))))
+                   for d in drafts]
     return drafts
+
+
+_ONCE = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory",
+                   "Agreement", "Headquarters or base established", "Change to group/activity"})
+_TWO_DAYS = re.compile(r"\b(?P<first>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<second>\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _second_day(when: DateMention, published: dt.date | None) -> dt.date | None:
+    """The second of two days told together ("on October 22 and 23", "on 5 and 6 June"), up to three days on."""
+    match = _TWO_DAYS.search(when.text)
+    if match is None or when.value is None or when.precision != 1 or when.value.day != int(match["first"]):
+        return None
+    gap = int(match["second"]) - int(match["first"])
+    second = when.value + dt.timedelta(days=gap)
+    return second if 0 < gap <= 3 and (published is None or second <= published) else None
 
 
 def _span_bound(doc: Doc, mention: DateMention) -> bool:
