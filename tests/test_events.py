@@ -2824,6 +2824,11 @@ def test_fire_from_a_town_and_footage_no_one_calls_false_are_events_there(langua
 def test_two_days_told_together_are_two_events_the_toll_on_the_first(language):
     found = run(language, "Russian shelling killed five civilians in Kupiansk on 5 and 6 September.")
     assert [(e.event_date, e.fatalities) for e in found] == [(dt.date(2022, 9, 5), 5), (dt.date(2022, 9, 6), 0)]
+    found = run(language, "Russian forces attacked near Kupiansk on Sunday and Monday, the General Staff said.")
+    assert sorted(e.event_date for e in found) == [dt.date(2022, 9, 11), dt.date(2022, 9, 12)]
+    # a stretch between two days is not two days
+    assert len(run(language, "Ukrainian artillery struck Russian positions in Kupiansk between 9 September and "
+                             "11 September.")) == 1
     # a place changes hands once (a guard)
     [taken] = run(language, "Ukrainian forces recaptured Kupiansk on 10 and 11 September, the General Staff said.")
     assert taken.event_date == dt.date(2022, 9, 10)

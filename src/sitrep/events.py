@@ -2093,7 +2093,8 @@ def _drafts_for(
                              of_a_night=when is not None and when.text.lower() in _NIGHT_WORDS, told_day=not inherited_day))
     # "continued assaults in Selydove on October 22 and 23": ACLED codes one event a day (a place changes
     # hands once, and an agreement or a base is made once); the toll, not split by day, stays with the first
-    second = None if inherited_day or when is None else _second_day(when, article.published)
+    second = None if inherited_day or when is None else _second_day(when, article.published) \
+        or _next_day_told(article.text, when, dates, article.published)
     if second is not None and not any(d.event.sub_event_type in _ONCE for d in drafts):
         drafts += [replace(d, event=_reidentified(replace(d.event, event_date=second, fatalities=0,
                                                           notes=_notes(second, d.event.evidence[0].text))))
@@ -2104,6 +2105,18 @@ def _drafts_for(
 _ONCE = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory",
                    "Agreement", "Headquarters or base established", "Change to group/activity"})
 _TWO_DAYS = re.compile(r"\b(?P<first>\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?P<second>\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _next_day_told(text: str, when: DateMention, dates: Sequence[DateMention], published: dt.date | None) -> dt.date | None:
+    """ "on Sunday and Monday": the other of two days named one after the other, up to three days apart."""
+    other = next((d for d in dates if (d.start > when.end and text[when.end : d.start].strip().lower() == "and")
+                  or (d.end < when.start and text[d.end : when.start].strip().lower() == "and")), None)
+    if other is None or other.value is None or when.value is None or when.precision != 1 or other.precision != 1:
+        return None
+    if text[max(0, min(when.start, other.start) - 9) : min(when.start, other.start)].strip().lower().endswith("between"):
+        return None  # "a series of strikes between August 29 and August 31": a stretch, not two days
+    gap = abs((other.value - when.value).days)
+    return other.value if 0 < gap <= 3 and (published is None or other.value <= published) else None
 
 
 def _second_day(when: DateMention, published: dt.date | None) -> dt.date | None:
