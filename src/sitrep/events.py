@@ -1362,12 +1362,13 @@ def extract(
     # where the report was filed is the story's place only when it names no other; a capital that
     # speaks ("a charge Kabul denies") is its government; a town named only as where the wounded were
     # treated is no scene ("The man later died in hospital in Melitopol")
+    # nor a river's name, "a Kyiv-based analyst", nor where drones were launched from
+    in_modifier = {id(t) for t in body_places if _in_a_modifier(doc, t)}
     no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) or _spoken_from_or_stood_with(doc, t)
-                or _in_a_modifier(doc, t) or _launched_from(doc, t)  # nor a river's name, "a Kyiv-based analyst"
-                for t in body_places}  # or where drones were launched from
+                or id(t) in in_modifier or _launched_from(doc, t) for t in body_places}
     treated = {t.geonameid for t in body_places if no_scene[id(t)]} - {t.geonameid for t in body_places if not no_scene[id(t)]}
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)
-            and not _in_a_modifier(doc, t)]
+            and id(t) not in in_modifier]
     filed = next((t for t in body_places if datelines.opens(doc, t.start) and t.country), None)
     focus = main_place([t for t in told if t.country and t.geonameid not in treated]) or (
         None if filed is not None and _tells_of_unknown_places(doc, body_places, segments)
