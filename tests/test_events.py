@@ -2434,6 +2434,10 @@ def test_a_regions_toll_after_its_tally_is_no_event(language):
      "and injuring two guards.", ("Suicide bomb", "Belgorod", 1)),
     ("A man detonated explosives strapped to his body at the entrance of the police station in Kharkiv on Tuesday, "
      "killing himself.", ("Suicide bomb", "Kharkiv", 1)),
+    # the toll of fire on a crowd is the crowd's, whoever fired
+    ("Soldiers opened fire on protesters in Kharkiv on Monday, killing two.",
+     ("Excessive force against protesters", "Kharkiv", 2)),
+    ("Soldiers clashed with militants near Izyum on Monday, killing two civilians.", ("Armed clash", "Izyum", 2)),
 ])
 def test_abductions_and_suicide_bombings_told_the_ways_probes_told_them(language, text, expected):
     [event] = run(language, text)

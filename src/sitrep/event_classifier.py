@@ -1849,10 +1849,12 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"
                      and c.trigger.dep_ not in {"acl", "relcl"}), best)  # not "to mourn demonstrators killed last month"
     # "A man blew himself up ..., killing himself and injuring two guards": the toll of a bomb or a strike
-    # is the explosion's, whoever its victims were
+    # is the explosion's, whoever its victims were; so is the toll of fire on a crowd ("Soldiers opened
+    # fire on protesters, killing two")
     exploded = next((c for c in candidates if c.trigger == best.trigger.head and best.trigger.dep_ == "advcl"
                      and best.trigger.tag_ == "VBG" and lemma(best.trigger) in lexicon()["toll_verbs"]
-                     and lexicon()["event_types"].get(c.sub_event_type) == "Explosions/Remote violence"), None)
+                     and (lexicon()["event_types"].get(c.sub_event_type) == "Explosions/Remote violence"
+                          or c.sub_event_type == "Excessive force against protesters")), None)
     best = exploded or best
     # "One person was killed when supporters of two parties clashed with sticks": the killing was the crowd's
     crowd = [c for c in candidates if c.sub_event_type in {"Mob violence", "Violent demonstration"}
