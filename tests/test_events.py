@@ -276,6 +276,15 @@ def test_specific_tactic_beats_a_general_noun_and_hierarchy_breaks_ties(language
     assert event.event_date == dt.date(2022, 3, 4)
 
 
+def test_an_attack_told_as_a_noun_is_typed_by_its_target_as_the_verb_would_be(language):
+    [bus] = run(language, "An attack on a bus near Izyum left four dead on Friday.")
+    assert (bus.sub_event_type, bus.fatalities) == ("Attack", 4)
+    [post] = run(language, "An attack on an army checkpoint near Izyum left four dead on Friday.")
+    assert post.sub_event_type == "Armed clash"
+    [escort] = run(language, "An attack on a bus carrying soldiers near Izyum left four dead on Friday.")
+    assert escort.sub_event_type == "Armed clash"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -1647,11 +1647,25 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     if sub_type == "Peaceful protest":
         return _protest_type(_protest_scope(sentence, token))
     if sub_type.startswith("weapon:"):
-        return _weapon_in(own_clause(token, sentence)) or sub_type.removeprefix("weapon:")
+        return _weapon_in(own_clause(token, sentence)) or _aimed_at_civilians(token) or sub_type.removeprefix("weapon:")
+    if sub_type == "Armed clash" and (typed := _aimed_at_civilians(token)):
+        return typed
     traded = {lemma(t) for t in sentence} & set(lex["captives"])
     if word in lex["exchanges_of_people"] and (_exchange_of_fire(token) or not traded):
         return None  # a swap of prisoners or bodies is an agreement carried out; not a trade deal
     return sub_type
+
+
+def _aimed_at_civilians(noun: Token) -> str | None:
+    """ "An attack on a bus", "an ambush on a wedding convoy of farmers": the noun's civilian target
+    types it as its verb's would ("attacked a bus"); a military one, or none, leaves it to the noun."""
+    rule = lexicon()["verbs"].get(lemma(noun), {})
+    if rule.get("kind") != "target":
+        return None
+    aimed = set().union(*(words_under(o) for p in noun.children if p.dep_ == "prep" and p.lower_ in {"on", "against"}
+                          for o in p.children if o.dep_ == "pobj"))
+    civilian, military = set(lexicon()["civilian_targets"]), set(lexicon()["military_targets"])
+    return rule["civilian"] if aimed & civilian and not aimed & military else None
 
 
 def _verbless(sentence: Span) -> bool:
