@@ -1185,6 +1185,14 @@ def test_bombs_dropped_are_an_air_strike_and_a_crowd_gathered_to_demand_is_a_pro
     assert protest.sub_event_type == "Peaceful protest"
     assert run(language, "Families gathered in Kharkiv on Sunday to mourn the victims.") == []
     assert run(language, "Hundreds of soldiers marched into Kupiansk on Monday.") == []
+    # what only a protest brings says it was one
+    for text in ("Several hundred relatives of Azovstal defenders gathered in Kharkiv on Sunday with 'Free Azov' "
+                 "banners and then walked to the regional administration.",
+                 "About 200 families gathered outside the prosecutor's office in Kharkiv on Tuesday, holding placards "
+                 "with photos of missing soldiers."):
+        [held] = run(language, text)
+        assert (held.sub_event_type, held.location) == ("Peaceful protest", "Kharkiv")
+    assert run(language, "Residents gathered with flowers in Kharkiv on Friday to greet the soldiers.") == []
 
 
 def test_police_firing_on_a_riot_just_told_is_part_of_the_riot(language):

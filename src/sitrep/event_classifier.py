@@ -1076,7 +1076,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     purposes = rule.get("purposes")
     if purposes and not any(lemma(c) in purposes for c in _purpose_clauses(token)) and not any(
             a.tag_ == "VBG" and lemma(a) in purposes for a in token.ancestors) \
-            and not _called_a_protest_next(sentence):  # the parser may hang the gathering under it
+            and not _called_a_protest_next(sentence) and not _with_protest_props(token):  # the parser may hang the gathering under it
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
     crowd = words_under(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token) \
@@ -1421,6 +1421,14 @@ def _gathering(verb: Token) -> bool:
     if lemma(verb) == "lay":
         return any(c.dep_ == "dobj" and lemma(c) in {"flower", "wreath", "candle"} for c in verb.children)
     return lemma(verb) in lexicon()["gathering_verbs"]
+
+
+def _with_protest_props(verb: Token) -> bool:
+    """ "gathered ... with 'Free Azov' banners", "stood outside the court holding placards"."""
+    props = set(lexicon()["protest_props"])
+    return any(lemma(o) in props for c in verb.children
+               if (c.dep_ == "prep" and c.lower_ == "with") or (c.dep_ in {"advcl", "xcomp"} and lemma(c) in {"hold", "carry", "wave"})
+               for o in c.children if o.dep_ in {"pobj", "dobj"})
 
 
 def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
