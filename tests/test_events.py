@@ -789,6 +789,13 @@ def test_advice_and_alerts_tell_no_strike(language):
     assert run(language, "In Kharkiv, residents should go to shelters during the air raid alerts.") == []
 
 
+def test_the_beaten_or_stabbed_to_death_are_the_toll(language):
+    [beaten] = run(language, "A man was beaten to death by a mob in Kharkiv on Monday.")
+    assert beaten.fatalities == 1
+    [stabbed] = run(language, "Attackers stabbed two guards to death in Izyum on Monday.")
+    assert stabbed.fatalities == 2
+
+
 def test_a_killing_whose_victims_the_parser_gave_to_the_speaker_keeps_its_toll(language):
     text = ("On Monday, military aircraft bombed a gathering in Izyum, killing at least 100 people including women "
             "and children, witnesses and resistance sources said.")
@@ -2290,6 +2297,9 @@ def test_twenty_fourth_probe_notes(language):
     assert (strike.sub_event_type, strike.fatalities) == ("Shelling/artillery/missile attack", 14)
     [force] = run(language, "Russian troops used stun grenades and opened fire to disperse a pro-Ukrainian rally in Kharkiv today.")
     assert force.sub_event_type == "Excessive force against protesters"  # live fire at a rally
+    [warned] = run(language, "Russian troops used stun grenades and fired into the air to disperse a pro-Ukrainian rally in "
+                             "Kharkiv today, several participants detained.")
+    assert warned.sub_event_type == "Protest with intervention"  # warning shots are not fire at the crowd
     [force] = run(language, "Three people died in Kharkiv overnight after security forces opened fire on young people "
                             "protesting the election results.")
     assert force.sub_event_type == "Excessive force against protesters"

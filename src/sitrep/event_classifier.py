@@ -1268,6 +1268,12 @@ def disappearance_told(sentence: Span) -> bool:
     return any(cue in text for cue in lexicon()["disappearance_cues"])
 
 
+def _into_the_air(token: Token) -> bool:
+    """ "fired into the air to disperse a rally": warning shots, not fire at the crowd."""
+    return any(c.dep_ == "prep" and c.lower_ in {"into", "in"} and any(o.dep_ == "pobj" and o.lower_ == "air" for o in c.children)
+               for c in token.children)
+
+
 def _victims(token: Token) -> set[str]:
     """The words for those a toll clause of the trigger says were killed or hurt ("..., killing 5 residents")."""
     tolls = [c for c in token.children if c.dep_ in {"advcl", "xcomp", "conj"} and lemma(c) in lexicon()["toll_verbs"]]
@@ -1303,7 +1309,8 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
     if (aimed | _victims(token)) & set(lex["protesters"]):  # "fired on a convoy of supporters, killing one protester"
         kind = _protest_type(_protest_scope(sentence, token))  # tear gas fired at a crowd is an intervention
         shot = set().union(*(words_under(c) for c in token.children if c.dep_ == "dobj"))
-        live = not shot & {"tear", "teargas", "gas", "cannon", "rubber", "plastic", "water", "stun", "smoke", "flare"}
+        live = not shot & {"tear", "teargas", "gas", "cannon", "rubber", "plastic", "water", "stun", "smoke", "flare"} \
+            and not _into_the_air(token)
         # live fire at it ("opened fire to disperse a rally"), unless the crowd itself was violent
         lethal = kind == "Peaceful protest" or (live and kind != "Violent demonstration")
         return "Excessive force against protesters" if lethal else kind

@@ -1226,6 +1226,10 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
             candidates.append(token.head if token.dep_ != "ROOT" else token)
             candidates.append(token)
+        if lemma(token) == "death" and token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB" \
+                and lemma(token.head.head) not in {"sentence", "condemn"}:
+            # "a man was beaten to death", "stabbed two guards to death": the one the verb did it to
+            candidates += [c for c in token.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
         # "shot dead five protesters" (the small parser reads "dead" as a preposition as often as not)
         misread = token.dep_ == "prep" and token.lower_ == "dead"
         if (token.dep_ in {"acomp", "oprd", "advmod"} or misread) and token.head.pos_ == "VERB":
