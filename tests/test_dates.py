@@ -126,6 +126,8 @@ def test_a_night_of_two_days_is_dated_by_the_morning_it_ends_in():
          "the previous day", dt.date(2022, 9, 8)),
         ("Prosecutors said on 20 August 2022 that the killings took place two days earlier.",
          "two days earlier", dt.date(2022, 8, 18)),
+        ("Officials said on 20 August 2022 that soldiers had raped two girls ten days earlier.",
+         "ten days earlier", dt.date(2022, 8, 10)),
         ("A man was beaten on 25 August 2022 and died in hospital the next day.", "the next day", dt.date(2022, 8, 26)),
         ("Officials said the village was shelled the previous day.", "the previous day", dt.date(2022, 9, 12)),
         # with no day told before, the day the same sentence tells right after

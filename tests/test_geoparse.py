@@ -1018,6 +1018,8 @@ def test_a_town_again_heading_a_post_a_numbered_road_and_a_cocktail(language, fu
         return [t.name for t in geoparse(language(text), [], full_gazetteer)]
 
     assert names("Nikopol again: overnight the aggressor hit the city with heavy artillery.") == ["Nikopol"]
+    # a small town heading a post counts as written, with nothing else to place it
+    assert names("Halba: The day before yesterday angry young men blocked the main road with burning tyres.") == ["Halba"]
     assert "Rute" not in names("Gunmen opened fire on a pickup on Route 13 near Luang Prabang.")
     assert "Perm" not in names("Unknown men threw a Molotov cocktail at the town hall in Kharkiv.")
 

@@ -159,7 +159,7 @@ def _past_day_of_an_evening(text: str, found: _Found) -> bool:
 # the governor said on Tuesday")
 _APART = re.compile(
     r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+before(?=\s*[,.;)]|$)"
-    r"|(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?:earlier|before(?=\s*[,.;)]|$))"
+    r"|(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?:earlier|before(?=\s*[,.;)]|$))"
     r"|(?:the\s+)?(?P<ahead>next|following)\s+day|a\s+day\s+later"
     r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|evening|afternoon|morning)))\b"
 )

@@ -552,7 +552,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= 1.5
     elif _before_longer_name(words, mention) and not _named_for_its_town(words, mention, ent_start, ent_end):
         evidence -= 1.0
-    if words.sent_start[mention.tok_start] and not label and not dateline:
+    if words.sent_start[mention.tok_start] and not label and not dateline \
+            and not (_line_head(words, mention) and not mention.fuzzy):  # "Halba: angry young men blocked ..." heads its post
         evidence -= 1.0
     return evidence
 
