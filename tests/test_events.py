@@ -794,6 +794,8 @@ def test_the_beaten_or_stabbed_to_death_are_the_toll(language):
     assert beaten.fatalities == 1
     [stabbed] = run(language, "Attackers stabbed two guards to death in Izyum on Monday.")
     assert stabbed.fatalities == 2
+    [rider] = run(language, "A Russian drone fired a missile at a motorcycle at the entrance of Izyum, killing its rider.")
+    assert rider.fatalities == 1  # one person, named by what they were doing
 
 
 def test_a_killing_whose_victims_the_parser_gave_to_the_speaker_keeps_its_toll(language):
