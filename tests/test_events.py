@@ -2865,3 +2865,16 @@ def test_two_days_told_together_are_two_events_the_toll_on_the_first(language):
     # a place changes hands once (a guard)
     [taken] = run(language, "Ukrainian forces recaptured Kupiansk on 10 and 11 September, the General Staff said.")
     assert taken.event_date == dt.date(2022, 9, 10)
+
+
+def test_thirty_fifth_probe_translated_posts(language):
+    """Machine-translated Ukrainian posts from the thirty-fifth probe, with the test's places."""
+    [grad] = run(language, "Kupiansk. Yesterday at about 14:00 the occupiers again covered the town with 'Grad' rockets. "
+                           "A 57-year-old man and a 61-year-old woman died on the spot.")
+    assert (grad.sub_event_type, grad.location, grad.fatalities) == ("Shelling/artillery/missile attack", "Kupiansk", 2)
+    assert run(language, "Snow covered Kupiansk on Monday.") == []
+    # a projectile's "arrival" is its hit, and injuries "incompatible with life" a death
+    [hit] = run(language, "Yesterday evening in Kupiansk there was arrival of enemy projectile. Man 64 years old who was "
+                          "in courtyard of his house received injuries incompatible with life.")
+    assert (hit.sub_event_type, hit.fatalities) == ("Shelling/artillery/missile attack", 1)
+    assert run(language, "The arrival of Russian troops in Kupiansk on Monday alarmed residents.") == []

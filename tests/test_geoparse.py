@@ -1020,6 +1020,8 @@ def test_a_town_again_heading_a_post_a_numbered_road_and_a_cocktail(language, fu
     assert names("Nikopol again: overnight the aggressor hit the city with heavy artillery.") == ["Nikopol"]
     # a small town heading a post counts as written, with nothing else to place it
     assert names("Halba: The day before yesterday angry young men blocked the main road with burning tyres.") == ["Halba"]
+    # a sentence's first word that NER calls part of a date ("Man 64 years old") has only its capital letter
+    assert names("In Kherson there was arrival of enemy projectile. Man 64 years old received fatal injuries.") == ["Kherson"]
     assert "Rute" not in names("Gunmen opened fire on a pickup on Route 13 near Luang Prabang.")
     assert "Perm" not in names("Unknown men threw a Molotov cocktail at the town hall in Kharkiv.")
 

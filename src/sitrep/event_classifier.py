@@ -1661,6 +1661,9 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         return None
     if sub_type == "Peaceful protest":
         return _protest_type(_protest_scope(sentence, token))
+    if (plain := lex["weapon_told_nouns"].get(lemma(token))) is not None:
+        under = subtree(token)
+        return _weapon_in(under) or (sub_type.removeprefix("weapon:") if any(lemma(t) in plain for t in under) else None)
     if sub_type.startswith("weapon:"):
         return _weapon_in(own_clause(token, sentence)) or _aimed_at_civilians(token) or sub_type.removeprefix("weapon:")
     if sub_type == "Armed clash" and (typed := _aimed_at_civilians(token)):
@@ -1702,9 +1705,10 @@ def lost_life(verb: Token) -> bool:
     word = lemma(verb)
     if any(c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally"} for c in verb.children):
         return word in {"wound", "injure", "hurt", "shoot", "stab"}
-    if word in {"sustain", "suffer", "receive", "get"}:
+    if word in {"sustain", "suffer", "receive", "get"}:  # and "received injuries incompatible with life" (translated)
         return any(c.dep_ == "dobj" and lemma(c) in {"injury", "wound"} and any(
-            a.lower_ in {"fatal", "mortal"} for a in c.children) for c in verb.children)
+            a.lower_ in {"fatal", "mortal"} or (a.lower_ == "incompatible" and "life" in {lemma(t) for t in a.subtree})
+            for a in c.children) for c in verb.children)
     if word == "lose":
         return any(c.dep_ == "dobj" and lemma(c) in {"life", "lives"} for c in verb.children)
     return word == "deprive" and any(c.dep_ == "prep" and c.lower_ == "of" and any(

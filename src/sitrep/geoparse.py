@@ -552,7 +552,10 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= 1.5
     elif _before_longer_name(words, mention) and not _named_for_its_town(words, mention, ent_start, ent_end):
         evidence -= 1.0
-    if words.sent_start[mention.tok_start] and not label and not dateline \
+    # a label says NER saw a name, not merely a capital letter; but a number's or a time's ("Man 64 years
+    # old received ...", DATE) says nothing of the kind
+    named = label in cues["ner_place_labels"] or label in cues["ner_demonym_labels"] or label in cues["ner_other_labels"]
+    if words.sent_start[mention.tok_start] and not named and not dateline \
             and not (_line_head(words, mention) and not mention.fuzzy):  # "Halba: angry young men blocked ..." heads its post
         evidence -= 1.0
     return evidence
