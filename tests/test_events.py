@@ -2878,3 +2878,28 @@ def test_thirty_fifth_probe_translated_posts(language):
                           "in courtyard of his house received injuries incompatible with life.")
     assert (hit.sub_event_type, hit.fatalities) == ("Shelling/artillery/missile attack", 1)
     assert run(language, "The arrival of Russian troops in Kupiansk on Monday alarmed residents.") == []
+
+
+def test_twenty_ninth_dispatch_probe_places_tolls_and_interceptions(language):
+    """From the twenty-ninth dispatch probe, with the test's places."""
+    # the town a clause under the trigger names, inside the division the sentence opens with
+    [bomb] = run(language, "In Kharkiv Oblast, a 70-year-old woman was killed when a guided aerial bomb struck her house "
+                           "in the settlement of Kupiansk on Wednesday afternoon.")
+    assert (bomb.location, bomb.fatalities) == ("Kupiansk", 1)
+    [drone] = run(language, "Yesterday the occupants attacked Izyum with a drone. Two persons perished, three were wounded.")
+    assert drone.fatalities == 2
+    # drones knocked down, by no one the parse finds, were downed by the air defence of the country below
+    [downed] = run(language, "This night above Kharkiv air defence knocked down 5 shaheds.")
+    assert (downed.sub_event_type, downed.actor1) == ("Disrupted weapons use", "Military Forces of Ukraine (2019-)")
+    [shelled] = run(language, "Mortar shelling was registered in Izyum overnight.")
+    assert shelled.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_what_is_set_is_fire_or_a_base_and_a_riot_burns_its_own(language):
+    assert run(language, "Occupation authorities set a 1.25 ruble exchange rate in Kharkiv Oblast on Monday.") == []
+    assert run(language, "Russian forces set conditions for annexation into Russia on Monday, Kharkiv officials said.") == []
+    [burned] = run(language, "Soldiers set the village of Kupiansk ablaze on Monday.")
+    assert burned.sub_event_type == "Looting/property destruction"
+    [riot] = run(language, "Protests against growing hardship erupted in Kharkiv on Tuesday, with banks set ablaze and "
+                           "violence boiling over into a second night.")
+    assert riot.sub_event_type == "Violent demonstration"

@@ -991,7 +991,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     lex = lexicon()
     word = lemma(token)
     # (and a second object or complement: "set them alight", "set the car ablaze")
-    objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj", "oprd", "acomp"}}
+    objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj", "oprd", "acomp", "advmod"}}
     if rule.get("finite_only") and token.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
         return None  # "footage showed Ukrainian forces using drones": a way of fighting shown, no act told
     if rule.get("lives") and not lost_life(token):
@@ -1881,6 +1881,12 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         # Llallagua and set fire to the police station")
         best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"
                      and c.trigger.dep_ not in {"acl", "relcl"}), best)  # not "to mourn demonstrators killed last month"
+    # "Protests erupted in Tripoli ..., with banks set ablaze": what a riot burns is the riot's (not what
+    # soldiers loot while a crowd rages)
+    riot = next((c for c in candidates if c.sub_event_type == "Violent demonstration"), None)
+    if riot is not None and best.sub_event_type == "Looting/property destruction" \
+            and not _who(best.agent) & set(lexicon()["security_forces"]):
+        best = riot
     # "A man blew himself up ..., killing himself and injuring two guards": the toll of a bomb or a strike
     # is the explosion's, whoever its victims were; so is the toll of fire on a crowd ("Soldiers opened
     # fire on protesters, killing two")

@@ -219,6 +219,11 @@ def _without_bodies(doc: Doc, places: list[Toponym]) -> list[Toponym]:
     return others or places
 
 
+def _root_of(doc: Doc, place: Toponym) -> int | None:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root.i if span is not None else None
+
+
 def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], focus_country: str) -> list[Toponym]:
     """The places the event happened at: those the trigger governs; else the sentence's own
     (people's origins excepted, and places abroad only when the trigger governs them)."""
@@ -248,6 +253,12 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     governed = [p for p in governed if p not in landmarks]
     towns_beside = [p for p in in_sentence if p.feature == "city" and p not in landmarks and not _from_origin(doc, p)
                     and not _relative_position(doc, p, chosen.trigger)]
+    if governed and all(p.feature in {"admin1", "admin2"} for p in governed):
+        # "In the Kharkiv region, a woman was killed when a guided bomb struck her house in the settlement of
+        # Velykyi Burluk": the town a clause under the trigger names, inside the division told
+        under = {t.i for t in chosen.trigger.subtree}
+        governed = [p for p in towns_beside if _root_of(doc, p) in under
+                    and any((g.country, g.admin1) == (p.country, p.admin1) for g in governed)][:1] + governed
     if chosen.sub_event_type != "territory" and not any(p.feature in {"city", "admin2"} for p in governed) \
             and not (landmarks and towns_beside):  # "patrolling in Navolato, 30 km west of Culiacan": Navolato
         # "in a hamlet about eight kilometres east of Oicha, in North Kivu province": ACLED codes the
@@ -952,6 +963,10 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor1, actor2 = "", actor1
         actor1 = actor1 if actor1.startswith("Rioters") else actor_name("rioters", place_country)  # ACLED: rioters
         actor2 = "" if actor2.startswith("Civilians") else actor2
+    elif sub_type == "Disrupted weapons use" and place_country and not actor1:
+        # "five drones were shot down over Sumy": the air defence of the country it happened over
+        actor1 = state
+        actor2 = actor2 or (actor_name("military", adversary) if adversary else "")
     elif sub_type == "Mob violence" and place_country and (not actor1 or actor1.startswith(("Civilians", "Protesters"))):
         actor1 = actor_name("rioters", place_country)  # a crowd of residents is coded as rioters, as ACLED does
     return actor1, actor2
@@ -1141,6 +1156,7 @@ def _restated(mention: DateMention, others: Sequence[DateMention], sentence: Spa
             return True
     return False
 
+_DYING = frozenset({"die", "perish", "succumb"})  # whose subject is the dead ("two persons perished")
 _KILLING_LEMMAS = frozenset({"kill", "slay", "murder", "massacre", "execute", "behead", "decapitate", "lynch"})
 _NUMBER_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -1150,7 +1166,7 @@ _NUMBER_WORDS = {
     "hundreds": 100, "thousands": 1000, "both": 2,
 }
 _DEATH_LEMMAS = frozenset({
-    "kill", "die", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder", "massacre",
+    "kill", "die", "perish", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder", "massacre",
     "execute", "behead", "decapitate", "lynch",
     # a military communique's words for killed ("neutralised dozens of terrorists", "three militants were liquidated")
     "neutralise", "neutralize", "liquidate",
@@ -1289,7 +1305,7 @@ def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
     if death == chosen.trigger:
         return False
     # the subject of "kill" is a killer; of "die", the dead
-    killers = [c for c in death.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and lemma(death) != "die"
+    killers = [c for c in death.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and lemma(death) not in _DYING
                and not _clipped_passive(death)]
     if is_headline(chosen.sentence):
         return bool(killers)
@@ -1644,7 +1660,7 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     event = told.event
     if event.fatalities or not event.evidence:
         return 0
-    dying = [t for t in sentence if (lemma(t) in {"die", "succumb"} or lost_life(t)) and t.pos_ == "VERB"
+    dying = [t for t in sentence if (lemma(t) in _DYING or lost_life(t)) and t.pos_ == "VERB"
              and not any(c.dep_ == "neg" for c in t.children)]
     doc = sentence.doc
     # the town the wounded were taken to, or the body that reports, is no place of its own
