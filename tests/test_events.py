@@ -2878,6 +2878,10 @@ def test_thirty_fifth_probe_translated_posts(language):
                           "in courtyard of his house received injuries incompatible with life.")
     assert (hit.sub_event_type, hit.fatalities) == ("Shelling/artillery/missile attack", 1)
     assert run(language, "The arrival of Russian troops in Kupiansk on Monday alarmed residents.") == []
+    # where the fire came from is no scene, however the text names the area
+    [town] = run(language, "Kupiansk again. At about 2 a.m. the occupiers fired heavy artillery at the town from across "
+                           "the river, from the area of Izyum. A 70-year-old woman was killed in her house.")
+    assert (town.location, town.fatalities) == ("Kupiansk", 1)
 
 
 def test_twenty_ninth_dispatch_probe_places_tolls_and_interceptions(language):

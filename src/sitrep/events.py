@@ -158,8 +158,8 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
         if root.head.lower_ in {"of", "in"} and root.head.head.pos_ == "PROPN" and root.head.head.dep_ == "pobj":
             root = root.head.head
     head = root.head
-    if head.lower_ == "of" and head.head.lower_ in {"direction", "territory", "side"} and head.head.head.lower_ == "from":
-        return True  # "from the direction of Enerhodar", "from the territory of the Bryansk region": where fire came from
+    if head.lower_ == "of" and head.head.lower_ in {"direction", "territory", "side", "area"} and head.head.head.lower_ == "from":
+        return True  # "from the direction (the area) of Enerhodar", "from the territory of the Bryansk region": where fire came from
     if root.dep_ in {"compound", "amod"} and head.lower_ in {"direction", "side"} and head.head.lower_ == "from":
         return True  # "from the Kharkiv side"
     if _a_regimes_seat(root):
