@@ -2897,6 +2897,14 @@ def test_twenty_ninth_dispatch_probe_places_tolls_and_interceptions(language):
     assert (downed.sub_event_type, downed.actor1) == ("Disrupted weapons use", "Military Forces of Ukraine (2019-)")
     [shelled] = run(language, "Mortar shelling was registered in Izyum overnight.")
     assert shelled.sub_event_type == "Shelling/artillery/missile attack"
+    # a region's daily tally is no event, though it names the city among the places it counts
+    text = ("Over the past day, the Russian army attacked 41 settlements of Kharkiv Oblast, among them the city of "
+            "Kharkiv. The enemy carried out 378 shellings, launched 94 drones of various types and dropped 9 guided "
+            "aerial bombs. As a result, 3 people were killed and 14 wounded across the region.\n\n"
+            "In Kharkiv, yesterday afternoon the enemy shelled the Kyivskyi district with artillery. A 64-year-old man "
+            "sustained fatal injuries.")
+    [city] = run(language, text)
+    assert (city.sub_event_type, city.location, city.fatalities) == ("Shelling/artillery/missile attack", "Kharkiv", 1)
 
 
 def test_what_is_set_is_fire_or_a_base_and_a_riot_burns_its_own(language):

@@ -1825,8 +1825,13 @@ def _after_a_tally(chosen: SentenceEvent) -> bool:
 def _counted_across(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
     """ "197 explosions were recorded", "made 94 shellings of settlements of Sumy region, 312 explosions was
     recorded": acts counted in figures, at no place narrower than a province, are a summary's."""
-    return chosen.trigger.tag_ == "NNS" and bool(new) and all(d.event.geo_precision == 3 for d in new) and any(
-        c.dep_ == "nummod" and c.text.isdigit() and int(c.text) > 1 for c in chosen.trigger.children)
+    trigger, weapons = chosen.trigger, lexicon()["weapons"]
+    # the acts themselves counted ("made 94 shellings"), or the weapons they sent ("launched 94 drones of
+    # various types"; not the people taken: "abducted 20 people in a raid on a village in Kharkiv Oblast")
+    sent = [c for c in trigger.children if c.dep_ == "dobj" and c.tag_ == "NNS" and any(lemma(t) in weapons for t in c.subtree)]
+    counted = [trigger] if trigger.tag_ == "NNS" else sent
+    return bool(new) and all(d.event.geo_precision == 3 for d in new) and any(
+        c.dep_ == "nummod" and c.text.isdigit() and int(c.text) > 1 for n in counted for c in n.children)
 
 
 def _toll_apart(text: str, told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
@@ -2195,11 +2200,25 @@ def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
     doc = sentence.doc
     opens = doc[line_start(doc, sentence.start)].idx
     before = [t for t in told if opens <= t.start < sentence.start_char and t.feature in {"city", "admin2", "other"}
-              and not _names_another_event(doc, t, None)]  # not "protesting against the Bannu attack"
+              and not _names_another_event(doc, t, None)  # not "protesting against the Bannu attack"
+              and not _one_of_many(doc, t)]
     # else the province it named ("liberated the settlement of Yablonovka of the Donetsk People's Republic.
     # Seven counterattacks ... were repelled"), rather than the story's place in another paragraph
     provinces = [t for t in told if opens <= t.start < sentence.start_char and t.feature == "admin1"]
     return before[-1] if before else provinces[-1] if provinces else None
+
+
+def _one_of_many(doc: Doc, place: Toponym) -> bool:
+    """ "attacked 41 settlements of Kherson region, among them the city of Kherson": a town given as one of
+    the many places a summary counts is no place the paragraph goes on about."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sentence = span.sent
+    before = doc[max(sentence.start, span.start - 5) : span.start]
+    counted = any(t.tag_ == "NNS" and lemma(t) in _MANY_PLACES and any(c.dep_ == "nummod" for c in t.children)
+                  for t in sentence)
+    return counted and any(t.lower_ in {"among", "including"} for t in before)
 
 
 def _story_place(text: str, told: Sequence[Toponym], sentence: Span, drafts: Sequence[_Draft]) -> Toponym | None:
