@@ -134,6 +134,9 @@ def _fixed(word: str, written: str) -> str:
     return lexicon()["lemma_fixes"][word].get(written, word)
 
 
+_LONG_STRETCHES = frozenset({"year", "decade", "month"})
+
+
 def _is_asserted(trigger: Token, sentence: Span) -> bool:
     """False when the sentence does not say the trigger happened: negation, modal, intention,
     denial, condition, trend, question or an infinitive of purpose ("to retake the city")."""
@@ -155,6 +158,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False
         if child.dep_ == "amod" and child.lower_ in rules["unrealised"]:
             return False  # "a proposed 30-day ceasefire", "a planned offensive" (not "a potential airstrike": a suspected one)
+        if child.dep_ == "prep" and child.lower_ == "for" and any(lemma(o) in _LONG_STRETCHES for o in child.children):
+            return False  # "fought government forces around the town for years (for more than a decade)": a history
     if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
         return False
     clause = semicolon_clause(sentence, trigger)
