@@ -789,16 +789,18 @@ def test_advice_and_alerts_tell_no_strike(language):
     assert run(language, "In Kharkiv, residents should go to shelters during the air raid alerts.") == []
 
 
+def test_what_went_on_for_years_is_a_history(language):
+    assert run(language, "Rebels fought the army around Kupiansk for years.") == []
+    assert run(language, "Russian forces have occupied Donetsk for eight years.") == []
+    [hours] = run(language, "Russian forces shelled Kupiansk for two hours on Monday.")
+    assert hours.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_the_beaten_or_stabbed_to_death_are_the_toll(language):
     [beaten] = run(language, "A man was beaten to death by a mob in Kharkiv on Monday.")
     assert beaten.fatalities == 1
     [stabbed] = run(language, "Attackers stabbed two guards to death in Izyum on Monday.")
     assert stabbed.fatalities == 2
-    # what went on for years is a history
-    assert run(language, "Rebels fought the army around Kupiansk for years.") == []
-    assert run(language, "Russian forces have occupied Donetsk for eight years.") == []
-    [hours] = run(language, "Russian forces shelled Kupiansk for two hours on Monday.")
-    assert hours.sub_event_type == "Shelling/artillery/missile attack"
     [rider] = run(language, "A Russian drone fired a missile at a motorcycle at the entrance of Izyum, killing its rider.")
     assert rider.fatalities == 1  # one person, named by what they were doing
 
