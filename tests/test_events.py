@@ -2922,3 +2922,17 @@ def test_what_is_set_is_fire_or_a_base_and_a_riot_burns_its_own(language):
     [riot] = run(language, "Protests against growing hardship erupted in Kharkiv on Tuesday, with banks set ablaze and "
                            "violence boiling over into a second night.")
     assert riot.sub_event_type == "Violent demonstration"
+
+
+def test_forces_driven_or_pushed_out_of_a_town_lost_it(language):
+    """From the thirtieth dispatch probe (an ISW-style assessment)."""
+    [regained] = run(language, "The Khortytsia Group of Forces stated on September 12 that Ukrainian troops had driven "
+                               "Russian forces out of Kupiansk on September 11.")
+    assert (regained.sub_event_type, regained.location, regained.event_date) == (
+        "Government regains territory", "Kupiansk", dt.date(2022, 9, 11))
+    [taken] = run(language, "An observer reported on September 12 that Russian troops had pushed Ukrainian forces out of "
+                            "the village of Izyum the previous day.")
+    assert taken.sub_event_type == "Non-state actor overtakes territory"
+    # out of positions or a square is no town lost
+    assert run(language, "Ukrainian troops drove Russian forces out of their positions near Kupiansk on Monday.") == []
+    assert run(language, "Police drove protesters out of the square in Kupiansk on Monday.") == []

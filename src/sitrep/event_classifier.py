@@ -1021,6 +1021,12 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     # (or after the verb's pronoun: "took him away")
     particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "advmod" and (
         c.i == token.i + 1 or (c.i == token.i + 2 and token.doc[token.i + 1].dep_ == "dobj" and token.doc[token.i + 1].pos_ == "PRON")))}
+    # "drove Russian forces out of Pishchane" (the parser makes "out" a preposition): out of a town or a
+    # village, not "out of their positions"
+    left = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "out"
+            for g in c.children if g.lower_ == "of" for o in g.children if o.dep_ == "pobj"]
+    if any(lemma(o) in _SETTLEMENTS or any(p.start <= o.idx < p.end for p in places) for o in left):
+        particles.add("out of")
     for particle, outcome in rule.get("particles", {}).items():
         if particle not in particles:
             continue
