@@ -2936,3 +2936,17 @@ def test_forces_driven_or_pushed_out_of_a_town_lost_it(language):
     # out of positions or a square is no town lost
     assert run(language, "Ukrainian troops drove Russian forces out of their positions near Kupiansk on Monday.") == []
     assert run(language, "Police drove protesters out of the square in Kupiansk on Monday.") == []
+
+
+def test_thirty_sixth_probe_fire_raids_and_missiles(language):
+    """From the thirty-sixth probe, with the test's places."""
+    # the town under fire from an army is shelled, whatever the parser hangs the fire on
+    [grad] = run(language, "Belgorod again under fire from the Armed Forces of Ukraine. Since morning the city was hit "
+                           "with 'Grad' MLRS: an elderly woman died.")
+    assert grad.sub_event_type == "Shelling/artillery/missile attack"
+    [missile] = run(language, "A Russian ballistic missile slammed into a warehouse complex in Kharkiv on Sunday evening.")
+    assert missile.sub_event_type == "Shelling/artillery/missile attack"
+    assert run(language, "The minister slammed the decision in Kharkiv on Sunday.") == []
+    # a raid that ends in arrests is the arrests
+    [held] = run(language, "Police arrested 14 men in Izyum at dawn on Monday after storming and searching their homes.")
+    assert held.sub_event_type == "Arrests"

@@ -1373,7 +1373,11 @@ def _fire_at(token: Token, target: Token, places: Sequence[Toponym]) -> str | No
     """Fire at a target, typed as shots at it are (the weapon first: "under artillery fire"); a town
     or an area under fire was shelled, as forces firing on a place did."""
     lex = lexicon()
-    targets, aimed = lex["verbs"]["fire"]["targets"], words_under(target)
+    # the target's words, not those of the fire it is under ("Shebekino again under fire from the Armed Forces
+    # of Ukraine", where the parser hangs the fire on the town)
+    fire = {t.i for t in token.head.subtree}
+    targets = lex["verbs"]["fire"]["targets"]
+    aimed = {w for t in subtree(target) if t.i not in fire for w in (t.lower_, lemma(t))}
     if weapon := _weapon_in(list(token.subtree)):
         return weapon
     if aimed & set(lex["protesters"]):
@@ -1859,6 +1863,9 @@ def _in_a_title(token: Token) -> bool:
     return token.dep_ == "compound" and token.is_title and token.head.is_title
 
 
+_RAIDS = frozenset({"storm", "raid", "search"})
+
+
 def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     """Specific triggers beat general nouns; among equals ACLED's hierarchy decides."""
     if not candidates:
@@ -1892,6 +1899,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         # Llallagua and set fire to the police station")
         best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"
                      and c.trigger.dep_ not in {"acl", "relcl"}), best)  # not "to mourn demonstrators killed last month"
+    # "arrested 14 citizens ... after storming and searching their homes": the raid was the arrests' way in
+    arrest = next((c for c in candidates if c.sub_event_type == "Arrests"), None)
+    if arrest is not None and best.sub_event_type in {"Attack", "Armed clash"} and lemma(best.trigger) in _RAIDS \
+            and best.agent is None and best.trigger.dep_ in {"pcomp", "advcl"}:
+        best = arrest
     # "Protests erupted in Tripoli ..., with banks set ablaze": what a riot burns is the riot's (not what
     # soldiers loot while a crowd rages)
     riot = next((c for c in candidates if c.sub_event_type == "Violent demonstration"), None)
