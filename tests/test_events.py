@@ -2950,3 +2950,6 @@ def test_thirty_sixth_probe_fire_raids_and_missiles(language):
     # a raid that ends in arrests is the arrests
     [held] = run(language, "Police arrested 14 men in Izyum at dawn on Monday after storming and searching their homes.")
     assert held.sub_event_type == "Arrests"
+    [taken] = run(language, "In Izyum the occupants have taken away the school director. Till now there is no information "
+                            "where he is kept.")
+    assert taken.sub_event_type == "Abduction/forced disappearance"
