@@ -217,6 +217,10 @@ def test_named_days_seasons_and_an_evening_of_the_21st():
     assert find_dates("Agents came under fire on Independence Day.", published, []) == []
     assert [m.value for m in find_dates("Thousands rallied on Labor Day in Chicago.", dt.date(2024, 9, 5), [])] \
         == [dt.date(2024, 9, 2)]  # the first Monday of September
+    # a gathering named for the day was held on it; a celebration named so is no date of anything
+    assert [m.value for m in find_dates("Police used pepper spray to break up a Women's Day march.", dt.date(2023, 3, 9), [])] \
+        == [dt.date(2023, 3, 8)]
+    assert find_dates("Women's Day celebrations were held in Batman.", dt.date(2023, 3, 9), []) == []
     # a season of a year is that season's middle month; "the fall of Bakhmut" is no date
     assert [(m.value, m.precision) for m in find_dates("He was detained in the spring of 2022.", published, [])] \
         == [(dt.date(2022, 4, 15), 3)]

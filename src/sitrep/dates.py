@@ -222,8 +222,11 @@ def _candidates(text: str, published: dt.date | None) -> Iterator[_Found]:
 @lru_cache(maxsize=1)
 def _holiday_pattern() -> re.Pattern[str]:
     names = [name for table in _words().holidays.values() for name in table]
-    # told as a day: "on Boxing Day", "on the evening of Labour Day", "on the eve of Constitution Day"
-    return re.compile(rf"(?i)\b(?:on|of)\s+(?:the\s+)?(?P<date>(?P<eve>eve\s+of\s+(?:the\s+)?)?(?P<name>{_alternation(names)}))\b")
+    # told as a day: "on Boxing Day", "on the evening of Labour Day", "on the eve of Constitution Day"; or
+    # naming the day of a gathering held on it ("broke up a Women's Day march")
+    held = r"(?:march|rally|protest|demonstration|vigil|procession|sit-in)(?:e?s)?"
+    return re.compile(rf"(?i)(?:\b(?:on|of)\s+(?:the\s+)?|\b(?=(?:{_alternation(names)})\s+{held}\b))"
+                      rf"(?P<date>(?P<eve>eve\s+of\s+(?:the\s+)?)?(?P<name>{_alternation(names)}))\b")
 
 
 def _holidays(text: str, published: dt.date | None, country: str) -> Iterator[_Found]:
