@@ -222,17 +222,31 @@ def _candidates(text: str, published: dt.date | None) -> Iterator[_Found]:
 @lru_cache(maxsize=1)
 def _holiday_pattern() -> re.Pattern[str]:
     names = [name for table in _words().holidays.values() for name in table]
-    # told as a day: "on Boxing Day", "on the evening of Labour Day", "on the eve of Constitution Day"; or
-    # naming the day of a gathering held on it ("broke up a Women's Day march")
-    held = r"(?:march|rally|protest|demonstration|vigil|procession|sit-in)(?:e?s)?"
-    return re.compile(rf"(?i)(?:\b(?:on|of)\s+(?:the\s+)?|\b(?=(?:{_alternation(names)})\s+{held}\b))"
-                      rf"(?P<date>(?P<eve>eve\s+of\s+(?:the\s+)?)?(?P<name>{_alternation(names)}))\b")
+    # told as a day: "on Boxing Day", "on the evening of Labour Day", "on the eve of Constitution Day"
+    return re.compile(rf"(?i)\b(?:on|of)\s+(?:the\s+)?(?P<date>(?P<eve>eve\s+of\s+(?:the\s+)?)?(?P<name>{_alternation(names)}))\b")
+
+
+@lru_cache(maxsize=1)
+def _held_on_pattern() -> re.Pattern[str]:
+    """A holiday right before the end of the text: the day of a gathering named after it ("broke up a
+    Women's Day march"), looked for only before such a gathering's word."""
+    names = [name for table in _words().holidays.values() for name in table]
+    return re.compile(rf"(?i)\b(?P<date>(?P<eve>)(?P<name>{_alternation(names)}))\s+$")
+
+
+_HELD = re.compile(r"(?i)\b(?:march|rally|protest|demonstration|vigil|procession|sit-in)(?:e?s)?\b")
 
 
 def _holidays(text: str, published: dt.date | None, country: str) -> Iterator[_Found]:
     if published is None:
         return
-    for match in _holiday_pattern().finditer(text):
+    told = list(_holiday_pattern().finditer(text))
+    for gathering in _HELD.finditer(text):
+        start = max(0, gathering.start() - 40)
+        match = _held_on_pattern().search(text, start, gathering.start())
+        if match is not None and all(m.start("name") != match.start("name") for m in told):  # not "on Labour Day rallies" twice
+            told.append(match)
+    for match in told:
         value = _holiday(match["name"].lower().replace("’", "'"), published, country)
         if value is not None:
             yield _Found(match.start("date"), match.end("date"), value - dt.timedelta(days=1 if match["eve"] else 0), 1)
