@@ -1448,9 +1448,9 @@ def _gathering(verb: Token) -> bool:
 def _with_protest_props(verb: Token) -> bool:
     """ "gathered ... with 'Free Azov' banners", "stood outside the court holding placards"."""
     props = set(lexicon()["protest_props"])
-    return any(lemma(o) in props for c in verb.children
-               if (c.dep_ == "prep" and c.lower_ == "with") or (c.dep_ in {"advcl", "xcomp"} and lemma(c) in {"hold", "carry", "wave"})
-               for o in c.children if o.dep_ in {"pobj", "dobj"})
+    bearing = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "with")
+               or (c.dep_ in {"advcl", "xcomp"} and lemma(c) in {"hold", "carry", "wave"})]
+    return any(lemma(o) in props for c in bearing for o in c.children if o.dep_ in {"pobj", "dobj"})
 
 
 def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:

@@ -1156,6 +1156,7 @@ def _restated(mention: DateMention, others: Sequence[DateMention], sentence: Spa
             return True
     return False
 
+
 _DYING = frozenset({"die", "perish", "succumb"})  # whose subject is the dead ("two persons perished")
 _KILLING_LEMMAS = frozenset({"kill", "slay", "murder", "massacre", "execute", "behead", "decapitate", "lynch"})
 _NUMBER_WORDS = {
