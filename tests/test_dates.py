@@ -213,6 +213,11 @@ def test_named_days_seasons_and_an_evening_of_the_21st():
     # the eve is the day before; a day several countries name is read for the country the places lie in
     assert [m.value for m in find_dates("On eve of Constitution Day a crowd beat two men.", dt.date(2024, 6, 29), [], "UA")] \
         == [dt.date(2024, 6, 27)]
+    # the day after (or before) a named day, Orthodox Easter counted by its own calendar
+    assert [m.value for m in find_dates("On the day after Orthodox Easter, a drone struck a minibus.", dt.date(2025, 4, 25), [])] \
+        == [dt.date(2025, 4, 21)]
+    assert [m.value for m in find_dates("On the day before Christmas, a drone struck a minibus.", dt.date(2024, 12, 27), [])] \
+        == [dt.date(2024, 12, 24)]
     assert [m.value for m in find_dates("Agents came under fire on Independence Day.", published, [], "US")] == [dt.date(2024, 7, 4)]
     assert find_dates("Agents came under fire on Independence Day.", published, []) == []
     assert [m.value for m in find_dates("Thousands rallied on Labor Day in Chicago.", dt.date(2024, 9, 5), [])] \

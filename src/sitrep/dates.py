@@ -222,8 +222,10 @@ def _candidates(text: str, published: dt.date | None) -> Iterator[_Found]:
 @lru_cache(maxsize=1)
 def _holiday_pattern() -> re.Pattern[str]:
     names = [name for table in _words().holidays.values() for name in table]
-    # told as a day: "on Boxing Day", "on the evening of Labour Day", "on the eve of Constitution Day"
-    return re.compile(rf"(?i)\b(?:on|of)\s+(?:the\s+)?(?P<date>(?P<eve>eve\s+of\s+(?:the\s+)?)?(?P<name>{_alternation(names)}))\b")
+    # told as a day: "on Boxing Day", "on the evening of Labour Day", "on the eve of Constitution Day", "on the
+    # day after Orthodox Easter"
+    return re.compile(rf"(?i)\b(?:on|of)\s+(?:the\s+)?(?P<date>(?:(?P<eve>(?:eve\s+of|day\s+before)\s+(?:the\s+)?)|"
+                      rf"(?P<after>day\s+after\s+(?:the\s+)?))?(?P<name>{_alternation(names)}))\b")
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +233,7 @@ def _held_on_pattern() -> re.Pattern[str]:
     """A holiday right before the end of the text: the day of a gathering named after it ("broke up a
     Women's Day march"), looked for only before such a gathering's word."""
     names = [name for table in _words().holidays.values() for name in table]
-    return re.compile(rf"(?i)\b(?P<date>(?P<eve>)(?P<name>{_alternation(names)}))\s+$")
+    return re.compile(rf"(?i)\b(?P<date>(?P<eve>)(?P<after>)(?P<name>{_alternation(names)}))\s+$")
 
 
 _HELD = re.compile(r"(?i)\b(?:march|rally|protest|demonstration|vigil|procession|sit-in)(?:e?s)?\b")
@@ -249,7 +251,8 @@ def _holidays(text: str, published: dt.date | None, country: str) -> Iterator[_F
     for match in told:
         value = _holiday(match["name"].lower().replace("’", "'"), published, country)
         if value is not None:
-            yield _Found(match.start("date"), match.end("date"), value - dt.timedelta(days=1 if match["eve"] else 0), 1)
+            shift = -1 if match["eve"] else 1 if match["after"] else 0
+            yield _Found(match.start("date"), match.end("date"), value + dt.timedelta(days=shift), 1)
 
 
 def _holiday(name: str, published: dt.date, country: str) -> dt.date | None:
