@@ -2953,3 +2953,19 @@ def test_thirty_sixth_probe_fire_raids_and_missiles(language):
     [taken] = run(language, "In Izyum the occupants have taken away the school director. Till now there is no information "
                             "where he is kept.")
     assert taken.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_things_done_at_a_place_are_not_the_place_taken(language):
+    """A place in the object's words ("a rally in Kharkiv") does not stand in for the object a verb needs;
+    a place as the object does."""
+    [dispersed] = run(language, "Police broke up a rally in Kharkiv on Monday.")
+    assert dispersed.sub_event_type == "Protest with intervention"
+    assert run(language, "The two presidents agreed a visit to Kupiansk on Monday.") == []
+    assert run(language, "The army established a commission in Izyum on Monday.") == []
+    [base] = run(language, "Russian troops established a number of barracks near Izyum on Monday.")
+    assert base.sub_event_type == "Headquarters or base established"
+
+
+def test_drones_downed_as_a_share_of_those_launched(language):
+    [downed] = run(language, "Russian air defence downed 42 of the 61 drones launched at Belgorod overnight, the governor said.")
+    assert (downed.sub_event_type, downed.actor1) == ("Disrupted weapons use", "Military Forces of Russia (2000-)")

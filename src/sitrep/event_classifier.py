@@ -1052,8 +1052,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("head_objects"):  # "pushed back Russian troops", not "residents who were marching ... by the security forces"
         objects = {lemma(_patient(token))} if _patient(token) is not None else set()
     if rule.get("objects") and not objects & set(rule["objects"]) and not passive and (
-            rule.get("strict_objects") or not _place_in(_patient(token), places)):
-        return None  # (a place as the object will do: "took Bakhmut"; not "made four attempts to advance near Udachne")
+            rule.get("strict_objects") or not _names_place(_patient(token), places)):
+        # (a place as the object will do: "took Bakhmut"; not "made four attempts to advance near Udachne", nor a
+        # thing at a place, "agreed a visit to Kyiv")
+        return None
     if rule.get("into") and not {lemma(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
                                  for p in c.children if p.dep_ == "pobj"} & set(rule["into"]):
         return None  # "turned the school into a base", not "turned the town into ruins"
@@ -1958,6 +1960,10 @@ def _place_in(token: Token | None, places: Sequence[Toponym]) -> bool:
     tokens = subtree(token)
     lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return any(lo <= p.start < hi for p in places)
+
+
+def _names_place(token: Token | None, places: Sequence[Toponym]) -> bool:
+    return token is not None and any(p.start <= token.idx < p.end for p in places)
 
 
 # A sentence end hidden in a citation mark ("...in Kupyansk.[4] The Kremlin..."), which the
