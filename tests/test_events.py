@@ -27,6 +27,7 @@ PLACES = {
     "Gorky": Place(520555, "Nizhniy Novgorod", 56.32867, 44.00205, "RU", "51", feature="city"),
     "Maidan": Place(702237, "Maidan", 48.6, 23.47, "UA", "25", feature="city"),
     "Bara": Place(380000, "Bara", 13.7, 30.37, "SD", "56", feature="city"),
+    "Nablus": Place(282615, "Nablus", 32.22111, 35.25444, "PS", "WE", feature="city"),
     "Kindrashivka": Place(705175, "Kindrashivka", 49.76569, 37.58311, "UA", "07", feature="city"),
     "Petropavlivka": Place(697421, "Petropavlivka", 49.72052, 37.70905, "UA", "07", feature="city"),
     "Nova Kakhovka": Place(699839, "Nova Kakhovka", 46.75966, 33.35591, "UA", "08", feature="city"),
@@ -2969,3 +2970,11 @@ def test_things_done_at_a_place_are_not_the_place_taken(language):
 def test_drones_downed_as_a_share_of_those_launched(language):
     [downed] = run(language, "Russian air defence downed 42 of the 61 drones launched at Belgorod overnight, the governor said.")
     assert (downed.sub_event_type, downed.actor1) == ("Disrupted weapons use", "Military Forces of Russia (2000-)")
+
+
+def test_the_occupiers_named_by_no_nation_are_the_adversary(language):
+    """The occupying army a report names only as such: Russia's in Ukraine, Israel's in the West Bank."""
+    [held] = run(language, "The occupiers detained two teachers in Izyum on Monday.")
+    assert (held.sub_event_type, held.actor1) == ("Arrests", "Military Forces of Russia (2000-)")
+    [held] = run(language, "Occupation forces arrested five young men near Nablus at dawn on Monday.")
+    assert (held.sub_event_type, held.actor1) == ("Arrests", "Military Forces of Israel (2022-)")

@@ -928,6 +928,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
         adversary = _actors()["remote_adversaries"].get(place_country, adversary)
     state = actor_name("military", place_country) if place_country else ""
     enemy = actor_name("military", adversary) if adversary else actor_name("unidentified", place_country) if place_country else ""
+    if not actor1 and adversary and _HOSTILE_WORDS & {t.lower_ for t in _phrase(chosen.agent)}:
+        actor1 = enemy  # "the occupation forces arrested five men" in the West Bank, "the occupiers" in Ukraine
     if sub_type in {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"}:
         # civilians fight no battle: "repulsed by the men on the ground" are the garrison, whoever they are
         actor1, actor2 = ("" if a.startswith("Civilians") else a for a in (actor1, actor2))
