@@ -527,7 +527,9 @@ def test_a_town_its_district_and_its_province_are_a_chain_not_a_list(language, t
     ]
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {3: ["Kharkiv oblast"]})
     # the small model calls the town a person: alone it is too weak to keep, but its district vouches for it
-    assert senses(language, gazetteer, "Russian forces shelled Velykyi Burluk on Monday.") == []
+    assert senses(language, gazetteer, "Russian forces reached Velykyi Burluk on Monday.") == []
+    # as does the act: what is shelled is a place
+    assert senses(language, gazetteer, "Russian forces shelled Velykyi Burluk on Monday.") == [("Velykyi Burluk", 1)]
     text = "Russian forces shelled Velykyi Burluk, Kupiansk raion, Kharkiv oblast."
     assert senses(language, gazetteer, text) == [("Velykyi Burluk", 1), ("Kupiansk raion", 2), ("Kharkiv oblast", 3)]
 
@@ -1064,3 +1066,18 @@ def test_a_town_in_brackets_after_a_shops_name_is_the_town(language, full_gazett
     # a guard: a bracketed province is read only where the division is named for the town ("(Zaporizhia)")
     text = "Guests will enjoy a fashion show by Fig Leaf Boutique (Maywood) and dancing, the club in Allendale said."
     assert {t.text: t.feature for t in geoparse(language(text), [], full_gazetteer)}.get("Maywood") == "city"
+
+
+def test_a_village_near_a_town_lies_near_it_and_an_urban_district_is_a_division(language, tmp_path):
+    places = [
+        Place(1, "Liubymivka", 48.43, 35.36, "UA", "04", population=1_500),  # a Ukrainian namesake, far off
+        Place(2, "Korenevo", 51.41, 34.91, "RU", "41", population=5_000),
+        Place(3, "Shebekino", 50.41, 36.89, "RU", "09", population=40_000),
+        Place(4, "Novaya Tavolzhanka", 50.35, 36.83, "RU", "09", population=5_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {1: ["Lyubimovka"]})
+    # the Lyubimovka near Korenevo is not the one the index holds
+    assert senses(language, gazetteer, "Russian forces retook Lyubimovka (near Korenevo) on October 4.") == [("Korenevo", 2)]
+    # "Shebekino urban district" names the town as a division does, and vouches for the village it lies beside
+    assert senses(language, gazetteer, "This morning in Novaya Tavolzhanka, Shebekino urban district, a drone attacked a car.") \
+        == [("Novaya Tavolzhanka", 4), ("Shebekino", 3)]

@@ -490,6 +490,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     before = words.lower[mention.tok_start - 1] if mention.tok_start > 0 else ""
     before2 = words.span(mention.tok_start - 2, mention.tok_start).lower() if mention.tok_start > 1 else ""
     after = words.lower[mention.tok_end] if mention.tok_end < len(words) else ""
+    if after in cues["division_modifiers"] and mention.tok_end + 1 < len(words):
+        after = words.lower[mention.tok_end + 1]  # "Shebekino urban district"
     mention.admin_before = _admin_word_before(words, mention.tok_start)
     mention.admin_after = after in cues["admin_after"] or mention.admin_before or _listed_before_divisions(words, mention)
     # "Niger State" named so, not as the start of a longer name ("Colorado State University")
@@ -510,7 +512,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
     # "near the town of Daquq": named as a settlement, whatever NER calls the word
     settlement = (before == "of" and mention.tok_start > 1 and words.lower[mention.tok_start - 2] in cues["named_settlements"]) \
-        or before in cues["settlement_marks"] or _description(words, mention) is not None \
+        or before in cues["settlement_marks"] or before in cues["fire_before"] or _description(words, mention) is not None \
         or (after in cues["settlement_after"] and words.lowercase[mention.tok_end])  # not "Haymarket Village Center"
     dateline = mention.start in words.datelines  # "BUJUMBURA — Unknown assailants threw a grenade ..."
     # "Huliaipole came under artillery fire", "Stepnohirsk and Prymorske were shelled"
@@ -886,6 +888,8 @@ def _link_landmarks(words: _Words, mentions: list[_Mention]) -> None:
               and a.tok_start >= 2 and words.lower[a.tok_start - 1] == "of"
               and words.lower[a.tok_start - 2] in directions):
             b.landmarks.append((a, ANCHOR_NEAR_KM, words.lower[a.tok_start - 2]))  # "south of Pokrovsk near Pishchane"
+        elif between in (["(", "near"], [",", "near"]) and not a_landmark:
+            a.landmarks.append((b, ANCHOR_NEAR_KM, ""))  # "Lyubimovka (near Korenevo)"
     for mention in ordered:  # "northeast of Sumy City near Yunakivka and Andriivka": a list lies off it together
         if not mention.landmarks:
             mention.landmarks = [lm for other in mention.listed_with if other.tok_start < mention.tok_start for lm in other.landmarks]
