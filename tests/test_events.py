@@ -2978,3 +2978,17 @@ def test_the_occupiers_named_by_no_nation_are_the_adversary(language):
     assert (held.sub_event_type, held.actor1) == ("Arrests", "Military Forces of Russia (2000-)")
     [held] = run(language, "Occupation forces arrested five young men near Nablus at dawn on Monday.")
     assert (held.sub_event_type, held.actor1) == ("Arrests", "Military Forces of Israel (2022-)")
+
+
+def test_a_mine_dug_and_an_exchange_demanded_are_no_events(language):
+    """From the thirty-eighth probe, with the test's places."""
+    [shot] = run(language, "Two men on a motorcycle shot dead a community leader who opposed the nickel mine as he left a "
+                           "church in Izyum on Sunday evening.")
+    assert shot.sub_event_type == "Attack"
+    [mine] = run(language, "A mine exploded under a tractor in Izyum on Sunday.")
+    assert mine.sub_event_type == "Remote explosive/landmine/IED"
+    # relatives lined up with banners: a protest; the swap their banners demand is not an agreement
+    [protest] = run(language, "About three hundred relatives of captured soldiers lined up along a street in Izyum with "
+                              "portraits and banners demanding faster prisoner exchanges.")
+    assert protest.sub_event_type == "Peaceful protest"
+    assert run(language, "Hundreds of people lined up outside banks in Izyum on Monday.") == []

@@ -191,6 +191,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
                 and _occurs(ancestor) \
                 and _at_a_named_place(ancestor):
             continue  # "Fighting continues in Dzerzhinsk": what goes on there, not what someone means to do
+        if word in rules["demands"] and trigger.pos_ in {"NOUN", "PROPN"}:
+            return False  # "banners demanding faster prisoner exchanges"
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"] \
                 or word in rules["remembrance"]:
             return False
@@ -736,6 +738,8 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     """The sub-event type of the most specific weapon named among the tokens, if any."""
     weapons = lexicon()["weapons"]
     order = lexicon()["hierarchy"]
+    senses = lexicon()["other_senses"]
+    tokens = [t for t in tokens if lemma(t) not in senses or not _in_another_sense(t, lemma(t))]  # "the nickel mine"
     found = [weapons[_model_name(t)] for t in tokens if _model_name(t) in weapons] + [
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
     ] + [  # "air strike", "air raid" written as two words
@@ -1452,7 +1456,8 @@ def _with_protest_props(verb: Token) -> bool:
     props = set(lexicon()["protest_props"])
     bearing = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "with")
                or (c.dep_ in {"advcl", "xcomp"} and lemma(c) in {"hold", "carry", "wave"})]
-    return any(lemma(o) in props for c in bearing for o in c.children if o.dep_ in {"pobj", "dobj"})
+    borne = [o for c in bearing for o in c.children if o.dep_ in {"pobj", "dobj"}]
+    return any(lemma(o) in props for o in borne + [c for o in borne for c in o.children if c.dep_ == "conj"])  # "portraits and banners"
 
 
 def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
