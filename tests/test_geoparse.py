@@ -1081,3 +1081,13 @@ def test_a_village_near_a_town_lies_near_it_and_an_urban_district_is_a_division(
     # "Shebekino urban district" names the town as a division does, and vouches for the village it lies beside
     assert senses(language, gazetteer, "This morning in Novaya Tavolzhanka, Shebekino urban district, a drone attacked a car.") \
         == [("Novaya Tavolzhanka", 4), ("Shebekino", 3)]
+
+
+def test_a_district_of_the_city_heading_a_post_is_that_citys(language, tmp_path):
+    places = [
+        Place(706483, "Kharkiv", 49.98, 36.25, "UA", "07", population=1_430_000),
+        Place(13561145, "Kyivskyi", 48.05, 37.78, "UA", "05", population=139_000),  # a district of Donetsk
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    text = "Kharkiv. Overnight, enemy drones hit the Kyivskyi district of the city."
+    assert senses(language, gazetteer, text) == [("Kharkiv", 706483)]

@@ -1330,8 +1330,10 @@ def _district_of_a_named_city(words: _Words, mention: _Mention, mentions: list[_
     if mention.place.population >= BIG_CITY:
         return False  # "in the Kryvyi Rih district" after a KYIV dateline: a big city names its own district
     sentence = range(_sentence_start(words, i), _sentence_end(words, i))
+    # (or heading the post: "Kharkiv. Overnight, enemy drones hit the Kyivskyi district of the city.")
     cities = [m.place for m in mentions if m is not mention and m.place is not None and m.place.feature == "city"
-              and m.place.population >= BIG_CITY and (m.tok_start in sentence or m.start in words.datelines)]
+              and m.place.population >= BIG_CITY and (m.tok_start in sentence or m.start in words.datelines or (
+                  _line_head(words, m) and m.tok_end <= i and not any("\n" in w for w in words.orth[m.tok_end : i])))]
     # (not "Kharkiv: shelling hit the Izium district", a district of the city's own province)
     return any(_distance_km(city, mention.place) > NEIGHBOUR_KM * 2 and city.admin1 != mention.place.admin1 for city in cities)
 
