@@ -2992,3 +2992,24 @@ def test_a_mine_dug_and_an_exchange_demanded_are_no_events(language):
                               "portraits and banners demanding faster prisoner exchanges.")
     assert protest.sub_event_type == "Peaceful protest"
     assert run(language, "Hundreds of people lined up outside banks in Izyum on Monday.") == []
+
+
+def test_thirty_seventh_probe_air_defence_crowds_and_bodies(language):
+    """From the thirty-seventh and thirty-eighth probes, with the test's places."""
+    # what air defence destroyed was in the air, whatever the report calls it; the launch told with it is its
+    [downed] = run(language, "Overnight all targets in Kharkiv's airspace were detected and destroyed by our air defence forces.")
+    assert downed.sub_event_type == "Disrupted weapons use"
+    [downed] = run(language, "Kharkiv City Military Administration: Air defence destroyed all missiles and drones launched at "
+                             "the city on Monday afternoon.")
+    assert downed.sub_event_type == "Disrupted weapons use"
+    # "the crowd" names no arrest told before it; a crowd that beats servicemen, at no protest, is a mob
+    found = run(language, "On Sunday in Izyum about 30 locals surrounded a minibus after servicemen had detained a man. "
+                          "The crowd smashed the vehicle's windows, beat two servicemen and freed the detainee.")
+    assert sorted(e.sub_event_type for e in found) == ["Arrests", "Mob violence"]
+    # people dead and bodies counted are two accounts of one toll; bodies found since are part of it
+    [bomb] = run(language, "A suicide bomber blew himself up inside a teashop in Izyum. Police said seven people died, while "
+                           "witnesses told local radio at least nine bodies had been collected.")
+    assert bomb.fatalities == 7
+    [missile] = run(language, "A Russian missile slammed into a neighbourhood of Kharkiv on Monday, killing five people, "
+                              "raising an earlier toll of three after two more bodies were recovered from the rubble.")
+    assert missile.fatalities == 5

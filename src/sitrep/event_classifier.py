@@ -1173,7 +1173,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         downed = rule.get("weapon_patient")
         named = {lemma(patient), _model_name(patient)} | {
             f"{c.lower_} {lemma(patient)}" for c in patient.children if c.dep_ in {"amod", "compound"}} if patient is not None else set()
-        if downed and named & set(downed["weapons"]):  # "destroyed 12 Ukrainian unmanned aerial vehicles"
+        if downed and (named & set(downed["weapons"]) or _air_defence(_agent(token))):  # "destroyed 12 Ukrainian unmanned aerial vehicles"
             return downed["sub_event_type"]  # "14 drones were destroyed by air defences"; not "destroyed Grads"
         if rule.get("via"):  # "stepped on a landmine", "ran over an anti-tank mine"; not "drove over the bridge"
             # (not how the mine was laid: "a 'petal' mine that troops had scattered from drones")
@@ -1649,6 +1649,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         if token.dep_ == "nsubj" and lemma(token.head) in lex["verbs"]:
             return None
         kind = _protest_type(_protest_scope(sentence, token))
+        if kind == "Violent demonstration" and lemma(token) in _MOBS and not _amid_a_protest(sentence):
+            return "Mob violence"  # "The crowd smashed the vehicle's windows, beat two servicemen": no protest
         gathering = token.dep_ in {"nsubj"} and lemma(token.head) in lex["gathering_verbs"]
         return kind if kind != "Peaceful protest" or gathering else None
     if sub_type is None:
@@ -1858,6 +1860,13 @@ def _flag_bearer(verb: Token, rule: dict[str, Any]) -> Token | None:
     return next((c for c in flag.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"), None)
 
 
+def _air_defence(agent: Token | None) -> bool:
+    """ "destroyed by our air defence forces", "anti-aircraft gunners": what they destroy was in the air."""
+    words = [t.lower_ for t in subtree(agent)] if agent is not None else []
+    return "anti-aircraft" in words or any(a == "air" and b in {"defence", "defense", "defences", "defenses"}
+                                            for a, b in zip(words, words[1:]))
+
+
 def _in_another_sense(token: Token, word: str) -> bool:
     """ "announced a general strike", "a hunger strike": the noun's other sense, by its modifier."""
     modifiers = lexicon()["other_senses"].get(word, ())
@@ -1883,8 +1892,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     downed = [c for c in candidates if c.sub_event_type == "Disrupted weapons use"]
     if downed:  # (not "launched two missiles on Dnipro, and air defence shot down one": one got through)
         # ("rockets fired by Ukrainian forces", "the missiles had been launched by Tu-95MS bombers")
+        # ("destroyed all missiles and drones launched at the capital", the launch parsed as a second verb)
         told_with = [c for c in candidates if lemma(c.trigger) in {"launch", "fire"} and (
-            c.trigger.dep_ in {"relcl", "acl", "advcl"} or any(t.dep_ == "auxpass" for t in c.trigger.children))]
+            c.trigger.dep_ in {"relcl", "acl", "advcl"} or any(t.dep_ == "auxpass" for t in c.trigger.children)
+            or (c.trigger.dep_ == "conj" and any(c.trigger.head == d.trigger for d in downed)
+                and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in c.trigger.children)))]
         # and "debris damaged the roof of a garage" is what the downing did
         told_with += [c for c in candidates if any(t.dep_ == "nsubj" and lemma(t) in _DEBRIS for t in c.trigger.children)]
         candidates = [c for c in candidates if c not in told_with] or list(candidates)

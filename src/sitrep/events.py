@@ -1282,8 +1282,17 @@ def _in_what_came_before(token: Token, trigger: Token) -> bool:
 def _victim_kind(counted: Token) -> str:
     """Who a count is of, as two accounts of one toll may name them: "two police officers were killed",
     "claimed to have killed more than ten police"."""
-    word = lemma(counted)
+    noun = counted.head if counted.dep_ == "nummod" else counted  # "nine [bodies]"
+    word = lemma(noun)
+    near = [*noun.children, *(g for c in noun.children if c.dep_ == "nummod" for g in c.children)]
+    if any(t.lower_ in {"more", "additional", "further", "other"} and t.doc[t.i + 1 : t.i + 2].text.lower() != "than" for t in near):
+        return f"{word} more"  # "killing five people, ... after two more bodies were recovered": part of the five
+    if word in _THE_DEAD:
+        return "people"  # "seven people died, while witnesses said nine bodies had been collected"
     return "security forces" if word in lexicon()["security_forces"] else word
+
+
+_THE_DEAD = frozenset({"people", "person", "body", "corpse"})
 
 
 def _object_misparsed(verb: Token, sentence: Span) -> Token | None:
@@ -1533,6 +1542,9 @@ def _what_followed(noun: Token) -> bool:
                or (c.dep_ == "relcl" and lemma(c) in {"follow", "ensue"}) for c in noun.children)
 
 
+_CROWDS = frozenset({"crowd", "mob"})
+
+
 def _referred_to(
     chosen: SentenceEvent, drafts: Sequence[_Draft], headline: tuple[int, int] | None, places: Sequence[Toponym],
     dated: bool,
@@ -1577,8 +1589,11 @@ def _referred_to(
         and drafts[i].event.evidence[0].end <= sentence.start_char and drafts[i].event.country == country
     ]
     body = [i for i in told if event_type in (None, drafts[i].event.event_type)]
-    if not body and told and trigger.pos_ == "NOUN" and _definite(trigger) and _in_its_paragraph(drafts[told[0]], sentence):
-        body, untyped = told, True  # "... supporters of two parties clashed with sticks. The clash broke out over ..."
+    if not body and told and trigger.pos_ == "NOUN" and _definite(trigger) and _in_its_paragraph(drafts[told[0]], sentence) \
+            and not (lemma(trigger) in _CROWDS and drafts[told[0]].event.event_type not in {"Protests", "Riots"}):
+        # "... supporters of two parties clashed with sticks. The clash broke out over ..." (not "... after
+        # servicemen had detained a man. The crowd smashed the vehicle's windows": no crowd was told before)
+        body, untyped = told, True
     # the latest event before, or the latest of the very kind the sentence tells ("the attacker blew himself
     # up" is the suicide bombing, not the roadside bomb told after it); a bare toll tells no kind ("9
     # assailants were neutralised" after a clash is that clash's toll, not an earlier attack's)
