@@ -3013,3 +3013,19 @@ def test_thirty_seventh_probe_air_defence_crowds_and_bodies(language):
     [missile] = run(language, "A Russian missile slammed into a neighbourhood of Kharkiv on Monday, killing five people, "
                               "raising an earlier toll of three after two more bodies were recovered from the rubble.")
     assert missile.fatalities == 5
+
+
+def test_thirty_eighth_probe_fallen_soldiers_arms_found_and_a_protester_shot(language):
+    """From the thirty-eighth probe, with the test's places."""
+    # soldiers who "fell in the fulfilment of duty" died; the explosives seized after the fight are no weapon of it
+    [clash] = run(language, "On Monday, troops confronted an armed group near Izyum. Two of our soldiers fell in the fulfilment "
+                            "of duty and four terrorists were killed; rifles and explosives were seized.")
+    assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 6)
+    # a protest the police broke up, with a death told right after it, met lethal force
+    [force] = run(language, "Yesterday in the afternoon, agents of the National Police used tear gas and after that firearms "
+                            "to clear the protesters who blocked the bridge of Izyum. A protester of 29 years died by bullet "
+                            "impact in the thorax, confirmed the Regional Hospital of Kharkiv.")
+    assert (force.sub_event_type, force.location, force.fatalities) == ("Excessive force against protesters", "Izyum", 1)
+    # members of a gang captured by soldiers and police were arrested
+    [held] = run(language, "On Monday, soldiers and police captured eleven alleged members of a gang in the centre of Izyum.")
+    assert held.sub_event_type == "Arrests"

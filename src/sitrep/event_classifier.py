@@ -739,7 +739,7 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     weapons = lexicon()["weapons"]
     order = lexicon()["hierarchy"]
     senses = lexicon()["other_senses"]
-    tokens = [t for t in tokens if lemma(t) not in senses or not _in_another_sense(t, lemma(t))]  # "the nickel mine"
+    tokens = [t for t in tokens if (lemma(t) not in senses or not _in_another_sense(t, lemma(t))) and not _found(t)]  # "the nickel mine"
     found = [weapons[_model_name(t)] for t in tokens if _model_name(t) in weapons] + [
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
     ] + [  # "air strike", "air raid" written as two words
@@ -755,6 +755,18 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     if "Grenade" in found and "Remote explosive/landmine/IED" in found and not set(found) - {"Grenade", "Remote explosive/landmine/IED"}:
         return "Grenade"  # "threw an explosive, reportedly a grenade": the explosive named
     return min(found, key=order.index) if found else None
+
+
+_FINDING = frozenset({"seize", "find", "recover", "confiscate", "discover", "uncover"})
+
+
+def _found(weapon: Token) -> bool:
+    """ "four terrorists were killed; rifles and explosives were seized": arms found after the fight,
+    not the weapon it was fought with."""
+    head = weapon
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ in {"dobj", "nsubjpass"} and lemma(head.head) in _FINDING
 
 
 def _model_name(token: Token) -> str:
@@ -1723,6 +1735,9 @@ def _verbless(sentence: Span) -> bool:
     return before.text in {".", "!", "?", ":"} or "\n" in before.whitespace_ or before.is_space
 
 
+_FALLEN_IN = frozenset({"battle", "combat", "action", "fulfilment", "fulfillment", "field", "line", "defence", "defense"})
+
+
 def lost_life(verb: Token) -> bool:
     """ "Five soldiers lost their lives", "two were deprived of the life" (machine-translated Spanish), "a man
     sustained fatal injuries", "was fatally wounded": a death."""
@@ -1735,6 +1750,9 @@ def lost_life(verb: Token) -> bool:
             for a in c.children) for c in verb.children)
     if word == "lose":
         return any(c.dep_ == "dobj" and lemma(c) in {"life", "lives"} for c in verb.children)
+    if word == "fall":  # "two of our soldiers fell in the fulfilment of duty", "fell on the field of honour"
+        return any(c.dep_ == "prep" and c.lower_ in {"in", "on"} and any(
+            lemma(o) in _FALLEN_IN for o in c.children if o.dep_ == "pobj") for c in verb.children)
     return word == "deprive" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
         lemma(o) in {"life", "lives"} for o in c.children) for c in verb.children)
 

@@ -376,6 +376,9 @@ def _where_treated(doc: Doc, place: Toponym) -> bool:
     if span is None or span.root.dep_ != "pobj":
         return False
     holder = span.root.head.head
+    if span.root.head.lower_ == "of" and _treatment_place(holder) and (
+            lemma(holder.head) in lexicon()["reporting_verbs"] or _a_hospital_gone_to(holder)):
+        return True  # "..., confirmed the Regional Hospital of Puno", "taken to the hospital of Chuhuiv"
     to_hospital = any(c.dep_ == "prep" and any(_treatment_place(o) for o in c.children) for c in holder.children)
     if span.root.head.lower_ == "in" and (lemma(holder) in _TREATED_IN or (lemma(holder) in _TREATED and to_hospital)):
         return True  # "hospitalised in Okhtyrka", "taken to hospital in Dnipro" (not "In Ihosy, residents took ...")
@@ -1090,6 +1093,16 @@ def _an_age(entity: Span) -> bool:
     return bool(_AGE.search(entity.text)) or any(t.lower_ == "aged" for t in before)
 
 
+_FORCE_ON_PROTESTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def _with_its_dead(event: Event, died: int) -> Event:
+    """The deaths told right after an event; a protest broken up that someone died of met lethal force."""
+    if event.sub_event_type == "Protest with intervention":
+        event = replace(event, sub_event_type="Excessive force against protesters")
+    return _reidentified(replace(event, fatalities=died))
+
+
 _AGE = re.compile(r"(?i)\byears?[- ]old\b|^aged\b")
 
 
@@ -1191,7 +1204,8 @@ def _count_of(noun: Token) -> int | None:
     for mod in [noun, *noun.children]:
         if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det", "poss"}:
             continue
-        if mod.lower_ in {"a", "an"} and noun.lower_ not in lexicon()["people"]:
+        if mod.lower_ in {"a", "an"} and noun.lower_ not in lexicon()["people"] and not (
+                noun.dep_ == "nsubj" and lemma(noun.head) in _DYING):  # "A comunero of 29 years died"
             continue
         if mod.lower_ == "the" and mod.dep_ == "det" and noun.lower_ in lexicon()["people"]:
             return 1  # "killing the driver": one person, named by role
@@ -1429,7 +1443,7 @@ def extract(
                 last = drafts[-1]
                 drafts[-1] = replace(last, event=_moved_to(last.event, closer, article, doc, sentence, gazetteer))
             elif drafts and (died := _died_of_it(article.text, drafts[-1], sentence, body_places)):
-                drafts[-1] = replace(drafts[-1], event=replace(drafts[-1].event, fatalities=died))
+                drafts[-1] = replace(drafts[-1], event=_with_its_dead(drafts[-1].event, died))
             elif drafts and _disappeared_after(article.text, drafts[-1], sentence):
                 drafts[-1] = replace(drafts[-1], event=_disappearance(drafts[-1].event, _evidence(article, sentence)))
             continue
@@ -1693,12 +1707,16 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     of_wounds = any(_of_wounds(t) for t in dying)
     # "A 62-year-old man died on the spot" right after a strike: someone not named before, on no day of
     # its own, died in it (a protest or an arrest kills no one of itself)
-    violent = event.event_type in {"Explosions/Remote violence", "Battles", "Violence against civilians"}
-    undated = not _entities(sentence, "DATE")
+    violent = event.event_type in {"Explosions/Remote violence", "Battles", "Violence against civilians"} \
+        or event.sub_event_type in _FORCE_ON_PROTESTS  # "used ... firearms to clear the comuneros"
+    undated = not [e for e in _entities(sentence, "DATE") if not _AGE.search(e.text)]  # (not "a comunero of 29 years")
     if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"} or _definite(s) for s in subjects)
                             or (violent and undated)):
         return 0
     return count_fatalities(sentence)
+
+
+_AGE = re.compile(r"(?i)\d+[\s-]*years?(?:[\s-]*old)?$")
 
 
 def _of_wounds(death: Token) -> bool:
