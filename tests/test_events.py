@@ -3029,3 +3029,13 @@ def test_thirty_eighth_probe_fallen_soldiers_arms_found_and_a_protester_shot(lan
     # members of a gang captured by soldiers and police were arrested
     [held] = run(language, "On Monday, soldiers and police captured eleven alleged members of a gang in the centre of Izyum.")
     assert held.sub_event_type == "Arrests"
+
+
+def test_a_countrys_toll_over_months_is_no_event_nor_the_toll_of_one(language):
+    """From the thirty-first dispatch probe (a wire report from Haiti), with the test's places."""
+    text = ("Gunmen attacked the police station in Izyum before dawn on Monday, exchanging fire with officers for nearly "
+            "three hours before withdrawing. The police union said two officers were killed.\n\n"
+            "The United Nations says more than 2,500 people were killed or injured in gang violence across Ukraine in the "
+            "first three months of the year.")
+    [clash] = run(language, text)
+    assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 2)

@@ -474,6 +474,7 @@ def _opens_since(verb: Token) -> bool:
 # A period a count runs over: "since 2009", "this year", "so far", "over the past day", "during the reporting period",
 # "over August", "summary for October"; not "since dawn", one day's blockade.
 _PERIOD = re.compile(r"\b(?:since(?! (?:dawn|daybreak|this morning|early morning|the morning|morning)\b)|so far|to date|in total|this (?:year|month|week)|(?:over|in|during) the (?:past|last|reporting period)"
+                     r"|(?:over|in|during) the first (?:\w+ )?(?:days|weeks|months|years|half|quarter)"
                      r"|(?:over|during|throughout|for) (?:the month of )?(?:january|february|march|april|may|june|july|august"
                      r"|september|october|november|december))\b")
 
@@ -607,13 +608,16 @@ def _summed_toll(trigger: Token) -> bool:
     day": a roundup's toll by no one, summed over the period, repeats the deaths it listed."""
     if lemma(trigger) not in lexicon()["toll_verbs"]:
         return False
-    passive = any(c.dep_ == "auxpass" for c in trigger.children) and not any(c.dep_ == "agent" for c in trigger.children)
-    clause = trigger.head if trigger.dep_ == "conj" else trigger
+    clause = trigger.head if trigger.dep_ == "conj" else trigger  # "were killed or injured"
+    passive = any(c.dep_ == "auxpass" for c in (*trigger.children, *clause.children)) \
+        and not any(c.dep_ == "agent" for c in trigger.children)
     return passive and _over_a_period(clause) and not _names_a_place(trigger.sent)
 
 
 def _names_a_place(sentence: Span) -> bool:
-    return any(t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sentence)
+    """A place named where something happened; not the area a total is counted across ("across Haiti")."""
+    return any(t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC"}
+               and not (t.dep_ == "pobj" and t.head.lower_ in {"across", "throughout"}) for t in sentence)
 
 
 def _nationwide(trigger: Token) -> bool:
