@@ -3039,3 +3039,25 @@ def test_a_countrys_toll_over_months_is_no_event_nor_the_toll_of_one(language):
             "first three months of the year.")
     [clash] = run(language, text)
     assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 2)
+
+
+def test_thirty_first_dispatch_probe_car_bombs_claims_and_shells(language):
+    """From the thirty-first dispatch probe (Somalia, Myanmar), with the test's places."""
+    [bomb] = run(language, "On Monday, a suicide bomber drove a car packed with explosives into a checkpoint at the western "
+                           "entrance of Izyum. Police said five people died.")
+    assert (bomb.sub_event_type, bomb.fatalities) == ("Suicide bomb", 5)
+    assert run(language, "On Monday, a farmer drove his tractor into a ditch near Izyum.") == []
+    # two subjects the parser splits ("at least" breaks the coordination) both died
+    [taken] = run(language, "Troops recaptured the village of Izyum on Monday after a day of fighting. Three soldiers and at "
+                            "least 11 militants were killed, he said.")
+    assert taken.fatalities == 14
+    # a claim the government rejects and no one could verify is no event
+    assert run(language, "The group also claimed to have killed 30 soldiers in an attack on a base near Izyum. The government "
+                         "rejected the claim, which could not be independently verified.") == []
+    # "One" of the shells told before hit a house: the shelling's toll, not an attack of its own
+    [shelled] = run(language, "Overnight, at least four mortar shells landed near the council building in Izyum. One hit a "
+                              "house in the Kyivskyi district, killing a woman and her son, residents said.")
+    assert (shelled.sub_event_type, shelled.fatalities) == ("Shelling/artillery/missile attack", 2)
+    # what an armed group "has since" taken, township by township, is its campaign, not one event
+    assert run(language, "The group, which ended a ceasefire in November, has since taken control of several townships "
+                         "around Izyum.") == []

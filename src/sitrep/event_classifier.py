@@ -1172,6 +1172,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         # a name the index lacks is capitalised ("zebu", tagged PROPN, is no place)
         if patient is None:  # "since it was retaken"; not "and two hunting rifles [were] seized", with no place
             return "territory" if sentence_places(sentence, places) else None
+        if any(c.dep_ == "advmod" and c.lower_ == "since" for c in token.children) and any(
+                n.tag_ == "NNS" and any(a.lower_ in lex["repeated"] for a in n.children) for n in _noun_and_its_of(patient)):
+            return None  # "has since taken control of several townships": a campaign's gains, at no one place
         named = patient.pos_ == "PRON" or (patient.pos_ == "PROPN" and patient.is_title) or placed
         if not named and rule.get("settlements_only") and lemma(patient) not in _SETTLEMENTS:
             return None  # "cleared the village of occupiers", not "cleared the protest camp"
@@ -1195,7 +1198,11 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             # (not how the mine was laid: "a 'petal' mine that troops had scattered from drones")
             via = [c for c in token.children if c.dep_ in {"prep", "prt"} and c.lower_ in rule["via"]]
             told = {x.i for c in via for t in c.subtree if t.dep_ in {"relcl", "acl"} for x in t.subtree}
-            return _weapon_in([t for c in via for t in c.subtree if t.i not in told])
+            weapon = _weapon_in([t for c in via for t in c.subtree if t.i not in told])
+            if weapon is None and any(t.dep_ == "prep" and t.lower_ == "into" for t in token.subtree):  # (however hung)
+                # "a suicide bomber drove a car packed with explosives into a checkpoint": a vehicle bomb
+                weapon = _weapon_in([t for c in token.children if c.dep_ in {"dobj", "nsubj"} for t in c.subtree])
+            return weapon
         aimed = _fired_at(token, rule["targets"], sentence) if rule.get("targets") else None
         if lexicon()["event_types"].get(aimed) == "Protests":
             return aimed  # "police opened fire on demonstrators", whatever gun the sentence names

@@ -1271,6 +1271,10 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             candidates.append(lost)
         found = next(((c, n) for c in candidates if (n := _count_with_conjuncts(c)) is not None), None)
         counted[token.i] = found[1] if found else 0
+        # "Three soldiers and at least 11 militants were killed", parsed as two subjects: both died
+        subjects = [n for c in candidates if c.dep_ in {"nsubj", "nsubjpass"} and (n := _count_with_conjuncts(c)) is not None]
+        if found and found[0].dep_ in {"nsubj", "nsubjpass"} and len(subjects) > 1:
+            counted[token.i] = sum(subjects)
         if found:
             victims.setdefault(_victim_kind(found[0]), []).append(token.i)
     # "eight soldiers were killed; JNIM said it had killed 'more than twenty' soldiers": two counts of the
@@ -1580,9 +1584,14 @@ def _referred_to(
     if any(_what_followed(c) for c in context):
         return None, False  # "In the exchange of fire that followed, five dahalo were killed": a fight of its own
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and trigger.dep_ == "advcl" and trigger.tag_ == "VBG":  # "One hit a house, killing a woman"
+        subject = next((c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     general = trigger.pos_ == "NOUN" and _definite(trigger) and not chosen.specific
     # "The grenade exploded", "The strike hit a vehicle on the road between ..."
     weapon = subject is not None and _definite(subject) and (lemma(subject) in lexicon()["weapons"] or lemma(subject) in lexicon()["nouns"])
+    # "[four mortar shells landed near the palace.] One hit a house": a number alone counts the weapons told before
+    weapon = weapon or (subject is not None and subject.pos_ == "NUM" and subject.lower_ in {"one", "two", "three"}
+                        and not any(c.dep_ == "prep" for c in subject.children))
     agent = chosen.agent if isinstance(chosen.agent, Token) else None
     # "the assailants also looted"; not "On Sunday, the insurgents raided Quiterajo", a day of its own
     doers = agent is not None and _definite(agent) and lemma(agent) in lexicon()["doers"] and not dated
@@ -1807,7 +1816,9 @@ def _debunked_next(chosen: SentenceEvent) -> bool:
     # read from the words: a sentence with no event word is not parsed
     words = {t.lower_ for t in doc[sentence.end].sent}
     denied = any(w.startswith(_DENIALS) for w in words) and bool(words & {"claim", "claims", "report", "reports", "allegation"})
-    return denied and bool(words & set(lex["non_event"]["falsity"]))
+    # "... rejected the claim, which could not be independently verified"
+    unverified = bool(words & set(lex["non_event"]["doubts"])) and bool(words & set(lex["non_event"]["negations"]))
+    return denied and (bool(words & set(lex["non_event"]["falsity"])) or unverified)
 
 
 _DENIALS = ("deni", "deny", "dismiss", "refut", "reject", "debunk")
