@@ -3061,3 +3061,25 @@ def test_thirty_first_dispatch_probe_car_bombs_claims_and_shells(language):
     # what an armed group "has since" taken, township by township, is its campaign, not one event
     assert run(language, "The group, which ended a ceasefire in November, has since taken control of several townships "
                          "around Izyum.") == []
+
+
+def test_thirty_first_dispatch_probe_a_risen_toll_a_countrys_night_and_claims_not_verified(language):
+    """From the thirty-first dispatch probe (a wire report on Kremenchuk, Sudan), with the test's places."""
+    text = ("The number of people killed in a Russian missile strike on Kupiansk rose to six on Tuesday after two of the "
+            "wounded died in hospital overnight.\n\n"
+            "Two missiles struck an industrial area shortly after 7 p.m. on Monday, setting a warehouse on fire.\n\n"
+            "Overall, Russia launched 112 drones and two ballistic missiles at Ukraine overnight, the air force said.")
+    # the strike's own day, told after the day its toll rose; the country's night of drones is no part of it
+    [strike] = run(language, text)
+    assert (strike.sub_event_type, strike.event_date, strike.fatalities) == (
+        "Shelling/artillery/missile attack", dt.date(2022, 9, 12), 6)
+    # a ministry's word that the next sentence calls a claim no one could verify
+    assert run(language, "Russia's defence ministry said its forces had captured the village of Izyum. Ukraine's military "
+                         "did not comment and the claim could not be independently verified.") == []
+    # but not a claim of its own, doubted in its own words
+    [clash] = run(language, "Heavy fighting near Izyum: Russian assault groups attacked positions of the Ukrainian army, 2 "
+                            "assaults repelled, says a brigade spokesman. Russian milbloggers claim their troops already "
+                            "reached the railway station, this is not confirmed.")
+    assert clash.sub_event_type == "Armed clash"
+    [shot] = run(language, "A 17-year-old protester was shot dead in Izyum on Monday when police opened fire on a march.")
+    assert shot.fatalities == 1

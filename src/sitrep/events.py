@@ -1460,9 +1460,11 @@ def extract(
         country = _paragraph_country(article.text, sentence, after_dateline) or focus_country
         new = _drafts_for(article, doc, chosen, body_places, here, country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
+        if risen is not None:  # "The number of people killed in a missile strike on Kremenchuk rose to six on Saturday":
+            new = [replace(d, told_day=False) for d in new]  # the day the toll rose, which the strike's own day outranks
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
         if (not drafts and (_a_regions_toll(chosen, new) or _across_the_region(chosen, new) or _after_a_tally(chosen))) \
-                or _counted_across(chosen, new):
+                or _counted_across(chosen, new) or _aimed_at_a_country(chosen, body_places):
             continue  # "[412 strikes on nine settlements of the region.] One person was killed and four injured"
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
@@ -1560,6 +1562,19 @@ def _what_followed(noun: Token) -> bool:
                or (c.dep_ == "relcl" and lemma(c) in {"follow", "ensue"}) for c in noun.children)
 
 
+def _aimed_at_a_country(chosen: SentenceEvent, places: Sequence[Toponym]) -> bool:
+    """ "Overall, Russia launched 112 drones and two ballistic missiles at Ukraine overnight": a country's
+    night, at no place of its own (not the story's city, which the sentence does not name)."""
+    here = sentence_places(chosen.sentence, places)
+    return bool(here) and all(p.feature == "country" for p in here) and any(_aimed_at(chosen.sentence.doc, p) for p in here)
+
+
+def _aimed_at(doc: Doc, place: Toponym) -> bool:
+    """The place is what the act was aimed at ("launched 112 drones at Ukraine", "attacks across Ukraine")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in {"at", "against", "on", "across"}
+
+
 _CROWDS = frozenset({"crowd", "mob"})
 
 
@@ -1592,6 +1607,11 @@ def _referred_to(
     # "[four mortar shells landed near the palace.] One hit a house": a number alone counts the weapons told before
     weapon = weapon or (subject is not None and subject.pos_ == "NUM" and subject.lower_ in {"one", "two", "three"}
                         and not any(c.dep_ == "prep" for c in subject.children))
+    # "[... killed in a Russian missile strike on Kremenchuk rose to six.] Two missiles struck an industrial area":
+    # weapons counted, of the kind told before
+    counted = not weapon and subject is not None and lemma(subject) in lexicon()["weapons"] \
+        and any(c.dep_ == "nummod" for c in subject.children)
+    weapon = weapon or counted
     agent = chosen.agent if isinstance(chosen.agent, Token) else None
     # "the assailants also looted"; not "On Sunday, the insurgents raided Quiterajo", a day of its own
     doers = agent is not None and _definite(agent) and lemma(agent) in lexicon()["doers"] and not dated
@@ -1622,7 +1642,7 @@ def _referred_to(
     # assailants were neutralised" after a clash is that clash's toll, not an earlier attack's)
     kind = None if toll_only and not (context or general or weapon or doers) else chosen.sub_event_type
     i = next((i for i in body if drafts[i].event.sub_event_type == kind), body[0] if body else None)
-    if i is None:
+    if i is None or (counted and drafts[i].event.sub_event_type != chosen.sub_event_type):
         return None, False
     if _names_unknown_place(sentence, places):
         return None, False  # "In the village of Zhuravlevka, a man was killed": another place's news, if unknown
@@ -1808,19 +1828,30 @@ def _debunked_next(chosen: SentenceEvent) -> bool:
     """A claim the next sentence calls false: someone "claimed" the event, and right after, someone denies
     or dismisses "the claim" (or "the report") as fake."""
     sentence, lex = chosen.sentence, lexicon()
-    if not any(lemma(a) in {"claim", "allege"} for a in chosen.trigger.ancestors):
+    claimed = any(lemma(a) in {"claim", "allege"} for a in chosen.trigger.ancestors)
+    if not claimed and not any(lemma(a) in lex["reporting_verbs"] for a in chosen.trigger.ancestors):
         return False
     doc = sentence.doc
     if sentence.end >= len(doc) or "\n\n" in doc[sentence.end - 1].whitespace_ + doc[sentence.end].text_with_ws:
         return False
     # read from the words: a sentence with no event word is not parsed
-    words = {t.lower_ for t in doc[sentence.end].sent}
-    denied = any(w.startswith(_DENIALS) for w in words) and bool(words & {"claim", "claims", "report", "reports", "allegation"})
+    after = doc[sentence.end].sent
+    words = {t.lower_ for t in after}
+    called_a_claim = bool(words & {"claim", "claims", "allegation"})
+    denied = any(w.startswith(_DENIALS) for w in words) and (called_a_claim or bool(words & {"report", "reports"}))
     # "... rejected the claim, which could not be independently verified"
-    unverified = bool(words & set(lex["non_event"]["doubts"])) and bool(words & set(lex["non_event"]["negations"]))
+    # (not a claim of its own, doubted in its own words: "Russian sources claimed ..., but there is no evidence to
+    # support this claim"; the sentence may be unparsed, so read from the words)
+    claims = [t for t in after if t.lower_ in _CLAIM_WORDS]
+    unverified = bool(words & set(lex["non_event"]["doubts"])) and bool(words & set(lex["non_event"]["negations"])) \
+        and all(t.i > after.start and t.doc[t.i - 1].lower_ in _CLAIM_DETERMINERS for t in claims)
+    if not claimed:  # "the ministry said its forces had captured Kotliarivka. ... the claim could not be independently verified"
+        return called_a_claim and unverified
     return denied and (bool(words & set(lex["non_event"]["falsity"])) or unverified)
 
 
+_CLAIM_WORDS = frozenset({"claim", "claims", "claimed"})
+_CLAIM_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "russian", "ukrainian", "its", "their"})
 _DENIALS = ("deni", "deny", "dismiss", "refut", "reject", "debunk")
 
 
