@@ -213,6 +213,9 @@ def test_named_days_seasons_and_an_evening_of_the_21st():
     # the eve is the day before; a day several countries name is read for the country the places lie in
     assert [m.value for m in find_dates("On eve of Constitution Day a crowd beat two men.", dt.date(2024, 6, 29), [], "UA")] \
         == [dt.date(2024, 6, 27)]
+    # a post's day and month after its place, as a dateline
+    assert [m.value for m in find_dates("Moscow, 03.02: wives of mobilised men came to the Kremlin wall.", dt.date(2024, 2, 4), [])] \
+        == [dt.date(2024, 2, 3)]
     # the day after (or before) a named day, Orthodox Easter counted by its own calendar
     assert [m.value for m in find_dates("On the day after Orthodox Easter, a drone struck a minibus.", dt.date(2025, 4, 25), [])] \
         == [dt.date(2025, 4, 21)]

@@ -85,6 +85,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
         # "10.05 -" is as often a time): the latest such day up to publication
         (re.compile(r"(?i:\bon\s+)(?P<date>(?P<d>\d{1,2})\.(?P<m>\d{2}))\b(?![.,]?\d|\s*(?i:%|percent|per\b|million|billion|k?m\b|degrees))"),
          _numeric_day_month),
+        # or heading a post after its place, as a dateline ("Moscow, 03.02: wives of mobilised men ...")
+        (re.compile(r"(?m)^[A-Z][\w'-]+(?: [A-Z][\w'-]+)?,\s+(?P<date>(?P<d>\d{1,2})\.(?P<m>\d{2}))(?=[:.]?\s)"), _numeric_day_month),
         # a night told as two days ("overnight on 12-13 May", "the night of January 22 to 23") is dated by
         # the morning it ends in, as the reports that count a night's drones and missiles do
         (re.compile(rf"{night}\d{{1,2}}(?:st|nd|rd|th)?{to_day}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
