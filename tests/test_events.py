@@ -3083,3 +3083,16 @@ def test_thirty_first_dispatch_probe_a_risen_toll_a_countrys_night_and_claims_no
     assert clash.sub_event_type == "Armed clash"
     [shot] = run(language, "A 17-year-old protester was shot dead in Izyum on Monday when police opened fire on a march.")
     assert shot.fatalities == 1
+
+
+def test_thirty_seventh_probe_ground_lost_in_battle_and_claims_called_fake(language):
+    """From the thirty-seventh and thirty-eighth probes, with the test's places."""
+    # troops who pulled out after days of fighting lost the town in battle, to the other side
+    [lost] = run(language, "Ukrainian officers say their last units only pulled out of Izyum on 3 September, after days of "
+                           "street fighting.")
+    assert (lost.sub_event_type, lost.actor1) == ("Non-state actor overtakes territory", "Military Forces of Russia (2000-)")
+    [left] = run(language, "Russian troops withdrew from Izyum on Monday without a fight.")
+    assert left.sub_event_type == "Non-violent transfer of territory"
+    # a claim the sentence itself calls fake
+    assert run(language, "Claims by Russia's defence ministry that its troops have captured Izyum are 'a fake', a spokesman "
+                         "for Ukraine's northern forces said on Thursday.") == []

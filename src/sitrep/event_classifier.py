@@ -207,6 +207,9 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
                 c.dep_ == "advmod" and c.lower_ in rules["footage"]["adverbs"] for c in ancestor.children)) \
                 and _called_false(sentence):
             return False  # "a video that allegedly shows 'Ukrainian tanks burning' was in fact filmed in 2015"
+        if word in {"claim", "report", "allegation"} and ancestor.pos_ == "NOUN" and below.dep_ in {"acl", "ccomp"} \
+                and _called_false(sentence):
+            return False  # "Claims by Russia's defence ministry that its troops have captured Yunakivka are 'a fake'"
         if word in rules["trend_heads"] and (ancestor.pos_ == "NOUN" or any(
                 c.dep_ == "nsubj" and (lemma(c) in lexicon()["nouns"] or lemma(c) in _TRENDING) for c in ancestor.children)):
             return False  # "attacks on humanitarian assets increased", "a rise in attacks": a trend, no one event

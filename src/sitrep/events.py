@@ -2159,7 +2159,13 @@ def _drafts_for(
         sub_type = chosen.sub_event_type
         if sub_type == "territory":
             sub_type = _territory_type(chosen, country)
+        withdrew = sub_type == "Non-violent transfer of territory" and _fought_for(chosen.sentence)
+        if withdrew:  # "pulled out of the mining town ... after days of street fighting": lost in battle, to the other side
+            sub_type = "Non-state actor overtakes territory" if _normalise_actor(chosen.agent, country) in {
+                "", actor_name("military", country)} else "Government regains territory"
         actor1, actor2 = (_of_its_time(a, when.value if when else None) for a in _actors_for(chosen, sub_type, country))
+        if withdrew and _normalise_actor(chosen.agent, country):
+            actor1, actor2 = actor2, actor1  # the side that withdrew is the second
         if sub_type == "Attack" and actor1.startswith("Rioters"):
             sub_type = "Mob violence"  # "a mob beat a man to death": a crowd's violence, outside any protest
         precision = _geo_precision(doc, place, inherited)
@@ -2440,6 +2446,14 @@ def _shares(fatalities: int, places: int) -> list[int]:
 def _rounded(confidence: float) -> float:
     """Two decimals, never 0 or 1: no extraction is certain either way."""
     return min(0.99, max(0.01, round(confidence, 2)))
+
+
+_FIGHTS = frozenset({"fighting", "fight", "battle", "assault", "attack", "clash", "storming", "combat", "offensive"})
+
+
+def _fought_for(sentence: Span) -> bool:
+    """The sentence says the ground was fought for ("after days of street fighting", "after a week of assaults")."""
+    return any(t.lower_ in {"after", "following", "under"} and any(lemma(x) in _FIGHTS for x in t.subtree) for t in sentence)
 
 
 def _territory_type(chosen: SentenceEvent, country: str) -> str:
