@@ -3096,3 +3096,11 @@ def test_thirty_seventh_probe_ground_lost_in_battle_and_claims_called_fake(langu
     # a claim the sentence itself calls fake
     assert run(language, "Claims by Russia's defence ministry that its troops have captured Izyum are 'a fake', a spokesman "
                          "for Ukraine's northern forces said on Thursday.") == []
+
+
+def test_where_drones_were_launched_from_is_no_scene(language):
+    text = "He said the drones had been launched from neighbouring Kharkiv Oblast of Ukraine and that nobody was hurt."
+    [oblast] = [t for t in toponyms_in(text) if t.text == "Kharkiv Oblast"]
+    assert events._launched_from(language(text), oblast)
+    text = "Russian forces fired artillery from Kupiansk at Izyum on Monday."
+    assert events._launched_from(language(text), toponyms_in(text)[0])

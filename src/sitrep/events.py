@@ -321,6 +321,9 @@ _TREATMENT_PLACES = frozenset({"hospital", "clinic", "morgue", "infirmary", "tra
 def _launched_from(doc: Doc, place: Toponym) -> bool:
     """ "Drones launched from the yard of a farm in Belgorod attacked ...": the weapon's starting point."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "from" \
+            and lemma(span.root.head.head) in {"launch", "fire"}:
+        return True  # "the drones had been launched from neighbouring Chernihiv region"
     return span is not None and _from_what(span.root) != span.root
 
 
