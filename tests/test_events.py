@@ -3104,3 +3104,27 @@ def test_where_drones_were_launched_from_is_no_scene(language):
     assert events._launched_from(language(text), oblast)
     text = "Russian forces fired artillery from Kupiansk at Izyum on Monday."
     assert events._launched_from(language(text), toponyms_in(text)[0])
+
+
+def test_thirty_ninth_and_fortieth_probes_courts_mobs_footage_and_posters(language):
+    """From the thirty-ninth and fortieth probes, with the test's places."""
+    # what a court sentenced someone for is no news of the day
+    assert run(language, "A district court in Kharkiv sentenced in absentia a Russian tank commander to 12 years in prison "
+                         "for shelling residential buildings in Izyum.") == []
+    # "anti-riot officers" are no riot; the marchers they shot were protesting
+    [force] = run(language, "Police said one protester died when anti-riot officers opened fire on marchers in Izyum on Monday.")
+    assert force.sub_event_type == "Excessive force against protesters"
+    # a rail line "used to carry phosphate" is a thing described, not a weapon used
+    [sit_in] = run(language, "Laid-off workers held a sit-in in front of the company's offices in Izyum on Monday, blocking "
+                             "the rail line used to carry phosphate to the coast; they dispersed peacefully in the evening.")
+    assert sit_in.sub_event_type == "Peaceful protest"
+    # a mob that burns houses, at no protest
+    [mob] = run(language, "A mob of villagers set fire to three houses in Izyum on Monday, a local priest said.")
+    assert mob.sub_event_type == "Mob violence"
+    # a video shared "as showing" a strike, filmed years before
+    assert run(language, "A video shared widely on Telegram channels today as showing a Ukrainian drone striking a bus near "
+                         "Belgorod was actually filmed in 2019 in Idlib, open-source researchers found.") == []
+    # relatives who "went out" on an avenue with posters demanding exchanges were protesting
+    [protest] = run(language, "Yesterday in Izyum around two hundred relatives of defenders went out on Soborny Avenue with "
+                              "posters demanding to speed up exchanges.")
+    assert protest.sub_event_type == "Peaceful protest"

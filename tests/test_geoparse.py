@@ -1091,3 +1091,8 @@ def test_a_district_of_the_city_heading_a_post_is_that_citys(language, tmp_path)
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
     text = "Kharkiv. Overnight, enemy drones hit the Kyivskyi district of the city."
     assert senses(language, gazetteer, text) == [("Kharkiv", 706483)]
+
+
+def test_a_town_the_enemy_keeps_terrorising_is_a_place(language, tmp_path):
+    gazetteer = Gazetteer.from_places([Place(1, "Bilozerka", 46.63, 32.44, "UA", "08", population=9_000)], tmp_path / "g.sqlite")
+    assert senses(language, gazetteer, "Ruscists do not stop terrorising Bilozerka.") == [("Bilozerka", 1)]

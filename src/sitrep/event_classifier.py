@@ -191,6 +191,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
                 and _occurs(ancestor) \
                 and _at_a_named_place(ancestor):
             continue  # "Fighting continues in Dzerzhinsk": what goes on there, not what someone means to do
+        if word in rules["punished_for"] and below.dep_ == "prep" and below.lower_ == "for":
+            return False  # "sentenced ... to 12 years in prison for shelling residential buildings in Izium"
         if word in rules["demands"] and trigger.pos_ in {"NOUN", "PROPN"}:
             return False  # "banners demanding faster prisoner exchanges"
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"] \
@@ -204,8 +206,9 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
                                                          for c in ancestor.children):
             return False  # "The Russian MoD falsely claimed that Russian forces ... used artillery and aviation"
         if word in rules["footage"]["verbs"] and (word == "purport" or any(
-                c.dep_ == "advmod" and c.lower_ in rules["footage"]["adverbs"] for c in ancestor.children)) \
-                and _called_false(sentence):
+                c.dep_ == "advmod" and c.lower_ in rules["footage"]["adverbs"] for c in ancestor.children)
+                or (ancestor.dep_ == "pcomp" and ancestor.head.lower_ == "as")) \
+                and _called_false(sentence):  # (or "shared ... as showing a drone striking a bus")
             return False  # "a video that allegedly shows 'Ukrainian tanks burning' was in fact filmed in 2015"
         if word in {"claim", "report", "allegation"} and ancestor.pos_ == "NOUN" and below.dep_ in {"acl", "ccomp"} \
                 and _called_false(sentence):
@@ -1020,8 +1023,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     word = lemma(token)
     # (and a second object or complement: "set them alight", "set the car ablaze")
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj", "oprd", "acomp", "advmod"}}
-    if rule.get("finite_only") and token.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
-        return None  # "footage showed Ukrainian forces using drones": a way of fighting shown, no act told
+    if rule.get("finite_only") and (token.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} or token.dep_ == "acl"):
+        # "footage showed Ukrainian forces using drones": a way of fighting shown, no act told; nor "the rail line
+        # used to carry phosphate", a thing described
+        return None
     if rule.get("lives") and not lost_life(token):
         return None  # "lost their lives"; not "losing Karabakh" or "deprived of food"
     if rule.get("remote_patient") and (patient := _patient(token)) is not None:
@@ -1120,6 +1125,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if kind == "target" and word == "shoot" and _agent(token) is None and any(c.dep_ == "auxpass" for c in token.children) \
             and _amid_a_protest(sentence):
         return "Excessive force against protesters"  # "a man who was shot during a protest": shot at, not shooting
+    if rule.get("sub_event_type") == "Looting/property destruction" and "mob" in words_under(_agent(token)) \
+            and not _amid_a_protest(sentence):
+        return "Mob violence"  # "a mob of villagers set fire to three houses"
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
         crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):
@@ -1633,7 +1641,8 @@ def _protest_type(sentence: Span) -> str:
     # a word that only names a kind of thing ("riot police", "riot gear") says nothing the crowd did, nor
     # one denied ("the crowd had not thrown anything")
     done = [t for t in sentence if t.dep_ != "compound" and not any(c.dep_ == "neg" for c in t.children)
-            and not _by_security_forces(t)]  # "police erected barricades": not the crowd's
+            and not _by_security_forces(t)  # "police erected barricades": not the crowd's
+            and not (t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti")]  # "anti-riot officers"
     acts = {lemma(t) for t in done} | {t.lower_ for t in done}
     # "set fire to the toll booth", "set a police car ablaze" (not "opened fire", which police do)
     arson = any(lemma(t) == "set" and any(c.lower_ in {"fire", "ablaze", "alight"} for c in t.children) for t in done)
