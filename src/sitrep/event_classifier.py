@@ -1769,7 +1769,7 @@ def lost_life(verb: Token) -> bool:
         return word in {"wound", "injure", "hurt", "shoot", "stab"}
     if word in {"sustain", "suffer", "receive", "get"}:  # and "received injuries incompatible with life" (translated)
         return any(c.dep_ == "dobj" and lemma(c) in {"injury", "wound"} and any(
-            a.lower_ in {"fatal", "mortal"} or (a.lower_ == "incompatible" and "life" in {lemma(t) for t in a.subtree})
+            a.lower_ in {"fatal", "mortal", "deadly", "lethal"} or (a.lower_ == "incompatible" and "life" in {lemma(t) for t in a.subtree})
             for a in c.children) for c in verb.children)
     if word == "lose":
         return any(c.dep_ == "dobj" and lemma(c) in {"life", "lives"} for c in verb.children)
