@@ -3133,3 +3133,10 @@ def test_thirty_second_dispatch_probe_bombs_released_and_deadly_wounds(language)
     [shelled] = run(language, "Yesterday about 15:00 the occupants from the artillery struck on the Korabelny district of "
                               "Kharkiv. The man of 62 years, who was on the street at that time, received the deadly wounds.")
     assert shelled.fatalities == 1
+
+
+def test_a_site_taken_over_in_a_town_is_ground_taken_there(language):
+    """From the CIR held-out notes, which the stricter object rule of this session had lost."""
+    [taken] = run(language, "On Monday, Russian forces took over the train station in Kupiansk.")
+    assert (taken.sub_event_type, taken.location) == ("Non-state actor overtakes territory", "Kupiansk")
+    assert run(language, "On Monday, Russian paratroopers were taking up positions outside the airport in Kupiansk.") == []

@@ -1079,7 +1079,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         and not any(c.dep_ == "agent" for c in token.children)
     if rule.get("head_objects"):  # "pushed back Russian troops", not "residents who were marching ... by the security forces"
         objects = {lemma(_patient(token))} if _patient(token) is not None else set()
-    if rule.get("objects") and not objects & set(rule["objects"]) and not passive and (
+    # ("took over Kherson train station in Kherson": what is taken over at a place is ground there)
+    taken_over = rule.get("taken_over") and "over" in particles and _place_in(_patient(token), places)
+    if rule.get("objects") and not objects & set(rule["objects"]) and not passive and not taken_over and (
             rule.get("strict_objects") or not _names_place(_patient(token), places)):
         # (a place as the object will do: "took Bakhmut"; not "made four attempts to advance near Udachne", nor a
         # thing at a place, "agreed a visit to Kyiv")
