@@ -1091,9 +1091,11 @@ def _entities(sentence: Span, label: str) -> list[Span]:
 
 
 def _an_age(entity: Span) -> bool:
-    """ "a 66-year-old man", "two women aged 54 and 70": the small model's DATE entities that are ages."""
+    """ "a 66-year-old man", "two women aged 54 and 70", "a comunero of 29 years" (translated): the small model's
+    DATE entities that are ages."""
     before = entity.doc[max(entity.start - 3, 0) : entity.start]
-    return bool(_AGE.search(entity.text)) or any(t.lower_ == "aged" for t in before)
+    of_years = entity.start > 0 and entity.doc[entity.start - 1].lower_ == "of" and entity[-1].lower_ in {"year", "years"}
+    return bool(_AGE.search(entity.text)) or any(t.lower_ == "aged" for t in before) or of_years
 
 
 _FORCE_ON_PROTESTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
@@ -1741,14 +1743,11 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     # its own, died in it (a protest or an arrest kills no one of itself)
     violent = event.event_type in {"Explosions/Remote violence", "Battles", "Violence against civilians"} \
         or event.sub_event_type in _FORCE_ON_PROTESTS  # "used ... firearms to clear the comuneros"
-    undated = not [e for e in _entities(sentence, "DATE") if not _AGE.search(e.text)]  # (not "a comunero of 29 years")
+    undated = not _entities(sentence, "DATE")
     if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"} or _definite(s) for s in subjects)
                             or (violent and undated)):
         return 0
     return count_fatalities(sentence)
-
-
-_AGE = re.compile(r"(?i)\d+[\s-]*years?(?:[\s-]*old)?$")
 
 
 def _of_wounds(death: Token) -> bool:
