@@ -1096,3 +1096,12 @@ def test_a_district_of_the_city_heading_a_post_is_that_citys(language, tmp_path)
 def test_a_town_the_enemy_keeps_terrorising_is_a_place(language, tmp_path):
     gazetteer = Gazetteer.from_places([Place(1, "Bilozerka", 46.63, 32.44, "UA", "08", population=9_000)], tmp_path / "g.sqlite")
     assert senses(language, gazetteer, "Ruscists do not stop terrorising Bilozerka.") == [("Bilozerka", 1)]
+
+
+def test_a_part_of_a_hyphened_name_the_index_lacks_is_no_place(language, tmp_path):
+    places = [
+        Place(1, "Góra", 51.67, 16.53, "PL", "72", population=12_668),
+        Place(2, "Podil", 50.37, 30.86, "UA", "13", population=3_500),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {1: ["Gora"], 2: ["Podol"]})
+    assert senses(language, gazetteer, "This morning the village of Gora-Podol was shelled with mortars.") == []

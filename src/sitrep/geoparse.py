@@ -61,6 +61,7 @@ NEIGHBOUR_BONUS = 0.5
 DIVISION_BONUS = 0.6  # a town's own name inside a province the text names as one ("Belgorod region")
 BETWEEN_TOKENS = 6  # "between A and the nearby village of B": how far B may follow the "and"
 BIG_CITY = 300_000  # a city with districts of its own ("the Kyivskyi district" of Kharkiv)
+HYPHENED_PART_POPULATION = 100_000  # a town this big is itself in "Kharkiv-based", "Dnipro-Kharkiv highway"
 NEIGHBOUR_MAX_POPULATION = 20_000  # villages and small towns, not a famous town's name on a person
 COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution
 PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the document (_paired)
@@ -337,6 +338,17 @@ def _named_as_place(words: _Words, i: int) -> bool:
         i + 3 <= len(words) and words.span(i + 1, i + 3).lower() in cues["fire_after"]) or _heads_a_line(words, i, i + 1)
 
 
+def _part_of_a_hyphened_name(words: _Words, mention: _Mention) -> bool:
+    """The name is joined by a hyphen, with no space, to a capitalised word the index does not read with it."""
+    def joined(i: int) -> bool:  # token i is a hyphen touching the words on both sides
+        return 0 < i < len(words) - 1 and words.orth[i] == "-" and words.idx[i] == words.idx[i - 1] + len(words.orth[i - 1]) \
+            and words.idx[i + 1] == words.idx[i] + 1
+    def a_name(k: int) -> bool:  # not a party's letter ("D-Winthrop", "R-Texas")
+        return words.capitalised[k] and len(words.orth[k]) > 2
+    i, j = mention.tok_start, mention.tok_end
+    return (joined(i - 1) and a_name(i - 2)) or (joined(j) and a_name(j + 1))
+
+
 def _wordlike(words: _Words, i: int) -> bool:
     """Letters, or letters joined by an apostrophe ("N'Gourma", "Ma'arrat")."""
     return words.alpha[i] or bool(_APOSTROPHISED.fullmatch(words.orth[i]))
@@ -536,6 +548,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence += 1.0
     elif after in cues["not_place_after"]:
         evidence -= 3.0 if after in _STREET_WORDS else 2.0  # "on Lenina street": a street's name is no town
+    if _part_of_a_hyphened_name(words, mention) and best.feature == "city" and best.population < HYPHENED_PART_POPULATION:
+        evidence -= 2.0  # "the village of Gora-Podol", unknown as a whole: neither Góra in Poland nor Kyiv's Podil
     if _quoted_name_of_a_thing(words, mention):
         evidence -= 3.0  # "Russian 'Geran' drones"
     if any(c.isdigit() for c in mention.text):
