@@ -1133,7 +1133,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
         crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):
-        if (kind == "target" or rule.get("sub_event_type") == "Attack") and crowd and crowd <= _MOBS \
+        if (kind == "target" or rule.get("sub_event_type") == "Attack") and crowd and crowd <= MOBS \
                 and not _amid_a_protest(sentence):
             return "Mob violence"  # "a crowd attacked a recruitment officers' car to free a man": no protest
         return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
@@ -1475,7 +1475,7 @@ def _exchange_of_fire(token: Token) -> bool:
         for c in token.children)
 
 
-_MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest
+MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest
 _LOCALS = frozenset({"resident", "residents", "villager", "villagers", "local", "locals"})  # unarmed, they are a mob
 _CIVIL_SIDES = _LOCALS | {"supporter", "supporters", "activist", "activists", "student", "students", "worker", "workers"}
 
@@ -1686,7 +1686,7 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         if token.dep_ == "nsubj" and lemma(token.head) in lex["verbs"]:
             return None
         kind = _protest_type(_protest_scope(sentence, token))
-        if kind == "Violent demonstration" and lemma(token) in _MOBS and not _amid_a_protest(sentence):
+        if kind == "Violent demonstration" and lemma(token) in MOBS and not _amid_a_protest(sentence):
             return "Mob violence"  # "The crowd smashed the vehicle's windows, beat two servicemen": no protest
         gathering = token.dep_ in {"nsubj"} and lemma(token.head) in lex["gathering_verbs"]
         return kind if kind != "Peaceful protest" or gathering else None

@@ -34,6 +34,7 @@ from .dates import counted_from_publication, covers_the_report
 from .confidence import Signals, corroborate, probability
 from .event_classifier import (
     DOUBLE_QUOTES,
+    MOBS,
     SentenceEvent,
     choose,
     classify_sentence,
@@ -1605,9 +1606,6 @@ def _aimed_at(doc: Doc, place: Toponym) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in {"at", "against", "on", "across"}
 
 
-_CROWDS = frozenset({"crowd", "mob"})
-
-
 def _referred_to(
     chosen: SentenceEvent, drafts: Sequence[_Draft], headline: tuple[int, int] | None, places: Sequence[Toponym],
     dated: bool,
@@ -1663,7 +1661,7 @@ def _referred_to(
     ]
     body = [i for i in told if event_type in (None, drafts[i].event.event_type)]
     if not body and told and trigger.pos_ == "NOUN" and _definite(trigger) and _in_its_paragraph(drafts[told[0]], sentence) \
-            and not (lemma(trigger) in _CROWDS and drafts[told[0]].event.event_type not in {"Protests", "Riots"}):
+            and not (lemma(trigger) in MOBS and drafts[told[0]].event.event_type not in {"Protests", "Riots"}):
         # "... supporters of two parties clashed with sticks. The clash broke out over ..." (not "... after
         # servicemen had detained a man. The crowd smashed the vehicle's windows": no crowd was told before)
         body, untyped = told, True
