@@ -199,6 +199,20 @@ def test_the_past_day_of_an_evening_summary_is_the_day_it_is_posted():
     assert [m.value for m in find_dates(text, published, [])][:1] == [dt.date(2024, 11, 13)]
 
 
+def test_each_timestamped_post_counts_its_days_from_its_own_stamp():
+    published = dt.date(2024, 3, 19)
+    text = ("The governor's posts of the week.\n\n[17.03, 00:41] Drones attacked Shebekino overnight.\n\n"
+            "[17 March, 08:15] Shelling yesterday damaged two houses in Kozinka. On Friday a man was hurt.\n\n"
+            "Thursday, 14 March, 07:30. Over the past day the enemy fired 40 shells.")
+    assert [(m.text, m.value) for m in find_dates(text, published, [])] == [
+        ("17.03", dt.date(2024, 3, 17)), ("overnight", dt.date(2024, 3, 17)),
+        ("17 March", dt.date(2024, 3, 17)), ("yesterday", dt.date(2024, 3, 16)), ("Friday", dt.date(2024, 3, 15)),
+        ("Thursday", dt.date(2024, 3, 14)), ("14 March", dt.date(2024, 3, 14)), ("Over the past day", dt.date(2024, 3, 13)),
+    ]
+    # a date opening a line with no clock time is no post's stamp: "yesterday" is the day before publication
+    assert [m.value for m in find_dates("17 March was calm.\nShelling yesterday hit Kozinka.", published, [])][-1] == dt.date(2024, 3, 18)
+
+
 def test_weeks_earlier_count_from_the_day_told():
     text = "Thousands marched in Seville on Saturday, 5 April. A similar march in Cadiz a week earlier drew smaller crowds."
     assert [m.value for m in find_dates(text, dt.date(2025, 4, 5), [])][-1] == dt.date(2025, 3, 29)

@@ -87,6 +87,8 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date 
          _numeric_day_month),
         # or heading a post after its place, as a dateline ("Moscow, 03.02: wives of mobilised men ...")
         (re.compile(r"(?m)^[A-Z][\w'-]+(?: [A-Z][\w'-]+)?,\s+(?P<date>(?P<d>\d{1,2})\.(?P<m>\d{2}))(?=[:.]?\s)"), _numeric_day_month),
+        # or stamping a post with its clock time ("[17.03, 00:41] Drones attacked Shebekino")
+        (re.compile(r"(?m)^[ \t]*\[?(?P<date>(?P<d>\d{1,2})\.(?P<m>\d{2}))(?=,?\s+\d{1,2}:\d{2}\b)"), _numeric_day_month),
         # a night told as two days ("overnight on 12-13 May", "the night of January 22 to 23") is dated by
         # the morning it ends in, as the reports that count a night's drones and missiles do
         (re.compile(rf"{night}\d{{1,2}}(?:st|nd|rd|th)?{to_day}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
@@ -126,20 +128,44 @@ def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]
     boilerplate or related-article links are left out. ``country`` (an ISO code, the country the text's
     places lie in) says which "Independence Day" is meant.
     """
-    found = sorted([*_candidates(text, published), *_days_apart(text), *_holidays(text, published, country)],
-                   key=lambda f: (f.start, -(f.end - f.start)))
+    found = _found(text, published, country)
+    posts = _posts(text, found, published)
+    if posts:  # each post's "yesterday" and "on Monday" counted from its own stamp
+        found = [f for f in found if f.start < posts[0][0]] + [
+            f for (start, day), (end, _) in zip(posts, [*posts[1:], (len(text), None)])
+            for f in _found(text, day, country) if start <= f.start < end]
     mentions: list[DateMention] = []
     last_end = -1
     for f in found:
         if f.start < last_end or _in_skipped_segment(f.start, segments):
             continue
         if isinstance(f, _Apart):
-            f = _from_anchor(f, mentions, [g for g in found if g.start >= f.end and not isinstance(g, _Apart)], text, published)
+            reference = next((day for start, day in reversed(posts) if start <= f.start), published)
+            f = _from_anchor(f, mentions, [g for g in found if g.start >= f.end and not isinstance(g, _Apart)], text, reference)
         if f.value is not None and _past_day_of_an_evening(text, f):
             f = replace(f, value=f.value + dt.timedelta(days=1))
         mentions.append(DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision))
         last_end = f.end
     return mentions
+
+
+def _found(text: str, published: dt.date | None, country: str) -> list[_Found | _Apart]:
+    return sorted([*_candidates(text, published), *_days_apart(text), *_holidays(text, published, country)],
+                  key=lambda f: (f.start, -(f.end - f.start)))
+
+
+# A post's stamp opening its line: "[3 March, 19:42]", "Thursday, 5 October, 08:12.", "[17.03, 00:41]"
+_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[\[(]?(?:[A-Z][a-z]+day,?\s+)?$")
+_STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?[,\s]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+
+
+def _posts(text: str, found: Sequence[_Found | _Apart], published: dt.date | None) -> list[tuple[int, dt.date]]:
+    """Where each timestamped post of a feed or live page starts, and its day: a governor's Telegram
+    posts copied one after another tell "yesterday" and "overnight" from the day each was posted."""
+    return [(f.start, f.value) for f in found
+            if isinstance(f, _Found) and f.value is not None and f.precision == 1
+            and (published is None or f.value <= published)
+            and _STAMP_BEFORE.search(text, max(0, f.start - 16), f.start) and _STAMP_AFTER.match(text, f.end)]
 
 
 # "over the past day, the head of the regional military administration said in his evening summary": an
