@@ -3156,3 +3156,43 @@ def test_in_the_capital_is_the_countrys_capital(language):
         assert strike.location == "Bara"
     finally:
         PLACES.pop("Khartoum")
+
+
+def test_forty_first_and_forty_second_probes_crowds_districts_and_shots(language):
+    """From the forty-first and forty-second note probes (Guinea, Kazakhstan, North Macedonia, Kherson), with the test's places."""
+    PLACES["Dniprovskyi district"] = Place(710000, "Dniprovskyi", 50.45, 30.6, "UA", "12", feature="city")
+    try:
+        # a city's district, which the index has as another city's part, is the city named after it
+        [struck] = run(language, "A Russian drone dropped a munition on a bus stop in the Dniprovskyi district of Kharkiv "
+                                 "yesterday morning.")
+        assert struck.location == "Kharkiv"
+    finally:
+        PLACES.pop("Dniprovskyi district")
+    # a man beaten to death by a crowd, at no protest, is mob violence, whoever arrived after
+    [mob] = run(language, "A man accused of stealing a motorbike was beaten to death by an angry crowd at the central "
+                          "market in Izyum before police arrived.")
+    assert (mob.sub_event_type, mob.fatalities) == ("Mob violence", 1)
+    # unarmed young men counted in the tens are a mob; fighters counted in hundreds are not
+    [stoned] = run(language, "Izyum: around 30 young men stoned a bus carrying football fans on Monday and beat two "
+                             "passengers with sticks.")
+    assert stoned.sub_event_type == "Mob violence"
+    [raid] = run(language, "Some 300 militants attacked Izyum on Sunday, killing 12 people.")
+    assert raid.sub_event_type == "Attack"
+    # troops shooting at the crowd of a rally told just before used lethal force on it
+    [fired] = run(language, "On Monday people came out with flags to the central square of Izyum. The Russians threw "
+                            "stun grenades, then began shooting at the crowd. One man died from wounds.")
+    assert (fired.sub_event_type, fired.fatalities) == ("Excessive force against protesters", 1)
+    # arrests told right after a gathering are the police's intervention in it
+    [met] = run(language, "This morning around a hundred residents gathered outside the regional government building in "
+                          "Kharkiv demanding compensation. When they refused to leave, police detained three men.")
+    assert met.sub_event_type == "Protest with intervention"
+    # a rubber company stops no one; a crowd gathered to complain is a protest
+    [calm] = run(language, "About 70 villagers gathered outside the provincial hall in Izyum on Monday to protest a rubber "
+                           "company's clearing of their farmland.")
+    assert calm.sub_event_type == "Peaceful protest"
+    [complaint] = run(language, "Around forty residents of Izyum gathered outside the district office on Monday to complain "
+                                "about a rise in gas prices.")
+    assert complaint.sub_event_type == "Peaceful protest"
+    # the wounded of a strike are not a crowd that injured anyone
+    assert all(e.event_type != "Riots" for e in run(language, "More than 30 people were wounded in Kharkiv on Monday, and "
+                                                              "the most seriously injured were taken to hospital."))

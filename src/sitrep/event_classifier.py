@@ -729,9 +729,11 @@ def _described(trigger: Token) -> bool:
         return False
     if any(c.lower_ == "where" for c in trigger.children):
         return False  # "an exchange of shots near the village of Litamanda, where five insurgents were killed"
-    if lexicon()["verbs"].get(lemma(trigger), {}).get("kind") == "protest" and trigger.head.dep_ == "dobj" \
+    if lexicon()["verbs"].get(lemma(trigger), {}).get("kind") == "protest" and trigger.head.dep_ in {"dobj", "nsubjpass"} \
             and lemma(trigger.head.head) in lexicon()["protest_intervention"]:
-        return False  # "police pushed back about 150 residents who were marching to the secretariat": that march
+        # "police pushed back about 150 residents who were marching to the secretariat", "young people who had
+        # blocked the road were dispersed by gendarmes": that march
+        return False
     under = [t for t in subtree(trigger) if t != trigger]
     placed = any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in under)
     # "the outskirts of Manbij, which the factions seized in December" (however parsed): a month
@@ -789,6 +791,8 @@ def _subject(token: Token) -> Token | None:
     """The subject; of two the parser gives ("Sudan's paramilitary [nsubj] Rapid Support Forces [nsubj]"
     after a dateline), the noun."""
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    # "Kičevo: around 30 young men ... stoned a bus": a heading the parser made a subject is none
+    subjects = [c for c in subjects if not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":" and c.i < token.i)] or subjects
     return next((c for c in subjects if c.pos_ in {"NOUN", "PROPN", "PRON"}), subjects[0] if subjects else None)
 
 
@@ -808,6 +812,8 @@ def _agent(token: Token) -> Token | None:
     while subject is None and head.dep_ in {"conj", "xcomp", "advcl"} and head.head.pos_ == "VERB" and head.head != head:
         head = head.head  # "surrounded a minibus, smashed its windows, beat a serviceman": a list of verbs
         subject = _subject(head)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        return None  # "30 people were wounded ... and injured": who suffered it, not who did it
     if subject is None and token.dep_ == "relcl":
         return token.head
     if subject is None and token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
@@ -958,22 +964,30 @@ def _at_the_police(verb: Token) -> bool:
 _DEBRIS = frozenset({"debris", "fragment", "wreckage", "shrapnel"})
 
 
+_CROWD_COUNT = 20  # people counted from this many up are a crowd ("around 30 young men stoned a bus")
+
+
 def _a_crowd(agent: Token | None) -> set[str]:
-    """ "Several hundred farmers", "some 400 students": civilians counted in the hundreds are a crowd."""
+    """ "Several hundred farmers", "some 400 students", "around 30 young men": civilians counted in
+    the tens are a crowd; fighters and troops are not ("some 300 militants attacked the village")."""
     lex = lexicon()
+    if agent is not None and agent.lower_ in _CROWD_SIZES:  # "dozens of residents"
+        agent = next((o for p in agent.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), agent)
     people = agent is not None and (any(lemma(agent) in lex[kind] for kind in ("persons", "people"))
                                     or lemma(agent) in _CIVIL_SIDES | {"people"})
-    if not people or agent.tag_ != "NNS":
+    armed = agent is not None and (lemma(agent) in set(lex["combatants"]) | set(lex["security_forces"])
+                                   or "armed" in words_under(agent))
+    if not people or armed or agent.tag_ != "NNS":
         return set()  # not "213 UAVs attacked Huliaipole"
     counts = [t for c in agent.children if c.dep_ in {"nummod", "quantmod"} for t in subtree(c)]
     if agent.head.dep_ == "prep" and agent.head.lower_ == "of" and agent.head.head.lower_ in _CROWD_SIZES:
         counts.append(agent.head.head)  # "hundreds of residents"
-    big = any(t.lower_ in _CROWD_SIZES or (t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 50)
+    big = any(t.lower_ in _CROWD_SIZES or (t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= _CROWD_COUNT)
               for t in counts)
     return {"crowd"} if big else set()
 
 
-_CROWD_SIZES = frozenset({"hundred", "hundreds", "thousand", "thousands"})
+_CROWD_SIZES = frozenset({"dozens", "scores", "hundred", "hundreds", "thousand", "thousands"})
 
 
 def _called_a_protest_next(sentence: Span) -> bool:
@@ -1130,7 +1144,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("sub_event_type") == "Looting/property destruction" and "mob" in words_under(_agent(token)) \
             and not _amid_a_protest(sentence):
         return "Mob violence"  # "a mob of villagers set fire to three houses"
-    if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and (
+    # (not a verb that is a weapon's only by what it passes over: "hundreds of farmers drove their tractors")
+    if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and not rule.get("via") and (
         crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):
         if (kind == "target" or rule.get("sub_event_type") == "Attack") and crowd and crowd <= MOBS \
@@ -1247,6 +1262,12 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         victims = _victims(token)
         if (target | victims) & set(lex["protesters"]) and not target & set(lex["military_targets"]):
             return _protest_type(_protest_scope(sentence, token))  # "police shot dead five protesters": force against a protest
+        shot_at = set().union(*(words_under(o) for p in token.children if p.dep_ == "prep" and p.lower_ in {"at", "on", "into"}
+                                for o in p.children if o.dep_ == "pobj"))
+        if word == "shoot" and shot_at & set(lex["protesters"]) and not shot_at & {"rubber", "plastic", "air"} \
+                and (shot_at - MOBS & set(lex["protesters"]) or _amid_a_protest(sentence) or _a_force(_agent(token) or _subject(sentence.root))):
+            kind = _protest_type(_protest_scope(sentence, token))  # "the Russians began shooting at the crowd": live fire at it
+            return kind if kind == "Violent demonstration" else "Excessive force against protesters"
         if words_under(_agent(token)) & {"police", "policeman", "policemen"} and _amid_a_protest(sentence):
             return _protest_type(_protest_scope(sentence, token))  # "police shot dead two people as crowds burned tyres in protest"
         military, civilian = set(lex["military_targets"]), set(lex["civilian_targets"])
@@ -1635,6 +1656,19 @@ def _protest_scope(sentence: Span, token: Token) -> Span:
     return own if named and elsewhere - named else sentence
 
 
+def _a_force(doer: Token | None) -> bool:
+    """Police, troops, or a nation's forces named by its people ("the Russians")."""
+    return doer is not None and (bool(_who(doer) & set(lexicon()["security_forces"])) or doer.ent_type_ == "NORP")
+
+
+_CROWD_CONTROL = frozenset({"stun", "tear", "teargas", "gas", "smoke", "flash", "flashbang"})
+
+
+def _crowd_control_thrown(token: Token) -> bool:
+    """ "threw stun grenades", "fired tear gas canisters": the means of breaking up a crowd, whoever is said to use them."""
+    return any(c.dep_ == "dobj" and words_under(c) & _CROWD_CONTROL for c in token.children)
+
+
 def _protest_type(sentence: Span) -> str:
     """ACLED's precedence: a crowd that is violent makes a riot, even where the police killed
     ("Violent demonstration"); lethal or serious force is "Excessive force" against a peaceful one."""
@@ -1644,6 +1678,7 @@ def _protest_type(sentence: Span) -> str:
     # one denied ("the crowd had not thrown anything")
     done = [t for t in sentence if t.dep_ != "compound" and not any(c.dep_ == "neg" for c in t.children)
             and not _by_security_forces(t)  # "police erected barricades": not the crowd's
+            and not _crowd_control_thrown(t)  # "the Russians first threw stun grenades": what breaks up a crowd
             and not (t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti")]  # "anti-riot officers"
     acts = {lemma(t) for t in done} | {t.lower_ for t in done}
     # "set fire to the toll booth", "set a police car ablaze" (not "opened fire", which police do)
@@ -1659,9 +1694,14 @@ def _protest_type(sentence: Span) -> str:
     dispersing = [t for t in sentence if lemma(t) == "disperse"]
     if dispersing and not any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for t in dispersing for c in t.children):
         lemmas = lemmas - {"disperse", "dispersed"}
+    # "a rubber company's clearing of their farmland": rubber that is no bullet stops no one
+    lemmas -= {t.lower_ for t in sentence if t.lower_ == "rubber" and lemma(t.head) not in _RUBBER_SHOT}
     if lemmas & set(lex["protest_intervention"]):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+_RUBBER_SHOT = frozenset({"bullet", "round", "pellet", "baton", "slug", "projectile", "ball", "shot"})
 
 
 def _by_security_forces(token: Token) -> bool:
@@ -1685,6 +1725,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         # that did something the lexicon knows ("a crowd attacked a vehicle") is that act's doer
         if token.dep_ == "nsubj" and lemma(token.head) in lex["verbs"]:
             return None
+        if token.dep_ == "pobj" and token.head.dep_ == "agent" and lemma(token.head.head) in lex["verbs"]:
+            return None  # "beaten to death by an angry crowd": as the doer of a passive
         kind = _protest_type(_protest_scope(sentence, token))
         if kind == "Violent demonstration" and lemma(token) in MOBS and not _amid_a_protest(sentence):
             return "Mob violence"  # "The crowd smashed the vehicle's windows, beat two servicemen": no protest

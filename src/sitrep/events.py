@@ -548,7 +548,11 @@ def _most_specific(places: Sequence[Toponym], named: Sequence[Toponym], doc: Doc
 
 def _names_its_district(doc: Doc | None, place: Toponym) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand") if doc is not None else None
-    if span is None or span.end >= len(doc):
+    if span is None:
+        return False
+    if len(span) > 1 and span[-1].lower_ in _DISTRICT_WORDS:
+        return True  # "the Dniprovskyi district of Kherson": a city's district, indexed as a part of a city
+    if span.end >= len(doc):
         return False
     after = span.end + 1 if doc[span.end].lower_ in _DISTRICT_QUALIFIERS and span.end + 1 < len(doc) else span.end
     return doc[after].lower_ in _DISTRICT_WORDS  # "Chuhuiv district", "Shebekino municipal district"
@@ -2635,8 +2639,17 @@ def _with_crowds(found: Sequence[Event]) -> list[Event]:
     """ACLED's precedence for crowds, there and then: arrests at a protest the police broke up are its
     intervention ("Several people were detained"); a riot holds the march that turned into it, the
     force used on it ("Police opened fire, killing a man") and its clashes, with its dead."""
-    broken_up = _folded(found, {"Protest with intervention", "Excessive force against protesters"}, {"Arrests"})
+    broken_up = _folded(_arrested_at(found), {"Protest with intervention", "Excessive force against protesters"}, {"Arrests"})
     return _folded(broken_up, {"Violent demonstration"}, set())
+
+
+def _arrested_at(found: Sequence[Event]) -> list[Event]:
+    """ "Around a hundred residents gathered outside the regional government building in Kursk. When they refused
+    to leave, police detained three men": arrests told in the very next sentence, there and then, met the protest."""
+    arrests = [e for e in found if e.sub_event_type == "Arrests" and e.evidence]
+    return [_reidentified(replace(e, sub_event_type="Protest with intervention")) if e.sub_event_type == "Peaceful protest" and e.evidence and any(
+        same_place(e, a) and a.event_date == e.event_date
+        and 0 <= a.evidence[0].start - e.evidence[-1].end <= _NEXT_SENTENCE_CHARS for a in arrests) else e for e in found]
 
 
 def _folded(found: Sequence[Event], crowds: set[str], parts: set[str]) -> list[Event]:
