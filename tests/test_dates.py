@@ -257,3 +257,16 @@ def test_easter_and_mothers_day():
     # Mexico keeps 10 May; elsewhere the second Sunday of May
     assert [m.value for m in find_dates("Mothers marched on Mother's Day.", dt.date(2023, 5, 11), [], "MX")] == [dt.date(2023, 5, 10)]
     assert [m.value for m in find_dates("Mothers marched on Mother's Day.", dt.date(2023, 5, 20), [], "US")] == [dt.date(2023, 5, 14)]
+
+
+def test_a_countrys_own_independence_day_and_the_nights_around_holidays():
+    """From the forty-first note probe (Sierra Leone, Ghana, Ukraine, Guinea)."""
+    # a national day the data file does not list, from the country's own calendar
+    assert [m.value for m in find_dates("Police arrested eight supporters on Independence Day.", dt.date(2024, 4, 29), [], "SL")] \
+        == [dt.date(2024, 4, 27)]
+    assert [m.value for m in find_dates("Youths blocked the highway on the morning after Independence Day.",
+                                        dt.date(2025, 3, 8), [], "GH")] == [dt.date(2025, 3, 7)]
+    assert [m.value for m in find_dates("On New Year night a grenade was thrown into a yard.", dt.date(2024, 1, 3), [])] \
+        == [dt.date(2024, 1, 1)]
+    assert [m.value for m in find_dates("Kolaboui: the night before last, youths blocked the road.", dt.date(2024, 5, 22), [])] \
+        == [dt.date(2024, 5, 21)]

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import holidays
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from .model import DateMention, Segment
@@ -251,9 +252,9 @@ def _candidates(text: str, published: dt.date | None) -> Iterator[_Found]:
 def _holiday_pattern() -> re.Pattern[str]:
     names = [name for table in _words().holidays.values() for name in table]
     # told as a day: "on Boxing Day", "on the evening of Labour Day", "on the eve of Constitution Day", "on the
-    # day after Orthodox Easter"
-    return re.compile(rf"(?i)\b(?:on|of)\s+(?:the\s+)?(?P<date>(?:(?P<eve>(?:eve\s+of|day\s+before)\s+(?:the\s+)?)|"
-                      rf"(?P<after>day\s+after\s+(?:the\s+)?))?(?P<name>{_alternation(names)}))\b")
+    # day after Orthodox Easter", "on the morning after Independence Day"
+    return re.compile(rf"(?i)\b(?:on|of)\s+(?:the\s+)?(?P<date>(?:(?P<eve>(?:eve\s+of|(?:day|night)\s+before)\s+(?:the\s+)?)|"
+                      rf"(?P<after>(?:day|morning|night)\s+after\s+(?:the\s+)?))?(?P<name>{_alternation(names)}))\b")
 
 
 @lru_cache(maxsize=1)
@@ -290,6 +291,8 @@ def _holiday(name: str, published: dt.date, country: str) -> dt.date | None:
     if told is not None:
         month, day = (int(x) for x in told.split("-"))
         return resolve_month_day(month, day, published)
+    if name in table["by_country"] and country and (national := _national_holiday(name, country, published)):
+        return national
     for kind, method in (("easter", EASTER_WESTERN), ("orthodox_easter", EASTER_ORTHODOX)):
         if name in table[kind]:
             for year in (published.year, published.year - 1):
@@ -306,6 +309,22 @@ def _holiday(name: str, published: dt.date, country: str) -> dt.date | None:
         if value - published <= _FUTURE_WINDOW:
             return value
     return None
+
+
+def _national_holiday(name: str, country: str, published: dt.date) -> dt.date | None:
+    """A national day the data file does not list for this country ("Independence Day" in a Sierra Leone
+    report), from the ``holidays`` package's calendar: the latest up to a month after publication."""
+    found = [day for year in (published.year, published.year - 1) for day, holiday in _calendar(country, year)
+             if name in holiday.lower() and "observed" not in holiday.lower() and day - published <= _FUTURE_WINDOW]
+    return max(found, default=None)
+
+
+@lru_cache(maxsize=64)
+def _calendar(country: str, year: int) -> tuple[tuple[dt.date, str], ...]:
+    try:
+        return tuple(holidays.country_holidays(country, years=year, language="en_US").items())
+    except (NotImplementedError, KeyError):  # a country the package has no calendar for
+        return ()
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
