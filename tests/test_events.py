@@ -3196,3 +3196,18 @@ def test_forty_first_and_forty_second_probes_crowds_districts_and_shots(language
     # the wounded of a strike are not a crowd that injured anyone
     assert all(e.event_type != "Riots" for e in run(language, "More than 30 people were wounded in Kharkiv on Monday, and "
                                                               "the most seriously injured were taken to hospital."))
+
+
+def test_forty_third_probe_headings_wreckers_and_bullets_against_a_protest(language):
+    """From the forty-third note probe (Odesa region, Angola), with the test's places."""
+    # a post's heading is no subject; locals who smash a vehicle, at no protest, are a mob
+    [mob] = run(language, "Izyum, Kharkiv Oblast: last night about 30 local residents surrounded a TCC vehicle, smashed its "
+                          "windows and freed a man who had been stopped for a document check.")
+    assert (mob.sub_event_type, mob.location) == ("Mob violence", "Izyum")
+    # windows smashed by a blast are no one's wrecking
+    assert all(e.sub_event_type != "Looting/property destruction" for e in run(
+        language, "A missile hit Kharkiv on Monday. Windows were smashed in four apartment buildings and six cars."))
+    # real bullets fired "against" people protesting are lethal force on a protest
+    [shot] = run(language, "Last Thursday, police agents fired real bullets against residents of Izyum who were protesting "
+                           "against the demolition of their houses, causing two deaths.")
+    assert (shot.sub_event_type, shot.fatalities) == ("Excessive force against protesters", 2)

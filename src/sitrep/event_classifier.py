@@ -1128,6 +1128,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) and not _held_up(c) for c in token.children
     ):
         return None  # "demonstrates the speed of the counterattack" is not a protest; a misparsed place is no object
+    if rule.get("needs_doer") and _agent(token) is None:
+        return None  # "windows were smashed in four buildings" by a blast; "residents smashed its windows"
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
         return None  # "thousands marched through the capital" is a protest; "troops marched in" is not
     purposes = rule.get("purposes")
@@ -1148,7 +1150,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and not rule.get("via") and (
         crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
     ):
-        if (kind == "target" or rule.get("sub_event_type") == "Attack") and crowd and crowd <= MOBS \
+        # (and what a crowd or the locals wreck: "about 30 local residents surrounded a TCC vehicle, smashed its windows")
+        wreckers = rule.get("sub_event_type") == "Looting/property destruction" and _who(_agent(token)) & (MOBS | _LOCALS)
+        if (kind == "target" or rule.get("sub_event_type") == "Attack" or wreckers) and crowd and crowd <= MOBS \
                 and not _amid_a_protest(sentence):
             return "Mob violence"  # "a crowd attacked a recruitment officers' car to free a man": no protest
         return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
