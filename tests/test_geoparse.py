@@ -570,6 +570,18 @@ def test_a_village_told_inside_a_province_is_not_a_namesake_in_the_next_country(
     assert senses(blank, gazetteer, "Troops took the village of Plekhovo.") == [("Plekhovo", 697108)]
 
 
+def test_a_village_told_inside_a_towns_district_is_not_a_city_far_away(blank, tmp_path):
+    """From the thirty-third dispatch probe: Murom of Belgorod region is not Murom of Vladimir region."""
+    places = [
+        Place(524294, "Murom", 55.58, 42.05, "RU", "83", population=126_931),
+        Place(497450, "Shebekino", 50.41, 36.89, "RU", "09", population=44_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite", {})
+    text = "Artillery shelled the village of Murom in the Shebekino urban district."
+    assert senses(blank, gazetteer, text) == [("Shebekino", 497450)]
+    assert senses(blank, gazetteer, "Shells fell on Murom and Shebekino.") == [("Murom", 524294), ("Shebekino", 497450)]
+
+
 @pytest.fixture()
 def far_namesakes(tmp_path):
     """Towns that share a name across the world, and the divisions a description puts them in."""

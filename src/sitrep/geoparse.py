@@ -1304,8 +1304,10 @@ def _near_stated_divisions(words: _Words, mentions: list[_Mention]) -> list[_Men
     """ "near Kani town, Kani township, Sagaing region": with no Kani of Myanmar in the index, Kani in Japan,
     thousands of km from the province named right after it, is a wrong namesake, not the place."""
     stated = [  # a province named as one ("Sagaing region", "region of the Centre-Nord"), in one country whatever its sense
-        m for m in mentions if m.place is not None and m.place.feature == "admin1"
-        and (m.admin_after or words.lower[m.tok_end - 1] in _cues()["division_words"] or _division_of(words, m.tok_start))
+        m for m in mentions if m.place is not None and (
+            (m.place.feature == "admin1" and (m.admin_after or words.lower[m.tok_end - 1] in _cues()["division_words"]
+                                              or _division_of(words, m.tok_start)))
+            or (m.place.feature in ("city", "admin2") and _a_district_follows(words, m.tok_end)))  # "the Shebekino urban district"
         and len({p.country for p, _ in m.candidates}) == 1
     ]
     if not stated:
@@ -1322,6 +1324,13 @@ def _near_stated_divisions(words: _Words, mentions: list[_Mention]) -> list[_Men
         return all(d.place.country != m.place.country and _distance_km(d.place, m.place) > STRAY_KM for d in divisions)
 
     return [m for m in mentions if not astray(m)]
+
+
+def _a_district_follows(words: _Words, j: int) -> bool:
+    """ "Shebekino urban district", "Chuhuiv raion": a town's district named right after it."""
+    if j < len(words) and words.lower[j] in _cues()["division_modifiers"]:
+        j += 1
+    return j < len(words) and words.lower[j] in {"district", "raion", "rayon"}
 
 
 def _division_of(words: _Words, i: int) -> bool:
