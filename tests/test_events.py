@@ -3211,3 +3211,16 @@ def test_forty_third_probe_headings_wreckers_and_bullets_against_a_protest(langu
     [shot] = run(language, "Last Thursday, police agents fired real bullets against residents of Izyum who were protesting "
                            "against the demolition of their houses, causing two deaths.")
     assert (shot.sub_event_type, shot.fatalities) == ("Excessive force against protesters", 2)
+
+
+def test_claims_called_false_sentences_for_a_part_and_threats_are_no_events(language):
+    """From the forty-second and forty-third note probes (Horlivka, Kazakhstan, an air raid alert)."""
+    assert run(language, "Claims spread by pro-Russian Telegram channels that Ukrainian artillery destroyed the bus station "
+                         "in Donetsk on Monday are false: the footage was filmed in August 2022, a StopFake check found.") == []
+    assert run(language, "A district court in Kharkiv sentenced four men to between five and eight years in prison for their "
+                         "part in storming the regional administration during the unrest.") == []
+    assert run(language, "An air raid alert was declared in Kharkiv on Monday over the threat of ballistic missiles launched "
+                         "from Belgorod.") == []
+    # what was launched and hit is news
+    [hit] = run(language, "Russian drones launched from Belgorod hit Kharkiv on Monday.")
+    assert hit.sub_event_type == "Air/drone strike"

@@ -163,6 +163,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
         return False
     clause = semicolon_clause(sentence, trigger)
+    if _a_claim_called_false(clause, trigger):
+        return False
     quotes = [t.i for t in sentence if t.text in DOUBLE_QUOTES]
     # "Berdyansk: ... occupiers abducted a priest ..., the Russian 'police' refuse to give any information": a
     # finite verb with its own subject, misread as describing a noun, tells its own clause
@@ -191,8 +193,14 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
                 and _occurs(ancestor) \
                 and _at_a_named_place(ancestor):
             continue  # "Fighting continues in Dzerzhinsk": what goes on there, not what someone means to do
-        if word in rules["punished_for"] and below.dep_ == "prep" and below.lower_ == "for":
-            return False  # "sentenced ... to 12 years in prison for shelling residential buildings in Izium"
+        if word in rules["punished_for"] and below.dep_ == "prep" and (below.lower_ == "for" or (below.lower_ == "in" and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in ancestor.children))):
+            # "sentenced ... to 12 years in prison for shelling residential buildings in Izium", "... for their part
+            # in storming the akimat" (the parser hanging "in" on the verb)
+            return False
+        if word in lexicon()["warnings"] and ancestor.pos_ == "NOUN" and (below.dep_ == "acl" or (
+                below.dep_ == "prep" and below.lower_ == "of")):
+            return False  # "an air raid alert over the threat of ballistic missiles launched from the Bryansk region"
         if word in rules["demands"] and trigger.pos_ in {"NOUN", "PROPN"}:
             return False  # "banners demanding faster prisoner exchanges"
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"] \
@@ -1603,6 +1611,17 @@ def own_clause(token: Token, sentence: Span) -> list[Token]:
     words = [t for t in (home.subtree if home is not None else sentence) if sentence.start <= t.i < sentence.end]
     apart = {t.i for v in beside if token not in v.subtree and (home is None or v in home.subtree) for t in v.subtree}
     return [t for t in words if t.i not in apart]
+
+
+_CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "rumour", "rumor", "suggestion"})
+
+
+def _a_claim_called_false(clause: Span, trigger: Token) -> bool:
+    """ "Claims spread by pro-Russian channels that Ukrainian artillery destroyed the bus station in Gorlovka
+    are false": a clause opening on a claim and saying it is false, however the parser hangs what it claims."""
+    opening = next((t for t in clause if not t.is_punct and t.lower_ not in {"the", "these", "those", "all"}), None)
+    return opening is not None and opening.i < trigger.i and lemma(opening) in _CLAIM_NOUNS and opening.tag_ == "NNS" \
+        and any(lemma(t) in lexicon()["non_event"]["falsity"] and t.dep_ in {"acomp", "attr", "oprd"} for t in clause)
 
 
 def _called_false(sentence: Span) -> bool:
