@@ -3224,3 +3224,15 @@ def test_claims_called_false_sentences_for_a_part_and_threats_are_no_events(lang
     # what was launched and hit is news
     [hit] = run(language, "Russian drones launched from Belgorod hit Kharkiv on Monday.")
     assert hit.sub_event_type == "Air/drone strike"
+
+
+def test_people_taken_or_carried_away_are_abducted_and_machines_looted(language):
+    """From the forty-first to forty-third note probes (Benin, Colombia, Zaporizhzhia), with the test's places."""
+    [taken] = run(language, "Armed men on motorcycles took away the chief of a Kupiansk neighbourhood on Monday.")
+    assert taken.sub_event_type == "Abduction/forced disappearance"
+    [carried] = run(language, "On Monday in Izyum, men in uniform took a cattle rancher out of his farm and carried him away.")
+    assert carried.sub_event_type == "Abduction/forced disappearance"
+    [looted] = run(language, "On Monday the Russian military drove into a farm in Izyum and took away 12 tractors and 2 combines.")
+    assert looted.sub_event_type == "Looting/property destruction"
+    # a flag taken from where militants had been is no one abducted
+    assert run(language, "A rebel fighter takes away a flag that belonged to Islamic State militants in Izyum on Monday.") == []

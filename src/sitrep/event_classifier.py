@@ -1085,6 +1085,11 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         # "set up a base", not "set up a committee"; "took away paintings": things taken, looting
         if objects & set(outcome["objects"]):
             return outcome["sub_event_type"]
+        # (or whoever the people lexicons name, as the head of what was taken: "took away the chief of a
+        # neighbourhood and his son"; not "took away a flag that belonged to militants")
+        heads = {lemma(h) for h in _heads(_patient(token))}
+        if heads & set().union(*(lex[k] for k in outcome.get("objects_from", ()))):
+            return outcome["sub_event_type"]
         return outcome["things_sub_event_type"] if objects & set(outcome.get("things", ())) else None
     # "set fire to a man", "set ablaze a man"
     burned = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"] \
@@ -1327,6 +1332,11 @@ def _worn(charge: Token) -> bool:
     """ "explosives strapped to his body": a charge the bomber wore."""
     return any(t.lower_.startswith(("strap", "worn", "wear", "attach")) and t.dep_ in {"acl", "amod"} for t in charge.children) \
         and "body" in words_under(charge)
+
+
+def _heads(noun: Token | None) -> list[Token]:
+    """The noun and those joined to it ("the chief and his son")."""
+    return [] if noun is None else [noun, *noun.conjuncts]
 
 
 def _noun_and_its_of(noun: Token) -> list[Token]:
