@@ -3236,3 +3236,15 @@ def test_people_taken_or_carried_away_are_abducted_and_machines_looted(language)
     assert looted.sub_event_type == "Looting/property destruction"
     # a flag taken from where militants had been is no one abducted
     assert run(language, "A rebel fighter takes away a flag that belonged to Islamic State militants in Izyum on Monday.") == []
+
+
+def test_a_gathering_broken_up_in_the_next_sentence_met_intervention(language):
+    """From the forty-third note probe (Madagascar) and the forty-second (Kazakhstan), with the test's places."""
+    [met] = run(language, "On Monday about two hundred residents gathered in front of the power company's office in Izyum to "
+                          "demand explanations. The forces of order dispersed them with tear gas grenades after the crowd "
+                          "refused to leave.")
+    assert met.sub_event_type == "Protest with intervention"
+    # warned, and nobody detained: still peaceful
+    [calm] = run(language, "On Monday around forty residents of Izyum gathered outside the district office to demand lower gas "
+                           "prices. Police officers warned them that the gathering was not sanctioned, but nobody was detained.")
+    assert calm.sub_event_type == "Peaceful protest"

@@ -42,7 +42,7 @@ from .errors import ConfigError
 from .model import Toponym
 
 __all__ = [
-    "EventClassifier", "SentenceEvent", "classify_sentence", "default_classifier", "sentences",
+    "EventClassifier", "broken_up", "SentenceEvent", "classify_sentence", "default_classifier", "sentences",
     "sentence_events", "choose", "lexicon", "refine", "subtree", "is_headline", "word_ngrams", "char_wb_ngrams",
 ]
 
@@ -1735,6 +1735,26 @@ def _protest_type(sentence: Span) -> str:
 
 
 _RUBBER_SHOT = frozenset({"bullet", "round", "pellet", "baton", "slug", "projectile", "ball", "shot"})
+
+
+def broken_up(sentence: Span) -> str | None:
+    """ "The forces of order dispersed them with tear gas grenades after the crowd refused to leave": a
+    sentence telling force used on a gathering it refers to (a pronoun, the crowd, the protesters), right
+    after a peaceful one was told, says what it met; None if it tells of no force on one."""
+    lex = lexicon()
+    refers = any(t.lower_ in {"them", "they"} or lemma(t) in lex["protesters"] for t in sentence)
+    force = [t for t in sentence if lemma(t) in lex["protest_intervention"] and not _denied(t)]
+    if not refers or not force:
+        return None
+    kind = _protest_type(sentence)
+    return None if kind == "Peaceful protest" else kind
+
+
+def _denied(token: Token) -> bool:
+    """ "nobody was detained", "were not dispersed", "no tear gas": said not to have happened."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    return any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) \
+        or any(c.dep_ in {"nsubj", "nsubjpass"} and (_no_one(c) or any(d.lower_ == "no" for d in c.children)) for c in verb.children)
 
 
 def _by_security_forces(token: Token) -> bool:

@@ -36,6 +36,7 @@ from .event_classifier import (
     DOUBLE_QUOTES,
     MOBS,
     SentenceEvent,
+    broken_up,
     choose,
     classify_sentence,
     disappearance_told,
@@ -1484,6 +1485,8 @@ def extract(
                 drafts[-1] = replace(drafts[-1], event=_with_its_dead(drafts[-1].event, died))
             elif drafts and _disappeared_after(article.text, drafts[-1], sentence):
                 drafts[-1] = replace(drafts[-1], event=_disappearance(drafts[-1].event, _evidence(article, sentence)))
+            elif drafts and (met := _met_with_force(drafts[-1], sentence, body_places)):
+                drafts[-1] = replace(drafts[-1], event=_reidentified(replace(drafts[-1].event, sub_event_type=met)))
             continue
         if _debunked_next(chosen) or _accident_next(chosen):
             continue  # "Milbloggers claimed a Su-25 had been shot down near Ugledar. The Air Force dismissed the claim as fake"
@@ -1819,6 +1822,17 @@ def _disappeared_after(text: str, told: _Draft, sentence: Span) -> bool:
         event.sub_event_type == "Arrests" and bool(event.evidence) and disappearance_told(sentence)
         and len(_PARAGRAPH_BREAK.findall(text[event.evidence[-1].end : sentence.start_char])) <= 1
     )
+
+
+def _met_with_force(told: _Draft, sentence: Span, places: Sequence[Toponym]) -> str | None:
+    """A peaceful protest that the very next sentence, naming no other place, says was broken up: its new sub-type."""
+    event = told.event
+    if event.sub_event_type != "Peaceful protest" or not event.evidence \
+            or not 0 <= sentence.start_char - event.evidence[-1].end <= _NEXT_SENTENCE_CHARS:
+        return None
+    if any(not _where_treated(sentence.doc, p) for p in sentence_places(sentence, places)):
+        return None
+    return broken_up(sentence)
 
 
 def _disappearance(event: Event, evidence: Evidence) -> Event:
