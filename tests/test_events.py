@@ -3248,3 +3248,16 @@ def test_a_gathering_broken_up_in_the_next_sentence_met_intervention(language):
     [calm] = run(language, "On Monday around forty residents of Izyum gathered outside the district office to demand lower gas "
                            "prices. Police officers warned them that the gathering was not sanctioned, but nobody was detained.")
     assert calm.sub_event_type == "Peaceful protest"
+
+
+def test_marches_dispersed_rallies_cancelled_and_chanting_after_a_comma(language):
+    """From the thirty-fourth dispatch probe (Khuzestan), with the test's places."""
+    [met] = run(language, "Police in Kharkiv dispersed the march on Saturday.")
+    assert met.sub_event_type == "Protest with intervention"
+    assert run(language, "Police in Kharkiv did not disperse the rally on Saturday.") == []
+    assert run(language, "A rally called for Wednesday in Izyum was cancelled after organisers were summoned by intelligence "
+                         "officials.") == []
+    # a purpose the parser hangs elsewhere, right after a comma
+    [gathered] = run(language, "In Kharkiv, the regional capital, several hundred residents of two neighbourhoods gathered outside "
+                               "the governor's office on Monday evening, chanting \"Water, electricity, life\".")
+    assert gathered.sub_event_type == "Peaceful protest"

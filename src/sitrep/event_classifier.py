@@ -201,6 +201,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         if word in lexicon()["warnings"] and ancestor.pos_ == "NOUN" and (below.dep_ == "acl" or (
                 below.dep_ == "prep" and below.lower_ == "of")):
             return False  # "an air raid alert over the threat of ballistic missiles launched from the Bryansk region"
+        if word in rules["called_off"] and trigger.pos_ in {"NOUN", "PROPN"} and below.dep_ in {"nsubjpass", "dobj"}:
+            return False  # "a rally called for Wednesday in Izeh was cancelled", "authorities banned the march"
         if word in rules["demands"] and trigger.pos_ in {"NOUN", "PROPN"}:
             return False  # "banners demanding faster prisoner exchanges"
         if word in rules["intent_heads"] or word in rules["denial_heads"] or word in rules["hearsay_nouns"] \
@@ -1025,6 +1027,13 @@ _TRENDING = frozenset({"violence", "incident", "case", "casualty", "killing", "a
                        "level", "intensity", "frequency", "scale", "pace"})
 
 
+def _chanting_after(token: Token, sentence: Span, purposes: Sequence[str]) -> bool:
+    """ "gathered outside the governor's office on Monday evening, chanting 'Water, electricity, life'": a
+    participle of purpose right after a comma, however the parser hangs it."""
+    return any(t.tag_ == "VBG" and lemma(t) in purposes and t.i > token.i and t.doc[t.i - 1].text == ","
+               for t in sentence)
+
+
 def _purpose_clauses(token: Token) -> Iterator[Token]:
     """The clauses that say what a gathering was for: "gathered ..., holding portraits and chanting"."""
     for clause in token.children:
@@ -1148,6 +1157,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     purposes = rule.get("purposes")
     if purposes and not any(lemma(c) in purposes for c in _purpose_clauses(token)) and not any(
             a.tag_ == "VBG" and lemma(a) in purposes for a in token.ancestors) \
+            and not _chanting_after(token, sentence, purposes) \
             and not _called_a_protest_next(sentence) and not _with_protest_props(token):  # the parser may hang the gathering under it
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
@@ -1811,7 +1821,10 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] for c in token.children) \
         and not _habitual(act.head, sentence)  # "are conducting limited assaults": ongoing, no one event
     by_its_verb = (reported or staged) and sentence.start <= act.head.i < sentence.end
-    happening = happening or aftermath or by_its_verb or _verbless(sentence)
+    # "police dispersed the march", "the rally was broken up": a protest the force used on it says happened
+    met = token.dep_ in {"dobj", "nsubjpass"} and lemma(token.head) in lex["protest_intervention"] \
+        and lex["event_types"].get(sub_type) == "Protests" and not _denied(token.head)
+    happening = happening or aftermath or by_its_verb or met or _verbless(sentence)
     dated = any(t.ent_type_ == "DATE" for t in subtree(token))
     if not (happening or dated):
         return None
