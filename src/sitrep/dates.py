@@ -188,7 +188,7 @@ def _past_day_of_an_evening(text: str, found: _Found) -> bool:
 # the governor said on Tuesday")
 _APART = re.compile(
     r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+before(?=\s*[,.;)]|$)"
-    r"|(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?:earlier|before(?=\s*[,.;)]|$))"
+    r"|(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?:(?P<later>later)|earlier|before(?=\s*[,.;)]|$))"
     r"|(?:the\s+)?(?P<ahead>next|following)\s+day|a\s+day\s+later"
     r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|evening|afternoon|morning)))\b"
 )
@@ -210,8 +210,9 @@ def _days_apart(text: str) -> Iterator[_Apart]:
             days = 0
         elif m["ahead"] or m[0].lower().startswith("a day later"):
             days = 1
-        elif m["n"]:  # "three days earlier", "a week earlier"
-            days = -(int(m["n"]) if m["n"].isdigit() else _words().numbers[m["n"].lower()]) * (7 if m["unit"].startswith("week") else 1)
+        elif m["n"]:  # "three days earlier", "a week earlier", "two days later"
+            days = (int(m["n"]) if m["n"].isdigit() else _words().numbers[m["n"].lower()]) * (7 if m["unit"].startswith("week") else 1)
+            days = days if m["later"] else -days
         else:
             days = -1
         yield _Apart(m.start(), m.end(), days)
