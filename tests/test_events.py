@@ -3261,3 +3261,17 @@ def test_marches_dispersed_rallies_cancelled_and_chanting_after_a_comma(language
     [gathered] = run(language, "In Kharkiv, the regional capital, several hundred residents of two neighbourhoods gathered outside "
                                "the governor's office on Monday evening, chanting \"Water, electricity, life\".")
     assert gathered.sub_event_type == "Peaceful protest"
+
+
+def test_forty_fourth_probe_years_after_a_strike_a_worn_device_and_thirty_locals(language):
+    """From the forty-fourth note probe (Kramatorsk, Korosten, Vinnytsia region), with the test's places."""
+    # what a commemoration recalls, "two years after" it, is history
+    assert run(language, "On Monday residents of Kharkiv laid flowers at the railway station, two years after a Russian "
+                         "Tochka-U missile struck a crowd waiting for evacuation, killing 61 people.") == []
+    [bomb] = run(language, "Police said a 31-year-old man set off an explosive device strapped to his body at the entrance of "
+                           "the recruitment centre in Izyum on Monday.")
+    assert bomb.sub_event_type == "Suicide bomb"
+    # "about thirty locals", a common noun after the village's name the parser also made a subject
+    [mob] = run(language, "In the village Velyka Kisnytsia of Kharkiv Oblast about thirty locals surrounded the minibus of the "
+                          "TCC on Monday, beat two servicemen and freed the man.")
+    assert mob.sub_event_type == "Mob violence"

@@ -365,7 +365,9 @@ def time_apart(token: Token) -> bool:
     clause = token.head if token.dep_ == "conj" else token  # "was flown to Texas and arrested"
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
     # the distance before the word: not "after shops were looted the night before", the looting's own time
-    return mark is not None and any(c.dep_ == "npadvmod" and lemma(c) in units and c.i < mark.i for c in clause.children)
+    # (hung on the verb, or on the mark itself: "two years after a missile struck a crowd")
+    return mark is not None and any(c.dep_ == "npadvmod" and lemma(c) in units and c.i < mark.i
+                                    for c in [*clause.children, *mark.children])
 
 
 def _present_perfect(verb: Token) -> bool:
@@ -803,7 +805,9 @@ def _subject(token: Token) -> Token | None:
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     # "Kičevo: around 30 young men ... stoned a bus": a heading the parser made a subject is none
     subjects = [c for c in subjects if not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":" and c.i < token.i)] or subjects
-    return next((c for c in subjects if c.pos_ in {"NOUN", "PROPN", "PRON"}), subjects[0] if subjects else None)
+    # a common noun before a name ("In the village Velyka Kisnytsia ... about thirty locals surrounded")
+    nouns = sorted((c for c in subjects if c.pos_ in {"NOUN", "PROPN", "PRON"}), key=lambda c: (c.pos_ == "PROPN", c.i))
+    return nouns[0] if nouns else subjects[0] if subjects else None
 
 
 def _agent(token: Token) -> Token | None:
@@ -975,6 +979,7 @@ _DEBRIS = frozenset({"debris", "fragment", "wreckage", "shrapnel"})
 
 
 _CROWD_COUNT = 20  # people counted from this many up are a crowd ("around 30 young men stoned a bus")
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})  # "about thirty locals"
 
 
 def _a_crowd(agent: Token | None) -> set[str]:
@@ -992,7 +997,7 @@ def _a_crowd(agent: Token | None) -> set[str]:
     counts = [t for c in agent.children if c.dep_ in {"nummod", "quantmod"} for t in subtree(c)]
     if agent.head.dep_ == "prep" and agent.head.lower_ == "of" and agent.head.head.lower_ in _CROWD_SIZES:
         counts.append(agent.head.head)  # "hundreds of residents"
-    big = any(t.lower_ in _CROWD_SIZES or (t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= _CROWD_COUNT)
+    big = any(t.lower_ in _CROWD_SIZES | _TENS or (t.like_num and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= _CROWD_COUNT)
               for t in counts)
     return {"crowd"} if big else set()
 
@@ -1834,6 +1839,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         under = subtree(token)
         return _weapon_in(under) or (sub_type.removeprefix("weapon:") if any(lemma(t) in plain for t in under) else None)
     if sub_type.startswith("weapon:"):
+        if _worn(token) and sub_type == "weapon:Remote explosive/landmine/IED":
+            return "Suicide bomb"  # "set off an explosive device strapped to his body"
         return _weapon_in(own_clause(token, sentence)) or _aimed_at_civilians(token) or sub_type.removeprefix("weapon:")
     if sub_type == "Armed clash" and (typed := _aimed_at_civilians(token)):
         return typed
