@@ -3275,3 +3275,14 @@ def test_forty_fourth_probe_years_after_a_strike_a_worn_device_and_thirty_locals
     [mob] = run(language, "In the village Velyka Kisnytsia of Kharkiv Oblast about thirty locals surrounded the minibus of the "
                           "TCC on Monday, beat two servicemen and freed the man.")
     assert mob.sub_event_type == "Mob violence"
+
+
+def test_the_night_before_last_is_a_day_and_a_blocked_entrance_no_protest(language):
+    """From the forty-fifth note probe (Oleshky, Hornostaivka), with the test's places."""
+    [looted] = run(language, "The night before last Russian soldiers broke into the Izyum central district hospital and loaded "
+                             "ventilators onto trucks.")
+    assert (looted.sub_event_type, looted.event_date) == ("Looting/property destruction", dt.date(2022, 9, 12))
+    # an entrance blocked with concrete blocks, by no one said, is no road blocked in protest
+    [base] = run(language, "Residents of Izyum report that on Monday the occupiers set up a base in the building of the lyceum: "
+                           "around fifty soldiers are in the yard, the entrance is blocked with concrete blocks.")
+    assert base.sub_event_type == "Headquarters or base established"

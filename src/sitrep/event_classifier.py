@@ -363,7 +363,8 @@ def time_apart(token: Token) -> bool:
             and token.head.head.lower_ in {"after", "before"}:
         return True  # "agreed to a ceasefire after five days of clashes that killed 18 people"
     clause = token.head if token.dep_ == "conj" else token  # "was flown to Texas and arrested"
-    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}
+                 and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "last")), None)  # not "the night before last", a day
     # the distance before the word: not "after shops were looted the night before", the looting's own time
     # (hung on the verb, or on the mark itself: "two years after a missile struck a crowd")
     return mark is not None and any(c.dep_ == "npadvmod" and lemma(c) in units and c.i < mark.i
