@@ -3286,3 +3286,10 @@ def test_the_night_before_last_is_a_day_and_a_blocked_entrance_no_protest(langua
     [base] = run(language, "Residents of Izyum report that on Monday the occupiers set up a base in the building of the lyceum: "
                            "around fifty soldiers are in the yard, the entrance is blocked with concrete blocks.")
     assert base.sub_event_type == "Headquarters or base established"
+
+
+def test_a_body_in_a_city_that_speaks_is_not_the_scene(language):
+    """From the forty-fifth note probe (Verviers), with the test's places."""
+    [held] = run(language, "Izyum, 12 September - Federal police detained four men in dawn raids in the centre of this eastern "
+                           "town on suspicion of preparing an attack, the federal prosecutor's office in Kharkiv said.")
+    assert held.location == "Izyum"

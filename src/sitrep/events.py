@@ -369,6 +369,9 @@ def _speaking(doc: Doc, place: Toponym) -> bool:
     if span is None:
         return False
     speaker = span.root.head if span.root.dep_ in {"compound", "nmod", "amod"} and _names_a_body(doc, place) else span.root
+    if span.root.dep_ == "pobj" and span.root.head.lower_ == "in" and span.root.head.head.lower_ in lexicon()["bodies"] \
+            and span.root.head.head.lower_ != "police":  # (the police in a town tell of it: "police in Rundu confirmed")
+        speaker = span.root.head.head  # "..., the federal prosecutor's office in Brussels said"
     return speaker.dep_ == "nsubj" and lemma(speaker.head) in lexicon()["reporting_verbs"]
 
 
