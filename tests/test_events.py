@@ -3293,3 +3293,10 @@ def test_a_body_in_a_city_that_speaks_is_not_the_scene(language):
     [held] = run(language, "Izyum, 12 September - Federal police detained four men in dawn raids in the centre of this eastern "
                            "town on suspicion of preparing an attack, the federal prosecutor's office in Kharkiv said.")
     assert held.location == "Izyum"
+
+
+def test_saboteurs_eliminated_are_the_clashs_dead(language):
+    """From the thirty-fifth note probe (Tyotkino): a Russian communique's word for killed."""
+    [clash] = run(language, "On Monday near Belgorod, FSB border guards engaged a Ukrainian sabotage group and pushed it back; "
+                            "two saboteurs were eliminated.")
+    assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 2)

@@ -1223,7 +1223,7 @@ _DEATH_LEMMAS = frozenset({
     "kill", "die", "perish", "dead", "death", "fatality", "killed", "body", "bodies", "slay", "slaughter", "murder", "massacre",
     "execute", "behead", "decapitate", "lynch",
     # a military communique's words for killed ("neutralised dozens of terrorists", "three militants were liquidated")
-    "neutralise", "neutralize", "liquidate",
+    "neutralise", "neutralize", "liquidate", "eliminate",
 })
 
 
