@@ -3300,3 +3300,10 @@ def test_saboteurs_eliminated_are_the_clashs_dead(language):
     [clash] = run(language, "On Monday near Belgorod, FSB border guards engaged a Ukrainian sabotage group and pushed it back; "
                             "two saboteurs were eliminated.")
     assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 2)
+
+
+def test_debris_of_a_downed_missile_is_an_interception(language):
+    """From the forty-fourth note probe (Kyiv), with the test's places."""
+    [downed] = run(language, "Debris of a downed missile fell in Kharkiv on Monday, damaging the roof of a kindergarten and "
+                             "several parked cars.")
+    assert downed.sub_event_type == "Disrupted weapons use"

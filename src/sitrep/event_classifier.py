@@ -1245,6 +1245,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                 return "Disrupted weapons use"  # "police seized a cache of explosives"; not fighters taking arms in a raid
             return None  # "seized vehicles", "captured two soldiers": no ground changed hands
         return "territory"  # decided once the actors are known
+    if kind == "weapon" and _debris_of_the_downed(_agent(token)):
+        return "Disrupted weapons use"  # "Debris of a downed missile fell in Obolonskyi district, damaging the roof"
     if kind == "weapon":
         if rule.get("reflexive") and any(c.dep_ == "dobj" and (c.lower_ in _REFLEXIVES or _worn(c)) for c in token.children):
             return rule["reflexive"]  # "the attacker blew himself up", "detonated explosives strapped to his body"
@@ -1342,6 +1344,15 @@ def _carrying_arms(vehicle: Token) -> bool:
     lex = lexicon()
     return any(lemma(c) in {"carry", "transport", "load"} and c.dep_ in {"acl", "relcl"}
                and words_under(c) & (set(lex["weapon_finds"]) | set(lex["weapons"])) for c in vehicle.children)
+
+
+_DEBRIS = frozenset({"debris", "fragment", "wreckage"})
+_DOWNED = frozenset({"downed", "intercepted", "destroyed"})
+
+
+def _debris_of_the_downed(doer: Token | None) -> bool:
+    """ "debris of a downed missile", "fragments of an intercepted drone": what air defence brought down fell."""
+    return doer is not None and lemma(doer) in _DEBRIS and any(t.lower_ in _DOWNED for t in doer.subtree)
 
 
 def _worn(charge: Token) -> bool:
