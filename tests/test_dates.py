@@ -216,6 +216,9 @@ def test_each_timestamped_post_counts_its_days_from_its_own_stamp():
 def test_weeks_earlier_count_from_the_day_told():
     text = "Thousands marched in Seville on Saturday, 5 April. A similar march in Cadiz a week earlier drew smaller crowds."
     assert [m.value for m in find_dates(text, dt.date(2025, 4, 5), [])][-1] == dt.date(2025, 3, 29)
+    # hours later, the same day
+    text = "On Tuesday afternoon, police raided a drug-selling point in Rosario. Hours later, relatives marched demanding justice."
+    assert [m.value for m in find_dates(text, dt.date(2024, 10, 3), [])] == [dt.date(2024, 10, 1)] * 2
     # and days later, forward from it
     text = "The car was burned on March 4 around 2 a.m.; both suspects were detained two days later."
     assert [m.value for m in find_dates(text, dt.date(2024, 3, 8), [])] == [dt.date(2024, 3, 4), dt.date(2024, 3, 6)]

@@ -183,14 +183,15 @@ def _past_day_of_an_evening(text: str, found: _Found) -> bool:
     return bool(_EVENING_REPORT.search(text[start : min(ends) if ends else len(text)]))
 
 
-# "the previous day", "two days earlier", "the next day", "later that day": counted from the day told
+# "the previous day", "two days earlier", "the next day", "later that day", "hours later": counted from the day told
 # just before (or, with none, from the one the same sentence tells right after: "..., the previous evening,
 # the governor said on Tuesday")
 _APART = re.compile(
     r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+before(?=\s*[,.;)]|$)"
     r"|(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?:(?P<later>later)|earlier|before(?=\s*[,.;)]|$))"
     r"|(?:the\s+)?(?P<ahead>next|following)\s+day|a\s+day\s+later"
-    r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|evening|afternoon|morning)))\b"
+    r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|evening|afternoon|morning)"
+    r"|(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes)\s+(?:later|earlier)))\b"
 )
 _APART_CHARS = 300  # how far back in the paragraph the day it is counted from may be told
 _APART_AFTER_CHARS = 150  # how far ahead in the sentence, when none is told before
