@@ -2194,8 +2194,14 @@ def test_twenty_first_probe_crowds(language):
 
 def test_twenty_first_probe_acts(language):
     """From the twenty-first probe, with the test's places: acts and what they are told with."""
-    [left] = run(language, "Ukrainian units pulled out of Kupiansk overnight, a soldier said.")
+    # handed over without a fight, as the paragraph says after it; lost to the army it faces, where it says nothing
+    [left] = run(language, "Ukrainian units pulled out of Kupiansk overnight, a soldier said. Russian troops entered the town "
+                           "later that day without a fight.")
     assert left.sub_event_type == "Non-violent transfer of territory"
+    [lost] = run(language, "Ukrainian units pulled out of Kupiansk overnight, a soldier said.")
+    assert (lost.sub_event_type, lost.actor1) == ("Non-state actor overtakes territory", "Military Forces of Russia (2000-)")
+    [regained] = run(language, "Russian troops withdrew from Kupiansk on Friday.")
+    assert (regained.sub_event_type, regained.actor1) == ("Government regains territory", "Military Forces of Ukraine (2019-)")
     assert run(language, "Rescuers pulled out two bodies from the rubble in Kupiansk on Monday.") == []
     [base] = run(language, "Partisans report that the occupiers have turned School No. 2 in Kupiansk into a base.")
     assert base.sub_event_type == "Headquarters or base established"

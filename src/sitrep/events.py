@@ -2205,7 +2205,7 @@ def _drafts_for(
         sub_type = chosen.sub_event_type
         if sub_type == "territory":
             sub_type = _territory_type(chosen, country)
-        withdrew = sub_type == "Non-violent transfer of territory" and _fought_for(chosen.sentence)
+        withdrew = sub_type == "Non-violent transfer of territory" and (_fought_for(chosen.sentence) or _a_front_line(chosen, country))
         if withdrew:  # "pulled out of the mining town ... after days of street fighting": lost in battle, to the other side
             sub_type = "Non-state actor overtakes territory" if _normalise_actor(chosen.agent, country) in {
                 "", actor_name("military", country)} else "Government regains territory"
@@ -2495,6 +2495,19 @@ def _rounded(confidence: float) -> float:
 
 
 _FIGHTS = frozenset({"fighting", "fight", "battle", "assault", "attack", "clash", "storming", "combat", "offensive"})
+
+
+def _a_front_line(chosen: SentenceEvent, country: str) -> bool:
+    """ "Ukrainian troops pulled out of Ocheretino on Saturday": in a war between states, ground an army
+    leaves goes to the army it faces, as ACLED codes it; not ground handed over "without a fight"."""
+    at_war = country in _actors()["adversaries"] or country in _actors()["remote_adversaries"]
+    if not at_war or not _normalise_actor(chosen.agent, country):
+        return False
+    # (the paragraph may say so after it: "... pulled out of Makhnovka. Russian troops entered later without a fight")
+    doc = chosen.sentence.doc
+    end = doc.text.find("\n\n", chosen.sentence.end_char)
+    told = doc.text[chosen.sentence.start_char : end if end >= 0 else len(doc.text)].lower()
+    return not any(phrase in told for phrase in lexicon()["uncontested"])
 
 
 def _fought_for(sentence: Span) -> bool:
