@@ -58,6 +58,9 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+_Resolver = Callable[[re.Match[str], dt.date | None], tuple[dt.date | None, int] | None]
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     start: int
@@ -67,7 +70,7 @@ class _Found:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None], tuple[dt.date | None, int] | None]]]:
+def _patterns() -> list[tuple[re.Pattern[str], _Resolver]]:
     w = _words()
     # Month names must be capitalised: "may", "march" and "sat" are ordinary words in lower case.
     month = "(?:" + _alternation([m.capitalize() for m in w.months] + [m.upper() for m in w.months if len(m) > 3]) + r")\.?"
@@ -129,12 +132,12 @@ def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]
     boilerplate or related-article links are left out. ``country`` (an ISO code, the country the text's
     places lie in) says which "Independence Day" is meant.
     """
-    found = _found(text, published, country)
+    matches = _matches(text)  # the patterns run once; only their resolution depends on the day counted from
+    apart = list(_days_apart(text))
+    found = _found(text, matches, apart, lambda _: published, country)
     posts = _posts(text, found, published)
-    if posts:  # each post's "yesterday" and "on Monday" counted from its own stamp
-        found = [f for f in found if f.start < posts[0][0]] + [
-            f for (start, day), (end, _) in zip(posts, [*posts[1:], (len(text), None)])
-            for f in _found(text, day, country) if start <= f.start < end]
+    if any(day != published for _, day in posts):  # each post's "yesterday" and "on Monday" counted from its own stamp
+        found = _found(text, matches, apart, lambda at: next((d for start, d in reversed(posts) if start <= at), published), country)
     mentions: list[DateMention] = []
     last_end = -1
     for f in found:
@@ -150,9 +153,12 @@ def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]
     return mentions
 
 
-def _found(text: str, published: dt.date | None, country: str) -> list[_Found | _Apart]:
-    return sorted([*_candidates(text, published), *_days_apart(text), *_holidays(text, published, country)],
-                  key=lambda f: (f.start, -(f.end - f.start)))
+def _found(text: str, matches: Sequence[tuple[re.Match[str], _Resolver]], apart: Sequence[_Apart],
+           reference: Callable[[int], dt.date | None], country: str) -> list[_Found | _Apart]:
+    """The date expressions, each resolved against the day ``reference`` gives for where it stands."""
+    days = {reference(0), *(reference(m.start()) for m, _ in matches)}  # (each post's stamp is a match)
+    holidays_ = [h for day in days for h in _holidays(text, day, country) if reference(h.start) == day]
+    return sorted([*_candidates(matches, reference), *apart, *holidays_], key=lambda f: (f.start, -(f.end - f.start)))
 
 
 # A post's stamp opening its line: "[3 March, 19:42]", "Thursday, 5 October, 08:12.", "[17.03, 00:41]"
@@ -241,13 +247,16 @@ def _from_anchor(
     return _Found(apart.start, apart.end, value, 1)
 
 
-def _candidates(text: str, published: dt.date | None) -> Iterator[_Found]:
-    for pattern, resolve in _patterns():
-        for match in pattern.finditer(text):
-            resolved = resolve(match, published)
-            if resolved is not None:
-                start, end = match.span("date") if "date" in pattern.groupindex else match.span()
-                yield _Found(start, end, *resolved)
+def _matches(text: str) -> list[tuple[re.Match[str], _Resolver]]:
+    return [(match, resolve) for pattern, resolve in _patterns() for match in pattern.finditer(text)]
+
+
+def _candidates(matches: Sequence[tuple[re.Match[str], _Resolver]], reference: Callable[[int], dt.date | None]) -> Iterator[_Found]:
+    for match, resolve in matches:
+        resolved = resolve(match, reference(match.start()))
+        if resolved is not None:
+            start, end = match.span("date") if "date" in match.re.groupindex else match.span()
+            yield _Found(start, end, *resolved)
 
 
 @lru_cache(maxsize=1)
