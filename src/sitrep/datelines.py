@@ -31,6 +31,12 @@ _DATELINE = re.compile(
 )
 
 
+# A post's heading: a place, and perhaps its region, before a colon at the start of a line ("Vylkove, Odesa
+# region: last night about 30 local residents surrounded ..."). It says where, as a dateline does, but is
+# often the scene itself; only the parse treats it as a dateline (see ``headings``).
+_HEADING = re.compile(r"(?m)^[ \t]*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}(?:,[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Za-z]+){0,2})?:[ \t]+(?=[\w'‘\"“])")
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
     start: int  # the place's first character
@@ -52,6 +58,13 @@ def find(text: str) -> tuple[Dateline, ...]:
 def of(doc: Doc) -> tuple[Dateline, ...]:
     """The document's datelines, found once: ``doc.text`` rebuilds the whole text at every call."""
     return find(doc.text)
+
+
+@lru_cache(maxsize=8)
+def headings(doc: Doc) -> tuple[int, ...]:
+    """Where the text after each post heading starts: the parser, like after a dateline, should not read the
+    heading as the subject of the sentence after it."""
+    return tuple(m.end() for m in _HEADING.finditer(doc.text))
 
 
 def opens(doc: Doc, start: int) -> bool:

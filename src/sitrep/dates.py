@@ -21,7 +21,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import holidays
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from .model import DateMention, Segment
@@ -332,6 +331,8 @@ def _national_holiday(name: str, country: str, published: dt.date) -> dt.date | 
 
 @lru_cache(maxsize=64)
 def _calendar(country: str, year: int) -> tuple[tuple[dt.date, str], ...]:
+    import holidays  # only when a national day is named: most texts never need it, and start-up stays lean
+
     try:
         return tuple(holidays.country_holidays(country, years=year, language="en_US").items())
     except (NotImplementedError, KeyError):  # a country the package has no calendar for

@@ -11,7 +11,6 @@ where it runs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -55,17 +54,12 @@ def sentence_starts(doc: Doc) -> list[int]:
     return sorted({0, *(i for i in [*starts, *breaks, *after_datelines(doc)] if i < len(doc) and not spaces[i])})
 
 
-# A post's heading: a place, and perhaps its region, before a colon at the start of a line ("Vylkove, Odesa
-# region: last night about 30 local residents surrounded ...")
-_HEADING = re.compile(r"(?m)^[ \t]*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}(?:,[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Za-z]+){0,2})?:[ \t]+(?=[\w'‘\"“])")
-
-
 def after_datelines(doc: Doc) -> list[int]:
     """The first token of each lead sentence after a wire dateline ("KYIV, July 20 (Reuters) - ") or a
     post's heading ("Vylkove, Odesa region: "), which the parser would otherwise read as the subject."""
     offsets = doc.to_array(IDX)
     found = []
-    ends = [d.end for d in datelines.of(doc)] + [m.end() for m in _HEADING.finditer(doc.text)]
+    ends = [d.end for d in datelines.of(doc)] + list(datelines.headings(doc))
     for end in ends:
         i = int(np.searchsorted(offsets, end))
         if i < len(doc) and offsets[i] == end:
