@@ -3313,3 +3313,10 @@ def test_debris_of_a_downed_missile_is_an_interception(language):
     [downed] = run(language, "Debris of a downed missile fell in Kharkiv on Monday, damaging the roof of a kindergarten and "
                              "several parked cars.")
     assert downed.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_man_the_authorities_deny_holding_has_disappeared(language):
+    """From the forty-fourth note probe (Nicaragua), with the test's places."""
+    [taken] = run(language, "Police officers took a priest from his home in Kharkiv on Monday. Four days later the authorities "
+                            "still deny holding him.")
+    assert taken.sub_event_type == "Abduction/forced disappearance"
