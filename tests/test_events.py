@@ -3320,3 +3320,10 @@ def test_a_man_the_authorities_deny_holding_has_disappeared(language):
     [taken] = run(language, "Police officers took a priest from his home in Kharkiv on Monday. Four days later the authorities "
                             "still deny holding him.")
     assert taken.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_toll_that_rose_after_the_event_counted_none(language):
+    """From the forty-second note probe (Belgorod): the first toll and the risen one told in one sentence."""
+    [shelled] = run(language, "Belgorod was shelled by the AFU from Vampire MLRS on Monday evening. The governor first reported "
+                              "two dead; by noon the toll rose to four after two of the wounded died in the regional hospital.")
+    assert shelled.fatalities == 4

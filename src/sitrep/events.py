@@ -1735,6 +1735,8 @@ def _toll_raised(toll: int | None, sentence: Span, drafts: Sequence[_Draft], pla
     counted = [i for i, d in enumerate(drafts) if d.event.fatalities]
     here = {p.geonameid for p in sentence_places(sentence, places)}
     named = [i for i in counted if drafts[i].event.geonameid in here]
+    if not counted and drafts and _in_its_paragraph(drafts[-1], sentence) and drafts[-1].event.event_type in _VIOLENT_TYPES:
+        counted = [len(drafts) - 1]  # "Belgorod was shelled ... The governor first reported two dead; by noon the toll rose to four"
     if not counted:
         return None
     i = (named or counted)[-1]
