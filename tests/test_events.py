@@ -3327,3 +3327,11 @@ def test_a_toll_that_rose_after_the_event_counted_none(language):
     [shelled] = run(language, "Belgorod was shelled by the AFU from Vampire MLRS on Monday evening. The governor first reported "
                               "two dead; by noon the toll rose to four after two of the wounded died in the regional hospital.")
     assert shelled.fatalities == 4
+
+
+def test_a_strike_that_set_a_tank_on_fire_got_through_whatever_was_said_of_the_rest(language):
+    """From the forty-first note probe (Klintsy), with the test's places."""
+    found = run(language, "Ukraine's General Staff said its drones struck the oil depot in Belgorod on Monday, setting a fuel "
+                          "tank on fire. The governor, who had earlier reported that all drones were shot down over the region, "
+                          "later acknowledged a fire at an industrial facility in Belgorod.")
+    assert {e.sub_event_type for e in found} == {"Air/drone strike", "Disrupted weapons use"}

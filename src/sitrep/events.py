@@ -2626,6 +2626,9 @@ def _absorb(found: Sequence[Event]) -> list[Event]:
 
 
 _ALL_DOWNED = re.compile(r"(?i)\ball\b|\bno (?:damage|destruction|casualties|hits?)\b")
+# a strike whose own report tells what it hit got through, whatever was said of the rest ("its drones struck the
+# Klintsy oil depot, setting a fuel tank on fire", though the governor "had earlier reported that all drones were shot down")
+_GOT_THROUGH = re.compile(r"(?i)\b(?:struck|damaged|destroyed|on fire|set fire|ablaze|caught fire)\b")
 
 
 def _intercepted(found: Sequence[Event]) -> list[Event]:
@@ -2637,6 +2640,7 @@ def _intercepted(found: Sequence[Event]) -> list[Event]:
     kept: list[Event] = []
     for e in found:
         stopped = next((i for i, d in downed.items() if e.sub_event_type == "Air/drone strike" and not e.fatalities
+                        and not any(_GOT_THROUGH.search(ev.text) for ev in e.evidence)
                         and (d.geonameid, d.event_date) == (e.geonameid, e.event_date)), None)
         if stopped is None:
             kept.append(e)
