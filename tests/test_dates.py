@@ -265,6 +265,13 @@ def test_easter_and_mothers_day():
     assert [m.value for m in find_dates("Mothers marched on Mother's Day.", dt.date(2023, 5, 20), [], "US")] == [dt.date(2023, 5, 14)]
 
 
+def test_a_plain_easter_is_the_orthodox_one_where_the_churches_keep_it():
+    """From the forty-sixth note probe (Velykyi Burluk): 2022's Orthodox Easter fell a week after the Western one."""
+    text = "On the eve of Easter soldiers moved into the school."
+    assert [m.value for m in find_dates(text, dt.date(2022, 5, 6), [], "UA")] == [dt.date(2022, 4, 23)]
+    assert [m.value for m in find_dates(text, dt.date(2022, 5, 6), [], "FR")] == [dt.date(2022, 4, 16)]
+
+
 def test_a_countrys_own_independence_day_and_the_nights_around_holidays():
     """From the forty-first note probe (Sierra Leone, Ghana, Ukraine, Guinea)."""
     # a national day the data file does not list, from the country's own calendar

@@ -3335,3 +3335,41 @@ def test_a_strike_that_set_a_tank_on_fire_got_through_whatever_was_said_of_the_r
                           "tank on fire. The governor, who had earlier reported that all drones were shot down over the region, "
                           "later acknowledged a fire at an industrial facility in Belgorod.")
     assert {e.sub_event_type for e in found} == {"Air/drone strike", "Disrupted weapons use"}
+
+
+def test_what_a_verdicts_paragraph_tells_without_a_day_is_the_crime_judged(language):
+    """From the forty-sixth to forty-eighth note probes (Chernihiv, Lautoka), with the test's places."""
+    assert run(language, "A court in Kharkiv sentenced in absentia a Russian colonel to 12 years in prison for ordering the "
+                         "artillery strikes on residential areas of the city in March 2022. Prosecutors said the shelling "
+                         "killed at least 47 civilians.") == []
+    assert run(language, "The High Court in Kharkiv sentenced three men to seven years in prison for their part in the 2022 "
+                         "riot in which a police post was burned and an officer badly beaten.") == []
+    # a verdict's own news: none; an arrest told after it stands
+    [held] = run(language, "A court in Kharkiv jailed two men on Monday. Police arrested three more suspects in Izyum on "
+                           "Tuesday.")
+    assert held.sub_event_type == "Arrests"
+
+
+def test_war_slang_for_russian_troops_names_russias_army(language):
+    """From the forty-sixth note probe (Velykyi Burluk), with the test's places."""
+    [base] = run(language, "Izyum: on Sunday the rashists moved into the building of school number 2 and set up a command "
+                           "post there, the head of the community says.")
+    assert (base.sub_event_type, base.actor1) == ("Headquarters or base established", "Military Forces of Russia (2000-)")
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # forty-sixth note probe (Robotyne): what troops came under happened to them
+    ("Ukrainian troops holding Izyum came under attack on Sunday from Russian drones dropping K-51 grenades filled with "
+     "CS gas.", "Chemical weapon"),
+    # forty-sixth (Kakhovka): who gathered bearing flags were protesting, and live rounds at them are no shelling
+    ("In Izyum, Russian soldiers fired live rounds at residents who gathered near the town administration with Ukrainian "
+     "flags on Sunday.", "Excessive force against protesters"),
+    # forty-seventh (Vysokopillia), forty-sixth (Velykyi Burluk): a staff, a command post
+    ("On Sunday Russian troops moved into the lyceum in Izyum and turned it into their staff.", "Headquarters or base established"),
+    ("On Sunday Russian troops set up a command post in a school in Izyum.", "Headquarters or base established"),
+    # thirty-fifth dispatch probe (Toretsk)
+    ("Fighting continued within Izyum on Sunday.", "Armed clash"),
+])
+def test_acts_told_in_ways_the_probes_found(language, text, sub_type):
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.location) == (sub_type, "Izyum")

@@ -45,12 +45,14 @@ class _Words:
     relative: dict[str, dict[str, Any]]
     month_parts: dict[str, str]
     holidays: dict[str, dict[str, Any]]
+    orthodox: frozenset[str]  # countries where a plain "Easter" is the Orthodox one
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     raw = json.loads(resources.files("sitrep").joinpath("data/date_words.json").read_text("utf-8"))
-    return _Words(raw["months"], raw["weekdays"], raw["numbers"], raw["relative_days"], raw["month_parts"], raw["holidays"])
+    return _Words(raw["months"], raw["weekdays"], raw["numbers"], raw["relative_days"], raw["month_parts"], raw["holidays"],
+                  frozenset(raw["orthodox_countries"]))
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -303,7 +305,9 @@ def _holiday(name: str, published: dt.date, country: str) -> dt.date | None:
         return resolve_month_day(month, day, published)
     if name in table["by_country"] and country and (national := _national_holiday(name, country, published)):
         return national
-    for kind, method in (("easter", EASTER_WESTERN), ("orthodox_easter", EASTER_ORTHODOX)):
+    # a plain "Easter" where the churches keep the Orthodox one ("on the eve of Easter" in Velykyi Burluk)
+    plain = EASTER_ORTHODOX if country in _words().orthodox else EASTER_WESTERN
+    for kind, method in (("easter", plain), ("orthodox_easter", EASTER_ORTHODOX)):
         if name in table[kind]:
             for year in (published.year, published.year - 1):
                 value = easter(year, method) + dt.timedelta(days=table[kind][name])

@@ -966,7 +966,10 @@ def _protesting(agent: Token | None) -> set[str]:
     # "supporters blocking roads", "supporters who have been blocking roads"
     doing = [agent] if agent.tag_ == "VBG" else [c for c in agent.children if (c.dep_ == "acl" and c.tag_ == "VBG")
                                                  or c.dep_ == "relcl"]
-    return {"protester"} if any(lemma(t) in acts for t in doing) else set()
+    # (or who gathered bearing a protest's props: "residents who gathered ... with Ukrainian flags")
+    gathering = set(lexicon()["gathering_verbs"])
+    return {"protester"} if any(lemma(t) in acts or (lemma(t) in gathering and _with_protest_props(t))
+                                for t in doing) else set()
 
 
 def _at_the_police(verb: Token) -> bool:
@@ -1025,7 +1028,7 @@ def _protesting_too(token: Token) -> set[str]:
 
 def _at_a_named_place(verb: Token) -> bool:
     """ "continues in Dzerzhinsk", "continued near Shcherbynivka"; not "has continued across much of the region"."""
-    return any(c.dep_ == "prep" and c.lower_ in {"in", "near", "around", "at", "outside"}
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "within", "inside", "near", "around", "at", "outside"}
                and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in verb.children)
 
 
@@ -1841,7 +1844,9 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     # "police dispersed the march", "the rally was broken up": a protest the force used on it says happened
     met = token.dep_ in {"dobj", "nsubjpass"} and lemma(token.head) in lex["protest_intervention"] \
         and lex["event_types"].get(sub_type) == "Protests" and not _denied(token.head)
-    happening = happening or aftermath or by_its_verb or met or _verbless(sentence)
+    # "troops holding Robotyne came under attack from Russian drones": what one comes under happened to it
+    came_under = token.dep_ == "pobj" and token.head.lower_ == "under" and lemma(token.head.head) == "come"
+    happening = happening or aftermath or by_its_verb or met or came_under or _verbless(sentence)
     dated = any(t.ent_type_ == "DATE" for t in subtree(token))
     if not (happening or dated):
         return None

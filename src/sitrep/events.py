@@ -2147,6 +2147,17 @@ def _record_recalled(sentence: Span, when: DateMention, published: dt.date) -> b
     return published - when.value > _RECORD_AGE and any(t.lower_ in lexicon()["records"] for t in sentence)
 
 
+def _after_a_verdict(chosen: SentenceEvent) -> bool:
+    """A verdict comes earlier in the trigger's paragraph (or is the sentence the trigger is coordinated into: "sentenced
+    three men for their part in the 2022 riot in which a police post was burned and an officer badly beaten"):
+    undated, the trigger tells the crime judged."""
+    sentence = chosen.sentence
+    doc, verdicts = sentence.doc, set(lexicon()["verdicts"])
+    before = [t for t in doc[line_start(doc, sentence.start) : sentence.start] if t.pos_ == "VERB"]  # however parsed
+    return chosen.sub_event_type != "Arrests" and any(
+        lemma(t) in verdicts for t in [*before, sentence.root] if t != chosen.trigger)
+
+
 def _background(when: DateMention, published: dt.date) -> bool:
     if when.precision == 3:
         months = (published.year - when.value.year) * 12 + published.month - when.value.month
@@ -2187,6 +2198,8 @@ def _drafts_for(
         day = day_told.value if day_told is not None and day_told.value is not None else article.published
         when = DateMention(sentence.start_char, sentence.start_char, "", day, 1)
     inherited_day = when is None
+    if inherited_day and _after_a_verdict(chosen):
+        return []  # "A court sentenced ... for ordering the artillery strikes ... Prosecutors said the shelling killed 47"
     if when is None:
         when = _context_date(sentence, dates, day_told, article.published)
     if when is None and article.published is not None and chosen.trigger.tag_ in {"VBZ", "VBP"}:
