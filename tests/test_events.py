@@ -3373,3 +3373,10 @@ def test_war_slang_for_russian_troops_names_russias_army(language):
 def test_acts_told_in_ways_the_probes_found(language, text, sub_type):
     [event] = run(language, text)
     assert (event.sub_event_type, event.location) == (sub_type, "Izyum")
+
+
+def test_a_day_on_the_trigger_beats_a_nearer_one_on_another_verb(language):
+    """From the thirty-fifth dispatch probe (an ISW-style assessment), with the test's places."""
+    [seized] = run(language, "Geolocated footage published on September 11 indicates that Russian forces seized Kindrashivka "
+                             "(north of Kupiansk) on September 10 and raised a flag over the village administration building.")
+    assert seized.event_date == dt.date(2022, 9, 10)

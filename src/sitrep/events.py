@@ -1174,18 +1174,22 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
         return None
     reporting = set(lexicon()["reporting_verbs"])
 
-    def on_reporting_verb(mention: DateMention) -> bool:
+    def dated_verb(mention: DateMention) -> Token | None:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        verb = _dated_verb(span, reporting)
+        return _dated_verb(span, reporting) if span is not None else None
+
+    def on_reporting_verb(mention: DateMention) -> bool:
+        verb = dated_verb(mention)
         return verb is not None and verb != chosen.trigger and lemma(verb) in reporting
 
     if any(d.precision == 1 and not counted_from_publication(d) and not on_reporting_verb(d) for d in inside):
         # "A quick recap of last night: in Cayambe, protesters set fire to the toll booth on Wednesday evening"
         inside = [d for d in inside if not counted_from_publication(d)]
 
-    best = min(inside, key=lambda d: (on_reporting_verb(d), abs(d.start - chosen.trigger.idx)))
+    # a day on the trigger itself beats one hung on another verb, however near ("footage published on August 26
+    # indicates that Russian forces seized Mykhailivka on August 25")
+    own = [d for d in inside if dated_verb(d) == chosen.trigger]
+    best = min(inside, key=lambda d: (on_reporting_verb(d), bool(own) and d not in own, abs(d.start - chosen.trigger.idx)))
     if not on_reporting_verb(best) or best.precision != 1:
         return best
     if chosen.sub_event_type in _STATED_TYPES:
