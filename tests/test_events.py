@@ -3380,3 +3380,26 @@ def test_a_day_on_the_trigger_beats_a_nearer_one_on_another_verb(language):
     [seized] = run(language, "Geolocated footage published on September 11 indicates that Russian forces seized Kindrashivka "
                              "(north of Kupiansk) on September 10 and raised a flag over the village administration building.")
     assert seized.event_date == dt.date(2022, 9, 10)
+
+
+def test_ground_taken_in_a_village_the_index_lacks_is_coded_near_the_town_that_places_it(language):
+    """From the thirty-fifth dispatch probe (Synkivka, which the test's places lack like the index)."""
+    [regained] = run(language, "Geolocated footage published on September 12 shows Ukrainian forces clearing the last Russian "
+                               "positions in Synkivka (northeast of Kupiansk) on September 11, indicating that Ukrainian "
+                               "forces recaptured the village.")
+    assert (regained.sub_event_type, regained.location, regained.geo_precision) == ("Government regains territory", "Kupiansk", 2)
+    # named nowhere: no place to code it at
+    assert run(language, "Footage shows Ukrainian troops in Synkivka, indicating that Ukrainian forces recaptured the village.") == []
+
+
+def test_a_claim_taken_back_with_though_is_no_event(language):
+    """From the thirty-fifth dispatch probe (an ISW-style assessment)."""
+    assert run(language, "A Russian milblogger claimed on September 12 that Russian forces captured the mine in northern "
+                         "Kupiansk, though ISW has not observed confirmation of this claim.") == []
+
+
+def test_a_direction_is_no_place_a_paragraph_goes_on_about(language):
+    """From the forty-sixth note probe (Chasiv Yar): the attack came towards a town, at the one named before."""
+    [clash] = run(language, "Heavy fighting in Izyum, where Russian assault groups again tried to break through towards "
+                            "Kharkiv, a spokesman for the defending brigade said on Monday. All assaults were repelled, he said.")
+    assert (clash.sub_event_type, clash.location) == ("Armed clash", "Izyum")

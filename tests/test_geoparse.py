@@ -1058,6 +1058,8 @@ def test_towns_seized_cleared_or_struck_against_a_street_and_a_heading_participl
     assert "Tsukuryne" in names("ISW assesses that Russian forces seized Tsukuryne, southeast of Selydove, on October 22.")
     assert names("Shebekino. Yesterday evening the AFU attacked a car on Lenina street with an FPV drone.") == ["Shebekino"]
     assert names("Occupied Berdyansk: unknown persons threw a grenade over the fence of the house.") == ["Berdyansk"]
+    # a quarter's name is no town either (forty-sixth note probe: not Kanal, Slovenia)
+    assert names("Heavy fighting in the Kanal microdistrict of Chasiv Yar.") == ["Chasiv Yar"]
 
 
 def test_a_spelling_of_the_same_sound_in_brackets_names_the_bracketed_place(blank, tmp_path):

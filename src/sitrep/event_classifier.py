@@ -1677,7 +1677,7 @@ def _claim_doubted(trigger: Token, sentence: Span) -> bool:
     if not any(lemma(a) in reporting for a in trigger.ancestors):
         return False
     rest = [t for t in sentence if t.i > trigger.i]
-    but = next((t.i for t in rest if t.lower_ == "but"), None)
+    but = next((t.i for t in rest if t.lower_ in {"but", "though", "although"}), None)  # "..., though ISW has not observed"
     if but is None:
         return False
     after = [t for t in rest if t.i > but]
@@ -1821,7 +1821,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     happening = verb is not None and _occurs(verb) and sentence.start <= verb.i < sentence.end
     # "officials reported a powerful explosion": a source asserting the happening, as ACLED codes it
-    reported = token.dep_ == "dobj" and token.head == verb and lemma(verb) in lex["reporting_verbs"]
+    # (or the news the parser made the speaker's subject: "Heavy fighting in Chasiv Yar, ..., a spokesman said")
+    reported = token.dep_ in {"dobj", "nsubj"} and token.head == verb and lemma(verb) in lex["reporting_verbs"]
     # "damaged houses after Russian shelling", "the protests followed a peaceful march": what came after
     # it says it happened
     aftermath = (token.dep_ == "pobj" and token.head.lower_ in {"after", "following"}) or (

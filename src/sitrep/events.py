@@ -300,8 +300,14 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         if taken is not None and lemma(taken) == "control":  # "had taken full control of it"
             taken = next((o for c in taken.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children), taken)
         pronoun = taken is None or taken.pos_ == "PRON" or _the_settlement(taken)
-        loose = [p for p in loose if not _relative_position(doc, p, chosen.trigger)
-                 and (pronoun or _in_clause_of(doc, p, chosen.trigger))]
+        landmarks = [p for p in loose if _relative_position(doc, p, chosen.trigger)]
+        loose = [p for p in loose if p not in landmarks and (pronoun or _in_clause_of(doc, p, chosen.trigger))]
+        if not loose and _the_settlement(taken):
+            # "clearing the last Russian positions in Synkivka (northeast of Kupiansk), indicating that Ukrainian forces
+            # recaptured the village": a village the index lacks, coded near the town that places it (precision 2)
+            unknown = [t for t in chosen.sentence if t.pos_ == "PROPN" and t.i < chosen.trigger.i
+                       and not any(p.start <= t.idx < p.end for p in places)]
+            return [p for p in landmarks if p.feature == "city" and any(_placed_by(doc, p, t) for t in unknown)][:1]
     return [_most_specific(loose, named, doc)] if loose else []
 
 
@@ -309,6 +315,18 @@ def _the_settlement(noun: Token | None) -> bool:
     """ "the town", "the village": one the text has named."""
     return noun is not None and lemma(noun) in _SETTLEMENT_WORDS and any(
         c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+_LANDMARK_FILLERS = frozenset({"(", ",", "-", "of", "about", "some", "around", "a", "the", "village", "settlement"})
+
+
+def _placed_by(doc: Doc, place: Toponym, name: Token) -> bool:
+    """The place is the landmark right after the name, however parsed: "Synkivka (northeast of Kupiansk)",
+    "Synkivka, a village 8 km northeast of Kupiansk"."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    between = doc[name.i + 1 : span.start] if span is not None else []
+    return span is not None and 0 < len(between) <= 8 and any(t.lower_ in _DIRECTION_WORDS for t in between) and all(
+        t.lower_ in _DIRECTION_WORDS or t.lower_ in _LANDMARK_FILLERS or t.like_num for t in between)
 
 
 def _describes(doc: Doc, place: Toponym, noun: Token) -> bool:
@@ -2350,11 +2368,17 @@ def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
     opens = doc[line_start(doc, sentence.start)].idx
     before = [t for t in told if opens <= t.start < sentence.start_char and t.feature in {"city", "admin2", "other"}
               and not _names_another_event(doc, t, None)  # not "protesting against the Bannu attack"
-              and not _one_of_many(doc, t)]
+              and not _one_of_many(doc, t) and not _aimed_towards(doc, t)]
     # else the province it named ("liberated the settlement of Yablonovka of the Donetsk People's Republic.
     # Seven counterattacks ... were repelled"), rather than the story's place in another paragraph
     provinces = [t for t in told if opens <= t.start < sentence.start_char and t.feature == "admin1"]
     return before[-1] if before else provinces[-1] if provinces else None
+
+
+def _aimed_towards(doc: Doc, place: Toponym) -> bool:
+    """ "tried to break through towards Kostiantynivka": a direction, not a place the paragraph tells of."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.head.lower_ in {"towards", "toward"}
 
 
 def _one_of_many(doc: Doc, place: Toponym) -> bool:

@@ -583,7 +583,9 @@ def _quoted_name_of_a_thing(words: _Words, mention: _Mention) -> bool:
         and words.lower[j + 1] in _cues()["named_things"]
 
 
-_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "boulevard"})  # not "Douglas County Road 4"
+# a street's or a quarter's name is no town ("on Lenina street", "in the Kanal microdistrict of Chasiv Yar")
+_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "boulevard", "microdistrict", "microdistricts", "microraion", "microraions",
+                           "mikrorayon"})  # not "Douglas County Road 4"
 _QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»", "`", "``", "''"})
 
 
