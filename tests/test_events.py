@@ -3403,3 +3403,33 @@ def test_a_direction_is_no_place_a_paragraph_goes_on_about(language):
     [clash] = run(language, "Heavy fighting in Izyum, where Russian assault groups again tried to break through towards "
                             "Kharkiv, a spokesman for the defending brigade said on Monday. All assaults were repelled, he said.")
     assert (clash.sub_event_type, clash.location) == ("Armed clash", "Izyum")
+
+
+def test_where_words_were_spoken_is_no_scene_beside_the_place_told(language):
+    """From the forty-seventh note probe (Kryvyi Rih) and the twenty-third (Zubin Potok), with the test's places."""
+    [hit] = run(language, "Izyum: a Russian ballistic missile hit a residential building on Monday, the head of the regional "
+                          "military administration said in Kharkiv.")
+    assert hit.location == "Izyum"
+    # and any blast told next is the grenade's, there
+    [grenade] = run(language, "Unknown persons threw a hand grenade at the police station in Izyum on Monday. The explosion "
+                              "damaged a police vehicle; no one was injured, police said in Kharkiv.")
+    assert (grenade.sub_event_type, grenade.location) == ("Grenade", "Izyum")
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # forty-seventh note probe (Hlathikhulu): a petrol bomb on a house wrecks property
+    ("Unknown people petrol-bombed the homestead of a member of parliament in Izyum on Monday, gutting the main house.",
+     "Looting/property destruction"),
+    # forty-eighth (Kherson): a drone that hunts strikes
+    ("On Monday a Russian FPV drone hunted a city bus in Izyum: the driver, 58, died on the spot.", "Air/drone strike"),
+    # forty-sixth (Kamianka-Dniprovska): a measure of what was seized
+    ("On Monday Russian forces seized around four hundred tonnes of grain from a farm in Izyum.", "Looting/property destruction"),
+])
+def test_wrecking_hunting_and_seizing_goods(language, text, sub_type):
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.location) == (sub_type, "Izyum")
+
+
+def test_hunting_without_a_weapon_is_no_event(language):
+    assert run(language, "Police hunted the suspects across Izyum on Monday.") == []
+    assert run(language, "Police blamed rioters armed with hunting rifles in Izyum on Monday.") == []

@@ -1061,6 +1061,10 @@ def _purpose_clauses(token: Token) -> Iterator[Token]:
 def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], sentence: Span) -> str | None:
     lex = lexicon()
     word = lemma(token)
+    # a hyphened prefix makes another verb: "petrol-bombed the homestead" is firebombed, no air strike
+    prefix = token.doc[token.i - 2].lower_ if token.i >= 2 and token.doc[token.i - 1].text == "-" else ""
+    if prefix in rule.get("prefixed", {}):
+        return _verb_event(token, lex["verbs"][rule["prefixed"][prefix]], places, sentence)
     # (and a second object or complement: "set them alight", "set the car ablaze")
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj", "oprd", "acomp", "advmod"}}
     if rule.get("finite_only") and (token.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} or token.dep_ == "acl"):
@@ -1230,7 +1234,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         taking = not rule.get("return")  # not "liberated people", "retook farmland"
         if taking and patient is not None and (lemma(patient) in lex["persons"] or patient.lower_ in _PERSONAL_PRONOUNS):
             return _person_held(token, sentence)
-        if taking and patient is not None and lemma(patient) in lex["seized_property"] and not _carrying_arms(patient):
+        # ("seized around four hundred tonnes of grain": what the measure is of)
+        if taking and patient is not None and any(lemma(n) in lex["seized_property"] for n in _noun_and_its_of(patient)) \
+                and not _carrying_arms(patient):
             return "Looting/property destruction"  # "seized 47 apartments belonging to residents who had left"
         # a place, a name the index lacks, or a pronoun ("since it was retaken")
         # a name the index lacks is capitalised ("zebu", tagged PROPN, is no place)
@@ -1290,6 +1296,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return weapon or rule["default"]
     if kind == "target":
         weapon = _weapon_in(own_clause(token, sentence)) if rule.get("weaponised") else None
+        if weapon is None and rule.get("needs_weapon"):
+            return None  # "a drone hunted a city bus"; not "police hunted the suspects"
         if weapon == "Remote explosive/landmine/IED" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
             return "Suicide bomb"  # "set off explosives strapped to his chest, killing only himself"
         if weapon is not None and word != "shoot":

@@ -234,6 +234,12 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
                    and not _where_treated(doc, p) and not _speaking(doc, p) and not _in_a_modifier(doc, p)
                    and not _spoken_from_or_stood_with(doc, p)]
+    # where words were spoken is no scene beside another place the sentence or its paragraph names ("Krivoy Rog:
+    # a missile hit a residential building ..., the head of the regional military administration said in
+    # Dnipro"); alone, the sentence's report is placed as before
+    opens = doc[line_start(doc, chosen.sentence.start)].idx
+    if any(not _spoken_in(doc, p) for p in in_sentence) or any(opens <= p.start < chosen.sentence.start_char for p in places):
+        in_sentence = [p for p in in_sentence if not _spoken_in(doc, p)]
     # A dateline names where the report was filed; another place in the sentence is where it happened.
     filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
     if filed and (len(filed) < len(in_sentence) or _names_unknown_place(chosen.sentence, places)):
@@ -317,16 +323,15 @@ def _the_settlement(noun: Token | None) -> bool:
         c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
-_LANDMARK_FILLERS = frozenset({"(", ",", "-", "of", "about", "some", "around", "a", "the", "village", "settlement"})
-
-
 def _placed_by(doc: Doc, place: Toponym, name: Token) -> bool:
-    """The place is the landmark right after the name, however parsed: "Synkivka (northeast of Kupiansk)",
-    "Synkivka, a village 8 km northeast of Kupiansk"."""
+    """The place is the landmark right after the name, however parsed ("Synkivka (northeast of Kupiansk)",
+    "Synkivka, a village 8 km northeast of Kupiansk"), read as geoparse reads one."""
+    cues = _geo_cues()
+    directions, fillers = set(cues["directions"]), set(cues["landmark_fillers"])
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    between = doc[name.i + 1 : span.start] if span is not None else []
-    return span is not None and 0 < len(between) <= 8 and any(t.lower_ in _DIRECTION_WORDS for t in between) and all(
-        t.lower_ in _DIRECTION_WORDS or t.lower_ in _LANDMARK_FILLERS or t.like_num for t in between)
+    between = [t.lower_ for t in doc[name.i + 1 : span.start]] if span is not None else []
+    return 0 < len(between) <= 8 and between[-1] == "of" and bool(directions.intersection(between)) and all(
+        w in fillers or w in directions or w.replace(".", "", 1).isdigit() for w in between)
 
 
 def _describes(doc: Doc, place: Toponym, noun: Token) -> bool:
@@ -379,6 +384,9 @@ def _in_a_modifier(doc: Doc, place: Toponym) -> bool:
     return span is not None and span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].is_lower
 
 
+_SPEECH_VERBS = frozenset({"say", "tell", "speak", "add"})  # whose "in X" is where the words were spoken
+
+
 def _speaking(doc: Doc, place: Toponym) -> bool:
     """ "Kyiv said fighting continued", "..., the Lot-et-Garonne prefecture said": the subject of a verb of
     saying, in a parsed sentence, is a government, and so is a body named for its place (not "Residents of
@@ -391,6 +399,17 @@ def _speaking(doc: Doc, place: Toponym) -> bool:
             and span.root.head.head.lower_ != "police":  # (the police in a town tell of it: "police in Rundu confirmed")
         speaker = span.root.head.head  # "..., the federal prosecutor's office in Brussels said"
     return speaker.dep_ == "nsubj" and lemma(speaker.head) in lexicon()["reporting_verbs"]
+
+
+def _spoken_in(doc: Doc, place: Toponym) -> bool:
+    """ "..., the head of the regional military administration said in Dnipro", "told reporters in Kota
+    Kinabalu": where the words were spoken (not "reported explosions in Melitopol", however parsed)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "in":
+        return False
+    holder = span.root.head.head
+    holder = holder.head if holder.dep_ in {"dobj", "dative"} and holder.pos_ == "NOUN" else holder
+    return holder.pos_ == "VERB" and lemma(holder) in _SPEECH_VERBS
 
 
 def _where_treated(doc: Doc, place: Toponym) -> bool:
@@ -676,10 +695,14 @@ def _seat(region: Toponym, gazetteer: PlaceLookup) -> Toponym:
 
 
 @lru_cache(maxsize=1)
+def _geo_cues() -> dict[str, Any]:
+    return json.loads(resources.files("sitrep").joinpath("data/geo_cues.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _admin_words() -> frozenset[str]:
     """"oblast", "region", "province"...: the words geoparse reads as a division after a name."""
-    cues = json.loads(resources.files("sitrep").joinpath("data/geo_cues.json").read_text("utf-8"))
-    return frozenset(cues["admin_after"])
+    return frozenset(_geo_cues()["admin_after"])
 
 
 def _speaks(doc: Doc, place: Toponym) -> bool:
@@ -1638,6 +1661,9 @@ def _aimed_at(doc: Doc, place: Toponym) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in {"at", "against", "on", "across"}
 
 
+_BLASTS = frozenset({"explosion", "blast", "detonation"})  # words for what any weapon that goes off does
+
+
 def _referred_to(
     chosen: SentenceEvent, drafts: Sequence[_Draft], headline: tuple[int, int] | None, places: Sequence[Toponym],
     dated: bool,
@@ -1661,7 +1687,8 @@ def _referred_to(
     subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and trigger.dep_ == "advcl" and trigger.tag_ == "VBG":  # "One hit a house, killing a woman"
         subject = next((c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    general = trigger.pos_ == "NOUN" and _definite(trigger) and not chosen.specific
+    # ("The explosion damaged a police vehicle", after a grenade: any blast is the one told)
+    general = trigger.pos_ == "NOUN" and _definite(trigger) and (not chosen.specific or lemma(trigger) in _BLASTS)
     # "The grenade exploded", "The strike hit a vehicle on the road between ..."
     weapon = subject is not None and _definite(subject) and (lemma(subject) in lexicon()["weapons"] or lemma(subject) in lexicon()["nouns"])
     # "[four mortar shells landed near the palace.] One hit a house": a number alone counts the weapons told before
@@ -1682,7 +1709,8 @@ def _referred_to(
     sentence = chosen.sentence
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"
              and not _from_origin(sentence.doc, p) and not _where_treated(sentence.doc, p)
-             and not _the_bodys_name(sentence.doc, p)}  # "..., Mykolaiv governor Vitaliy Kim said"
+             and not _the_bodys_name(sentence.doc, p)  # "..., Mykolaiv governor Vitaliy Kim said"
+             and not _spoken_in(sentence.doc, p)}  # "..., Kosovo Police said in Pristina"
     event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
     # in the latest event's country: a roundup's "The clash broke out over ..." is not its Libyan clash
     country = drafts[-1].event.country if drafts else ""

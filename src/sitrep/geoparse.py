@@ -1143,8 +1143,10 @@ def _within_a_division(words: _Words, mention: _Mention, by_start: dict[int, _Me
     if nxt is None or not nxt.candidates or not any(p.feature == "city" for p, _ in mention.candidates):
         return None
     code = {k for _, k in nxt.candidates} == {NameKind.ABBREVIATION}
+    # told with its admin word, read here from the words (the mention's own flag is set later, with its evidence)
+    worded = nxt.tok_end < len(words) and words.lower[nxt.tok_end] in _cues()["admin_after"]
     divisions = all(p.feature in {"admin1", "admin2"} for p, _ in nxt.candidates)
-    return nxt if divisions and (code or nxt.admin_after) else None
+    return nxt if (divisions and code) or (worded and any(p.feature == "admin1" for p, _ in nxt.candidates)) else None
 
 
 def _bracketed_division(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> _Mention | None:
