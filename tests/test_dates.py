@@ -265,6 +265,19 @@ def test_easter_and_mothers_day():
     assert [m.value for m in find_dates("Mothers marched on Mother's Day.", dt.date(2023, 5, 20), [], "US")] == [dt.date(2023, 5, 14)]
 
 
+def test_a_slashed_day_and_month_read_either_way_round():
+    """From the forty-sixth note probe (Vietnam): "On 21/3" is the 21st of March; "on 5/6", a day before a report
+    of 7 June, is the 5th of June; a fraction is no day."""
+    def days(text: str, published: dt.date) -> list[dt.date | None]:
+        return [m.value for m in find_dates(text, published, [])]
+
+    assert days("On 21/3, border guards arrested a trafficker.", dt.date(2024, 3, 23)) == [dt.date(2024, 3, 21)]
+    assert days("On 3/21, police fired tear gas.", dt.date(2024, 3, 23)) == [dt.date(2024, 3, 21)]
+    assert days("Ea Sol: on 5/6 hundreds of villagers blocked excavators.", dt.date(2024, 6, 7)) == [dt.date(2024, 6, 5)]
+    assert days("Police fired on 3/4.", dt.date(2024, 3, 23)) == [dt.date(2024, 3, 4)]  # not 3 April, still to come
+    assert days("The party won on 3/4 of the seats.", dt.date(2024, 3, 23)) == []
+
+
 def test_a_plain_easter_is_the_orthodox_one_where_the_churches_keep_it():
     """From the forty-sixth note probe (Velykyi Burluk): 2022's Orthodox Easter fell a week after the Western one."""
     text = "On the eve of Easter soldiers moved into the school."

@@ -3433,3 +3433,17 @@ def test_wrecking_hunting_and_seizing_goods(language, text, sub_type):
 def test_hunting_without_a_weapon_is_no_event(language):
     assert run(language, "Police hunted the suspects across Izyum on Monday.") == []
     assert run(language, "Police blamed rioters armed with hunting rifles in Izyum on Monday.") == []
+
+
+def test_a_crowd_that_did_the_later_of_two_passive_acts_did_both(language):
+    """From the forty-seventh note probe (Mossendjo), with the test's places: the 'by' hangs on the second verb."""
+    [lynching] = run(language, "In Izyum, a young man accused of theft was beaten and then burned to death by an angry crowd "
+                               "on Sunday.")
+    assert lynching.sub_event_type == "Mob violence"
+
+
+def test_arrests_at_a_rally_broken_up_are_the_protest_met_with_force(language):
+    """From the forty-sixth note probe (Skadovsk), with the test's places."""
+    [rally] = run(language, "Izyum, 11.09: Rosgvardia broke up the pro-Ukrainian rally on the central square with stun "
+                            "grenades and smoke, several participants were detained and taken away.")
+    assert rally.sub_event_type == "Protest with intervention"

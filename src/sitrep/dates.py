@@ -90,6 +90,8 @@ def _patterns() -> list[tuple[re.Pattern[str], _Resolver]]:
         # "10.05 -" is as often a time): the latest such day up to publication
         (re.compile(r"(?i:\bon\s+)(?P<date>(?P<d>\d{1,2})\.(?P<m>\d{2}))\b(?![.,]?\d|\s*(?i:%|percent|per\b|million|billion|k?m\b|degrees))"),
          _numeric_day_month),
+        # or with a slash ("On 21/3, border guards ..."), read either way round (see _slashed_day_month)
+        (re.compile(r"(?i:\bon\s+)(?P<date>(?P<d>\d{1,2})/(?P<m>\d{1,2}))\b(?!/\d|\s+of\b)"), _slashed_day_month),
         # or heading a post after its place, as a dateline ("Moscow, 03.02: wives of mobilised men ...")
         (re.compile(r"(?m)^[A-Z][\w'-]+(?: [A-Z][\w'-]+)?,\s+(?P<date>(?P<d>\d{1,2})\.(?P<m>\d{2}))(?=[:.]?\s)"), _numeric_day_month),
         # or stamping a post with its clock time ("[17.03, 00:41] Drones attacked Shebekino")
@@ -382,6 +384,19 @@ def _numeric_day_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return resolve_month_day(month, day, published), 1
+
+
+def _slashed_day_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    """"on 21/3" is the day first, "on 3/21" the month first; where both can be ("on 5/6"), the reading that
+    falls nearer before publication (day first on a tie, as most of the world writes it)."""
+    first, second = int(m["d"]), int(m["m"])
+    readings = [(month, day) for day, month in ((first, second), (second, first)) if 1 <= month <= 12 and 1 <= day <= 31]
+    if not readings:
+        return None
+    days = [resolve_month_day(month, day, published) for month, day in readings]
+    if published is None:
+        return days[0], 1
+    return max(days, key=lambda d: (d is not None and d <= published, d or dt.date.min)), 1
 
 
 def _day_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:

@@ -817,9 +817,12 @@ def _agent(token: Token) -> Token | None:
     if token.pos_ in {"NOUN", "PROPN"}:
         return next((c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}),
                     None) or _blamed_on(token)
-    for child in token.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    # (a passive's "by" may come after the verbs that share it: "was beaten and then burned to death by an angry crowd")
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    for verb in (token, *(c for c in token.children if passive and c.dep_ == "conj" and c.pos_ == "VERB")):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
     if any(c.dep_ == "nsubjpass" for c in token.children):
         return None
     subject = _subject(token)
@@ -1588,7 +1591,17 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     # "protesters tried to break through the police cordon; police detained 54 persons": the crowd is the subject
     # of the clause before
     crowd = any(t.dep_ == "nsubj" and lemma(t) in lexicon()["protesters"] and t.i not in held for t in sentence)
-    return gathered or crowd or _amid_a_protest([t for t in semicolon_clause(sentence, token) if t.i not in held])
+    # "Rosgvardia broke up the pro-Ukrainian rally ..., several participants were detained"
+    met = any(_protest_met(t) for t in sentence if t.i not in held)
+    return gathered or crowd or met or _amid_a_protest([t for t in semicolon_clause(sentence, token) if t.i not in held])
+
+
+def _protest_met(noun: Token) -> bool:
+    """ "police dispersed the march", "the rally was broken up": a protest the force used on it says happened."""
+    lex = lexicon()
+    return noun.dep_ in {"dobj", "nsubjpass"} and lemma(noun.head) in lex["protest_intervention"] \
+        and lex["event_types"].get(lex["nouns"].get(lemma(noun)) or lex["nouns"].get(noun.lower_, "")) == "Protests" \
+        and not _denied(noun.head)
 
 
 def _arrest_cause(arrest: Token) -> set[int]:
@@ -1851,8 +1864,7 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         and not _habitual(act.head, sentence)  # "are conducting limited assaults": ongoing, no one event
     by_its_verb = (reported or staged) and sentence.start <= act.head.i < sentence.end
     # "police dispersed the march", "the rally was broken up": a protest the force used on it says happened
-    met = token.dep_ in {"dobj", "nsubjpass"} and lemma(token.head) in lex["protest_intervention"] \
-        and lex["event_types"].get(sub_type) == "Protests" and not _denied(token.head)
+    met = _protest_met(token)
     # "troops holding Robotyne came under attack from Russian drones": what one comes under happened to it
     came_under = token.dep_ == "pobj" and token.head.lower_ == "under" and lemma(token.head.head) == "come"
     happening = happening or aftermath or by_its_verb or met or came_under or _verbless(sentence)
