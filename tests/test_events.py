@@ -3447,3 +3447,24 @@ def test_arrests_at_a_rally_broken_up_are_the_protest_met_with_force(language):
     [rally] = run(language, "Izyum, 11.09: Rosgvardia broke up the pro-Ukrainian rally on the central square with stun "
                             "grenades and smoke, several participants were detained and taken away.")
     assert rally.sub_event_type == "Protest with intervention"
+
+
+def test_men_lost_in_street_fighting_are_its_dead(language):
+    """From the forty-seventh note probe (Tetkino), with the test's places."""
+    [clash] = run(language, "Fighters said they had entered Belgorod early on Sunday and lost two men in street fighting.")
+    assert (clash.sub_event_type, clash.location, clash.fatalities) == ("Armed clash", "Belgorod", 2)
+    [shelled] = run(language, "Residents of Izyum lost 40 homes in shelling on Sunday.")
+    assert shelled.fatalities == 0  # homes lost are no dead
+
+
+def test_occupiers_eliminated_fought_back(language):
+    """From the forty-sixth note probe (Kupiansk): war slang for the dead of a clash."""
+    [clash] = run(language, "Izyum. An enemy DRG tried to slip into the northern part of the city along the railway on Sunday "
+                            "but ran into our positions. Two orcs were eliminated, a third was taken prisoner.")
+    assert (clash.sub_event_type, clash.location, clash.fatalities) == ("Armed clash", "Izyum", 2)
+
+
+def test_things_listed_with_the_dead_are_not_counted(language):
+    """From the ISW reports (Antonivsky Bridge), with the test's places."""
+    [strike] = run(language, "Ukrainian strikes eliminated 30 Russian servicemen and three tanks near Izyum on Sunday.")
+    assert strike.fatalities == 30

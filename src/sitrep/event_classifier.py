@@ -1849,8 +1849,9 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     aftermath = (token.dep_ == "pobj" and token.head.lower_ in {"after", "following"}) or (
         token.dep_ == "dobj" and lemma(token.head) == "follow")
     # "the number of people killed in a drone strike on a market ... has risen to 26": one strike that killed
+    # (or lost in it: "entered Tetkino ... and lost two men in street fighting")
     aftermath = aftermath or (token.dep_ == "pobj" and token.tag_ == "NN" and token.head.lower_ in {"in", "by"}
-                              and lemma(token.head.head) in lex["toll_verbs"])
+                              and (lemma(token.head.head) in lex["toll_verbs"] or lemma(token.head.head) == "lose"))
     # "The death toll from a Russian ballistic missile strike on ... Kryvyi Rih has risen to 14"
     # (not "the death toll from an attack by the RSF on a town", typed by its victims where it is told)
     aftermath = aftermath or (token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}

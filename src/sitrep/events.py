@@ -1269,6 +1269,7 @@ _DEATH_LEMMAS = frozenset({
     "execute", "behead", "decapitate", "lynch",
     # a military communique's words for killed ("neutralised dozens of terrorists", "three militants were liquidated")
     "neutralise", "neutralize", "liquidate", "eliminate",
+    "lose",  # "lost two men in street fighting" (people only: not "lost two tanks")
 })
 
 
@@ -1337,6 +1338,9 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             candidates += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if lost_life(token):  # "five soldiers lost their lives": the subject died
             candidates = [c for c in candidates if c.dep_ in {"nsubj", "nsubjpass"}]
+        elif lemma(token) == "lose":  # "lost two men": its own people lost, not "lost 40 homes"
+            candidates = [c for c in candidates if c.dep_ == "dobj"
+                          and (lemma(c) in _people() or lemma(c) in lexicon()["combatants"])]
         if any(c.dep_ == "dobj" for c in candidates):  # "a gunman killed a pharmacist": the subject is the killer
             candidates = [c for c in candidates if c.dep_ != "nsubj"]
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
@@ -1431,7 +1435,11 @@ def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
 
 def _count_with_conjuncts(noun: Token) -> int | None:
     """ "Four Houthi fighters and one soldier were killed": 5, as ACLED adds up the dead of both sides."""
-    counts = [_count_of(n) for n in (noun, *noun.conjuncts) if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself"}]
+    lex = lexicon()
+    # (not the things listed with them: "eliminated 30 Russian servicemen and three tanks" is 30)
+    things = set(lex["weapons"]) | set(lex["military_targets"]) - set(lex["combatants"]) - set(lex["security_forces"])
+    counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in things))
+              if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself"}]
     return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
 
 
