@@ -3468,3 +3468,36 @@ def test_things_listed_with_the_dead_are_not_counted(language):
     """From the ISW reports (Antonivsky Bridge), with the test's places."""
     [strike] = run(language, "Ukrainian strikes eliminated 30 Russian servicemen and three tanks near Izyum on Sunday.")
     assert strike.fatalities == 30
+
+
+@pytest.mark.parametrize("text", [
+    # forty-ninth note probe (Zaporizhzhia): a household blast
+    "A gas cylinder exploded in a flat in Izyum on Sunday afternoon, killing a 70-year-old woman.",
+    # forty-ninth (Mykolaiv): a remembrance
+    "Izyum marked a year today since a Russian missile tore through the regional administration building, killing 37 people.",
+])
+def test_a_household_blast_and_a_year_marked_are_no_events(language, text):
+    assert run(language, text) == []
+
+
+def test_villagers_who_burn_their_neighbours_homes_are_a_mob(language):
+    """From the forty-ninth note probe (Al-Karm), with the test's places; a bomb made of cylinders stays a bomb."""
+    [burned] = run(language, "Villagers in Izyum set fire to four homes belonging to Coptic families on Sunday.")
+    assert burned.sub_event_type == "Mob violence"
+    [bomb] = run(language, "Militants detonated gas cylinders packed with explosives at a checkpoint in Izyum on Sunday.")
+    assert bomb.sub_event_type == "Remote explosive/landmine/IED"
+    [device] = run(language, "The device, made from a gas cylinder and a length of fuse, went off against the doors of the tax "
+                             "office in Izyum on Sunday.")
+    assert device.sub_event_type == "Remote explosive/landmine/IED"
+    # residents who report what soldiers did are not the looters, however the parser hangs them
+    [looting] = run(language, "Residents of occupied Izyum report that on Sunday Russian servicemen broke into abandoned "
+                              "apartments and carried out household appliances.")
+    assert looting.sub_event_type == "Looting/property destruction"
+
+
+def test_where_a_statement_was_released_is_no_scene(language):
+    """From the forty-ninth note probe (Ma'an): one protest, met with tear gas, where it was."""
+    [protest] = run(language, "On 11 September 2022, truck drivers on strike blocked the highway at the entrance of Izyum. "
+                              "Gendarmes fired tear gas to reopen the road and detained several drivers, according to a "
+                              "statement released in Kharkiv.")
+    assert (protest.sub_event_type, protest.location) == ("Protest with intervention", "Izyum")

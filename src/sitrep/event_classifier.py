@@ -137,6 +137,9 @@ def _fixed(word: str, written: str) -> str:
 _LONG_STRETCHES = frozenset({"year", "decade", "month"})
 
 
+_SPANS_MARKED = frozenset({"year", "month", "week", "anniversary", "decade"})  # "a year since", "two years since"
+
+
 def _is_asserted(trigger: Token, sentence: Span) -> bool:
     """False when the sentence does not say the trigger happened: negation, modal, intention,
     denial, condition, trend, question or an infinitive of purpose ("to retake the city")."""
@@ -193,6 +196,9 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
                 and _occurs(ancestor) \
                 and _at_a_named_place(ancestor):
             continue  # "Fighting continues in Dzerzhinsk": what goes on there, not what someone means to do
+        if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in below.children) and any(
+                c.dep_ in {"dobj", "attr", "nsubj", "npadvmod"} and lemma(c) in _SPANS_MARKED for c in ancestor.children):
+            return False  # "Mykolaiv marked a year today since a Russian missile tore through ...": a remembrance
         if word in rules["punished_for"] and below.dep_ == "prep" and (below.lower_ == "for" or (below.lower_ == "in" and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in ancestor.children))):
             # "sentenced ... to 12 years in prison for shelling residential buildings in Izium", "... for their part
@@ -331,14 +337,23 @@ def _natural(trigger: Token) -> bool:
 _MISHAP_LEMMAS = frozenset({"rule", "gas", "prematurely", "misfire", "exercise", "training"})
 _RULED_OUT = re.compile(r"(?i)\brul(?:ed|ing|es)\s+out\b")
 _GAS_CAUSE = re.compile(r"(?i)\bcaused\s+by\s+(?:an?\s+)?(?:household\s+|domestic\s+)?gas\b")
+# "A gas cylinder exploded in a flat": a household blast; "police said it was a household accident, not a strike"
+_HOUSEHOLD_BLAST = re.compile(r"(?i)\bgas\s+(?:cylinder|canister|bottle|boiler|tank)s?\b|\b(?:was|were)\s+(?:an?\s+)?"
+                              r"(?:household|domestic|industrial|road|traffic)\s+accident\b")
+
+
+_MADE_A_BOMB = ("bomb", "explosive", "rigged", "improvised", "packed", "ied", "device", "made from", "made of", "fuse", "detonat")
 
 
 def ruled_an_accident(text: str) -> bool:
     """ "ruling out sabotage", "a gas leak caused the blast and ruled out any criminal act", "was caused by a
     household gas cylinder"."""
     lowered = text.lower()
-    return "gas leak" in lowered or _GAS_CAUSE.search(text) is not None or (_RULED_OUT.search(text) is not None and any(
-        w in lowered for w in lexicon()["non_event"]["ruled_out"]))
+    # (not a cylinder made a bomb: "gas cylinders packed with explosives")
+    household = _HOUSEHOLD_BLAST.search(text) is not None and not any(w in lowered for w in _MADE_A_BOMB)
+    return "gas leak" in lowered or _GAS_CAUSE.search(text) is not None or household or (
+        _RULED_OUT.search(text) is not None and any(
+            w in lowered for w in lexicon()["non_event"]["ruled_out"]))
 
 
 def _denies(det: Token) -> bool:
@@ -1195,9 +1210,13 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                 and not _amid_a_protest(sentence):
             return "Mob violence"  # "a crowd attacked a recruitment officers' car to free a man": no protest
         return "Violent demonstration"  # "demonstrators stormed parliament", "protests ..., with banks set ablaze"
-    if (kind == "target" or rule.get("sub_event_type") == "Attack") and _who(_agent(token)) & _LOCALS \
-            and "armed" not in words_under(_agent(token)) \
-            and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):
+    # (or burned or wrecked what was theirs, named so: "Villagers in Al-Karm set fire to four homes belonging to Coptic
+    # families"; not "Residents report that ... soldiers looted the lyceum: they loaded ...", the "they" read as its speakers)
+    wrecked = rule.get("sub_event_type") == "Looting/property destruction" and _subject(token) == _agent(token) and not any(
+        c.dep_ == "nsubj" and lemma(c) in lexicon()["military_targets"] for c in token.children)  # (two subjects, misparsed)
+    if (kind == "target" or rule.get("sub_event_type") == "Attack" or wrecked) \
+            and _who(_agent(token)) & _LOCALS and "armed" not in words_under(_agent(token)) \
+            and _weapon_in(list(sentence)) in {None, "Looting/property destruction"} and not _amid_a_protest(sentence):
         return "Mob violence"  # "a group of about 20 residents attacked servicemen": no armed group, no protest
     if rule.get("sub_event_type") == "Armed clash" and _who(_agent(token)) & _CIVIL_SIDES \
             and "armed" not in words_under(_agent(token)) and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):

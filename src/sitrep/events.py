@@ -403,13 +403,15 @@ def _speaking(doc: Doc, place: Toponym) -> bool:
 
 def _spoken_in(doc: Doc, place: Toponym) -> bool:
     """ "..., the head of the regional military administration said in Dnipro", "told reporters in Kota
-    Kinabalu": where the words were spoken (not "reported explosions in Melitopol", however parsed)."""
+    Kinabalu": where the words were spoken or put out (not "reported explosions in Melitopol", however parsed)."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "in":
         return False
     holder = span.root.head.head
     holder = holder.head if holder.dep_ in {"dobj", "dative"} and holder.pos_ == "NOUN" else holder
-    return holder.pos_ == "VERB" and lemma(holder) in _SPEECH_VERBS
+    # (or where a statement was put out: "according to a statement released in Amman")
+    released = lemma(holder) in {"release", "issue", "publish"} and holder.dep_ == "acl" and lemma(holder.head) in lexicon()["media"]
+    return holder.pos_ == "VERB" and (lemma(holder) in _SPEECH_VERBS or released)
 
 
 def _where_treated(doc: Doc, place: Toponym) -> bool:
