@@ -1064,6 +1064,9 @@ def test_towns_seized_cleared_or_struck_against_a_street_and_a_heading_participl
     # note probe: no Novomykhailivka of Donetsk in the index, only Russia's; a thirty-fifth probe check: Pisky)
     assert names("Ukrainian troops have pulled out of Novomykhailivka, a village south of Kurakhove.") == ["Kurakhove"]
     assert "Pisky" not in names("Russian forces seized the village of Pisky in Donetsk region on Monday.")
+    # a town heading a post before a part of it (fiftieth note probe), and a forest's name is no town (not Bonn)
+    assert names("Melitopol, Novyi Melitopol micro-district. On the 3rd, occupiers took a teacher away.") == ["Melitopol"]
+    assert "Bonn" not in names("Militants who operate from the Boni forest attacked a police vehicle.")
 
 
 def test_a_spelling_of_the_same_sound_in_brackets_names_the_bracketed_place(blank, tmp_path):

@@ -584,8 +584,8 @@ def _quoted_name_of_a_thing(words: _Words, mention: _Mention) -> bool:
 
 
 # a street's or a quarter's name is no town ("on Lenina street", "in the Kanal microdistrict of Chasiv Yar")
-_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "boulevard", "microdistrict", "microdistricts", "microraion", "microraions",
-                           "mikrorayon"})  # not "Douglas County Road 4"
+_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "boulevard", "microdistrict", "microdistricts", "micro",
+                           "microraion", "microraions", "mikrorayon"})  # not "Douglas County Road 4"
 _QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "«", "»", "`", "``", "''"})
 
 
@@ -624,6 +624,9 @@ def _of_a_division(words: _Words, mention: _Mention) -> bool:
 _COMMUNITY_WORDS = frozenset({"community", "hromada", "territorial"})  # Ukraine's hromadas, as translated
 
 
+_QUARTER_WORDS = frozenset({"microdistrict", "neighbourhood", "neighborhood", "quarter"})
+
+
 def _line_head(words: _Words, mention: _Mention) -> bool:
     """ "⚠️ Seredyna-Buda: this morning a drone hit ...", "Kirovograd. The day before yesterday ...": a name
     heading a line of a post, before a colon or alone as its first sentence, says where the post's news is,
@@ -634,6 +637,12 @@ def _line_head(words: _Words, mention: _Mention) -> bool:
 def _heads_a_line(words: _Words, start: int, end: int) -> bool:
     if end < len(words) and words.lower[end] == "again":
         end += 1  # "Nikopol again: overnight the aggressor hit the city"
+    if end < len(words) and words.orth[end] == ",":
+        # or before a part of it: "Melitopol, Novyi Melitopol micro-district.", "Kostiantynivka, Donetsk region:"
+        stop = next((k for k in range(end + 1, min(end + 7, len(words))) if words.orth[k] in {":", "."}), None)
+        if stop is None or words.lower[stop - 1] not in _cues()["division_words"] | _QUARTER_WORDS:
+            return False
+        end = stop
     if end >= len(words) or words.orth[end] not in {":", "."}:
         return False
     i = start - 1
