@@ -3501,3 +3501,22 @@ def test_where_a_statement_was_released_is_no_scene(language):
                               "Gendarmes fired tear gas to reopen the road and detained several drivers, according to a "
                               "statement released in Kharkiv.")
     assert (protest.sub_event_type, protest.location) == ("Protest with intervention", "Izyum")
+
+
+def test_a_crowd_that_freed_a_man_from_recruiters_is_a_mob(language):
+    """From the forty-ninth to fifty-first note probes (Velykodolynske, Vynohradiv), with the test's places: the
+    detention that set the crowd off is no protest, the man freed is no ground regained, and the servicemen
+    beaten next are the crowd's doing."""
+    found = run(language, "In Izyum, a crowd of about 30 locals blocked a TCC minibus after its servicemen detained a man "
+                          "on the street, smashed its windows and freed him. Two servicemen were beaten and hospitalised.")
+    assert [(e.sub_event_type, e.location) for e in found] == [("Mob violence", "Izyum")]
+
+
+def test_goods_taken_out_and_soldiers_who_embraced_shahadat(language):
+    """From the fifty-first note probe (Myrne, Mir Ali), with the test's places."""
+    [looted] = run(language, "Residents report that on Sunday the occupiers came to the farm in Izyum with trucks and took out "
+                             "about 300 tons of grain.")
+    assert looted.sub_event_type == "Looting/property destruction"
+    [bomb] = run(language, "A suicide bomber rammed an explosive-laden vehicle into a convoy near Izyum on Sunday, and five "
+                           "soldiers embraced shahadat.")
+    assert (bomb.sub_event_type, bomb.fatalities) == ("Suicide bomb", 5)

@@ -1254,8 +1254,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if patient is not None and patient.ent_type_ == "PERSON" and not placed:
             return None  # "captured Vladimir Rogov": a person taken is no ground taken
         taking = not rule.get("return")  # not "liberated people", "retook farmland"
-        if taking and patient is not None and (lemma(patient) in lex["persons"] or patient.lower_ in _PERSONAL_PRONOUNS):
-            return _person_held(token, sentence)
+        if patient is not None and (lemma(patient) in lex["persons"] or patient.lower_ in _PERSONAL_PRONOUNS):
+            # people freed are no ground regained: "smashed its windows and freed him"
+            return _person_held(token, sentence) if taking else None
         # ("seized around four hundred tonnes of grain": what the measure is of)
         if taking and patient is not None and any(lemma(n) in lex["seized_property"] for n in _noun_and_its_of(patient)) \
                 and not _carrying_arms(patient):
@@ -1937,7 +1938,7 @@ _FALLEN_IN = frozenset({"battle", "combat", "action", "fulfilment", "fulfillment
 
 
 def lost_life(verb: Token) -> bool:
-    """ "Five soldiers lost their lives", "two were deprived of the life" (machine-translated Spanish), "a man
+    """ "Five soldiers lost their lives", "embraced shahadat", "two were deprived of the life" (machine-translated Spanish), "a man
     sustained fatal injuries", "was fatally wounded": a death."""
     word = lemma(verb)
     if any(c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally"} for c in verb.children):
@@ -1948,6 +1949,8 @@ def lost_life(verb: Token) -> bool:
             for a in c.children) for c in verb.children)
     if word == "lose":
         return any(c.dep_ == "dobj" and lemma(c) in {"life", "lives"} for c in verb.children)
+    if word == "embrace":  # "five soldiers embraced shahadat", as Pakistan's military reports its dead
+        return any(c.dep_ == "dobj" and c.lower_ in {"shahadat", "martyrdom"} for c in verb.children)
     if word == "fall":  # "two of our soldiers fell in the fulfilment of duty", "fell on the field of honour"
         return any(c.dep_ == "prep" and c.lower_ in {"in", "on"} and any(
             lemma(o) in _FALLEN_IN for o in c.children if o.dep_ == "pobj") for c in verb.children)
@@ -2124,6 +2127,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
                for i in causes):
         causes = set()  # (not "detained over the killing of nine ... found shot dead on Saturday": the killing is news too)
     candidates = [c for c in candidates if c.trigger.i not in causes] or list(candidates)
+    # "a crowd of about 30 locals blocked a TCC minibus after its servicemen detained a man, smashed its windows": the
+    # detention set off what the sentence tells
+    candidates = [c for c in candidates if not (lemma(c.trigger) in {"arrest", "detain", "apprehend"} and c.trigger.dep_ == "advcl"
+                                                and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.trigger.children))] \
+        or list(candidates)
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])

@@ -1581,7 +1581,8 @@ def extract(
         elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new, own_day):
             # "... youths set fire to police vehicles on Sunday evening. Police opened fire, killing a man."
             before = drafts[-1].event
-            new = [_Draft(_told_again(d.event, before, _weapons_of(before, d.event, chosen) or _met_the_riot(before, d.event),
+            new = [_Draft(_told_again(d.event, before, _weapons_of(before, d.event, chosen) or _met_the_riot(before, d.event)
+                                      or _hurt_in_the_riot(before, d.event, chosen),
                                       d.event.event_type == before.event_type),
                           drafts[-1].dated, told_day=drafts[-1].told_day) for d in new]
         if drafts and (broken_up := _protest_broken_up(drafts[-1], chosen, new)) is not None:
@@ -2057,6 +2058,12 @@ def _met_the_riot(riot: Event, event: Event) -> bool:
     """ "... demonstrators threw stones at police and set fire to a motorcycle. Police fired tear gas, then
     live rounds": the force used on a violent crowd, told next, is part of the riot (ACLED's precedence)."""
     return riot.event_type == "Riots" and event.event_type == "Protests"
+
+
+def _hurt_in_the_riot(riot: Event, event: Event, chosen: SentenceEvent) -> bool:
+    """ "... a crowd of about 30 locals smashed its windows and freed him. Two servicemen were beaten and
+    hospitalised": harm by no one named, told next, is the crowd's."""
+    return riot.event_type == "Riots" and event.sub_event_type == "Attack" and chosen.agent is None
 
 
 def _recounted(trigger: Token) -> bool:
