@@ -1067,6 +1067,9 @@ def test_towns_seized_cleared_or_struck_against_a_street_and_a_heading_participl
     # a town heading a post before a part of it (fiftieth note probe), and a forest's name is no town (not Bonn)
     assert names("Melitopol, Novyi Melitopol micro-district. On the 3rd, occupiers took a teacher away.") == ["Melitopol"]
     assert "Bonn" not in names("Militants who operate from the Boni forest attacked a police vehicle.")
+    # named as a settlement by what stands before it, whatever NER calls the name (thirty-sixth dispatch probe)
+    assert names("An Israeli drone struck a car at the entrance to Bint Jbeil, killing the driver.") == ["Bent Jbaïl"]
+    assert names("Residents of Kfar Kila say Israeli forces have been destroying the village.") == ["Kfar Kila"]
 
 
 def test_a_spelling_of_the_same_sound_in_brackets_names_the_bracketed_place(blank, tmp_path):

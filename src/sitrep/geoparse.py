@@ -525,6 +525,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
     # "near the town of Daquq": named as a settlement, whatever NER calls the word
     settlement = (before == "of" and mention.tok_start > 1 and words.lower[mention.tok_start - 2] in cues["named_settlements"]) \
         or before in cues["settlement_marks"] or before in cues["fire_before"] or _description(words, mention) is not None \
+        or before2 in cues["settlement_phrases"] \
         or (after in cues["settlement_after"] and words.lowercase[mention.tok_end])  # not "Haymarket Village Center"
     dateline = mention.start in words.datelines  # "BUJUMBURA — Unknown assailants threw a grenade ..."
     # "Huliaipole came under artillery fire", "Stepnohirsk and Prymorske were shelled"
