@@ -265,6 +265,18 @@ def test_easter_and_mothers_day():
     assert [m.value for m in find_dates("Mothers marched on Mother's Day.", dt.date(2023, 5, 20), [], "US")] == [dt.date(2023, 5, 14)]
 
 
+def test_posts_stamped_with_a_clock_time_alone_are_of_the_day_their_introduction_names():
+    """From the thirty-sixth dispatch probe (a governor's posts, copied the next day)."""
+    text = ("Below are his messages from Saturday, February 10, with the times they were posted.\n\n"
+            "08:30. Yesterday evening a drone dropped an explosive device on a truck.\n\n"
+            "19:05. Drones attacked the village twice today.")
+    told = {m.text: m.value for m in find_dates(text, dt.date(2024, 2, 11), [])}
+    assert (told["Yesterday"], told["today"]) == (dt.date(2024, 2, 9), dt.date(2024, 2, 10))
+    # with no day named before them, the posts are of the day they were published
+    untold = "08:30. Yesterday evening a drone hit a truck.\n\n19:05. Drones attacked the village today."
+    assert [m.value for m in find_dates(untold, dt.date(2024, 2, 11), [])] == [dt.date(2024, 2, 10), dt.date(2024, 2, 11)]
+
+
 def test_a_slashed_day_and_month_read_either_way_round():
     """From the forty-sixth note probe (Vietnam): "On 21/3" is the 21st of March; "on 5/6", a day before a report
     of 7 June, is the 5th of June; a fraction is no day."""

@@ -171,11 +171,23 @@ _STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?[,\s]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 
 def _posts(text: str, found: Sequence[_Found | _Apart], published: dt.date | None) -> list[tuple[int, dt.date]]:
     """Where each timestamped post of a feed or live page starts, and its day: a governor's Telegram
-    posts copied one after another tell "yesterday" and "overnight" from the day each was posted."""
-    return [(f.start, f.value) for f in found
+    posts copied one after another tell "yesterday" and "overnight" from the day each was posted. Posts
+    stamped with a clock time alone are of the day their introduction names ("Below are his messages from
+    Saturday, February 10 ... 08:30. Yesterday evening ...")."""
+    days = [(f.start, f.value) for f in found
             if isinstance(f, _Found) and f.value is not None and f.precision == 1
             and (published is None or f.value <= published)
             and _STAMP_BEFORE.search(text, max(0, f.start - 16), f.start) and _STAMP_AFTER.match(text, f.end)]
+    clocked = [m.start() for m in _CLOCK_STAMP.finditer(text)]
+    if days or len(clocked) < 2 or published is None:
+        return days
+    intro = [f.value for f in found if isinstance(f, _Found) and f.start < clocked[0] and f.precision == 1
+             and f.value is not None and dt.timedelta(0) <= published - f.value <= _INTRO_DAYS]
+    return [(clocked[0], intro[0])] if len(set(intro)) == 1 else []
+
+
+_CLOCK_STAMP = re.compile(r"(?m)^[ \t]*\[?\d{1,2}:\d{2}\]?[.:]?[ \t]")  # "08:30. Yesterday evening ...", "[19:05] ..."
+_INTRO_DAYS = dt.timedelta(days=2)  # how long before publication an introduction's day of posts may be
 
 
 # "over the past day, the head of the regional military administration said in his evening summary": an
