@@ -3520,3 +3520,21 @@ def test_goods_taken_out_and_soldiers_who_embraced_shahadat(language):
     [bomb] = run(language, "A suicide bomber rammed an explosive-laden vehicle into a convoy near Izyum on Sunday, and five "
                            "soldiers embraced shahadat.")
     assert (bomb.sub_event_type, bomb.fatalities) == ("Suicide bomb", 5)
+
+
+def test_a_day_of_fighting_told_as_going_on_is_that_days_clash(language):
+    """From the thirty-sixth dispatch probe (an ISW-style assessment), with the test's places: 'continued
+    attacking' on named days is a clash each day; a habit in the present is none."""
+    found = run(language, "Russian forces continued attacking in and around Kupiansk on September 10 and 11.")
+    assert [(e.sub_event_type, e.event_date) for e in found] == [
+        ("Armed clash", dt.date(2022, 9, 10)), ("Armed clash", dt.date(2022, 9, 11))]
+    assert run(language, "Russian forces continue to shell Kupiansk.") == []
+
+
+def test_an_assault_joined_to_a_seizure_is_no_ground_taken(language):
+    """From the thirty-sixth dispatch probe: 'seized Hirnyk ... and continued assaults on Kurakhove', parsed as two
+    objects of the seizure, took Hirnyk alone."""
+    found = run(language, "Russian forces recently seized Kindrashivka, a small settlement north of Kupiansk, and continued "
+                          "assaults on Izyum on September 11.")
+    assert [(e.sub_event_type, e.location) for e in found if "territory" in e.sub_event_type] == [
+        ("Non-state actor overtakes territory", "Kindrashivka")]

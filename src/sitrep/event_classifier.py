@@ -304,7 +304,11 @@ def _begun_by(verb: Token) -> Token | None:
     begin = head.head
     # a finite beginning ("started yesterday to pull"), not one still to come ("before beginning operations to retake")
     finite = begin.tag_ in {"VBD", "VBZ", "VBP"} or (begin.tag_ == "VBN" and any(c.dep_ == "aux" for c in begin.children))
-    return begin if head.dep_ == "xcomp" and lemma(begin) in {"start", "begin", "resume"} and begin != head and finite else None
+    # and a past going-on, as ISW tells a day's fighting ("continued attacking in and around Chasiv Yar on October 22");
+    # not "continues to shell Kherson", a habit
+    went_on = lemma(begin) == "continue" and begin.tag_ == "VBD"
+    return begin if head.dep_ == "xcomp" and (lemma(begin) in {"start", "begin", "resume"} and finite or went_on) \
+        and begin != head else None
 
 
 def _natural(trigger: Token) -> bool:

@@ -130,13 +130,17 @@ def _governed_by(token: Token, trigger: Token) -> bool:
     # "held a rally in Kharkiv": the places of the verb that stages the event the trigger names
     holder = holder or (trigger.head if trigger.dep_ == "dobj" and lemma(trigger.head) in lex["staging_verbs"] else None)
     # "shot and killed ... in Hola Prystan": a verb joined to the trigger, with no subject of its own
+    # (not a verb that stages an act of its own: "seized Hirnyk ... and continued assaults on Kurakhove")
     joined = [c for c in trigger.conjuncts if c.pos_ == "VERB" and not any(
-        x.dep_ in {"nsubj", "nsubjpass"} for x in c.children)] if trigger.pos_ == "VERB" else []
+        x.dep_ in {"nsubj", "nsubjpass"} or (x.dep_ == "dobj" and lemma(x) in lex["nouns"]) for x in c.children)] \
+        if trigger.pos_ == "VERB" else []
     for ancestor in [token, *token.ancestors]:
         if ancestor in (trigger, attempt, act, holder) or ancestor in joined:
             return True
         if ancestor != token and ancestor.pos_ in {"VERB", "AUX"} and not _a_state(ancestor):
             return False
+        if ancestor != token and ancestor.dep_ == "conj" and ancestor.pos_ == "NOUN" and lemma(ancestor) in lex["nouns"]:
+            return False  # "seized Hirnyk ... and continued assaults on Kurakhove", parsed as two objects: an act of its own
     return False
 
 
