@@ -1235,7 +1235,7 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
 
     # a day on the trigger itself beats one hung on another verb, however near ("footage published on August 26
     # indicates that Russian forces seized Mykhailivka on August 25")
-    own = [d for d in inside if dated_verb(d) == chosen.trigger]
+    own = [d for d in inside if dated_verb(d) == chosen.trigger and d.precision == 1]  # (a day, not "in March")
     best = min(inside, key=lambda d: (on_reporting_verb(d), bool(own) and d not in own, abs(d.start - chosen.trigger.idx)))
     if not on_reporting_verb(best) or best.precision != 1:
         return best
