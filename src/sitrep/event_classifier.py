@@ -342,11 +342,11 @@ _MISHAP_LEMMAS = frozenset({"rule", "gas", "prematurely", "misfire", "exercise",
 _RULED_OUT = re.compile(r"(?i)\brul(?:ed|ing|es)\s+out\b")
 _GAS_CAUSE = re.compile(r"(?i)\bcaused\s+by\s+(?:an?\s+)?(?:household\s+|domestic\s+)?gas\b")
 # "A gas cylinder exploded in a flat": a household blast; "police said it was a household accident, not a strike"
-_HOUSEHOLD_BLAST = re.compile(r"(?i)\bgas\s+(?:cylinder|canister|bottle|boiler|tank)s?\b|\b(?:was|were)\s+(?:an?\s+)?"
+_HOUSEHOLD_BLAST = re.compile(r"(?i)(?<!tear )\bgas\s+(?:cylinder|bottle|boiler|tank)s?\b|\b(?:was|were)\s+(?:an?\s+)?"
                               r"(?:household|domestic|industrial|road|traffic)\s+accident\b")
 
 
-_MADE_A_BOMB = ("bomb", "explosive", "rigged", "improvised", "packed", "ied", "device", "made from", "made of", "fuse", "detonat")
+_MADE_A_BOMB = re.compile(r"(?i)\b(?:bomb|explosive|rigged|improvised|packed|ied\b|device|made\s+(?:from|of)|fuse|detonat)")
 
 
 def ruled_an_accident(text: str) -> bool:
@@ -354,7 +354,7 @@ def ruled_an_accident(text: str) -> bool:
     household gas cylinder"."""
     lowered = text.lower()
     # (not a cylinder made a bomb: "gas cylinders packed with explosives")
-    household = _HOUSEHOLD_BLAST.search(text) is not None and not any(w in lowered for w in _MADE_A_BOMB)
+    household = _HOUSEHOLD_BLAST.search(text) is not None and _MADE_A_BOMB.search(text) is None
     return "gas leak" in lowered or _GAS_CAUSE.search(text) is not None or household or (
         _RULED_OUT.search(text) is not None and any(
             w in lowered for w in lexicon()["non_event"]["ruled_out"]))

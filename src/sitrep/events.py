@@ -1439,12 +1439,17 @@ def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
     return bool(killers) and not any(words_under(k) & inside for k in killers)
 
 
+@lru_cache(maxsize=1)
+def _things() -> frozenset[str]:
+    """Weapons and military things, not people: what a toll lists beside its dead ("three tanks")."""
+    lex = lexicon()
+    return frozenset(set(lex["weapons"]) | set(lex["military_targets"]) - set(lex["combatants"]) - set(lex["security_forces"]))
+
+
 def _count_with_conjuncts(noun: Token) -> int | None:
     """ "Four Houthi fighters and one soldier were killed": 5, as ACLED adds up the dead of both sides."""
-    lex = lexicon()
     # (not the things listed with them: "eliminated 30 Russian servicemen and three tanks" is 30)
-    things = set(lex["weapons"]) | set(lex["military_targets"]) - set(lex["combatants"]) - set(lex["security_forces"])
-    counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in things))
+    counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things()))
               if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself"}]
     return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
 
