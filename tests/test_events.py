@@ -3539,3 +3539,19 @@ def test_an_assault_joined_to_a_seizure_is_no_ground_taken(language):
                           "assaults on Izyum on September 11.")
     assert [(e.sub_event_type, e.location) for e in found if "territory" in e.sub_event_type] == [
         ("Non-state actor overtakes territory", "Kindrashivka")]
+
+
+@pytest.mark.parametrize("text", [
+    # forty-first to forty-eighth probes: a Russian governor's word for interceptions
+    "Air defence systems worked over Belgorod overnight, the governor said.",
+    "Over Belgorod, the air defence system was activated overnight.",
+    "Air defence repelled a drone attack on Belgorod overnight, the governor said.",
+])
+def test_air_defence_that_worked_or_repelled_an_attack_intercepted(language, text):
+    [stopped] = run(language, text)
+    assert (stopped.sub_event_type, stopped.location) == ("Disrupted weapons use", "Belgorod")
+
+
+def test_work_that_is_not_air_defence_is_no_event(language):
+    assert run(language, "Rescuers worked overnight in Belgorod after the storm.") == []
+    assert run(language, "The air defence was not even activated in Belgorod overnight.") == []

@@ -1095,10 +1095,13 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None
     if rule.get("lives") and not lost_life(token):
         return None  # "lost their lives"; not "losing Karabakh" or "deprived of food"
+    if rule.get("air_defence_only") and not _air_defence(_agent(token) or _subject(token)):
+        return None  # "air defence systems worked over Belgorod" (a Russian governor's word for it); not "worked"
     if rule.get("remote_patient") and (patient := _patient(token)) is not None:
         weapon = _weapon_in(subtree(patient))
         if weapon in _REMOTE:
-            return weapon  # "a massive drone attack was repelled": the strike, not a clash
+            # "a massive drone attack was repelled": the strike, not a clash; repelled by air defence, the strike stopped
+            return "Disrupted weapons use" if _air_defence(_agent(token)) else weapon
     # "took the pilot hostage", "were taken into custody"
     taken_as = {lemma(c) for c in token.children if c.dep_ in {"dobj", "oprd"}} | {
         lemma(o) for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for o in c.children if o.dep_ == "pobj"}
