@@ -1840,6 +1840,10 @@ def test_a_death_told_right_after_an_event_without_one_is_its_toll(language):
     [event] = run(language, "A drone hit a car in Izyum on Monday, killing the driver. He died instantly.")
     assert event.fatalities == 1
     assert run(language, "A drone hit a car in Izyum on Monday. Two people died in Kharkiv.")[0].fatalities == 0
+    # an interception told between: "the driver" who died is none of its own
+    found = run(language, "A drone struck a car near Izyum on Monday, wounding the driver.\n\nAir defence worked over "
+                          "Kharkiv on Monday.\n\nThe driver died in hospital on Monday.")
+    assert [(e.sub_event_type, e.fatalities) for e in found if e.location == "Kharkiv"] == [("Disrupted weapons use", 0)]
 
 
 def test_a_toll_raised_later_updates_the_event_it_names(language):
@@ -3546,6 +3550,8 @@ def test_an_assault_joined_to_a_seizure_is_no_ground_taken(language):
     "Air defence systems worked over Belgorod overnight, the governor said.",
     "Over Belgorod, the air defence system was activated overnight.",
     "Air defence repelled a drone attack on Belgorod overnight, the governor said.",
+    # fifty-second probe round: a count of "aerial targets" destroyed is of interceptions
+    "Nine aerial targets were destroyed over Belgorod overnight, the Defence Ministry said.",
 ])
 def test_air_defence_that_worked_or_repelled_an_attack_intercepted(language, text):
     [stopped] = run(language, text)

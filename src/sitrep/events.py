@@ -1849,7 +1849,10 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     violent = event.event_type in {"Explosions/Remote violence", "Battles", "Violence against civilians"} \
         or event.sub_event_type in _FORCE_ON_PROTESTS  # "used ... firearms to clear the comuneros"
     undated = not _entities(sentence, "DATE")
-    if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"} or _definite(s) for s in subjects)
+    # after an interception or an arrest, "the driver" who died is someone that event's own lines named
+    told_of = text[event.evidence[0].start : sentence.start_char].lower()
+    if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"}
+                                             or (_definite(s) and (violent or s.lower_ in told_of)) for s in subjects)
                             or (violent and undated)):
         return 0
     return count_fatalities(sentence)
