@@ -3561,3 +3561,33 @@ def test_air_defence_that_worked_or_repelled_an_attack_intercepted(language, tex
 def test_work_that_is_not_air_defence_is_no_event(language):
     assert run(language, "Rescuers worked overnight in Belgorod after the storm.") == []
     assert run(language, "The air defence was not even activated in Belgorod overnight.") == []
+
+
+def test_where_fire_came_from_is_no_focus_of_the_report(language, full_gazetteer):
+    """From the fifty-second probe round: two names of the Kursk side, where the shell came from, outvoted the
+    Sumy village it hit."""
+    from sitrep.pipeline import Pipeline
+
+    def places(text: str) -> list[tuple[str, str]]:
+        found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2024, 4, 10))).events
+        return [(e.location, e.actor1) for e in found]
+    assert places("Yesterday at about 15:00 a mortar shell fired from the Tyotkino area of Kursk region hit a private "
+                  "house in the border village of Myropillia, killing a 58-year-old man.") == [
+        ("Myropillia", "Military Forces of Russia (2000-)")]
+    # a guard: people from a town, or a distance from it, still tell where it happened
+    assert [p for p, _ in places("Dozens of fishermen from Porto Novo marched to the municipal chamber this morning "
+                                 "to demand repairs to the fishing pier.")] == ["Porto-Novo"]
+    assert [p for p, _ in places("Unknown persons set fire to four forestry trucks at a farm three kilometres "
+                                 "from Contulmo.")] == ["Contulmo"]
+
+
+def test_a_river_crossed_and_a_town_naming_people_are_no_scene(language, full_gazetteer):
+    from sitrep.pipeline import Pipeline
+
+    def places(text: str) -> list[str]:
+        found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2024, 6, 3))).events
+        return [e.location for e in found]
+    assert places("The enemy kept Nikopol under fire yesterday evening, shelling the city with heavy artillery from "
+                  "across the Dnipro. A 48-year-old man was killed.") == ["Nikopol"]
+    assert places("Several hundred relatives of Mariupol defenders held in Russian captivity gathered on Soborny "
+                  "Avenue in Zaporizhzhia to demand a faster exchange.") == ["Zaporizhzhya"]

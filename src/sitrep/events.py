@@ -186,6 +186,31 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
         "kidnap", "rescue", "recover", "seize", "clear", "exit", "take", "steal", "loot", "remove", "evict", "snatch"}
 
 
+def _names_people(doc: Doc, place: Toponym) -> bool:
+    """ "Mariupol defenders", "Kupiansk residents": the place names where a group of people are from or fought."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"amod", "compound", "nmod"} or span.root.head.tag_ != "NNS":
+        return False
+    lex = lexicon()
+    return lemma(span.root.head) in {*lex["combatants"], *lex["captives"], *lex["protesters"], *_PEOPLE_OF_A_PLACE}
+
+
+_PEOPLE_OF_A_PLACE = frozenset({"resident", "villager", "civilian", "relative", "family", "veteran", "native"})
+
+
+def _fire_came_from(doc: Doc, place: Toponym) -> bool:
+    """ "a mortar shell fired from the Tyotkino area", "shelling ... from the direction of Enerhodar": where an act
+    came from (not "fishermen from Porto Novo marched", who are people of the place)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not _from_origin(doc, place):
+        return False
+    source = next((a for a in list(span.root.ancestors)[:5] if a.lower_ == "from"), None)
+    # (not "set fire to trucks at a farm three kilometres from Contulmo", a distance)
+    # (nor "a spokesman told national television from Kupiansk": where words came from is ``_speaks``' to judge)
+    return source is not None and lemma(source.head) in lexicon()["verbs"] \
+        and doc[source.i - 1].lower_ not in _geo_cues()["distance_units"]
+
+
 def _spoken_from_or_stood_with(doc: Doc, place: Toponym) -> bool:
     """ "Speaking in Pointe-Noire, the spokesman said ...", "marched ... in solidarity with Gaza": where a
     statement was made, or whom a crowd stood with, is no scene."""
@@ -256,6 +281,10 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     # a name inside an organisation's is not where it happened when another place is named ("outside a
     # Kabul Bank branch in Kunduz city"); alone, it is ("a strike on the Kharkiv Tractor Plant")
     governed = [p for p in governed if not _names_another_event(doc, p, chosen.trigger)]
+    # "relatives of Mariupol defenders gathered ... in Zaporizhzhia": a town that names a group of people is theirs
+    of_people = [p for p in governed if _names_people(doc, p)]
+    if len(of_people) < len(governed):
+        governed = [p for p in governed if p not in of_people]
     in_names = [p for p in governed if _names_a_thing(doc, p)]
     if len(in_names) < len(governed):
         governed = [p for p in governed if p not in in_names]
@@ -558,7 +587,10 @@ def _water(doc: Doc, place: Toponym) -> bool:
     # "on the left bank of the Dnipro": a river's bank, the river unnamed as one
     banked = span.start >= 3 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ == "of" \
         and doc[span.start - 3].lower_ in {"bank", "banks"}
-    return banked or (span.end < len(doc) and doc[span.end].lower_ in _WATER_WORDS)
+    # "shelling the city from across the Dnipro": one crosses a river, not a town
+    crossed = place.feature == "city" and span.start >= 2 and doc[span.start - 1].lower_ == "the" \
+        and doc[span.start - 2].lower_ == "across"
+    return banked or crossed or (span.end < len(doc) and doc[span.end].lower_ in _WATER_WORDS)
 
 
 def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
@@ -1514,10 +1546,10 @@ def extract(
     # where the report was filed is the story's place only when it names no other; a capital that
     # speaks ("a charge Kabul denies") is its government; a town named only as where the wounded were
     # treated is no scene ("The man later died in hospital in Melitopol")
-    # nor a river's name, "a Kyiv-based analyst", nor where drones were launched from
+    # nor a river's name, "a Kyiv-based analyst", nor where drones were launched or fire came from
     in_modifier = {id(t) for t in body_places if _in_a_modifier(doc, t)}
     no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) or _spoken_from_or_stood_with(doc, t)
-                or id(t) in in_modifier or _launched_from(doc, t) for t in body_places}
+                or id(t) in in_modifier or _launched_from(doc, t) or _fire_came_from(doc, t) for t in body_places}
     treated = {t.geonameid for t in body_places if no_scene[id(t)]} - {t.geonameid for t in body_places if not no_scene[id(t)]}
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)
             and id(t) not in in_modifier]
