@@ -3591,3 +3591,22 @@ def test_a_river_crossed_and_a_town_naming_people_are_no_scene(language, full_ga
                   "across the Dnipro. A 48-year-old man was killed.") == ["Nikopol"]
     assert places("Several hundred relatives of Mariupol defenders held in Russian captivity gathered on Soborny "
                   "Avenue in Zaporizhzhia to demand a faster exchange.") == ["Zaporizhzhya"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # fifty-fourth probe notes
+    ("Tonight electronic warfare means suppressed a UAV of the Armed Forces of Ukraine over Belgorod.",
+     "Disrupted weapons use"),
+    ("In Izyum yesterday near 16:00 the russian drone dropped explosive on private car of local resident.",
+     "Air/drone strike"),
+    ("Police captured 14 alleged terrorists in a joint operation in Kharkiv on Monday.", "Arrests"),
+    ("On the 11th, the occupiers took away the starosta of a village near Izyum.", "Abduction/forced disappearance"),
+])
+def test_suppressed_drones_dropped_explosive_suspects_captured_and_a_starosta_taken(language, text, sub_event_type):
+    assert [e.sub_event_type for e in run(language, text)] == [sub_event_type]
+
+
+def test_soldiers_captured_in_battle_are_no_arrest(language):
+    # a guard: only suspects are held; troops taken in battle are not arrests, nor ground
+    assert [e.sub_event_type for e in run(language, "Ukrainian forces captured two Russian soldiers near Izyum.")
+            if e.sub_event_type == "Arrests"] == []

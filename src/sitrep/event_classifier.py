@@ -1163,7 +1163,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("into") and not {lemma(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
                                  for p in c.children if p.dep_ == "pobj"} & set(rule["into"]):
         return None  # "turned the school into a base", not "turned the town into ruins"
-    found = words_under(_patient(token))
+    # ("the drone dropped explosive on a car", the noun parsed as an adverb)
+    found = words_under(_patient(token)) or {c.lower_ for c in token.children if c.dep_ == "advmod"}
     if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
     if rule.get("not_people") and _people_stopped(token):
@@ -1282,6 +1283,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             # ("seized a truck carrying rifle ammunition and rocket-propelled grenades")
             if (lemma(patient) in lex["weapon_finds"] or _carrying_arms(patient)) and _who(_agent(token)) & set(lex["security_forces"]):
                 return "Disrupted weapons use"  # "police seized a cache of explosives"; not fighters taking arms in a raid
+            if any(c.dep_ == "amod" and c.lower_ in {"alleged", "suspected"} for c in patient.children):
+                return "Arrests"  # "captured 14 alleged terrorists in a joint operation": suspects held
             return None  # "seized vehicles", "captured two soldiers": no ground changed hands
         return "territory"  # decided once the actors are known
     if kind == "weapon" and _debris_of_the_downed(_agent(token)):
