@@ -53,6 +53,7 @@ def test_reference_article_dates(reference_article):
         ("three days ago", dt.date(2022, 9, 10), 1),
         ("in March last year", dt.date(2021, 3, 15), 3),
         ("in early May this year", dt.date(2022, 5, 1), 3),
+        ("earlier this month", dt.date(2022, 9, 12), 3),  # before the day of the report, on the 13th
     ],
 )
 def test_phrases_resolve(phrase, expected, precision):

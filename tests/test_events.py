@@ -3610,3 +3610,19 @@ def test_soldiers_captured_in_battle_are_no_arrest(language):
     # a guard: only suspects are held; troops taken in battle are not arrests, nor ground
     assert [e.sub_event_type for e in run(language, "Ukrainian forces captured two Russian soldiers near Izyum.")
             if e.sub_event_type == "Arrests"] == []
+
+
+def test_a_regions_body_and_a_road_between_towns_are_no_scene(language, full_gazetteer):
+    """From the fifty-fourth probe notes."""
+    from sitrep.pipeline import Pipeline
+
+    def found(text: str, published: dt.date) -> list[tuple[str, dt.date]]:
+        events_ = Pipeline(language, full_gazetteer).process(Article("p", text, published=published)).events
+        return [(e.location, e.event_date) for e in events_]
+    # the city a region's administration is named for does not outweigh the village the fighting was near
+    assert found("A Russian sabotage group tried to cross the state border near Seredyna-Buda, the Sumy regional "
+                 "military administration reports. Border guards engaged the group.", dt.date(2023, 8, 24)) == [
+        ("Seredyna-Buda", dt.date(2023, 8, 24))]
+    assert found("After eleven days of blockade on the Santa Cruz-Cochabamba highway, officials and union leaders "
+                 "signed a twelve-point agreement in Yapacani late on the 9th.", dt.date(2023, 6, 10)) == [
+        ("Villa Yapacaní", dt.date(2023, 6, 9))]

@@ -536,8 +536,8 @@ def _relative(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | No
     if rule.get("previous_month"):
         first = published.replace(day=1) - dt.timedelta(days=1)
         return first.replace(day=15), precision
-    if rule.get("this_month"):
-        return published.replace(day=min(15, published.day)), precision
+    if rule.get("this_month"):  # "earlier this month": the middle of it, and before the day of the report
+        return published.replace(day=max(1, min(15, published.day - 1))), precision
     log.debug("relative date rule without a known key: %s", rule)
     return None
 

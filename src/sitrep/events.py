@@ -235,6 +235,15 @@ def _names_a_body(doc: Doc, place: Toponym) -> bool:
     return bool(after) and after[0] in lex["bodies"]
 
 
+def _a_regions_body(doc: Doc, place: Toponym) -> bool:
+    """ "the Sumy regional military administration", "Kharkiv oblast police": a body of the region, not of the town."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in _REGION_WORDS and _names_a_body(doc, place)
+
+
+_REGION_WORDS = frozenset({"regional", "region", "oblast", "provincial", "province"})
+
+
 def _the_bodys_name(doc: Doc, place: Toponym) -> bool:
     """A place that is part of a reporting body's name ("Kherson region police:"), not one told with
     "in" before the body acts ("in Izyum police arrested two men")."""
@@ -495,10 +504,12 @@ def _names_a_thing(doc: Doc, place: Toponym) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "compound":
         return False
-    head = span.root.head
-    if head.lower_ in _NAMED_WAYS:
-        return True  # "on Sukhbaatar Square in Ulaanbaatar": a square named after someone or somewhere
-    return head.ent_type_ == "ORG" and head.lower_ not in _admin_words() | _SETTLEMENT_WORDS
+    heads = [span.root.head]
+    while heads[-1].dep_ == "compound" and heads[-1].head != heads[-1]:
+        heads.append(heads[-1].head)  # "the Santa Cruz-Cochabamba highway": a road named for the towns it joins
+    # "on Sukhbaatar Square in Ulaanbaatar": a square named after someone or somewhere; "a Kabul Bank branch"
+    return any(head.lower_ in _NAMED_WAYS or (head.ent_type_ == "ORG" and head.lower_ not in _admin_words() | _SETTLEMENT_WORDS)
+               for head in heads)
 
 
 _NAMED_WAYS = frozenset({"square", "street", "avenue", "boulevard", "road", "highway", "bridge", "prospekt"})
@@ -1551,8 +1562,11 @@ def extract(
     no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) or _spoken_from_or_stood_with(doc, t)
                 or id(t) in in_modifier or _launched_from(doc, t) or _fire_came_from(doc, t) for t in body_places}
     treated = {t.geonameid for t in body_places if no_scene[id(t)]} - {t.geonameid for t in body_places if not no_scene[id(t)]}
+    # ("..., the Sumy regional military administration reports": a region's body is not what the report is about;
+    # "the Narbonne prosecutor" is the town's own)
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)
             and id(t) not in in_modifier]
+    told = [t for t in told if not _a_regions_body(doc, t)] or told
     filed = next((t for t in body_places if datelines.opens(doc, t.start) and t.country), None)
     focus = main_place([t for t in told if t.country and t.geonameid not in treated]) or (
         None if filed is not None and _tells_of_unknown_places(doc, body_places, segments)
