@@ -3626,3 +3626,22 @@ def test_a_regions_body_and_a_road_between_towns_are_no_scene(language, full_gaz
     assert found("After eleven days of blockade on the Santa Cruz-Cochabamba highway, officials and union leaders "
                  "signed a twelve-point agreement in Yapacani late on the 9th.", dt.date(2023, 6, 10)) == [
         ("Villa Yapacaní", dt.date(2023, 6, 9))]
+
+
+def test_a_crowd_beating_a_man_and_a_road_blocked_since_a_wait_began(language, full_gazetteer):
+    """From the thirty-seventh dispatch probe (Sri Lanka's fuel queues)."""
+    from sitrep.pipeline import Pipeline
+
+    def found(text: str) -> list[tuple[str, str, dt.date]]:
+        events_ = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2022, 6, 20))).events
+        return [(e.sub_event_type, e.location, e.event_date) for e in events_]
+    # the parser hangs "beating" on the crowd: the crowd did it
+    lede = ("COLOMBO - Tempers flared at filling stations across Sri Lanka over the weekend, with a man beaten to death "
+            "in Matara, officials said on Monday.\n\n")
+    assert [t for t, _, _ in found(lede + "In Matara, a crowd at a filling station on the Akuressa road set upon a man "
+                                   "they accused of hoarding petrol, beating him and setting his three-wheeler on fire. "
+                                   "He died on Sunday in hospital, police said.")] == ["Mob violence"]
+    # the road is named for two towns, the scene is the one the sentence opens with, and a wait's start is no day
+    assert found("In Kurunegala, hundreds of motorists who had been waiting since Thursday blocked the "
+                 "Colombo-Kurunegala road on Saturday and pelted a fuel bowser with stones.") == [
+        ("Violent demonstration", "Kurunegala", dt.date(2022, 6, 18))]

@@ -853,6 +853,8 @@ def _agent(token: Token) -> Token | None:
         return None  # "30 people were wounded ... and injured": who suffered it, not who did it
     if subject is None and token.dep_ == "relcl":
         return token.head
+    if subject is None and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
+        return token.head  # "a crowd at a filling station ..., beating him": the noun the doing hangs on
     if subject is None and token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
         subject = _subject(token.head.head)  # "Hezbollah responded by firing rockets"
     if subject is not None and (subject.lower_ in {"it", "they", "we"} or any(

@@ -297,7 +297,9 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     in_names = [p for p in governed if _names_a_thing(doc, p)]
     if len(in_names) < len(governed):
         governed = [p for p in governed if p not in in_names]
-    if not any(p.feature in {"city", "admin2"} for p in governed) and (framed := _framing_town(doc, chosen, in_sentence)):
+    # (the towns a road is named for frame nothing: "In Kurunegala, ... blocked the Colombo-Kurunegala road")
+    if not any(p.feature in {"city", "admin2"} and not _names_a_thing(doc, p) for p in governed) \
+            and (framed := _framing_town(doc, chosen, in_sentence)):
         governed = [framed, *governed]  # "In Peshawar, police fired tear gas at lawyers who were protesting outside ..."
     landmarks = [p for p in governed if _relative_position(doc, p, chosen.trigger)]
     governed = [p for p in governed if p not in landmarks]
@@ -1253,6 +1255,8 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
     clause = semicolon_clause(sentence, chosen.trigger)
     inside = [d for d in inside if clause.start_char <= d.start < clause.end_char] or inside
     inside = [d for d in inside if not _describes_a_noun(doc, d, chosen.trigger)]
+    # "drivers who had been waiting since Thursday blocked the road on Saturday": a wait's start is not the day
+    inside = [d for d in inside if doc.text[max(0, d.start - 6) : d.start].strip().lower() != "since"] or inside
     if _a_tolls_event(chosen.trigger):
         # "The death toll from a missile strike on Odesa rose to eight on Wednesday": the toll's day, not the strike's
         own = {t.idx for t in chosen.trigger.subtree}
