@@ -309,3 +309,13 @@ def test_a_countrys_own_independence_day_and_the_nights_around_holidays():
         == [dt.date(2024, 1, 1)]
     assert [m.value for m in find_dates("Kolaboui: the night before last, youths blocked the road.", dt.date(2024, 5, 22), [])] \
         == [dt.date(2024, 5, 21)]
+
+
+def test_days_after_or_before_a_date_told_right_after_count_from_it():
+    found = find_dates("A polling agent was assaulted two days after the 23 August vote.", dt.date(2023, 8, 29), [])
+    assert [(m.text, m.value) for m in found] == [("two days after", dt.date(2023, 8, 25)),
+                                                  ("23 August", dt.date(2023, 8, 23))]
+    found = find_dates("He was detained three days before August 5.", dt.date(2023, 8, 29), [])
+    assert found[0].value == dt.date(2023, 8, 2)
+    # a guard: "after" with no date right behind it counts nothing
+    assert find_dates("Two days after the vote, police arrested him.", dt.date(2023, 8, 29), []) == []

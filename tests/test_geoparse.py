@@ -1139,3 +1139,10 @@ def test_a_town_shelled_or_fought_in_may_be_spelt_another_way(language, tmp_path
     assert senses(language, gazetteer, "Gunmen attacked a market in Gulyaipole.") == [("Gulyaipole", 1)]
     # a guard: without such a word before it, a one-word look-alike stays unread
     assert senses(language, gazetteer, "Gulyaipole said the talks had failed.") == []
+
+
+def test_a_resident_of_a_town_names_the_town_under_its_variant(language, tmp_path):
+    gazetteer = Gazetteer.from_places([Place(1, "Grayvoron", 50.48, 35.67, "RU", "09", population=6_000)],
+                                      tmp_path / "g.sqlite")
+    # NER calls Graivoron a person; a resident of it is of a town
+    assert senses(language, gazetteer, "FSB officers detained a 34-year-old resident of Graivoron.") == [("Graivoron", 1)]

@@ -209,11 +209,13 @@ def _past_day_of_an_evening(text: str, found: _Found) -> bool:
 # the governor said on Tuesday")
 _APART = re.compile(
     r"(?i)\b(?:(?:the\s+)?(?P<back>previous|preceding)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+before(?=\s*[,.;)]|$)"
-    r"|(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?:(?P<later>later)|earlier|before(?=\s*[,.;)]|$))"
+    r"|(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?:(?P<later>later)|earlier|before(?=\s*[,.;)]|$)"
+    r"|(?P<toward>after|before)(?=\s+(?:the\s+)?(?:\d|[a-z]+\s+\d)))"  # "two days after the 23 August vote"
     r"|(?:the\s+)?(?P<ahead>next|following)\s+day|a\s+day\s+later"
     r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|evening|afternoon|morning)"
     r"|(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes)\s+(?:later|earlier)))\b"
 )
+_TOWARD_CHARS = 8  # "after the 23 August vote": the date told right after "after"
 _APART_CHARS = 300  # how far back in the paragraph the day it is counted from may be told
 _APART_AFTER_CHARS = 150  # how far ahead in the sentence, when none is told before
 _APART_STORY_CHARS = 1500  # how far back across paragraphs, when neither is told
@@ -224,6 +226,7 @@ class _Apart:
     start: int
     end: int
     days: int  # negative: before the day told
+    toward: bool = False  # counted from the date told right after ("two days after the 23 August vote")
 
 
 def _days_apart(text: str) -> Iterator[_Apart]:
@@ -234,10 +237,10 @@ def _days_apart(text: str) -> Iterator[_Apart]:
             days = 1
         elif m["n"]:  # "three days earlier", "a week earlier", "two days later"
             days = (int(m["n"]) if m["n"].isdigit() else _words().numbers[m["n"].lower()]) * (7 if m["unit"].startswith("week") else 1)
-            days = days if m["later"] else -days
+            days = days if m["later"] or (m["toward"] or "").lower() == "after" else -days
         else:
             days = -1
-        yield _Apart(m.start(), m.end(), days)
+        yield _Apart(m.start(), m.end(), days, toward=bool(m["toward"]))
 
 
 def _from_anchor(
@@ -246,8 +249,11 @@ def _from_anchor(
     """ "The MoD claimed on 9 January that its troops had captured Kotliarivka the previous day": the
     day before the last day-precise date of the paragraph; with none, the day the sentence tells right
     after ("struck the market the previous day, a local group said on 14 March"); else publication."""
-    anchor = next((m.value for m in reversed(before) if m.value is not None and m.precision == 1
-                   and apart.start - m.end <= _APART_CHARS and "\n\n" not in text[m.end : apart.start]), None)
+    anchor = next((f.value for f in after if f.value is not None and f.precision == 1
+                   and f.start - apart.end <= _TOWARD_CHARS), None) if apart.toward else None
+    if anchor is None:
+        anchor = next((m.value for m in reversed(before) if m.value is not None and m.precision == 1
+                       and apart.start - m.end <= _APART_CHARS and "\n\n" not in text[m.end : apart.start]), None)
     if anchor is None:
         anchor = next((f.value for f in after if f.value is not None and f.precision == 1
                        and f.start - apart.end <= _APART_AFTER_CHARS

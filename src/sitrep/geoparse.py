@@ -334,7 +334,8 @@ def _named_as_place(words: _Words, i: int) -> bool:
     phrase vouches for a one-word name, which may then be looked up under its romanisation variant (the index has
     Tājūrā’, Grayvoron, Beryslav)."""
     cues = _cues()
-    return (i > 1 and words.lower[i - 1] == "of" and words.span(i - 2, i).lower() in cues["before_phrases"]) or (
+    return (i > 1 and words.lower[i - 1] in {"of", "to"} and (
+        words.span(i - 2, i).lower() in cues["before_phrases"] or words.span(i - 2, i).lower() in cues["settlement_phrases"])) or (
         i > 0 and (words.lower[i - 1] in cues["fire_before"] or words.lower[i - 1] in cues["variant_before"])) or (
         i + 3 <= len(words) and words.span(i + 1, i + 3).lower() in cues["fire_after"]) or _heads_a_line(words, i, i + 1)
 
