@@ -319,3 +319,13 @@ def test_days_after_or_before_a_date_told_right_after_count_from_it():
     assert found[0].value == dt.date(2023, 8, 2)
     # a guard: "after" with no date right behind it counts nothing
     assert find_dates("Two days after the vote, police arrested him.", dt.date(2023, 8, 29), []) == []
+
+
+def test_a_feeds_clock_going_back_has_passed_midnight():
+    """From the thirty-eighth dispatch probe: posts "from Saturday evening to Sunday morning"."""
+    text = ("Below are the governor's posts from Saturday evening to Sunday morning.\n\n"
+            "18:05. Shebekino is again under fire.\n\n23:55. Missile danger over the region!\n\n"
+            "00:20. Air defence systems worked over Belgorod.\n\n07:10. During the night a drone hit a car.")
+    stamps = {m.text: m.value for m in find_dates(text, dt.date(2024, 5, 12), []) if ":" in m.text}
+    assert stamps == {"18:05": dt.date(2024, 5, 11), "23:55": dt.date(2024, 5, 11),
+                      "00:20": dt.date(2024, 5, 12), "07:10": dt.date(2024, 5, 12)}

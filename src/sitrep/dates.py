@@ -141,6 +141,10 @@ def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]
     posts = _posts(text, found, published)
     if any(day != published for _, day in posts):  # each post's "yesterday" and "on Monday" counted from its own stamp
         found = _found(text, matches, apart, lambda at: next((d for start, d in reversed(posts) if start <= at), published), country)
+    # a post stamped with a clock time alone is dated by its stamp, for what it tells with no day of its own
+    stamps = [_Found(m.start("hour"), m.end("minute"), day, 1) for start, day in posts
+              if (m := _CLOCK_STAMP.match(text, start)) is not None]
+    found = sorted([*found, *stamps], key=lambda f: (f.start, -(f.end - f.start))) if stamps else found
     mentions: list[DateMention] = []
     last_end = -1
     for f in found:
@@ -178,15 +182,26 @@ def _posts(text: str, found: Sequence[_Found | _Apart], published: dt.date | Non
             if isinstance(f, _Found) and f.value is not None and f.precision == 1
             and (published is None or f.value <= published)
             and _STAMP_BEFORE.search(text, max(0, f.start - 16), f.start) and _STAMP_AFTER.match(text, f.end)]
-    clocked = [m.start() for m in _CLOCK_STAMP.finditer(text)]
+    clocked = list(_CLOCK_STAMP.finditer(text))
     if days or len(clocked) < 2 or published is None:
         return days
-    intro = [f.value for f in found if isinstance(f, _Found) and f.start < clocked[0] and f.precision == 1
-             and f.value is not None and dt.timedelta(0) <= published - f.value <= _INTRO_DAYS]
-    return [(clocked[0], intro[0])] if len(set(intro)) == 1 else []
+    intro = {f.value for f in found if isinstance(f, _Found) and f.start < clocked[0].start() and f.precision == 1
+             and f.value is not None and dt.timedelta(0) <= published - f.value <= _INTRO_DAYS}
+    if not intro or len(intro) > 2:
+        return []
+    # "from Saturday evening to Sunday morning ... 23:55. ... 00:20.": a clock that goes back has passed midnight
+    day, previous, posts = min(intro), None, []
+    for stamp in clocked:
+        clock = (int(stamp["hour"]), int(stamp["minute"]))
+        if previous is not None and clock < previous and day < published:
+            day += dt.timedelta(days=1)
+        posts.append((stamp.start(), day))
+        previous = clock
+    return posts
 
 
-_CLOCK_STAMP = re.compile(r"(?m)^[ \t]*\[?\d{1,2}:\d{2}\]?[.:]?[ \t]")  # "08:30. Yesterday evening ...", "[19:05] ..."
+# "08:30. Yesterday evening ...", "[19:05] ..."
+_CLOCK_STAMP = re.compile(r"(?m)^[ \t]*\[?(?P<hour>\d{1,2}):(?P<minute>\d{2})\]?[.:]?[ \t]")
 _INTRO_DAYS = dt.timedelta(days=2)  # how long before publication an introduction's day of posts may be
 
 

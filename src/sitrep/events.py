@@ -1236,6 +1236,9 @@ def _with_its_dead(event: Event, died: int) -> Event:
 _AGE = re.compile(r"(?i)\byears?[- ]old\b|^aged\b")
 
 
+_CLOCK_ONLY = re.compile(r"\d{1,2}:\d{2}")  # the text of a date mention that is a post's stamp
+
+
 def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: dt.date | None) -> DateMention | None:
     """The resolved date in the trigger's sentence nearest the trigger, leaving out a dateline's date
     (the filing day) and preferring dates that do not hang on a reporting verb ("said on Monday"
@@ -1250,6 +1253,8 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
     usable = [d for d in dates if d.value is not None and not datelines.dates(doc, d.start)
               and (published is None or d.precision != 1 or d.value <= published)]
     inside = [d for d in usable if sentence.start_char <= d.start < sentence.end_char]
+    # a post's clock stamp dates what the post tells with no day of its own ("18:47 - About yesterday's attack")
+    inside = [d for d in inside if not _CLOCK_ONLY.fullmatch(d.text)] or inside
     inside = [d for d in inside if not _restated(d, inside, sentence)]
     # the trigger's own part of the sentence first: "... were abducted in Farchana; they were released on 18 June"
     clause = semicolon_clause(sentence, chosen.trigger)
