@@ -3645,3 +3645,29 @@ def test_a_crowd_beating_a_man_and_a_road_blocked_since_a_wait_began(language, f
     assert found("In Kurunegala, hundreds of motorists who had been waiting since Thursday blocked the "
                  "Colombo-Kurunegala road on Saturday and pelted a fuel bowser with stones.") == [
         ("Violent demonstration", "Kurunegala", dt.date(2022, 6, 18))]
+
+
+def test_household_gas_and_its_toll_are_no_event(language):
+    """From the fifty-fourth and fifty-fifth probe notes."""
+    assert run(language, "Household gas exploded in a five-storey apartment block in Kharkiv early this morning, "
+                         "collapsing one entrance. Three residents were killed, the emergencies ministry said.") == []
+    assert run(language, "Two people died after a gas explosion partially destroyed a building in Kharkiv late last "
+                         "night.") == []
+    # a guard: a strike's toll, told after it, is still counted
+    [strike] = run(language, "A missile hit an apartment block in Kharkiv early this morning. Three residents were killed.")
+    assert strike.fatalities == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed Izyum town on Sunday, abducting twenty-three people and shooting sporadically, residents said.",
+    "Gunmen stormed a mosque in Izyum during Friday prayers and took away forty-two worshippers, residents said.",
+    "On 16 July armed men in Russian uniform took the head of the Izyum community from his house and drove him away.",
+])
+def test_a_raid_to_take_people_and_a_community_head_taken_are_abductions(language, text):
+    assert [e.sub_event_type for e in run(language, text)] == ["Abduction/forced disappearance"]
+
+
+def test_a_raid_that_killed_is_an_attack_whoever_it_took(language):
+    # a guard: ACLED's attack outranks the abduction where the raid killed
+    [event] = run(language, "Gunmen stormed Izyum town on Sunday, killing two men and abducting ten people.")
+    assert event.sub_event_type == "Attack"

@@ -341,8 +341,10 @@ def _natural(trigger: Token) -> bool:
 _MISHAP_LEMMAS = frozenset({"rule", "gas", "prematurely", "misfire", "exercise", "training"})
 _RULED_OUT = re.compile(r"(?i)\brul(?:ed|ing|es)\s+out\b")
 _GAS_CAUSE = re.compile(r"(?i)\bcaused\s+by\s+(?:an?\s+)?(?:household\s+|domestic\s+)?gas\b")
-# "A gas cylinder exploded in a flat": a household blast; "police said it was a household accident, not a strike"
-_HOUSEHOLD_BLAST = re.compile(r"(?i)(?<!tear )\bgas\s+(?:cylinder|bottle|boiler|tank)s?\b|\b(?:was|were)\s+(?:an?\s+)?"
+# "A gas cylinder exploded in a flat", "Household gas exploded": a household blast; "police said it was a household
+# accident, not a strike"
+_HOUSEHOLD_BLAST = re.compile(r"(?i)(?<!tear )\bgas\s+(?:cylinder|bottle|boiler|tank|explosion|leak)s?\b|\b(?:household|domestic)\s+gas\b"
+                              r"|\b(?:was|were)\s+(?:an?\s+)?"
                               r"(?:household|domestic|industrial|road|traffic)\s+accident\b")
 
 
@@ -1146,7 +1148,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("on_a_person") and any(lemma(o) in lex["persons"] or lemma(o) in lex["people"] for o in burned):
         return _verb_event(token, {"sub_event_type": rule["on_a_person"]}, places, sentence)
     taken = _patient(token)
-    person = taken is not None and (lemma(taken) in lex["persons"] or taken.lower_ in {"him", "her", "them"})
+    # ("took the head of the Kamianka-Dniprovska community from his house")
+    person = taken is not None and (lemma(taken) in lex["persons"] or taken.lower_ in {"him", "her", "them"} or (
+        lemma(taken) == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in taken.children)))
     if rule.get("takes_people") and person and (
             any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) or disappearance_told(sentence)):
         return _person_held(token, sentence)  # "took an activist from his home", "taken him to unknown direction"
@@ -2159,6 +2163,13 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     if arrest is not None and best.sub_event_type in {"Attack", "Armed clash"} and lemma(best.trigger) in _RAIDS \
             and best.agent is None and best.trigger.dep_ in {"pcomp", "advcl"}:
         best = arrest
+    # "stormed Faskari town ..., abducting twenty-three people", "stormed a mosque and took away forty-two worshippers":
+    # a raid that killed no one was made to take them
+    taken = next((c for c in candidates if c.sub_event_type == "Abduction/forced disappearance"
+                  and best.trigger in (c.trigger.head, *c.trigger.children)), None)
+    if taken is not None and best.sub_event_type == "Attack" and lemma(best.trigger) in _RAIDS \
+            and not any(lemma(t) in {"kill", "die", "dead", "death", "body"} for t in best.trigger.sent):
+        best = taken
     # "Protests erupted in Tripoli ..., with banks set ablaze": what a riot burns is the riot's (not what
     # soldiers loot while a crowd rages)
     riot = next((c for c in candidates if c.sub_event_type == "Violent demonstration"), None)

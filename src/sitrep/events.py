@@ -1624,7 +1624,7 @@ def extract(
             new = [replace(d, told_day=False) for d in new]  # the day the toll rose, which the strike's own day outranks
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
         if (not drafts and (_a_regions_toll(chosen, new) or _across_the_region(chosen, new) or _after_a_tally(chosen))) \
-                or _counted_across(chosen, new) or _aimed_at_a_country(chosen, body_places):
+                or _counted_across(chosen, new) or _aimed_at_a_country(chosen, body_places) or _after_an_accident(chosen):
             continue  # "[412 strikes on nine settlements of the region.] One person was killed and four injured"
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
@@ -2074,6 +2074,16 @@ def _after_a_tally(chosen: SentenceEvent) -> bool:
     counted = any(t.tag_ == "NNS" and lemma(t) in nouns and any(c.dep_ == "nummod" and c.text.isdigit() and int(c.text) > 1
                                                                 for c in t.children) for t in before)
     return counted and over_a_period(before.text)
+
+
+def _after_an_accident(chosen: SentenceEvent) -> bool:
+    """ "Household gas exploded in an apartment block in Shakhty. Three residents were killed": the accident's toll,
+    told right after it in the paragraph."""
+    sentence = chosen.sentence
+    if not _toll_alone(chosen.trigger) or sentence.start == 0:
+        return False
+    before = sentence.doc[sentence.start - 1].sent
+    return "\n" not in before[-1].whitespace_ and ruled_an_accident(before.text)
 
 
 def _counted_across(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
