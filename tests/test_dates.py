@@ -329,3 +329,14 @@ def test_a_feeds_clock_going_back_has_passed_midnight():
     stamps = {m.text: m.value for m in find_dates(text, dt.date(2024, 5, 12), []) if ":" in m.text}
     assert stamps == {"18:05": dt.date(2024, 5, 11), "23:55": dt.date(2024, 5, 11),
                       "00:20": dt.date(2024, 5, 12), "07:10": dt.date(2024, 5, 12)}
+
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    # fifty-fourth and fifty-sixth probe notes
+    ("Militants detonated an IED at Kotulo on the eve of Jamhuri Day.", dt.date(2022, 12, 13), dt.date(2022, 12, 11)),
+    ("On Defenders Day, relatives of prisoners gathered in Kropyvnytskyi.", dt.date(2024, 10, 2), dt.date(2024, 10, 1)),
+    ("During the Dia del Encuentro de Dos Mundos marches, hooded men erected barricades.", dt.date(2022, 10, 13),
+     dt.date(2022, 10, 12)),
+])
+def test_kenyan_ukrainian_and_chilean_days(text, published, day):
+    assert [m.value for m in find_dates(text, published, [])] == [day]

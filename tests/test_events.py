@@ -3671,3 +3671,16 @@ def test_a_raid_that_killed_is_an_attack_whoever_it_took(language):
     # a guard: ACLED's attack outranks the abduction where the raid killed
     [event] = run(language, "Gunmen stormed Izyum town on Sunday, killing two men and abducting ten people.")
     assert event.sub_event_type == "Attack"
+
+
+def test_a_crowd_seizing_men_a_state_of_occupation_and_traffic_freed(language):
+    """From the fifty-sixth probe notes."""
+    [mob] = run(language, "A crowd in Izyum seized two young men accusing them of scouting for a gang; they were stoned "
+                          "and burned to death near the market.")
+    assert mob.sub_event_type == "Mob violence"
+    found = run(language, "Police said a woman from Izyum had reported being raped by two Russian soldiers who broke "
+                          "into her house on 2 October; the village was still occupied at the time.")
+    assert [e.sub_event_type for e in found] == ["Sexual violence"]
+    assert [e.sub_event_type for e in run(language, "Miners blocked the highway in Izyum in protest; police negotiated "
+                                                    "with the group and traffic was freed in the evening.")
+            if e.event_type == "Battles" or "territory" in e.sub_event_type] == []

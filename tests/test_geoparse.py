@@ -1146,3 +1146,15 @@ def test_a_resident_of_a_town_names_the_town_under_its_variant(language, tmp_pat
                                       tmp_path / "g.sqlite")
     # NER calls Graivoron a person; a resident of it is of a town
     assert senses(language, gazetteer, "FSB officers detained a 34-year-old resident of Graivoron.") == [("Graivoron", 1)]
+
+
+def test_a_district_after_a_smaller_heading_city_is_that_citys(language, tmp_path):
+    """From the fifty-second and fifty-sixth probe notes: the index holds Kherson at 66,000 people and Kyiv's
+    Dniprovskyi district at 350,000; the post's heading says whose district it is."""
+    places = [
+        Place(706448, "Kherson", 46.64, 32.61, "UA", "08", population=66_000),
+        Place(13561144, "Dniprovskyi", 50.45, 30.62, "UA", "12", population=350_000),
+    ]
+    gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
+    text = "Kherson: Russian FPV drone struck a municipal bus at a stop in the Dniprovskyi district this morning."
+    assert senses(language, gazetteer, text) == [("Kherson", 706448)]

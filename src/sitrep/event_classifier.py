@@ -1246,6 +1246,11 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None  # "in temporarily occupied Vasylivka", however the parser reads it
         if rule.get("describes_a_state") and token.dep_ == "acl" and token.tag_ == "VBN":
             return None  # "a house occupied by Algerian immigrants", "a village occupied since March": who holds it
+        if rule.get("describes_a_state") and any(c.dep_ == "advmod" and c.lower_ in {"still", "already"} for c in token.children):
+            return None  # "the village was still occupied at the time": who held it then
+        if any(c.dep_ == "auxpass" for c in token.children) and any(
+                lemma(t) in _WAYS_FREED for t in token.doc[max(token.i - 3, sentence.start) : token.i]):
+            return None  # "traffic was freed in the evening": a road reopened, however the subject is parsed
         if token.dep_ == "acl" and any(lemma(n) in lex[kind] for n in _noun_and_its_of(token.head)
                                        for kind in ("persons", "people", "combatants", "captives")):
             return None  # "relatives of defenders captured in Mariupol": people described by their capture
@@ -1423,7 +1428,10 @@ def _noun_and_its_of(noun: Token) -> list[Token]:
 
 def _person_held(token: Token, sentence: Span) -> str:
     """ "FSB officers seized a schoolteacher": a detention by security forces, else an abduction."""
-    held = "Arrests" if _who(_agent(token)) & set(lexicon()["security_forces"]) else "Abduction/forced disappearance"
+    who = _who(_agent(token))
+    if who & {"crowd", "mob"}:
+        return "Mob violence"  # "a crowd in Lascahobas seized two young men ...; they were stoned and burned to death"
+    held = "Arrests" if who & set(lexicon()["security_forces"]) else "Abduction/forced disappearance"
     return _unless_disappeared(held, sentence)
 
 
@@ -2115,6 +2123,7 @@ def _in_a_title(token: Token) -> bool:
 
 
 _RAIDS = frozenset({"storm", "raid", "search"})
+_WAYS_FREED = frozenset({"traffic", "road", "highway", "route", "passage", "movement", "lane", "bridge"})
 
 
 def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:

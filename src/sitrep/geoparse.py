@@ -61,6 +61,7 @@ NEIGHBOUR_BONUS = 0.5
 DIVISION_BONUS = 0.6  # a town's own name inside a province the text names as one ("Belgorod region")
 BETWEEN_TOKENS = 6  # "between A and the nearby village of B": how far B may follow the "and"
 BIG_CITY = 300_000  # a city with districts of its own ("the Kyivskyi district" of Kharkiv)
+HEADING_CITY = 50_000  # the least a post's heading city need be to have districts of its own
 HYPHENED_PART_POPULATION = 100_000  # a town this big is itself in "Kharkiv-based", "Dnipro-Kharkiv highway"
 NEIGHBOUR_MAX_POPULATION = 20_000  # villages and small towns, not a famous town's name on a person
 COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution
@@ -1366,13 +1367,16 @@ def _district_of_a_named_city(words: _Words, mention: _Mention, mentions: list[_
     its = i > 1 and words.lower[i - 1] in {"'s", "’s"} and words.lower[i - 2] == "city"
     if mention.place is None or not named_so or i == 0 or (words.lower[i - 1] != "the" and not its):
         return False
-    if mention.place.population >= BIG_CITY:
-        return False  # "in the Kryvyi Rih district" after a KYIV dateline: a big city names its own district
+    # "in the Kryvyi Rih district" after a KYIV dateline: a big city names its own district (but a post's heading
+    # city names the district it tells of)
+    big = mention.place.population >= BIG_CITY
     sentence = range(_sentence_start(words, i), _sentence_end(words, i))
     # (or heading the post: "Kharkiv. Overnight, enemy drones hit the Kyivskyi district of the city.")
-    cities = [m.place for m in mentions if m is not mention and m.place is not None and m.place.feature == "city"
-              and m.place.population >= BIG_CITY and (m.tok_start in sentence or m.start in words.datelines or (
-                  _line_head(words, m) and m.tok_end <= i and not any("\n" in w for w in words.orth[m.tok_end : i])))]
+    # (a post's heading city may be smaller, or indexed smaller: "Kherson: ... in the Dniprovskyi district")
+    cities = [m.place for m in mentions if m is not mention and m.place is not None and m.place.feature == "city" and (
+        (not big and m.place.population >= BIG_CITY and (m.tok_start in sentence or m.start in words.datelines)) or (
+            m.place.population >= HEADING_CITY and _line_head(words, m) and m.tok_end <= i
+            and not any("\n" in w for w in words.orth[m.tok_end : i])))]
     # (not "Kharkiv: shelling hit the Izium district", a district of the city's own province)
     return any(_distance_km(city, mention.place) > NEIGHBOUR_KM * 2 and city.admin1 != mention.place.admin1 for city in cities)
 
