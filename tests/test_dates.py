@@ -337,6 +337,8 @@ def test_a_feeds_clock_going_back_has_passed_midnight():
     ("On Defenders Day, relatives of prisoners gathered in Kropyvnytskyi.", dt.date(2024, 10, 2), dt.date(2024, 10, 1)),
     ("During the Dia del Encuentro de Dos Mundos marches, hooded men erected barricades.", dt.date(2022, 10, 13),
      dt.date(2022, 10, 12)),
+    # fifty-seventh: the day of the week's prayers
+    ("Crowds marched after Friday prayers in Saravan.", dt.date(2023, 1, 28), dt.date(2023, 1, 27)),
 ])
-def test_kenyan_ukrainian_and_chilean_days(text, published, day):
+def test_kenyan_ukrainian_and_chilean_days_and_friday_prayers(text, published, day):
     assert [m.value for m in find_dates(text, published, [])] == [day]

@@ -3684,3 +3684,14 @@ def test_a_crowd_seizing_men_a_state_of_occupation_and_traffic_freed(language):
     assert [e.sub_event_type for e in run(language, "Miners blocked the highway in Izyum in protest; police negotiated "
                                                     "with the group and traffic was freed in the evening.")
             if e.event_type == "Battles" or "territory" in e.sub_event_type] == []
+
+
+def test_the_police_of_a_region_is_a_body_not_the_scene(language, full_gazetteer):
+    """From the fifty-seventh probe notes."""
+    from sitrep.pipeline import Pipeline
+
+    text = ("The day before yesterday in Kodyma about thirty locals surrounded a TCC notification group, smashed the "
+            "windows of their minibus and freed a man who had been taken for a document check, the police of Odesa "
+            "region report.")
+    found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2025, 7, 14))).events
+    assert [(e.sub_event_type, e.location) for e in found] == [("Mob violence", "Kodyma")]

@@ -232,7 +232,9 @@ def _names_a_body(doc: Doc, place: Toponym) -> bool:
     after = [t.lower_ for t in doc[span.end : span.end + 4]]
     while after and after[0] in lex["body_qualifiers"]:
         after.pop(0)
-    return bool(after) and after[0] in lex["bodies"]
+    # "the police of Odesa region report": the body named before its seat
+    of_a_body = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in lex["bodies"]
+    return (bool(after) and after[0] in lex["bodies"]) or of_a_body
 
 
 def _a_regions_body(doc: Doc, place: Toponym) -> bool:
@@ -248,7 +250,7 @@ def _the_bodys_name(doc: Doc, place: Toponym) -> bool:
     """A place that is part of a reporting body's name ("Kherson region police:"), not one told with
     "in" before the body acts ("in Izyum police arrested two men")."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    told_in = span is not None and span.start > 0 and doc[span.start - 1].pos_ == "ADP"
+    told_in = span is not None and span.start > 0 and doc[span.start - 1].pos_ == "ADP" and doc[span.start - 1].lower_ != "of"
     return span is not None and not told_in and _names_a_body(doc, place)
 
 
