@@ -342,3 +342,12 @@ def test_a_feeds_clock_going_back_has_passed_midnight():
 ])
 def test_kenyan_ukrainian_and_chilean_days_and_friday_prayers(text, published, day):
     assert [m.value for m in find_dates(text, published, [])] == [day]
+
+
+def test_a_month_naming_an_event_dates_it():
+    """From the thirty-eighth dispatch probe: "an April missile strike" recalled in a June report is April's."""
+    found = find_dates("The city has been hit before; an April missile strike on a residential area killed 20 people.",
+                       dt.date(2025, 6, 4), [])
+    assert [(m.text, m.value, m.precision) for m in found] == [("April", dt.date(2025, 4, 15), 3)]
+    # a guard: a month that names no event is no date ("a May decision")
+    assert find_dates("A May decision was taken.", dt.date(2025, 6, 4), []) == []

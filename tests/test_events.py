@@ -3695,3 +3695,10 @@ def test_the_police_of_a_region_is_a_body_not_the_scene(language, full_gazetteer
             "region report.")
     found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2025, 7, 14))).events
     assert [(e.sub_event_type, e.location) for e in found] == [("Mob violence", "Kodyma")]
+
+
+def test_drones_the_model_takes_for_a_name_are_drones(language):
+    """From the thirty-eighth dispatch probe: mid-article, "Drones" was tagged a proper noun and its attack a clash."""
+    found = run(language, "A missile hit Kharkiv on Tuesday, officials said.\n\nDrones also attacked the city of Izyum "
+                          "overnight, setting fire to an industrial enterprise, the governor said.")
+    assert [e.sub_event_type for e in found if e.location == "Izyum"] == ["Air/drone strike"]

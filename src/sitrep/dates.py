@@ -109,6 +109,9 @@ def _patterns() -> list[tuple[re.Pattern[str], _Resolver]]:
         (re.compile(r"(?i)\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>\d{4})\b"), _season),
         # "Last March, a drone slammed into ...": the latest March before this month
         (re.compile(rf"\b(?:[Ll]ast) (?P<month>{month})(?![\w-]|\s+\d)"), _last_named_month),
+        # a month naming an event ("an April missile strike on a residential area", "the March attack"): that month
+        (re.compile(rf"\b(?:[Aa]n?|[Tt]he) (?P<date>(?P<month>{month})) (?=(?:\w+ )?(?i:strike|attack|raid|bombing|shelling|offensive|assault|massacre|protest|clashes|killings?)\b)"),
+         _month_only),
         # A bare month only after a preposition ("in May"), never "she may go".
         (re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f) (?P<date>(?P<month>{month}))\b"), _month_only),
         # "overnight into Tuesday", "the night into Sunday", "the night of Sunday for Monday": the morning the night ends in

@@ -124,9 +124,17 @@ class SentenceEvent:
 
 def lemma(token: Token) -> str:
     word = token.lemma_.lower()
-    if token.tag_ == "NNPS" and word == token.lower_ and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]  # "Protesters in Kikuyu ...": a plural the model took for a name keeps its "s"
+    if token.tag_ in {"NNPS", "NNP"} and word == token.lower_ and word.endswith("s") and not word.endswith("ss") and (
+            token.tag_ == "NNPS" or word[:-1] in _known_nouns()):
+        word = word[:-1]  # "Protesters in Kikuyu ...", "Drones also attacked": a plural the model took for a name
     return _fixed(word, token.lower_) if word in lexicon()["lemma_fixes"] else word
+
+
+@lru_cache(maxsize=1)
+def _known_nouns() -> frozenset[str]:
+    """The nouns the lexicon names weapons, acts and crowds by."""
+    lex = lexicon()
+    return frozenset(lex["weapons"]) | frozenset(lex["nouns"]) | frozenset(lex["protesters"]) | frozenset(lex["combatants"])
 
 
 def _fixed(word: str, written: str) -> str:
