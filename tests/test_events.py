@@ -3702,3 +3702,13 @@ def test_drones_the_model_takes_for_a_name_are_drones(language):
     found = run(language, "A missile hit Kharkiv on Tuesday, officials said.\n\nDrones also attacked the city of Izyum "
                           "overnight, setting fire to an industrial enterprise, the governor said.")
     assert [e.sub_event_type for e in found if e.location == "Izyum"] == ["Air/drone strike"]
+
+
+def test_a_thing_named_like_a_place_is_no_scene(language, full_gazetteer):
+    """From the fifty-second probe notes: "a Lada" is a car (and a village in Spain)."""
+    from sitrep.pipeline import Pipeline
+
+    text = ("A car bomb tore through a Lada parked outside an apartment block in occupied Berdiansk on March 3, "
+            "killing the head of the local occupation traffic police.")
+    found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2023, 3, 4))).events
+    assert [(e.location, e.country) for e in found] == [("Berdyansk", "UA")]

@@ -273,7 +273,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     # a country is too wide to be an event's place, and a union of countries ("pro-EU protesters") too
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
                    and not _where_treated(doc, p) and not _speaking(doc, p) and not _in_a_modifier(doc, p)
-                   and not _spoken_from_or_stood_with(doc, p)]
+                   and not _spoken_from_or_stood_with(doc, p) and not _one_of_a_kind(doc, p)]
     # where words were spoken is no scene beside another place the sentence or its paragraph names ("Krivoy Rog:
     # a missile hit a residential building ..., the head of the regional military administration said in
     # Dnipro"); alone, the sentence's report is placed as before
@@ -501,6 +501,13 @@ def _a_hospital_gone_to(noun: Token) -> bool:
 _TREATED_IN = frozenset({"hospitalize", "hospitalise", "treat", "admit"})
 _TREATED = frozenset({"die", "take", "treat", "hospitalize", "hospitalise", "rush", "bring", "evacuate", "transport",
                       "admit", "deliver", "succumb", "airlift", "transfer", "drive"})
+
+
+def _one_of_a_kind(doc: Doc, place: Toponym) -> bool:
+    """ "A car bomb tore through a Lada parked outside": a thing named like a place, one of a kind."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span.root.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in span.root.children)
 
 
 def _names_a_thing(doc: Doc, place: Toponym) -> bool:
@@ -1571,7 +1578,8 @@ def extract(
     # nor a river's name, "a Kyiv-based analyst", nor where drones were launched or fire came from
     in_modifier = {id(t) for t in body_places if _in_a_modifier(doc, t)}
     no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) or _spoken_from_or_stood_with(doc, t)
-                or id(t) in in_modifier or _launched_from(doc, t) or _fire_came_from(doc, t) for t in body_places}
+                or id(t) in in_modifier or _launched_from(doc, t) or _fire_came_from(doc, t) or _one_of_a_kind(doc, t)
+                for t in body_places}
     treated = {t.geonameid for t in body_places if no_scene[id(t)]} - {t.geonameid for t in body_places if not no_scene[id(t)]}
     # ("..., the Sumy regional military administration reports": a region's body is not what the report is about;
     # "the Narbonne prosecutor" is the town's own)
