@@ -3712,3 +3712,13 @@ def test_a_thing_named_like_a_place_is_no_scene(language, full_gazetteer):
             "killing the head of the local occupation traffic police.")
     found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2023, 3, 4))).events
     assert [(e.location, e.country) for e in found] == [("Berdyansk", "UA")]
+
+
+def test_people_detained_who_stood_with_placards_were_protesting(language):
+    """From the fifty-second probe notes."""
+    [event] = run(language, "Police in Kharkiv detained four women who stood with placards outside the regional "
+                            "administration demanding that their mobilised husbands be sent home.")
+    assert event.sub_event_type == "Protest with intervention"
+    # a guard: people held who stood with nothing of a protest are arrested
+    [event] = run(language, "Police in Kharkiv detained four men who stood outside the regional administration.")
+    assert event.sub_event_type == "Arrests"

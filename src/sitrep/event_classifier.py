@@ -1638,7 +1638,8 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     patient = _patient(token)
     held = ({t.i for t in subtree(patient)} if patient is not None else set()) | _arrest_cause(token)
     # "detained 25 students who had gathered outside the governor's office": those held were protesting
-    gathered = patient is not None and any(c.dep_ == "relcl" and (_gathering(c) or any(
+    # ("four women who stood with placards outside the regional administration")
+    gathered = patient is not None and any(c.dep_ == "relcl" and (_gathering(c) or _with_protest_props(c) or any(
         x.dep_ in {"xcomp", "advcl"} and _gathering(x) for x in c.children)) for c in patient.children)  # "who came to lay flowers"
     # "protesters tried to break through the police cordon; police detained 54 persons": the crowd is the subject
     # of the clause before
