@@ -3722,3 +3722,10 @@ def test_people_detained_who_stood_with_placards_were_protesting(language):
     # a guard: people held who stood with nothing of a protest are arrested
     [event] = run(language, "Police in Kharkiv detained four men who stood outside the regional administration.")
     assert event.sub_event_type == "Arrests"
+
+
+def test_fire_opened_to_a_car_in_clumsy_english(language):
+    """From the fifty-seventh probe notes, a machine-translated post."""
+    [event] = run(language, "In Izyum the occupiers on the checkpoint at exit of city opened fire to the car of local man "
+                            "because he did not stop enough fast. The man died from the wounds on place.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)

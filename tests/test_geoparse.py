@@ -1158,3 +1158,11 @@ def test_a_district_after_a_smaller_heading_city_is_that_citys(language, tmp_pat
     gazetteer = Gazetteer.from_places(places, tmp_path / "g.sqlite")
     text = "Kherson: Russian FPV drone struck a municipal bus at a stop in the Dniprovskyi district this morning."
     assert senses(language, gazetteer, text) == [("Kherson", 706448)]
+
+
+def test_a_town_heading_a_post_before_its_day(language, tmp_path):
+    """From the fifty-seventh probe notes: "Melitopol, evening of 8 June: ..."."""
+    gazetteer = Gazetteer.from_places([Place(1, "Melitopol", 46.85, 35.37, "UA", "26", population=148_851)],
+                                      tmp_path / "g.sqlite")
+    text = "Melitopol, evening of 8 June: unknown persons threw a grenade at a Rosgvardia UAZ near the tax office."
+    assert senses(language, gazetteer, text) == [("Melitopol", 1)]

@@ -644,7 +644,9 @@ def _heads_a_line(words: _Words, start: int, end: int) -> bool:
     if end < len(words) and words.orth[end] == ",":
         # or before a part of it: "Melitopol, Novyi Melitopol micro-district.", "Kostiantynivka, Donetsk region:"
         stop = next((k for k in range(end + 1, min(end + 7, len(words))) if words.orth[k] in {":", "."}), None)
-        if stop is None or words.lower[stop - 1] not in _cues()["division_words"] | _QUARTER_WORDS:
+        # (or before its day: "Melitopol, evening of 8 June: unknown persons threw a grenade")
+        if stop is None or (words.lower[stop - 1] not in _cues()["division_words"] | _QUARTER_WORDS
+                            and not _WHEN.fullmatch(words.span(end + 1, stop))):
             return False
         end = stop
     if end >= len(words) or words.orth[end] not in {":", "."}:
@@ -657,6 +659,9 @@ def _heads_a_line(words: _Words, start: int, end: int) -> bool:
 
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\.?")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_WHEN = re.compile(rf"(?i)(?:(?:early|late|on|the|in|at|morning|evening|afternoon|night|of|{_MONTHS}|\d{{1,2}}(?:st|nd|rd|th)?"
+                   r"|\d{1,2}[:.]\d{2}|\w+day)\s*)+")  # "evening of 8 June", "3 March, 19:40", "Sunday morning"
 
 
 def _doubt_surnames(words: _Words, mentions: list[_Mention]) -> set[int]:
