@@ -3729,3 +3729,13 @@ def test_fire_opened_to_a_car_in_clumsy_english(language):
     [event] = run(language, "In Izyum the occupiers on the checkpoint at exit of city opened fire to the car of local man "
                             "because he did not stop enough fast. The man died from the wounds on place.")
     assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+
+
+def test_stun_grenades_thrown_into_a_crowd_break_it_up(language):
+    """From the fifty-third probe notes."""
+    found = run(language, "In Izyum yesterday residents came out with Ukrainian flags to the central square. The Russian "
+                          "military first watched, then threw stun grenades into the crowd and fired into the air.")
+    assert [e.sub_event_type for e in found] == ["Protest with intervention"]
+    # a guard: a grenade thrown at soldiers is a grenade attack
+    [event] = run(language, "Unknown persons threw a grenade at a group of soldiers in Izyum yesterday.")
+    assert event.sub_event_type == "Grenade"

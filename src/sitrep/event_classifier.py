@@ -1327,6 +1327,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                 # "a suicide bomber drove a car packed with explosives into a checkpoint": a vehicle bomb
                 weapon = _weapon_in([t for c in token.children if c.dep_ in {"dobj", "nsubj"} for t in c.subtree])
             return weapon
+        if _crowd_control_thrown(token) and any(c.dep_ == "prep" and c.lower_ in {"into", "at", "on", "among"} and any(
+                lemma(o) in lex["protesters"] for o in c.children if o.dep_ == "pobj") for c in token.children):
+            return "Protest with intervention"  # "threw stun grenades into the crowd": a crowd broken up
         aimed = _fired_at(token, rule["targets"], sentence) if rule.get("targets") else None
         if lexicon()["event_types"].get(aimed) == "Protests":
             return aimed  # "police opened fire on demonstrators", whatever gun the sentence names
