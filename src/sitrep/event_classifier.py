@@ -124,9 +124,10 @@ class SentenceEvent:
 
 def lemma(token: Token) -> str:
     word = token.lemma_.lower()
-    if token.tag_ in {"NNPS", "NNP"} and word == token.lower_ and word.endswith("s") and not word.endswith("ss") and (
-            token.tag_ == "NNPS" or word[:-1] in _known_nouns()):
-        word = word[:-1]  # "Protesters in Kikuyu ...", "Drones also attacked": a plural the model took for a name
+    if word.endswith("s") and not word.endswith("ss") and word == token.lower_:
+        tag = token.tag_  # (read only for the few words that may need it: the lemma is asked for very often)
+        if tag == "NNPS" or (tag == "NNP" and word[:-1] in _known_nouns()):
+            word = word[:-1]  # "Protesters in Kikuyu ...", "Drones also attacked": a plural the model took for a name
     return _fixed(word, token.lower_) if word in lexicon()["lemma_fixes"] else word
 
 
