@@ -31,6 +31,7 @@ evaluation passes ``demonyms=True`` to follow the gold convention, and says so.
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import importlib.resources
 import json
@@ -659,7 +660,7 @@ def _heads_a_line(words: _Words, start: int, end: int) -> bool:
 
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\.?")
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "|".join(name.lower() for name in calendar.month_name[1:])
 _WHEN = re.compile(rf"(?i)(?:(?:early|late|on|the|in|at|morning|evening|afternoon|night|of|{_MONTHS}|\d{{1,2}}(?:st|nd|rd|th)?"
                    r"|\d{1,2}[:.]\d{2}|\w+day)\s*)+")  # "evening of 8 June", "3 March, 19:40", "Sunday morning"
 
