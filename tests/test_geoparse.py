@@ -1166,3 +1166,14 @@ def test_a_town_heading_a_post_before_its_day(language, tmp_path):
                                       tmp_path / "g.sqlite")
     text = "Melitopol, evening of 8 June: unknown persons threw a grenade at a Rosgvardia UAZ near the tax office."
     assert senses(language, gazetteer, text) == [("Melitopol", 1)]
+
+
+def test_a_soviet_name_ukraine_dropped_names_its_town_as_its_own_name_did(language, full_gazetteer):
+    """From the fifty-second, fifty-third and fifty-sixth probe notes: "Artemovsk" had resolved to a Russian village
+    of that name, 37 times smaller than Bakhmut."""
+    def names(text: str) -> list[str]:
+        return [t.name for t in geoparse(language(text), [], full_gazetteer)]
+    assert names("Wagner fighters began handing over their positions in Artemovsk to regular army units.") == ["Bakhmut"]
+    assert names("Russian troops attacked near Krasnoarmeysk on Monday.") == ["Pokrovsk"]
+    # a guard: a big namesake still wins where the text says so
+    assert names("Police in Dzerzhinsk, Nizhny Novgorod region, detained two men.")[0] == "Dzerzhinsk"

@@ -1493,7 +1493,9 @@ class _Context:
 def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Context) -> float:
     score = 0.5 * math.log10(place.population + 10) + FEATURE_PRIOR[place.feature]
     namesake = place.feature == "city" and _namesake_of_division(mention, place)
-    score += 1.0 if kind == NameKind.NAME or namesake else 0.0  # "New York" names New York City as well
+    # "New York" names New York City as well; "Artemovsk" names Bakhmut as its own name did until 2016
+    former = _cues()["former_names"].get(mention.key[0]) == place.geonameid
+    score += 1.0 if kind == NameKind.NAME or namesake or former else 0.0
     if mention.admin_after or mention.bracketed or (mention.holds and place.feature in ("admin1", "city")):
         score += 3.0 if place.feature == "admin1" else -1.0  # "Kharkiv region"; "Buffalo, New York"; "Robotyne (Zaporizhia)"
     if mention.admin_after and place.feature == "city" and _outside_its_divisions(mention, place):
