@@ -68,6 +68,13 @@ def run(language, text: str, published: dt.date | None = PUBLISHED, segments=())
     return events.extract(article, language(text), list(segments), toponyms_in(text), found, StandIn())
 
 
+def processed(language, gazetteer, text: str, published: dt.date) -> tuple:
+    """The events of every real stage (clean, nlp, geoparse on the gazetteer, dates, events) for one text."""
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline(language, gazetteer).process(Article("p", text, published=published)).events
+
+
 # ------------------------------------------------------------------ types, actors, places, dates
 
 
@@ -3566,10 +3573,8 @@ def test_work_that_is_not_air_defence_is_no_event(language):
 def test_where_fire_came_from_is_no_focus_of_the_report(language, full_gazetteer):
     """From the fifty-second probe round: two names of the Kursk side, where the shell came from, outvoted the
     Sumy village it hit."""
-    from sitrep.pipeline import Pipeline
-
     def places(text: str) -> list[tuple[str, str]]:
-        found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2024, 4, 10))).events
+        found = processed(language, full_gazetteer, text, dt.date(2024, 4, 10))
         return [(e.location, e.actor1) for e in found]
     assert places("Yesterday at about 15:00 a mortar shell fired from the Tyotkino area of Kursk region hit a private "
                   "house in the border village of Myropillia, killing a 58-year-old man.") == [
@@ -3582,10 +3587,8 @@ def test_where_fire_came_from_is_no_focus_of_the_report(language, full_gazetteer
 
 
 def test_a_river_crossed_and_a_town_naming_people_are_no_scene(language, full_gazetteer):
-    from sitrep.pipeline import Pipeline
-
     def places(text: str) -> list[str]:
-        found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2024, 6, 3))).events
+        found = processed(language, full_gazetteer, text, dt.date(2024, 6, 3))
         return [e.location for e in found]
     assert places("The enemy kept Nikopol under fire yesterday evening, shelling the city with heavy artillery from "
                   "across the Dnipro. A 48-year-old man was killed.") == ["Nikopol"]
@@ -3614,10 +3617,8 @@ def test_soldiers_captured_in_battle_are_no_arrest(language):
 
 def test_a_regions_body_and_a_road_between_towns_are_no_scene(language, full_gazetteer):
     """From the fifty-fourth probe notes."""
-    from sitrep.pipeline import Pipeline
-
     def found(text: str, published: dt.date) -> list[tuple[str, dt.date]]:
-        events_ = Pipeline(language, full_gazetteer).process(Article("p", text, published=published)).events
+        events_ = processed(language, full_gazetteer, text, published)
         return [(e.location, e.event_date) for e in events_]
     # the city a region's administration is named for does not outweigh the village the fighting was near
     assert found("A Russian sabotage group tried to cross the state border near Seredyna-Buda, the Sumy regional "
@@ -3630,10 +3631,8 @@ def test_a_regions_body_and_a_road_between_towns_are_no_scene(language, full_gaz
 
 def test_a_crowd_beating_a_man_and_a_road_blocked_since_a_wait_began(language, full_gazetteer):
     """From the thirty-seventh dispatch probe (Sri Lanka's fuel queues)."""
-    from sitrep.pipeline import Pipeline
-
     def found(text: str) -> list[tuple[str, str, dt.date]]:
-        events_ = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2022, 6, 20))).events
+        events_ = processed(language, full_gazetteer, text, dt.date(2022, 6, 20))
         return [(e.sub_event_type, e.location, e.event_date) for e in events_]
     # the parser hangs "beating" on the crowd: the crowd did it
     lede = ("COLOMBO - Tempers flared at filling stations across Sri Lanka over the weekend, with a man beaten to death "
@@ -3688,12 +3687,10 @@ def test_a_crowd_seizing_men_a_state_of_occupation_and_traffic_freed(language):
 
 def test_the_police_of_a_region_is_a_body_not_the_scene(language, full_gazetteer):
     """From the fifty-seventh probe notes."""
-    from sitrep.pipeline import Pipeline
-
     text = ("The day before yesterday in Kodyma about thirty locals surrounded a TCC notification group, smashed the "
             "windows of their minibus and freed a man who had been taken for a document check, the police of Odesa "
             "region report.")
-    found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2025, 7, 14))).events
+    found = processed(language, full_gazetteer, text, dt.date(2025, 7, 14))
     assert [(e.sub_event_type, e.location) for e in found] == [("Mob violence", "Kodyma")]
 
 
@@ -3706,11 +3703,9 @@ def test_drones_the_model_takes_for_a_name_are_drones(language):
 
 def test_a_thing_named_like_a_place_is_no_scene(language, full_gazetteer):
     """From the fifty-second probe notes: "a Lada" is a car (and a village in Spain)."""
-    from sitrep.pipeline import Pipeline
-
     text = ("A car bomb tore through a Lada parked outside an apartment block in occupied Berdiansk on March 3, "
             "killing the head of the local occupation traffic police.")
-    found = Pipeline(language, full_gazetteer).process(Article("p", text, published=dt.date(2023, 3, 4))).events
+    found = processed(language, full_gazetteer, text, dt.date(2023, 3, 4))
     assert [(e.location, e.country) for e in found] == [("Berdyansk", "UA")]
 
 
