@@ -351,3 +351,21 @@ def test_a_month_naming_an_event_dates_it():
     assert [(m.text, m.value, m.precision) for m in found] == [("April", dt.date(2025, 4, 15), 3)]
     # a guard: a month that names no event is no date ("a May decision")
     assert find_dates("A May decision was taken.", dt.date(2025, 6, 4), []) == []
+
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    # fifty-eighth and sixtieth probe notes
+    ("Police in Nakuru fired tear gas at demonstrators marching on Saba Saba day.", dt.date(2025, 7, 8), dt.date(2025, 7, 7)),
+    ("Bandits stormed a mosque in Mada village during Juma'at prayers.", dt.date(2024, 9, 23), dt.date(2024, 9, 20)),
+])
+def test_saba_saba_and_the_friday_prayers_by_their_arabic_name(text, published, day):
+    assert [m.value for m in find_dates(text, published, [])] == [day]
+
+
+def test_a_wire_datelines_day_is_what_its_report_counts_from():
+    """From the fifty-eighth probe notes: a feed published the AP's June 13 story on June 14."""
+    text = "CALI, Colombia, June 13 (AP) - Gunmen shot a police officer in Jamundí yesterday."
+    assert [m.value for m in find_dates(text, dt.date(2025, 6, 14), [])] == [dt.date(2025, 6, 13), dt.date(2025, 6, 12)]
+    # a guard: a dateline's day long before publication is the story's history, not the writer's today
+    old = "CALI, Colombia, June 1 (AP) - Gunmen shot a police officer in Jamundí yesterday."
+    assert [m.value for m in find_dates(old, dt.date(2025, 6, 14), [])] == [dt.date(2025, 6, 1), dt.date(2025, 6, 13)]

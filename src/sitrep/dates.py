@@ -23,6 +23,7 @@ from typing import Any
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
+from . import datelines
 from .model import DateMention, Segment
 
 __all__ = ["find_dates", "resolve_month_day", "resolve_weekday"]
@@ -141,7 +142,7 @@ def find_dates(text: str, published: dt.date | None, segments: Sequence[Segment]
     matches = _matches(text)  # the patterns run once; only their resolution depends on the day counted from
     apart = list(_days_apart(text))
     found = _found(text, matches, apart, lambda _: published, country)
-    posts = _posts(text, found, published)
+    posts = sorted([*_posts(text, found, published), *_filed(text, found, published)])
     if any(day != published for _, day in posts):  # each post's "yesterday" and "on Monday" counted from its own stamp
         found = _found(text, matches, apart, lambda at: next((d for start, d in reversed(posts) if start <= at), published), country)
     # a post stamped with a clock time alone is dated by its stamp, for what it tells with no day of its own
@@ -201,6 +202,21 @@ def _posts(text: str, found: Sequence[_Found | _Apart], published: dt.date | Non
         posts.append((stamp.start(), day))
         previous = clock
     return posts
+
+
+def _filed(text: str, found: Sequence[_Found | _Apart], published: dt.date | None) -> list[tuple[int, dt.date]]:
+    """A wire dateline's day ("CALI, Colombia, June 13 (AP) - "): the writer's today, which a feed may publish
+    a day later; the report's "yesterday" and "on Tuesday" count from it."""
+    days = [(f.start, f.value) for f in found if isinstance(f, _Found) and f.value is not None and f.precision == 1]
+    filed = []
+    for line in datelines.find(text):
+        day = next((d for start, d in days if line.date_start is not None and line.date_start <= start < line.date_end), None)
+        if day is not None and (published is None or dt.timedelta(0) <= published - day <= FILED_DAYS):
+            filed.append((line.start, day))
+    return filed
+
+
+FILED_DAYS = dt.timedelta(days=3)  # how long before publication a dateline's day may be
 
 
 # "08:30. Yesterday evening ...", "[19:05] ..."
