@@ -1177,3 +1177,24 @@ def test_a_soviet_name_ukraine_dropped_names_its_town_as_its_own_name_did(langua
     assert names("Russian troops attacked near Krasnoarmeysk on Monday.") == ["Pokrovsk"]
     # a guard: a big namesake still wins where the text says so
     assert names("Police in Dzerzhinsk, Nizhny Novgorod region, detained two men.")[0] == "Dzerzhinsk"
+
+
+def test_names_the_twenty_first_sessions_probes_misread(language, full_gazetteer):
+    """From the thirty-ninth dispatch probe and the fifty-eighth to sixtieth probe notes."""
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(t.name, t.country) for t in geoparse(language(text), [], full_gazetteer)]
+    # a holiday's eve is no woman's name before the town
+    assert names("On New Year's Eve Kupyansk came under MLRS fire again.") == [("Kupyansk", "UA")]
+    # a division word vouches for a name the index spells otherwise (Grayvoron)
+    assert names("Graivoron district. In the village, a drone dropped an explosive device on a car.") == [("Grayvoron", "RU")]
+    # a possessor after a comma holds nothing: Artemovsk stays Bakhmut, Moscow the city
+    assert names("His fighters began pulling out of Artemovsk, Moscow's name for Bakhmut, handing their positions to army "
+                 "units. Kyiv said its troops still held the western outskirts.") == [
+        ("Bakhmut", "UA"), ("Moscow", "RU"), ("Bakhmut", "UA"), ("Kyiv", "UA")]
+    # a beach in Mogadishu is not Lido Beach, New York
+    assert names("A suicide bomber blew himself up near Lido beach in Mogadishu late on Friday.") == [("Mogadishu", "SO")]
+    # members of a gang named like a village; a member of a town's council is the town's
+    assert names("Soldiers detained 14 alleged members of Los Lobos during raids in Machala.") == [("Machala", "EC")]
+    assert names("Gunmen seized a member of Ubari's municipal council.") == [("Ubari", "LY")]
+    # a district said to be a province's is not a district of the dateline's city
+    assert ("Sudzha", "RU") in names("MOSCOW, Dec 3 (wire) - Troops recaptured a village in the Sudzha district of Kursk region.")

@@ -189,8 +189,9 @@ def geoparse(
     # placed elsewhere; nor does the sound-alike pass give the word back the sense it just lost.
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     unfit = {m.sense for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
+    by_start = {m.tok_start: m for m in mentions}
     unfit |= {m.sense for m in mentions if _off_its_landmarks(m) or _abroad_from_its_district(words, m)
-              or _district_of_a_named_city(words, m, mentions)}
+              or _district_of_a_named_city(words, m, mentions) or _abroad_from_its_town(words, m, by_start)}
     mentions = [m for m in mentions if _fits_container(m) and m.sense not in unfit]
     mentions = _without_foreign_descriptions(mentions)
     mentions = _near_stated_divisions(words, mentions)
@@ -332,14 +333,15 @@ def _spot_at(
 
 
 def _named_as_place(words: _Words, i: int) -> bool:
-    """ "the suburb of Tajoura", "the village of Zarichne", "Graivoron was shelled", a post headed "Berislav.": the
-    phrase vouches for a one-word name, which may then be looked up under its romanisation variant (the index has
-    Tājūrā’, Grayvoron, Beryslav)."""
+    """ "the suburb of Tajoura", "the village of Zarichne", "Graivoron was shelled", a post headed "Berislav.",
+    "Graivoron district": the phrase vouches for a one-word name, which may then be looked up under its romanisation
+    variant (the index has Tājūrā’, Grayvoron, Beryslav)."""
     cues = _cues()
     return (i > 1 and words.lower[i - 1] in {"of", "to"} and (
         words.span(i - 2, i).lower() in cues["before_phrases"] or words.span(i - 2, i).lower() in cues["settlement_phrases"])) or (
         i > 0 and (words.lower[i - 1] in cues["fire_before"] or words.lower[i - 1] in cues["variant_before"])) or (
-        i + 3 <= len(words) and words.span(i + 1, i + 3).lower() in cues["fire_after"]) or _heads_a_line(words, i, i + 1)
+        i + 3 <= len(words) and words.span(i + 1, i + 3).lower() in cues["fire_after"]) or _heads_a_line(words, i, i + 1) or (
+        i + 1 < len(words) and words.lower[i + 1] in cues["division_words"])  # "Graivoron district"
 
 
 def _part_of_a_hyphened_name(words: _Words, mention: _Mention) -> bool:
@@ -502,6 +504,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         label = ""  # "Overnight Nikolaev was attacked", "Occupied Berdyansk:": NER's PERSON is a cue word and a town
     if label and ("(" in words.orth[mention.tok_end : ent_end] or "(" in words.orth[ent_start : mention.tok_start]):
         label = ""  # "shelled Toretsk (Donetsk)": an entity across the bracket is NER's slip, no WORK_OF_ART
+    if label == "PERSON" and ent_end == mention.tok_end < len(words) and words.lower[mention.tok_end] in cues["division_words"]:
+        label = "LOC"  # "Graivoron district": a name NER saw, and no one's
     ent_len = ent_end - ent_start
     before = words.lower[mention.tok_start - 1] if mention.tok_start > 0 else ""
     before2 = words.span(mention.tok_start - 2, mention.tok_start).lower() if mention.tok_start > 1 else ""
@@ -553,6 +557,11 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence += 1.0
     elif after in cues["not_place_after"]:
         evidence -= 3.0 if after in _STREET_WORDS else 2.0  # "on Lenina street": a street's name is no town
+    j = mention.tok_end
+    if before2 in cues["group_phrases"] and after not in {"'s", "’s"} and (j >= len(words) or not words.alpha[j] or words.stop[j]):
+        # "detained 14 alleged members of Los Lobos during raids": a gang's name, not the town (but "a member of
+        # Ubari's municipal council", "members of Kharkiv city council": the town's body)
+        evidence -= 3.0
     if _part_of_a_hyphened_name(words, mention) and best.feature == "city" and best.population < HYPHENED_PART_POPULATION:
         evidence -= 2.0  # "the village of Gora-Podol", unknown as a whole: neither Góra in Poland nor Kyiv's Podil
     if _quoted_name_of_a_thing(words, mention):
@@ -778,8 +787,10 @@ def _inside_longer_name(words: _Words, mention: _Mention) -> bool:
 
 
 def _time_opener(words: _Words, i: int) -> bool:
-    """ "Overnight", "Yesterday" opening a sentence before a name: a time word, not the name's first word."""
-    return words.sent_start[i] and words.lower[i] in _cues()["time_openers"]
+    """ "Overnight", "Yesterday" opening a sentence before a name: a time word, not the name's first word; so is
+    a holiday's eve ("On New Year's Eve Kupyansk came under fire", read as a woman named Eve)."""
+    eve = words.lower[i] == "eve" and i > 0 and (words.lower[i - 1] in {"'s", "’s"} or words.capitalised[i - 1])
+    return eve or (words.sent_start[i] and words.lower[i] in _cues()["time_openers"])
 
 
 _HYPHENED_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "sur", "en", "aux", "lès", "d", "l"})
@@ -1124,7 +1135,9 @@ def _link_containers(words: _Words, mentions: list[_Mention]) -> None:
             comma += 1  # "Mala Komyshuvakha, Kharkiv Oblast": the division holds the whole name, not "Mala"
         if comma + 1 < len(words) and words.orth[comma] == ",":
             nxt = by_start.get(comma + 1)
-            if nxt is not None and not _listed_on(words, nxt, by_start):
+            # (not a possessor: "Artemovsk, Moscow's name for Bakhmut")
+            owner = nxt is not None and nxt.tok_end < len(words) and words.lower[nxt.tok_end] in {"'s", "’s"}
+            if nxt is not None and not owner and not _listed_on(words, nxt, by_start):
                 mention.container = [p for p, _ in nxt.candidates]
                 mention.container_mention = nxt
                 mention.container_rest = by_start.get(nxt.tok_end)
@@ -1373,6 +1386,12 @@ def _district_of_a_named_city(words: _Words, mention: _Mention, mentions: list[_
     its = i > 1 and words.lower[i - 1] in {"'s", "’s"} and words.lower[i - 2] == "city"
     if mention.place is None or not named_so or i == 0 or (words.lower[i - 1] != "the" and not its):
         return False
+    # "the Sudzha district of Kursk region", after a MOSCOW dateline: the division it says it is of owns it
+    k = j + 1 if j < len(words) and words.lower[j] in districts else j
+    if k + 1 < len(words) and words.lower[k] == "of":
+        owner = next((m for m in mentions if m.tok_start in (k + 1, k + 2) and m.place is not None), None)
+        if owner is not None and owner.place.feature != "city":
+            return False
     # "in the Kryvyi Rih district" after a KYIV dateline: a big city names its own district (but a post's heading
     # city names the district it tells of)
     big = mention.place.population >= BIG_CITY
@@ -1408,6 +1427,18 @@ def _abroad_from_its_district(words: _Words, mention: _Mention) -> bool:
     if after.tok_end >= len(words) or words.lower[after.tok_end] not in _cues()["division_words"] or not _loose(mention):
         return False
     return mention.place.country != after.place.country and _distance_km(after.place, mention.place) > BORDER_KM
+
+
+def _abroad_from_its_town(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> bool:
+    """ "near Lido beach in Mogadishu": with no Lido of Somalia in the index, Lido Beach in New York, far from the
+    town the text places it in, is a namesake; the name is of something in the town."""
+    j = mention.tok_end
+    if j < len(words) and words.lowercase[j] and words.alpha[j] and words.lower[j] != "in":
+        j += 1  # "beach", "market"
+    town = by_start.get(j + 1) if j + 1 < len(words) and words.lower[j] == "in" else None
+    if mention.place is None or town is None or town.place is None or town.place.feature != "city":
+        return False
+    return mention.place.country != town.place.country and _distance_km(town.place, mention.place) > BORDER_KM
 
 
 def _division_stated(mention: _Mention, accepted: list[_Mention]) -> bool:
