@@ -488,8 +488,10 @@ def _noun_read_as_verb(token: Token) -> bool:
 
 
 def _shot_dead_misread(token: Token) -> bool:
+    # (or "dead" read as describing the name after it: "gunmen on a motorcycle shot dead Yasser al-Khalaf")
     return token.lower_ == "dead" and token.pos_ == "ADJ" and token.i > 0 and token.doc[token.i - 1].lower_ == "shot" \
-        and token.doc[token.i - 1].pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)
+        and token.doc[token.i - 1].pos_ == "NOUN" and (any(c.dep_ == "dobj" for c in token.children) or (
+            token.dep_ == "amod" and token.head.i > token.i and token.head.pos_ == "PROPN"))
 
 
 def _past_read_as_base(token: Token) -> bool:
@@ -602,6 +604,20 @@ def _counted_acts(verb: Token) -> bool:
 
 
 _SETTLEMENTS = frozenset({"settlement", "village", "town", "community", "locality"})
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+def _placed_as_ground(name: Token) -> bool:
+    """ "liberated Pishchane, southeast of Kupiansk", "took Hryhorivka, a village near Bakhmut": a name the
+    model read as a person's (and the index lacks), which the sentence places as a settlement."""
+    for child in name.children:
+        if child.dep_ != "appos":
+            continue
+        if lemma(child) in _SETTLEMENTS:
+            return True
+        if child.lower_.replace("-", "") in _COMPASS and any(c.lower_ == "of" for c in child.children):
+            return True
+    return False
 _DIVISIONS = frozenset({"districts", "raions", "regions", "oblasts", "hromadas", "communities", "provinces",
                                "region", "oblast", "district", "province"})  # "struck settlements of the region"
 
@@ -817,11 +833,16 @@ _FINDING = frozenset({"seize", "find", "recover", "confiscate", "discover", "unc
 
 def _found(weapon: Token) -> bool:
     """ "four terrorists were killed; rifles and explosives were seized": arms found after the fight,
-    not the weapon it was fought with."""
+    not the weapon it was fought with; nor the aircraft that carried the wounded ("evacuated by helicopter")."""
     head = weapon
     while head.dep_ == "conj":
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and lemma(head.head.head) in _CARRYING:
+        return True
     return head.dep_ in {"dobj", "nsubjpass"} and lemma(head.head) in _FINDING
+
+
+_CARRYING = frozenset({"evacuate", "take", "transport", "airlift", "fly", "transfer", "carry", "rush", "bring"})
 
 
 def _model_name(token: Token) -> str:
@@ -849,12 +870,20 @@ def _agent(token: Token) -> Token | None:
                     None) or _blamed_on(token)
     # (a passive's "by" may come after the verbs that share it: "was beaten and then burned to death by an angry crowd")
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-    for verb in (token, *(c for c in token.children if passive and c.dep_ == "conj" and c.pos_ == "VERB")):
+    # (not one of their own: "were wounded ... and were evacuated by helicopter")
+    for verb in (token, *(c for c in token.children if passive and c.dep_ == "conj" and c.pos_ == "VERB"
+                          and not any(a.dep_ == "auxpass" for a in c.children))):
         for child in verb.children:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
     if any(c.dep_ == "nsubjpass" for c in token.children):
-        return None
+        # "People broke the windows, two TCC servicemen were beaten": the crowd of the verb before did it too
+        # (however parsed: the verb before is the head of a list, or a clause hung on this one)
+        before = [token.head] if token.dep_ == "conj" else []
+        before += [c for c in token.children if c.dep_ in {"ccomp", "conj"} and c.i < token.i]
+        crowds = (s for v in before if v.pos_ == "VERB" and (s := _subject(v)) is not None
+                  and s.dep_ == "nsubj" and (lemma(s) in MOBS | _LOCALS or _uncounted_people(s)))
+        return next(crowds, None)
     subject = _subject(token)
     head = token
     while subject is None and head.dep_ in {"conj", "xcomp", "advcl"} and head.head.pos_ == "VERB" and head.head != head:
@@ -900,6 +929,8 @@ def _patient(token: Token) -> Token | None:
             return child
     if token.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in token.children):
         return token.head
+    if _shot_dead_misread(token) and token.dep_ == "amod":
+        return token.head  # "shot dead Yasser al-Khalaf", "dead" read as the name's adjective
     return None
 
 
@@ -1014,9 +1045,6 @@ def _at_the_police(verb: Token) -> bool:
     return any(lemma(t) in lexicon()["security_forces"] or lemma(t) == "officer" for o in aimed for t in subtree(o))
 
 
-_DEBRIS = frozenset({"debris", "fragment", "wreckage", "shrapnel"})
-
-
 _CROWD_COUNT = 20  # people counted from this many up are a crowd ("around 30 young men stoned a bus")
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})  # "about thirty locals"
 
@@ -1116,12 +1144,13 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             # "a massive drone attack was repelled": the strike, not a clash; repelled by air defence, the strike stopped
             return "Disrupted weapons use" if _air_defence(_agent(token)) else weapon
     # "took the pilot hostage", "were taken into custody"
+    # ("took to the streets to demand")
     taken_as = {lemma(c) for c in token.children if c.dep_ in {"dobj", "oprd"}} | {
-        lemma(o) for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for o in c.children if o.dep_ == "pobj"}
+        lemma(o) for c in token.children if c.dep_ == "prep" and c.lower_ in {"into", "to"} for o in c.children if o.dep_ == "pobj"}
     if rule.get("outcomes_in_object"):
         taken_as |= objects  # "used tear gas and stun grenades", however the parser splits the object
     for word, outcome in rule.get("outcomes", {}).items():
-        if word in taken_as and outcome == "Protest with intervention":
+        if word in taken_as and lex["event_types"].get(outcome) == "Protests":
             return _protest_type(_protest_scope(sentence, token))  # "fired tear gas": at a crowd, peaceful or not
         if word in taken_as:
             return outcome  # "took the pilot hostage", "was taken hostage"
@@ -1180,6 +1209,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None  # "turned the school into a base", not "turned the town into ruins"
     # ("the drone dropped explosive on a car", the noun parsed as an adverb)
     found = words_under(_patient(token)) or {c.lower_ for c in token.children if c.dep_ == "advmod"}
+    # (a translated passive keeps its object: "from the drone was dropped the explosive on the courtyard")
+    found |= {w for c in token.children if c.dep_ == "dobj" for w in words_under(c)}
     if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
     if rule.get("not_people") and _people_stopped(token):
@@ -1195,6 +1226,11 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return _verb_event(token, rule["otherwise"], places, sentence) if rule.get("otherwise") else None
     if rule.get("needs_place") and not sentence_places(sentence, places):
         return None
+    if rule.get("not_to") and any(c.dep_ == "prep" and c.lower_ == "to" and words_under(c) & set(rule["not_to"]) for c in token.children):
+        return None  # "the detainees were handed over to prosecutors": a case's next step, no exchange
+    if rule.get("sub_event_type") == "Agreement" and token.dep_ == "relcl" and (
+            lemma(token.head) in lex["persons"] or lemma(token.head) in lex["people"]):
+        return None  # "a former rebel commander who had signed a reconciliation deal": who he was
     if rule.get("told_for_itself") and token.dep_ in {"advcl", "relcl"}:
         return None  # "... set up a new post as they advance in the area": the advance is the setting
     shared = token.dep_ == "conj" and _patient(token.head) is not None  # "two men were caught ... and beaten by a crowd"
@@ -1208,6 +1244,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None  # "windows were smashed in four buildings" by a blast; "residents smashed its windows"
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
         return None  # "thousands marched through the capital" is a protest; "troops marched in" is not
+    if rule.get("sub_event_type") == "Looting/property destruction" and (doer := _agent(token)) is not None and (
+            lemma(doer) in _BLAST_FORCES | _DEBRIS or lemma(doer) in lex["weapons"]):
+        return None  # "the blast wave smashed windows": what a strike did, not anyone's wrecking
     purposes = rule.get("purposes")
     if purposes and not any(lemma(c) in purposes for c in _purpose_clauses(token)) and not any(
             a.tag_ == "VBG" and lemma(a) in purposes for a in token.ancestors) \
@@ -1217,18 +1256,21 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     kind = rule.get("kind")
     crowd = words_under(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token) \
         or _a_crowd(_agent(token))
+    # (not what the crowd protests: "demanding protection after two colleagues were shot dead a day earlier")
     if kind == "target" and word == "shoot" and _agent(token) is None and any(c.dep_ == "auxpass" for c in token.children) \
-            and _amid_a_protest(sentence):
+            and _amid_a_protest(sentence) and not _grievance(token):
         return "Excessive force against protesters"  # "a man who was shot during a protest": shot at, not shooting
     if rule.get("sub_event_type") == "Looting/property destruction" and "mob" in words_under(_agent(token)) \
             and not _amid_a_protest(sentence):
         return "Mob violence"  # "a mob of villagers set fire to three houses"
     # (not a verb that is a weapon's only by what it passes over: "hundreds of farmers drove their tractors")
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and not rule.get("via") and (
-        crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None)
+        crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None
+                  and not _grievance(token))
     ):
         # (and what a crowd or the locals wreck: "about 30 local residents surrounded a TCC vehicle, smashed its windows")
-        wreckers = rule.get("sub_event_type") == "Looting/property destruction" and _who(_agent(token)) & (MOBS | _LOCALS)
+        wreckers = rule.get("sub_event_type") == "Looting/property destruction" and (_who(_agent(token)) & (MOBS | _LOCALS)
+                                                                                   or _uncounted_people(_agent(token)))
         if (kind == "target" or rule.get("sub_event_type") == "Attack" or wreckers) and crowd and crowd <= MOBS \
                 and not _amid_a_protest(sentence):
             return "Mob violence"  # "a crowd attacked a recruitment officers' car to free a man": no protest
@@ -1238,7 +1280,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     wrecked = rule.get("sub_event_type") == "Looting/property destruction" and _subject(token) == _agent(token) and not any(
         c.dep_ == "nsubj" and lemma(c) in lexicon()["military_targets"] for c in token.children)  # (two subjects, misparsed)
     if (kind == "target" or rule.get("sub_event_type") == "Attack" or wrecked) \
-            and _who(_agent(token)) & _LOCALS and "armed" not in words_under(_agent(token)) \
+            and (_who(_agent(token)) & _LOCALS or _uncounted_people(_agent(token))) and "armed" not in words_under(_agent(token)) \
             and _weapon_in(list(sentence)) in {None, "Looting/property destruction"} and not _amid_a_protest(sentence):
         return "Mob violence"  # "a group of about 20 residents attacked servicemen": no armed group, no protest
     if rule.get("sub_event_type") == "Armed clash" and _who(_agent(token)) & _CIVIL_SIDES \
@@ -1279,7 +1321,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                 return None
             patient = None
         placed = patient is not None and any(p.start <= patient.idx < p.end for p in places)
-        if patient is not None and patient.ent_type_ == "PERSON" and not placed:
+        if patient is not None and patient.ent_type_ == "PERSON" and not placed and not _placed_as_ground(patient):
             return None  # "captured Vladimir Rogov": a person taken is no ground taken
         taking = not rule.get("return")  # not "liberated people", "retook farmland"
         if patient is not None and (lemma(patient) in lex["persons"] or patient.lower_ in _PERSONAL_PRONOUNS):
@@ -1375,9 +1417,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         military, civilian = set(lex["military_targets"]), set(lex["civilian_targets"])
         if not target & (military | civilian):  # "attacked Saut-d'Eau, killing 5 residents": who the attack killed
             target = victims or target
-        if target & military:
+        if target & military and not target & _FORMER:
             return rule["military"]
-        if target & civilian:
+        if target & civilian or target & _FORMER:  # "a former rebel commander" is a civilian now
             return rule["civilian"]
         if rule.get("unknown_target"):  # "ambushed a Russian T-80": fighting, unless civilians are its victims
             return rule[rule["unknown_target"]]
@@ -1499,15 +1541,17 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
     protests = {n for n, t in lex["nouns"].items() if t == "Peaceful protest"}
     if dispersed & (set(lex["protesters"]) | _GATHERED | protests) or aimed & protests:  # or "opened fire on a peaceful rally"
         aimed.add("protester")
+    shot = set().union(*(words_under(c) for c in token.children if c.dep_ == "dobj"))
     if (aimed | _victims(token)) & set(lex["protesters"]):  # "fired on a convoy of supporters, killing one protester"
         kind = _protest_type(_protest_scope(sentence, token))  # tear gas fired at a crowd is an intervention
-        shot = set().union(*(words_under(c) for c in token.children if c.dep_ == "dobj"))
         live = not shot & {"tear", "teargas", "gas", "cannon", "rubber", "plastic", "water", "stun", "smoke", "flare"} \
             and not _into_the_air(token)
         # live fire at it ("opened fire to disperse a rally"), unless the crowd itself was violent
         lethal = kind == "Peaceful protest" or (live and kind != "Violent demonstration")
         return "Excessive force against protesters" if lethal else kind
-    if targets.get("by_forces") and aimed and _who(_agent(token)) & set(lex["security_forces"]):
+    # (not shots or bullets, nor at people told only by a pronoun: "police fired live rounds at them")
+    if targets.get("by_forces") and aimed - _PERSONAL_PRONOUNS and not shot & _GUNFIRE \
+            and _who(_agent(token)) & set(lex["security_forces"]):
         return targets["by_forces"]  # "Russian forces fired on Nikopol": a war's forces firing from afar
     # "on a car carrying a family at their checkpoint": the car, not the checkpoint named beside it
     if struck & set(lex["civilian_targets"]) and not struck & set(lex["military_targets"]):
@@ -1516,9 +1560,21 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
         return targets["military"]
     if aimed & set(lex["civilian_targets"]):
         return targets["civilian"]
+    if not preps and _who(_agent(token)) & set(lex["security_forces"]) and _foe_beside(token):
+        return targets["military"]  # "Border guards opened fire and the group withdrew with losses"
     return None
 
 
+def _foe_beside(verb: Token) -> bool:
+    """A clause beside the verb whose subject is fighters or a group of them ("and the group withdrew")."""
+    lex = lexicon()
+    foes = set(lex["combatants"]) | set(lex["military_targets"]) | {"group"}
+    return any(c is not verb and c.pos_ == "VERB" and c.dep_ in {"conj", "ccomp"} and (s := _subject(c)) is not None
+               and lemma(s) in foes and not any(p.dep_ == "prep" and p.lower_ == "of" for p in s.children)
+               for c in verb.subtree)
+
+
+_GUNFIRE = frozenset({"shot", "gunshot", "bullet", "live", "rubber", "plastic", "warning"})  # "fired live rounds"
 _FIRE_WORDS = frozenset({"fire", "shelling", "bombardment"})  # "came under fire", "came under Russian shelling"
 
 
@@ -1617,6 +1673,15 @@ def _exchange_of_fire(token: Token) -> bool:
 
 MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest
 _LOCALS = frozenset({"resident", "residents", "villager", "villagers", "local", "locals"})  # unarmed, they are a mob
+_FORMER = frozenset({"former", "ex", "retired", "demobilised", "demobilized"})
+
+
+def _uncounted_people(agent: Token | None) -> bool:
+    """ "People broke the windows" after the crowd was told; not "Three people torched two patrol cars"."""
+    return agent is not None and agent.lower_ == "people" and not any(
+        c.dep_ in {"nummod", "quantmod"} or c.lower_ in {"unknown", "unidentified", "masked", "armed"} for c in agent.children)
+
+
 _CIVIL_SIDES = _LOCALS | {"supporter", "supporters", "activist", "activists", "student", "students", "worker", "workers"}
 
 
@@ -1669,6 +1734,11 @@ def _arrest_cause(arrest: Token) -> set[int]:
     # "rounded up migrant workers ..., nine days after some of them had blocked a road to protest": what came before
     return told | {t.i for c in arrest.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ == "after" for m in c.children) for t in c.subtree}
+
+
+def _grievance(verb: Token) -> bool:
+    """ "demanding protection after two colleagues were shot dead": what a crowd protests, told as its cause."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "because", "since"} for c in verb.children)
 
 
 def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
@@ -1820,6 +1890,7 @@ def _protest_type(sentence: Span) -> str:
     done = [t for t in sentence if t.dep_ != "compound" and not any(c.dep_ == "neg" for c in t.children)
             and not _by_security_forces(t)  # "police erected barricades": not the crowd's
             and not _crowd_control_thrown(t)  # "the Russians first threw stun grenades": what breaks up a crowd
+            and not _blocked_with(t)  # "blocked the main road with stones": a barrier, not a missile
             and not (t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti")]  # "anti-riot officers"
     acts = {lemma(t) for t in done} | {t.lower_ for t in done}
     # "set fire to the toll booth", "set a police car ablaze" (not "opened fire", which police do)
@@ -1840,6 +1911,13 @@ def _protest_type(sentence: Span) -> str:
     if lemmas & set(lex["protest_intervention"]):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def _blocked_with(token: Token) -> bool:
+    if lemma(token) not in {"stone", "rock"} or token.head.lower_ != "with":
+        return False
+    verb = token.head.head if token.head.head.pos_ == "VERB" else token.head.head.head  # (or hung on the road)
+    return lemma(verb) in {"block", "blockade", "close", "barricade"}
 
 
 _RUBBER_SHOT = frozenset({"bullet", "round", "pellet", "baton", "slug", "projectile", "ball", "shot"})
@@ -1866,13 +1944,17 @@ def _denied(token: Token) -> bool:
 
 
 def _by_security_forces(token: Token) -> bool:
-    """Whether the token's clause is done by police or troops ("police erected barricades")."""
+    """Whether the token's clause is done by police or troops ("police erected barricades"), or the thing is
+    theirs ("tried to march past police barricades")."""
+    forces = set(lexicon()["security_forces"])
+    if token.pos_ == "NOUN" and any(c.dep_ in {"compound", "poss"} and lemma(c) in forces for c in token.children):
+        return True
     verb = token if token.pos_ == "VERB" else token.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         # "troops broke up a rally, throwing stun grenades into the crowd": the participle shares the subject
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return subject is not None and bool(_who(subject) & set(lexicon()["security_forces"]))
+    return subject is not None and bool(_who(subject) & forces)
 
 
 def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
@@ -2068,10 +2150,11 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             pos, word = "NOUN", doc[i].lower_
         if pos == "VERB" and _noun_read_as_verb(doc[i]):
             pos, word = "NOUN", doc[i].lower_
-        if word == "dead" and _shot_dead_misread(doc[i]):
+        misread = word == "dead" and _shot_dead_misread(doc[i])
+        if misread:
             pos, word = "VERB", "shoot"  # "Two men on a motorcycle shot dead a man": "shot" read as a noun, "dead" as the verb
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
-        describing = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})
+        describing = not misread and (table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"}))
         if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]):
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
@@ -2139,6 +2222,17 @@ _RAIDS = frozenset({"storm", "raid", "search"})
 _WAYS_FREED = frozenset({"traffic", "road", "highway", "route", "passage", "movement", "lane", "bridge"})
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_BLAST_FORCES = frozenset({"wave", "blast", "explosion", "shockwave", "detonation", "impact", "fire", "shrapnel", "fragment"})
+
+
+def _all_of_them(downing: Token) -> bool:
+    """ "all eight were destroyed", "shot down all 20 drones", "all targets ... were detected and destroyed"."""
+    verb = downing.head if downing.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in downing.children) else downing
+    nouns = [c for v in {verb, downing} for c in v.children if c.dep_ in {*_SUBJECTS, "dobj"}]
+    return any(t.lower_ in {"all", "every"} and t.i <= noun.i for noun in nouns for t in noun.subtree)
+
+
 def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     """Specific triggers beat general nouns; among equals ACLED's hierarchy decides."""
     if not candidates:
@@ -2156,6 +2250,10 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
                 and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in c.trigger.children)))]
         # and "debris damaged the roof of a garage" is what the downing did
         told_with += [c for c in candidates if any(t.dep_ == "nsubj" and lemma(t) in _DEBRIS for t in c.trigger.children)]
+        if any(_all_of_them(d.trigger) for d in downed):
+            # "the enemy attacked Odesa region with eight Shahed drones; all eight were destroyed": none got through
+            told_with += [c for c in candidates if lemma(c.trigger) in {"launch", "fire", "attack"}
+                          and lexicon()["event_types"].get(c.sub_event_type) == "Explosions/Remote violence"]
         candidates = [c for c in candidates if c not in told_with] or list(candidates)
     # "arrested five men in connection with the attack a week ago in which a crowd stoned a house": what the
     # arrest is for was told before, the arrest is the news

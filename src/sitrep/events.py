@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from spacy.tokens import Doc, Span, Token
 
 from . import datelines
-from .dates import counted_from_publication, covers_the_report
+from .dates import FILED_DAYS, counted_from_publication, covers_the_report
 from .confidence import Signals, corroborate, probability
 from .event_classifier import (
     DOUBLE_QUOTES,
@@ -273,7 +273,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     # a country is too wide to be an event's place, and a union of countries ("pro-EU protesters") too
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
                    and not _where_treated(doc, p) and not _speaking(doc, p) and not _in_a_modifier(doc, p)
-                   and not _spoken_from_or_stood_with(doc, p) and not _one_of_a_kind(doc, p)]
+                   and not _spoken_from_or_stood_with(doc, p) and not _one_of_a_kind(doc, p) and not _a_party(doc, p)]
     # where words were spoken is no scene beside another place the sentence or its paragraph names ("Krivoy Rog:
     # a missile hit a residential building ..., the head of the regional military administration said in
     # Dnipro"); alone, the sentence's report is placed as before
@@ -430,6 +430,16 @@ def _in_a_modifier(doc: Doc, place: Toponym) -> bool:
     return span is not None and span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].is_lower
 
 
+def _a_party(doc: Doc, place: Toponym) -> bool:
+    """ "a former rebel commander who had signed a reconciliation deal with Damascus": a government party to a deal."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "with":
+        return False
+    return lemma(span.root.head.head) in _DEALS
+
+
+_DEALS = frozenset({"deal", "agreement", "accord", "truce", "ceasefire", "talk", "negotiation", "reconciliation",
+                    "negotiate", "sign", "agree"})
 _SPEECH_VERBS = frozenset({"say", "tell", "speak", "add"})  # whose "in X" is where the words were spoken
 
 
@@ -690,7 +700,9 @@ def _container_of_another(doc: Doc, place: Toponym, others: Sequence[Toponym]) -
         return False
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     inside = any(o.country == place.country and o.feature == "city" for o in others)
+    # ("a village in the Sudzha district of Kursk region": the district's province)
     if span is not None and inside and (span.root.head.lower_ == "in" or _after_in(doc, span.start)
+                                        or (span.root.head.lower_ == "of" and span.root.head.head.lower_ in _geo_cues()["division_words"])
                                         or any(_placed_under(doc, span.root, o) for o in others if o.feature == "city")):
         return True
     # "took Mota town (East Gojjam zone, Amhara region)", "Zelene, Kharkiv Oblast": right after the town
@@ -736,6 +748,16 @@ def _distinct(places: Sequence[Toponym]) -> list[Toponym]:
             seen.add(key)
             out.append(place)
     return out
+
+
+def _the_divisions_building(doc: Doc, region: Toponym) -> bool:
+    """ "the Sfax governorate headquarters", "the Kursk regional administration building": a division's seat of
+    government, which stands in its capital."""
+    span = doc.char_span(region.start, region.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and lemma(doc[span.end]) in _SEAT_BUILDINGS
+
+
+_SEAT_BUILDINGS = frozenset({"headquarters", "building", "office", "administration", "council", "government", "parliament"})
 
 
 def _seat(region: Toponym, gazetteer: PlaceLookup) -> Toponym:
@@ -912,6 +934,16 @@ def _the_capital(sentence: Span, country: str, gazetteer: PlaceLookup) -> Topony
     start, end = (sentence.start_char + i for i in match.span("capital"))
     return Toponym(start, end, match["capital"], city.name, city.geonameid, city.lat, city.lon, city.country, city.admin1,
                    "city")
+
+
+def _capital_of_paragraph(sentence: Span, country: str, gazetteer: PlaceLookup, places: Sequence[Toponym]) -> Toponym | None:
+    """ "In the capital, a smaller demonstration turned deadly. Witnesses said men ... fired live rounds": the
+    capital a sentence before set the scene for, with no place named since."""
+    doc = sentence.doc
+    opening = doc[line_start(doc, sentence.start) : sentence.start]
+    if not len(opening) or any(opening.start_char <= p.start < sentence.start_char for p in places):
+        return None
+    return _the_capital(opening, country, gazetteer)
 
 
 def actor_name(role: str, iso2: str) -> str:
@@ -1265,9 +1297,23 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
     # a post's clock stamp dates what the post tells with no day of its own ("18:47 - About yesterday's attack")
     inside = [d for d in inside if not _CLOCK_ONLY.fullmatch(d.text)] or inside
     inside = [d for d in inside if not _restated(d, inside, sentence)]
-    # the trigger's own part of the sentence first: "... were abducted in Farchana; they were released on 18 June"
+    reporting = set(lexicon()["reporting_verbs"])
+
+    def dated_verb(mention: DateMention) -> Token | None:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return _dated_verb(span, reporting) if span is not None else None
+
+    def on_reporting_verb(mention: DateMention) -> bool:
+        verb = dated_verb(mention)
+        return verb is not None and verb != chosen.trigger and lemma(verb) in reporting
+
+    # the trigger's own part of the sentence first: "... were abducted in Farchana; they were released on 18 June";
+    # unless it dates only the report ("... tear gas last Tuesday; nine people were detained, the office said on Thursday")
     clause = semicolon_clause(sentence, chosen.trigger)
-    inside = [d for d in inside if clause.start_char <= d.start < clause.end_char] or inside
+    own_part = [d for d in inside if clause.start_char <= d.start < clause.end_char]
+    if not own_part or not all(on_reporting_verb(d) for d in own_part) \
+            or all(on_reporting_verb(d) for d in inside):
+        inside = own_part or inside
     inside = [d for d in inside if not _describes_a_noun(doc, d, chosen.trigger)]
     # "drivers who had been waiting since Thursday blocked the road on Saturday": a wait's start is not the day
     inside = [d for d in inside if doc.text[max(0, d.start - 6) : d.start].strip().lower() != "since"] or inside
@@ -1280,15 +1326,6 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
         inside = [d for d in inside if not counted_from_publication(d)]
     if not inside:
         return None
-    reporting = set(lexicon()["reporting_verbs"])
-
-    def dated_verb(mention: DateMention) -> Token | None:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return _dated_verb(span, reporting) if span is not None else None
-
-    def on_reporting_verb(mention: DateMention) -> bool:
-        verb = dated_verb(mention)
-        return verb is not None and verb != chosen.trigger and lemma(verb) in reporting
 
     if any(d.precision == 1 and not counted_from_publication(d) and not on_reporting_verb(d) for d in inside):
         # "A quick recap of last night: in Cayambe, protesters set fire to the toll booth on Wednesday evening"
@@ -1352,6 +1389,8 @@ def _count_of(noun: Token) -> int | None:
     "a"/"an" before a person ("a woman"), or one person's pronoun ("he died in hospital")."""
     if (noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}) or (noun.lower_ in {"himself", "herself"} and noun.dep_ == "dobj"):
         return 1  # "he died in hospital", "killing himself"
+    if _of_an_age(noun):
+        return 1  # "A 19-year-old was shot in the chest and died"
     for mod in [noun, *noun.children]:
         if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det", "poss"}:
             continue
@@ -1369,6 +1408,12 @@ def _count_of(noun: Token) -> int | None:
             c.dep_ in {"det", "poss", "nummod", "quantmod"} for c in noun.children):
         return 1  # "man 62 years old is died": translated text drops the article of one person
     return None
+
+
+def _of_an_age(word: Token) -> bool:
+    """ "a 19-year-old", parsed as the adjective "old": one person."""
+    return word.lower_ == "old" and word.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(
+        c.lower_ in {"year", "years"} for c in word.children) and any(c.lower_ in {"a", "an"} for c in word.children)
 
 
 def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int:
@@ -1511,7 +1556,7 @@ def _count_with_conjuncts(noun: Token) -> int | None:
     """ "Four Houthi fighters and one soldier were killed": 5, as ACLED adds up the dead of both sides."""
     # (not the things listed with them: "eliminated 30 Russian servicemen and three tanks" is 30)
     counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things()))
-              if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself"}]
+              if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself"} or _of_an_age(n)]
     return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
 
 
@@ -1571,7 +1616,8 @@ def extract(
 ) -> list[Event]:
     """The events the article reports, one per actor pair, place and day, with their evidence."""
     groups = _actors()["named_groups"]  # "clashed with Fano militiamen": an armed group, not Fano, Italy
-    body_places = [t for t in toponyms if _in_event_segments(t.start, t.end, segments) and t.text.lower() not in groups]
+    body_places = [t for t in toponyms if _in_event_segments(t.start, t.end, segments) and t.text.lower() not in groups
+                   and not any(d.start <= t.start < d.end for d in dates)]  # not the town a holiday is named after
     # where the report was filed is the story's place only when it names no other; a capital that
     # speaks ("a charge Kabul denies") is its government; a town named only as where the wounded were
     # treated is no scene ("The man later died in hospital in Melitopol")
@@ -1608,6 +1654,10 @@ def extract(
             drafts[i] = replace(drafts[i], event=replace(drafts[i].event, fatalities=toll))
         candidates = sentence_events(sentence, body_places)
         chosen = choose(candidates)
+        if n == 0 and chosen is not None and not chosen.specific and not any(t.pos_ in {"VERB", "AUX"} for t in sentence) \
+                and not {lemma(t) for t in sentence} & set(lexicon()["weapons"]):
+            # a lead of no verb nor weapon sums up what follows: "Another night attack on the capital."
+            headline = (sentence.start_char, sentence.end_char)
         if chosen is None:
             closer = _closer_place(article.text, doc, drafts[-1], sentence, body_places) if drafts else None
             if closer is not None:  # "The attackers set up a roadblock near Mangochar in Kalat district"
@@ -1627,7 +1677,8 @@ def extract(
         here = lead or _paragraph_place(after_dateline, sentence) or _story_place(article.text, after_dateline, sentence, drafts) \
             or focus
         country = _paragraph_country(article.text, sentence, after_dateline) or focus_country
-        here = _the_capital(sentence, country, gazetteer) or here  # "In the capital itself, gunmen opened fire ..."
+        here = _the_capital(sentence, country, gazetteer) or _capital_of_paragraph(sentence, country, gazetteer, body_places) \
+            or here  # "In the capital itself, gunmen opened fire ..."
         new = _drafts_for(article, doc, chosen, body_places, here, country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
         if risen is not None:  # "The number of people killed in a missile strike on Kremenchuk rose to six on Saturday":
@@ -1853,9 +1904,12 @@ def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Seq
 
 # (a period only as an abbreviation's before a day: "the toll from the attack on Oct. 26 has risen to six")
 _TOLL_TO = re.compile(r"(?i)\b(?:toll|number of (?:people |civilians |those )?(?:killed|dead|deaths))\b"
-                      r"(?:[^.;]|\.(?=\s\d)){0,120}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
+                      r"(?:[^.;]|\.(?=\s\d)){0,120}?\b(?:to|at)\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
 _A_TOLL = re.compile(r"(?i)\b(?:toll|number of)\b")
-_RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "jump", "grow", "push", "take"})
+_RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "jump", "grow", "push", "take", "revise"})
+# a toll put at a number is one account: it gives an event its toll, but does not change one another account gave
+# ("Police put the death toll at seven" after a bombing that counted none; not "Residents put the toll at nine")
+_STATING = frozenset({"put", "set", "place"})
 
 
 def _toll_raised(toll: int | None, sentence: Span, drafts: Sequence[_Draft], places: Sequence[Toponym]) -> tuple[int, int] | None:
@@ -1876,6 +1930,8 @@ def _toll_raised(toll: int | None, sentence: Span, drafts: Sequence[_Draft], pla
         return None
     i = (named or counted)[-1]
     current = drafts[i].event.fatalities
+    if current and not {lemma(t) for t in sentence} & _RISING:
+        return None  # "Residents put the toll at nine": another account, of which the lowest stands
     return (i, toll) if current < toll <= max(2 * current, current + 20) else None
 
 
@@ -1883,7 +1939,7 @@ def _toll_risen_to(sentence: Span) -> int | None:
     """The toll a sentence says has risen, or been raised or brought, to N."""
     match = _TOLL_TO.search(sentence.text)
     # a period told after the toll is another clause's ("..., making it one of the deadliest strikes this year")
-    if match is None or over_a_period(sentence.text[: match.end()]) or not {lemma(t) for t in sentence} & _RISING:
+    if match is None or over_a_period(sentence.text[: match.end()]) or not {lemma(t) for t in sentence} & (_RISING | _STATING):
         return None
     word = match.group(1).lower().replace(",", "")
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
@@ -2336,6 +2392,9 @@ def _drafts_for(
     if where and focus is not None and focus.feature == "city" and all(
             _the_bodys_name(doc, p) and (p.country, p.admin1) == (focus.country, focus.admin1) for p in where):
         where = []  # "at the gates of the Tarn-et-Garonne prefecture", in a paragraph about Montauban: the town's
+    named_for = [p for p in sentence_places(sentence, places) if _names_a_thing(doc, p)]
+    if where and focus is not None and all(p in named_for for p in where) and any(p.geonameid == focus.geonameid for p in named_for):
+        where = [focus]  # "Protesters had blocked the Nairobi-Nakuru highway", told of Nakuru: the road's end the story is at
     inherited = not where
     if inherited:
         if chosen.sub_event_type in {"territory", "Non-violent transfer of territory"} or focus is None:
@@ -2385,7 +2444,10 @@ def _drafts_for(
             sub_type = "Mob violence"  # "a mob beat a man to death": a crowd's violence, outside any protest
         precision = _geo_precision(doc, place, inherited)
         if place.feature == "admin1":
+            building = _the_divisions_building(doc, place)
             place = _seat(place, gazetteer)
+            if building and place.feature == "city":
+                precision = 1  # "outside the Sfax governorate headquarters": in the seat itself
         entry = gazetteer.get(place.geonameid) if place.geonameid is not None else None
         day = when.value if when else None
         signals = Signals(
@@ -2593,7 +2655,10 @@ def _posted_day(doc: Doc, dates: Sequence[DateMention], published: dt.date | Non
         return DateMention(0, 0, "", published, 1)
     if any(not datelines.dates(doc, d.start) and not _describes_a_noun(doc, d) for d in dates):
         return None
-    return DateMention(0, 0, "", published, 2)
+    # a wire dateline's day is the writer's today, which a feed may publish later ("MOSCOW, March 13 (Reuters) -")
+    filed = [d.value for d in dates if datelines.dates(doc, d.start) and d.value is not None and d.precision == 1
+             and dt.timedelta(0) <= published - d.value <= FILED_DAYS]
+    return DateMention(0, 0, "", filed[0] if filed else published, 2)
 
 
 def _a_day_of_news(mention: DateMention, published: dt.date | None) -> bool:
@@ -2849,7 +2914,10 @@ def _with_crowds(found: Sequence[Event]) -> list[Event]:
     intervention ("Several people were detained"); a riot holds the march that turned into it, the
     force used on it ("Police opened fire, killing a man") and its clashes, with its dead."""
     broken_up = _folded(_arrested_at(found), {"Protest with intervention", "Excessive force against protesters"}, {"Arrests"})
-    return _folded(broken_up, {"Violent demonstration"}, set())
+    # "fired live rounds to disperse about 200 protesters ... A 19-year-old was shot in the chest": the shot is the force
+    # (of two tolls, two accounts: the lower stands)
+    shot_at = _folded(broken_up, {"Excessive force against protesters"}, {"Attack"}, account=True)
+    return _folded(shot_at, {"Violent demonstration"}, set())
 
 
 def _arrested_at(found: Sequence[Event]) -> list[Event]:
@@ -2861,7 +2929,7 @@ def _arrested_at(found: Sequence[Event]) -> list[Event]:
         and 0 <= a.evidence[0].start - e.evidence[-1].end <= _NEXT_SENTENCE_CHARS for a in arrests) else e for e in found]
 
 
-def _folded(found: Sequence[Event], crowds: set[str], parts: set[str]) -> list[Event]:
+def _folded(found: Sequence[Event], crowds: set[str], parts: set[str], account: bool = False) -> list[Event]:
     """The events that are part of a crowd event of the ``crowds`` types (``parts``, or for a riot its
     protests and the police or army force used on it), folded into it."""
     kept = {e.event_id: e for e in found if e.sub_event_type in crowds}
@@ -2869,7 +2937,7 @@ def _folded(found: Sequence[Event], crowds: set[str], parts: set[str]) -> list[E
     for e in found:
         crowd = None if e.event_id in kept else next((c for c in kept.values() if _part_of(c, e, parts)), None)
         if crowd is not None:
-            joined = _joined(crowd, e, _rounded(corroborate(crowd.confidence, e.confidence)))
+            joined = _joined(crowd, e, _rounded(corroborate(crowd.confidence, e.confidence)), account)
             force = e.sub_event_type == "Attack"  # the force used on the crowd: its users are the second actor
             kept[crowd.event_id] = replace(joined, actor2=crowd.actor2 or (e.actor1 if force else ""))
         elif e.event_id not in kept:
@@ -2878,10 +2946,15 @@ def _folded(found: Sequence[Event], crowds: set[str], parts: set[str]) -> list[E
 
 
 def _part_of(crowd: Event, other: Event, parts: set[str]) -> bool:
-    if not (same_place(crowd, other) and crowd.event_date == other.event_date):
+    # (at a town of its own, named, it is not: "police fired tear gas in Sfax ... In Jebeniana, about 35 km north
+    # of Sfax, residents blocked the main road with stones")
+    named_apart = None not in (crowd.geonameid, other.geonameid) and crowd.geonameid != other.geonameid
+    if not (same_place(crowd, other) and crowd.event_date == other.event_date) or named_apart:
         return False
     if crowd.sub_event_type != "Violent demonstration":
-        return other.sub_event_type in parts
+        # (an attack by someone else there that day is not the force the crowd met)
+        return other.sub_event_type in parts and (other.sub_event_type != "Attack" or other.actor1.startswith(
+            ("Police Forces", "Military Forces", "Unidentified")) or not other.actor1)
     force = other.sub_event_type == "Attack" and other.actor1.startswith(("Police Forces", "Military Forces"))
     # "a woman hit by a tear gas canister during the afternoon clashes": clashes no armed group is named in
     clashes = other.sub_event_type == "Armed clash" and other.actor1.startswith("Unidentified Armed Group")
