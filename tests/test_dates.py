@@ -369,3 +369,9 @@ def test_a_wire_datelines_day_is_what_its_report_counts_from():
     # a guard: a dateline's day long before publication is the story's history, not the writer's today
     old = "CALI, Colombia, June 1 (AP) - Gunmen shot a police officer in Jamundí yesterday."
     assert [m.value for m in find_dates(old, dt.date(2025, 6, 14), [])] == [dt.date(2025, 6, 1), dt.date(2025, 6, 13)]
+
+
+def test_the_evening_before_last_is_the_day_before_yesterday():
+    """From the sixty-second and sixty-third probe notes (the night before last ends the morning after it)."""
+    assert [m.value for m in find_dates("The evening before last, groups of young men roamed the town.", dt.date(2025, 7, 14),
+                                        [])] == [dt.date(2025, 7, 12)]

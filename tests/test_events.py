@@ -3931,3 +3931,87 @@ def test_the_killing_a_crowd_protests_is_not_the_force_it_met(language):
     # a guard: a man shot during a protest met force
     [event] = run(language, "A man who was shot during a protest in Izyum on Tuesday died in hospital.")
     assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_accidents_the_second_round_of_probes_told(language):
+    """From the fifty-ninth, sixty-first and sixty-second probe notes: a crush, brakes that failed, lightning."""
+    for text in ("A crush at the gates of the stadium in Izyum at the end of a football final killed 56 people.",
+                 "Four soldiers were killed when an army truck lost its brakes and plunged into a ravine in Izyum.",
+                 "Eleven soldiers were killed when an ammunition depot exploded at a base in Izyum, the ministry said, "
+                 "blaming lightning."):
+        assert run(language, text) == [], text
+
+
+def test_live_rounds_with_tear_gas_and_a_crowd_told_as_them(language):
+    """From the sixty-first probe notes: gendarmes "fired live ammunition and tear gas to disperse them"."""
+    text = ("Protesters gathered in Izyum on Monday against the transition timetable. Gendarmes fired live ammunition and "
+            "tear gas to disperse them; two protesters were killed.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Excessive force against protesters"]
+
+
+def test_what_a_protest_report_says_did_not_happen(language):
+    """From the sixty-first and sixty-second probe notes: "nobody was detained", "without tear gas"."""
+    [event] = run(language, "Several hundred students gathered in Izyum yesterday evening with placards against the law. "
+                            "Police watched from the side; nobody was detained and the crowd dispersed by itself.")
+    assert event.sub_event_type == "Peaceful protest"
+    found = run(language, "Several thousand people rallied in Izyum on Monday; some threw stones at riot police, who pushed "
+                          "them back without tear gas. Dozens were detained.")
+    assert [e.sub_event_type for e in found] == ["Violent demonstration"]  # the arrests are the riot's
+
+
+def test_they_who_wreck_after_a_crowd_was_told_are_that_crowd(language):
+    """From the sixty-first probe notes: locals free a man from a recruitment office; one resident's arson is no mob."""
+    text = ("The day before yesterday in Izyum about 60 local residents came to premises of TCC, where a man was held. "
+            "They broke glass of entrance door and beat two servicemen, after that the man was freed by the crowd.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Mob violence"]
+    [event] = run(language, "A 19-year-old Izyum resident set fire to a military pickup on Monday.")
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_ground_taken_is_not_the_town_beyond_it(language, full_gazetteer):
+    """From the sixty-first probe notes: "liberated Robotyne ... and were pushing on towards Novoprokopivka and,
+    beyond it, Tokmak" (the index lacks Robotyne: the region it names)."""
+    text = ("Ukraine's deputy defence minister said on Monday that troops had liberated Robotyne, a village in the southern "
+            "Zaporizhzhia region, and were pushing on towards Novoprokopivka and, beyond it, Tokmak.")
+    found = processed(language, full_gazetteer, text, dt.date(2023, 8, 29))
+    assert [(e.sub_event_type, e.location) for e in found] == [("Government regains territory", "Zaporizhzhya")]
+
+
+def test_a_suicide_bomber_who_exploded_herself(language):
+    """From the sixty-first probe notes (a Chadian bulletin); a drone that exploded stays a drone."""
+    [event] = run(language, "On Friday a woman kamikaze has exploded herself at the entrance of the weekly market of Izyum.")
+    assert event.sub_event_type == "Suicide bomb"
+    [event] = run(language, "A drone exploded over Izyum on Monday.")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_two_accounts_of_a_toll_in_one_sentence_the_lower_stands(language):
+    """A guard for tolls "put at" a number (read since the fifty-ninth probe notes): beside another account's count in
+    the same sentence, the lower stands, as ACLED takes the lowest of conflicting reports."""
+    for text, toll in (
+            ("Shells hit Izyum on Monday. A hospital official said at least seven people were killed, while one resident "
+             "put the toll at 12.", 7),
+            ("A missile hit a building in Izyum on Monday. The head of the city's military administration put the death "
+             "toll at six, while the regional governor said five people were killed.", 5)):
+        assert [e.fatalities for e in run(language, text)] == [toll], text
+
+
+def test_the_place_of_a_report_named_by_a_body_or_as_where_fire_came_from(language, full_gazetteer):
+    """From the sixty-third probe notes: "Shebekino is again under fire"; a Volchansk assault told by "a spokesman for
+    the Kharkiv operational-tactical group", attacking "from the direction of the Russian village of Tishanka"."""
+    text = ("Shebekino is again under fire from Ukrainian 'Grad' launchers since early morning, the Belgorod governor "
+            "writes: one woman was killed in her garden.")
+    assert [e.location for e in processed(language, full_gazetteer, text, dt.date(2023, 6, 1))] == ["Shebekino"]
+    text = ("The day before yesterday the occupiers again tried to push through the northern part of Volchansk near the "
+            "aggregate plant, attacking from the direction of the Russian village of Tishanka, a spokesman for the Kharkiv "
+            "operational-tactical group told the national telethon. The assault was repelled after several hours of fighting.")
+    assert [(e.sub_event_type, e.location) for e in processed(language, full_gazetteer, text, dt.date(2024, 6, 5))] == [
+        ("Armed clash", "Vovchansk")]
+
+
+def test_arrests_a_riot_was_against_are_not_the_riots(language):
+    """A guard for arrests folded into the riot they ended (the sixty-second probe notes): arrests told before the
+    riot set it off (the twenty-fourth dispatch probe, Gyumri)."""
+    text = ("On Tuesday, police in Izyum arrested three local opposition activists. Later the same day, about a hundred of "
+            "their supporters gathered outside the city police department and threw stones at the building.")
+    assert sorted(e.sub_event_type for e in run(language, text)) == ["Arrests", "Violent demonstration"]

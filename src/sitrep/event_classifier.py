@@ -897,6 +897,12 @@ def _agent(token: Token) -> Token | None:
         return token.head  # "a crowd at a filling station ..., beating him": the noun the doing hangs on
     if subject is None and token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
         subject = _subject(token.head.head)  # "Hezbollah responded by firing rockets"
+    if subject is not None and subject.lower_ == "they" and subject.i == subject.sent.start and subject.i > 0:
+        # "About 60 local residents came to the TCC premises ... They broke glass of the door": the crowd before
+        before = subject.doc[subject.i - 1].sent
+        earlier = _subject(before.root) or next((t for t in before if t.lower_ in MOBS | _LOCALS), None)  # (unparsed)
+        if earlier is not None and (earlier.lower_ in MOBS | _LOCALS or lemma(earlier) in MOBS | _LOCALS or _a_crowd(earlier)):
+            return earlier
     if subject is not None and (subject.lower_ in {"it", "they", "we"} or any(
             c.dep_ == "poss" and c.lower_ in {"his", "its", "their", "our"} for c in subject.children)):
         # "Hezbollah said it had fired rockets", "Syrskyi said his troops had taken full control of Sudzha"
@@ -1251,7 +1257,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if purposes and not any(lemma(c) in purposes for c in _purpose_clauses(token)) and not any(
             a.tag_ == "VBG" and lemma(a) in purposes for a in token.ancestors) \
             and not _chanting_after(token, sentence, purposes) \
-            and not _called_a_protest_next(sentence) and not _with_protest_props(token):  # the parser may hang the gathering under it
+            and not _called_a_protest_next(sentence) and not _with_protest_props(token) \
+            and not (_agent(token) is not None and lemma(_agent(token)) in lex["protesters"]):  # "protesters gathered in Hamdallaye"
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
     crowd = words_under(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token) \
@@ -1269,7 +1276,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                   and not _grievance(token))
     ):
         # (and what a crowd or the locals wreck: "about 30 local residents surrounded a TCC vehicle, smashed its windows")
-        wreckers = rule.get("sub_event_type") == "Looting/property destruction" and (_who(_agent(token)) & (MOBS | _LOCALS)
+        wreckers = rule.get("sub_event_type") == "Looting/property destruction" and (_many_locals(_agent(token))
                                                                                    or _uncounted_people(_agent(token)))
         if (kind == "target" or rule.get("sub_event_type") == "Attack" or wreckers) and crowd and crowd <= MOBS \
                 and not _amid_a_protest(sentence):
@@ -1280,7 +1287,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     wrecked = rule.get("sub_event_type") == "Looting/property destruction" and _subject(token) == _agent(token) and not any(
         c.dep_ == "nsubj" and lemma(c) in lexicon()["military_targets"] for c in token.children)  # (two subjects, misparsed)
     if (kind == "target" or rule.get("sub_event_type") == "Attack" or wrecked) \
-            and (_who(_agent(token)) & _LOCALS or _uncounted_people(_agent(token))) and "armed" not in words_under(_agent(token)) \
+            and (_many_locals(_agent(token)) or _uncounted_people(_agent(token))) and "armed" not in words_under(_agent(token)) \
             and _weapon_in(list(sentence)) in {None, "Looting/property destruction"} and not _amid_a_protest(sentence):
         return "Mob violence"  # "a group of about 20 residents attacked servicemen": no armed group, no protest
     if rule.get("sub_event_type") == "Armed clash" and _who(_agent(token)) & _CIVIL_SIDES \
@@ -1536,15 +1543,18 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
         struck |= {lemma(o) for o in objects}
         aimed |= set().union(*(_protesting(o) for o in objects))  # "on young people protesting the results"
     # "opened fire to disperse a pro-Ukrainian rally"
-    dispersed = {lemma(d) for c in token.children if c.dep_ in {"xcomp", "advcl"} and lemma(c) == "disperse"
-                 for d in c.children if d.dep_ == "dobj"}
+    dispersed = {w for c in token.children if c.dep_ in {"xcomp", "advcl"} and lemma(c) == "disperse"
+                 for d in c.children if d.dep_ == "dobj" for w in (lemma(d), d.lower_)}
     protests = {n for n, t in lex["nouns"].items() if t == "Peaceful protest"}
-    if dispersed & (set(lex["protesters"]) | _GATHERED | protests) or aimed & protests:  # or "opened fire on a peaceful rally"
+    # (or "to disperse them": only a crowd is dispersed)
+    if dispersed & (set(lex["protesters"]) | _GATHERED | protests | {"them"}) or aimed & protests:  # or "opened fire on a peaceful rally"
         aimed.add("protester")
     shot = set().union(*(words_under(c) for c in token.children if c.dep_ == "dobj"))
     if (aimed | _victims(token)) & set(lex["protesters"]):  # "fired on a convoy of supporters, killing one protester"
         kind = _protest_type(_protest_scope(sentence, token))  # tear gas fired at a crowd is an intervention
-        live = not shot & {"tear", "teargas", "gas", "cannon", "rubber", "plastic", "water", "stun", "smoke", "flare"} \
+        # ("fired live ammunition and tear gas to disperse them": the live rounds make it lethal)
+        bullets = "live" in shot or (bool(shot & {"bullet", "ammunition"}) and not shot & {"rubber", "plastic"})
+        live = (bullets or not shot & {"tear", "teargas", "gas", "cannon", "rubber", "plastic", "water", "stun", "smoke", "flare"}) \
             and not _into_the_air(token)
         # live fire at it ("opened fire to disperse a rally"), unless the crowd itself was violent
         lethal = kind == "Peaceful protest" or (live and kind != "Violent demonstration")
@@ -1673,6 +1683,11 @@ def _exchange_of_fire(token: Token) -> bool:
 
 MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest
 _LOCALS = frozenset({"resident", "residents", "villager", "villagers", "local", "locals"})  # unarmed, they are a mob
+def _many_locals(agent: Token | None) -> bool:
+    """ "residents", "a crowd of villagers": locals in numbers; not "a 19-year-old Lviv resident"."""
+    return bool(_who(agent) & (MOBS | _LOCALS)) and not (agent.tag_ == "NN" and lemma(agent) in _LOCALS)
+
+
 _FORMER = frozenset({"former", "ex", "retired", "demobilised", "demobilized"})
 
 
@@ -1884,10 +1899,14 @@ def _protest_type(sentence: Span) -> str:
     """ACLED's precedence: a crowd that is violent makes a riot, even where the police killed
     ("Violent demonstration"); lethal or serious force is "Excessive force" against a peaceful one."""
     lex = lexicon()
-    lemmas = {lemma(t) for t in sentence} | {t.lower_ for t in sentence}
+    # not what the sentence says did not happen ("nobody was detained", "dispersed at dusk without clashes")
+    denied = {x.i for t in sentence if t.dep_ == "prep" and t.lower_ == "without" for x in t.subtree} | {
+        t.i for t in sentence if any(c.dep_ in {"nsubj", "nsubjpass"} and _no_one(c) for c in t.children)}
+    told = [t for t in sentence if t.i not in denied]
+    lemmas = {lemma(t) for t in told} | {t.lower_ for t in told}
     # a word that only names a kind of thing ("riot police", "riot gear") says nothing the crowd did, nor
     # one denied ("the crowd had not thrown anything")
-    done = [t for t in sentence if t.dep_ != "compound" and not any(c.dep_ == "neg" for c in t.children)
+    done = [t for t in told if t.dep_ != "compound" and not any(c.dep_ == "neg" for c in t.children)
             and not _by_security_forces(t)  # "police erected barricades": not the crowd's
             and not _crowd_control_thrown(t)  # "the Russians first threw stun grenades": what breaks up a crowd
             and not _blocked_with(t)  # "blocked the main road with stones": a barrier, not a missile
@@ -1898,9 +1917,10 @@ def _protest_type(sentence: Span) -> str:
     if acts & set(lex["protest_violent"]) or arson:
         return "Violent demonstration"
     # "rubber bullets" disperse a crowd; live ones are lethal force
-    lethal = {lemma(t) for t in sentence if not any(c.lower_ in {"rubber", "plastic"} for c in t.children)} \
-        | {t.lower_ for t in sentence if t.lower_ not in {"rubber", "plastic"}}
-    if lethal & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security"}:
+    lethal = {lemma(t) for t in told if not any(c.lower_ in {"rubber", "plastic"} for c in t.children)} \
+        | {t.lower_ for t in told if t.lower_ not in {"rubber", "plastic"}}
+    if lethal & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security", "gendarme",
+                                                                   "gendarmerie"}:
         return "Excessive force against protesters"
     # "marched peacefully ... and dispersed without incident": a crowd that dispersed by itself met no one
     dispersing = [t for t in sentence if lemma(t) == "disperse"]

@@ -86,10 +86,11 @@ _STATED_TYPES = frozenset({"Agreement"})  # the statement is the event: announce
 _QUOTES = frozenset('"“‘\'')
 _DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
-    "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi", "towards", "toward",
+    "eastern", "western", "km", "kilometers", "kilometres", "miles", "mi", "towards", "toward", "beyond",
     "direction", "directions", "axis",  # "in the Kurakhove direction": the front sector named after a town
 })
 _SECTOR_WORDS = frozenset({"direction", "directions", "axis"})
+_ADVANCING = frozenset({"push", "advance", "move", "head", "press", "drive"})
 _LOCATIVE_WORDS = frozenset({"in", "at", "inside"})
 _CONTAINER_CHARS = 40  # "Mota town (East Gojjam zone, Amhara region)": how far after a town its province may follow
 _NOT_PLACE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})
@@ -164,6 +165,8 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
         if root.head.lower_ in {"of", "in"} and root.head.head.pos_ == "PROPN" and root.head.head.dep_ == "pobj":
             root = root.head.head
     head = root.head
+    if head.lower_ == "of" and head.head.lower_ in _SETTLEMENT_WORDS and head.head.head.lower_ == "of":
+        root, head = head.head, head.head.head  # "from the direction of the Russian village of Tishanka": as of the village
     if head.lower_ == "of" and head.head.lower_ in {"direction", "territory", "side", "area"} and head.head.head.lower_ == "from":
         return True  # "from the direction (the area) of Enerhodar", "from the territory of the Bryansk region": where fire came from
     if root.dep_ in {"compound", "amod"} and head.lower_ in {"direction", "side"} and head.head.lower_ == "from":
@@ -635,6 +638,9 @@ def _relative_position(doc: Doc, place: Toponym, trigger: Token) -> bool:
     for ancestor in span.root.ancestors:
         if ancestor == trigger:
             return False
+        # "were pushing on towards Novoprokopivka and, beyond it, Tokmak": the goals of a push, however parsed
+        if ancestor.pos_ == "VERB" and lemma(ancestor) in _ADVANCING and any(c.lower_ in {"towards", "toward"} for c in ancestor.children):
+            return True
         # not "Andriivka [south] of Bakhmut", where the name hangs off the direction after it: the village lies there
         if ancestor.lower_ in _DIRECTION_WORDS and (
                 ancestor.i < span.start or ancestor != span.root.head or ancestor.lower_ in _SECTOR_WORDS):
@@ -1904,7 +1910,8 @@ def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Seq
 
 # (a period only as an abbreviation's before a day: "the toll from the attack on Oct. 26 has risen to six")
 _TOLL_TO = re.compile(r"(?i)\b(?:toll|number of (?:people |civilians |those )?(?:killed|dead|deaths))\b"
-                      r"(?:[^.;]|\.(?=\s\d)){0,120}?\b(?:to|at)\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
+                      r"(?:[^.;]|\.(?=\s\d)){0,120}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
+_TOLL_AT = re.compile(r"(?i)\btoll\b(?:[^.;]){0,40}?\bat\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
 _A_TOLL = re.compile(r"(?i)\b(?:toll|number of)\b")
 _RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "jump", "grow", "push", "take", "revise"})
 # a toll put at a number is one account: it gives an event its toll, but does not change one another account gave
@@ -1936,13 +1943,20 @@ def _toll_raised(toll: int | None, sentence: Span, drafts: Sequence[_Draft], pla
 
 
 def _toll_risen_to(sentence: Span) -> int | None:
-    """The toll a sentence says has risen, or been raised or brought, to N."""
-    match = _TOLL_TO.search(sentence.text)
+    """The toll a sentence says has risen, or been raised or brought, to N; or was put at N, where the lower of
+    two accounts told beside it stands ("seven killed, while one resident put the toll at 12": seven)."""
+    lemmas = {lemma(t) for t in sentence}
+    match = _TOLL_TO.search(sentence.text) if lemmas & _RISING else None
+    stated = match is None and bool(lemmas & _STATING)
+    if stated:
+        match = _TOLL_AT.search(sentence.text)
     # a period told after the toll is another clause's ("..., making it one of the deadliest strikes this year")
-    if match is None or over_a_period(sentence.text[: match.end()]) or not {lemma(t) for t in sentence} & (_RISING | _STATING):
+    if match is None or over_a_period(sentence.text[: match.end()]):
         return None
     word = match.group(1).lower().replace(",", "")
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    toll = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    other = count_fatalities(sentence) if stated and toll is not None else 0
+    return min(toll, other) if toll is not None and other else toll
 
 
 def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Toponym]) -> int:
@@ -2562,7 +2576,10 @@ def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
     opens = doc[line_start(doc, sentence.start)].idx
     before = [t for t in told if opens <= t.start < sentence.start_char and t.feature in {"city", "admin2", "other"}
               and not _names_another_event(doc, t, None)  # not "protesting against the Bannu attack"
-              and not _one_of_many(doc, t) and not _aimed_towards(doc, t)]
+              and not _one_of_many(doc, t) and not _aimed_towards(doc, t)
+              # nor a body's name, nor where fire came from ("attacking from the direction of Tishanka, a spokesman
+              # for the Kharkiv operational-tactical group said. The assault was repelled")
+              and not _names_a_body(doc, t) and not _fire_came_from(doc, t)]
     # else the province it named ("liberated the settlement of Yablonovka of the Donetsk People's Republic.
     # Seven counterattacks ... were repelled"), rather than the story's place in another paragraph
     provinces = [t for t in told if opens <= t.start < sentence.start_char and t.feature == "admin1"]
@@ -2961,7 +2978,10 @@ def _part_of(crowd: Event, other: Event, parts: set[str]) -> bool:
     # not the lethal force met by a march the riot is not told of ("security forces fired live rounds to
     # disperse supporters marching in Bambeto ... In Hamdallaye, young men threw stones"): ACLED's own sub-type
     protest = other.event_type == "Protests" and other.sub_event_type != "Excessive force against protesters"
-    return protest or force or clashes
+    # "... threw stones at riot police. Dozens were detained.": told after it (not the arrests it protested)
+    arrests = other.sub_event_type == "Arrests" and bool(other.evidence) and bool(crowd.evidence) \
+        and other.evidence[0].start > crowd.evidence[0].start
+    return protest or force or clashes or arrests
 
 
 def _same_happening(a: Event, b: Event) -> bool:

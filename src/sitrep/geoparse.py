@@ -341,7 +341,8 @@ def _named_as_place(words: _Words, i: int) -> bool:
         words.span(i - 2, i).lower() in cues["before_phrases"] or words.span(i - 2, i).lower() in cues["settlement_phrases"])) or (
         i > 0 and (words.lower[i - 1] in cues["fire_before"] or words.lower[i - 1] in cues["variant_before"])) or (
         i + 3 <= len(words) and words.span(i + 1, i + 3).lower() in cues["fire_after"]) or _heads_a_line(words, i, i + 1) or (
-        i + 1 < len(words) and words.lower[i + 1] in cues["division_words"])  # "Graivoron district"
+        # "Graivoron district" heading a post; not "the city's Pokrovskyi district", a city's own
+        i + 1 < len(words) and words.lower[i + 1] in cues["division_words"] and (i == 0 or words.lower[i - 1] not in {"the", "'s", "’s"}))
 
 
 def _part_of_a_hyphened_name(words: _Words, mention: _Mention) -> bool:
@@ -504,8 +505,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         label = ""  # "Overnight Nikolaev was attacked", "Occupied Berdyansk:": NER's PERSON is a cue word and a town
     if label and ("(" in words.orth[mention.tok_end : ent_end] or "(" in words.orth[ent_start : mention.tok_start]):
         label = ""  # "shelled Toretsk (Donetsk)": an entity across the bracket is NER's slip, no WORK_OF_ART
-    if label == "PERSON" and ent_end == mention.tok_end < len(words) and words.lower[mention.tok_end] in cues["division_words"]:
-        label = "LOC"  # "Graivoron district": a name NER saw, and no one's
+    # "Graivoron district": a name NER saw, though no one's
+    districted = label == "PERSON" and ent_end == mention.tok_end < len(words) and words.lower[mention.tok_end] in cues["division_words"]
     ent_len = ent_end - ent_start
     before = words.lower[mention.tok_start - 1] if mention.tok_start > 0 else ""
     before2 = words.span(mention.tok_start - 2, mention.tok_start).lower() if mention.tok_start > 1 else ""
@@ -526,7 +527,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= 1.0
     elif label in cues["ner_place_labels"] or (label in cues["ner_demonym_labels"] and NameKind.DEMONYM in kinds):
         evidence += 2.0
-    elif label in cues["ner_other_labels"] and not of_division and not listed \
+    elif label in cues["ner_other_labels"] and not of_division and not listed and not districted \
             and not _named_for_its_town(words, mention, ent_start, ent_end):  # not "Antonivka of the Kherson community"
         longer = ent_len > mention.tok_end - mention.tok_start
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
@@ -1433,8 +1434,8 @@ def _abroad_from_its_town(words: _Words, mention: _Mention, by_start: dict[int, 
     """ "near Lido beach in Mogadishu": with no Lido of Somalia in the index, Lido Beach in New York, far from the
     town the text places it in, is a namesake; the name is of something in the town."""
     j = mention.tok_end
-    if j < len(words) and words.lowercase[j] and words.alpha[j] and words.lower[j] != "in":
-        j += 1  # "beach", "market"
+    if j < len(words) and words.lowercase[j] and words.alpha[j] and not words.stop[j]:
+        j += 1  # "beach", "market"; not "and"
     town = by_start.get(j + 1) if j + 1 < len(words) and words.lower[j] == "in" else None
     if mention.place is None or town is None or town.place is None or town.place.feature != "city":
         return False
