@@ -4015,3 +4015,28 @@ def test_arrests_a_riot_was_against_are_not_the_riots(language):
     text = ("On Tuesday, police in Izyum arrested three local opposition activists. Later the same day, about a hundred of "
             "their supporters gathered outside the city police department and threw stones at the building.")
     assert sorted(e.sub_event_type for e in run(language, text)) == ["Arrests", "Violent demonstration"]
+
+
+def test_a_crowds_cause_and_kin_are_not_the_news(language):
+    """From the fortieth dispatch probe: the kidnapping a sit-in protests; "relatives of those killed"; rioters."""
+    [event] = run(language, "In Izyum, about 50 students staged a sit-in at the university on Wednesday to demand better "
+                            "security on campus after a lecturer was kidnapped last month.")
+    assert event.sub_event_type == "Peaceful protest"
+    [event] = run(language, "On Thursday, relatives of those killed held a sit-in outside the City Mortuary in Izyum, demanding "
+                            "that the officers involved be prosecuted.")
+    assert event.sub_event_type == "Peaceful protest"
+    [event] = run(language, "On Wednesday afternoon in Izyum, rioters set fire to a police post and looted two shops.")
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_crowd_bombed_and_force_that_killed_are_not_grievances(language):
+    """Guards for the crowd's grievance rule: a crowd an aircraft bombed is the strike's target; "killed ... after
+    security forces used tear gas and bullets" is the force itself; shells fired are shelling, not someone's kin."""
+    [event] = run(language, "Military aircraft bombed a crowd gathered for the opening of an office in Izyum on Tuesday, "
+                            "killing at least 53 people.")
+    assert event.sub_event_type == "Air/drone strike"
+    [event] = run(language, "At least two people were killed in an opposition protest in Izyum on Wednesday after security "
+                            "forces used tear gas and bullets to disperse demonstrators.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    [event] = run(language, "Forces in Izyum report hundreds of artillery shells fired by Russian occupants on Monday.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"

@@ -1198,3 +1198,10 @@ def test_names_the_twenty_first_sessions_probes_misread(language, full_gazetteer
     assert names("Gunmen seized a member of Ubari's municipal council.") == [("Ubari", "LY")]
     # a district said to be a province's is not a district of the dateline's city
     assert ("Sudzha", "RU") in names("MOSCOW, Dec 3 (wire) - Troops recaptured a village in the Sudzha district of Kursk region.")
+
+
+def test_a_village_so_many_km_from_a_town_lies_near_it(language, full_gazetteer):
+    """From the fortieth dispatch probe: "Guzang, a village about 8 km from Batibo" is not Hushang, China."""
+    found = geoparse(language("Residents of Guzang, a village about 8 km from Batibo, said soldiers set fire to houses."), [],
+                     full_gazetteer)
+    assert [(t.name, t.country) for t in found] == [("Batibo", "CM")]

@@ -1751,9 +1751,27 @@ def _arrest_cause(arrest: Token) -> set[int]:
         m.dep_ == "mark" and m.lower_ == "after" for m in c.children) for t in c.subtree}
 
 
+def _in_a_grievance(token: Token) -> bool:
+    return any(_grievance(a) for a in [token, *token.ancestors])
+
+
+def _whose_kin(verb: Token) -> bool:
+    """ "relatives of those killed", "families of people abducted": a participle naming whose kin act, no event told."""
+    head, lex = verb.head, lexicon()
+    people = head.lower_ in {"those", "victims"} or lemma(head) in lex["people"] or lemma(head) in lex["persons"]
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and people and head.dep_ == "pobj" and head.head.lower_ == "of" \
+        and head.head.head.pos_ == "NOUN"
+
+
 def _grievance(verb: Token) -> bool:
-    """ "demanding protection after two colleagues were shot dead": what a crowd protests, told as its cause."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "because", "since"} for c in verb.children)
+    """ "demanding protection after two colleagues were shot dead": what a crowd protests, told as its cause (not
+    "two people were killed after security forces used tear gas and bullets": the force itself)."""
+    return verb.dep_ == "advcl" and lemma(verb.head) in _PROTESTING and any(c.dep_ == "mark" and c.lower_ in {"after", "because", "since"}
+                                                        for c in verb.children)
+
+
+_PROTESTING = frozenset({"demand", "protest", "call", "denounce", "condemn", "decry", "stage", "hold", "march", "rally",
+                         "gather", "assemble"})
 
 
 def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
@@ -1920,7 +1938,7 @@ def _protest_type(sentence: Span) -> str:
     lethal = {lemma(t) for t in told if not any(c.lower_ in {"rubber", "plastic"} for c in t.children)} \
         | {t.lower_ for t in told if t.lower_ not in {"rubber", "plastic"}}
     if lethal & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security", "gendarme",
-                                                                   "gendarmerie"}:
+                                                                   "gendarmerie", "army", "military"}:
         return "Excessive force against protesters"
     # "marched peacefully ... and dispersed without incident": a crowd that dispersed by itself met no one
     dispersing = [t for t in sentence if lemma(t) == "disperse"]
@@ -1990,6 +2008,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
             return None
         if token.dep_ == "pobj" and token.head.dep_ == "agent" and lemma(token.head.head) in lex["verbs"]:
             return None  # "beaten to death by an angry crowd": as the doer of a passive
+        if token.dep_ == "dobj" and lex["verbs"].get(lemma(token.head), {}).get("kind") == "weapon":
+            return None  # "military aircraft bombed a crowd gathered for the opening of an office": the strike's target
         kind = _protest_type(_protest_scope(sentence, token))
         if kind == "Violent demonstration" and lemma(token) in MOBS and not _amid_a_protest(sentence):
             return "Mob violence"  # "The crowd smashed the vehicle's windows, beat two servicemen": no protest
@@ -2174,7 +2194,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
         if misread:
             pos, word = "VERB", "shoot"  # "Two men on a motorcycle shot dead a man": "shot" read as a noun, "dead" as the verb
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
-        describing = not misread and (table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"}))
+        describing = not misread and (table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})
+                                      or _whose_kin(doc[i]))
         if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]):
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
@@ -2288,6 +2309,12 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     candidates = [c for c in candidates if not (lemma(c.trigger) in {"arrest", "detain", "apprehend"} and c.trigger.dep_ == "advcl"
                                                 and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.trigger.children))] \
         or list(candidates)
+    # a crowd's grievance told with it is its cause, not the news ("staged a sit-in to demand security after a lecturer
+    # was kidnapped last month", "rioters set fire to a police post after rumours spread that a boy had been shot")
+    crowds = [c for c in candidates if lexicon()["event_types"].get(c.sub_event_type) in {"Protests", "Riots"}
+              or c.sub_event_type == "Looting/property destruction"]
+    if crowds:
+        candidates = [c for c in candidates if not _in_a_grievance(c.trigger)] or list(candidates)
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])

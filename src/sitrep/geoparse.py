@@ -917,7 +917,7 @@ def _link_lists(words: _Words, mentions: list[_Mention]) -> None:
 
 def _link_landmarks(words: _Words, mentions: list[_Mention]) -> None:
     """A place told as lying off another ("attacked south of Pokrovsk near Pishchane", "Shevchenko
-    (southwest of Pokrovsk)", "Berestove, 15km northeast of Soledar") lies within the distance told,
+    (southwest of Pokrovsk)", "Berestove, 15km northeast of Soledar", "a village about 8 km from Batibo") lies within the distance told,
     or within ANCHOR_NEAR_KM: that says which namesake of a common village name is meant, or that the
     index lacks the village."""
     cues = _cues()
@@ -937,6 +937,9 @@ def _link_landmarks(words: _Words, mentions: list[_Mention]) -> None:
             b.landmarks.append((a, ANCHOR_NEAR_KM, words.lower[a.tok_start - 2]))  # "south of Pokrovsk near Pishchane"
         elif between in (["(", "near"], [",", "near"]) and not a_landmark:
             a.landmarks.append((b, ANCHOR_NEAR_KM, ""))  # "Lyubimovka (near Korenevo)"
+        elif (0 < len(between) <= LANDMARK_GAP and between[-1] == "from" and any(w in cues["distance_units"] for w in between)
+              and all(w in fillers or _numeric(w) for w in between[:-1]) and not a_landmark):
+            a.landmarks.append((b, _told_km(between), ""))  # "Guzang, a village about 8 km from Batibo"
     for mention in ordered:  # "northeast of Sumy City near Yunakivka and Andriivka": a list lies off it together
         if not mention.landmarks:
             mention.landmarks = [lm for other in mention.listed_with if other.tok_start < mention.tok_start for lm in other.landmarks]
