@@ -4040,3 +4040,37 @@ def test_a_crowd_bombed_and_force_that_killed_are_not_grievances(language):
     assert event.sub_event_type == "Excessive force against protesters"
     [event] = run(language, "Forces in Izyum report hundreds of artillery shells fired by Russian occupants on Monday.")
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_the_third_round_of_probes(language):
+    """From the sixty-fifth probe notes, written while the second round was fixed."""
+    # "(Russian-occupied)" says who holds the town; the shelling is the news
+    [event] = run(language, "On 4 March 2023, Ukrainian forces shelled the Kuibyshevskyi district of Donetsk city, Donetsk "
+                            "(Russian-occupied).")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    # "set off explosives strapped to his body", however "strapped" hangs; "set off clashes" is none
+    [event] = run(language, "In occupied Izyum, a man set off explosives strapped to his body when patrolmen tried to check "
+                            "his documents near the central market on Friday.")
+    assert event.sub_event_type == "Suicide bomb"
+    assert "Remote explosive/landmine/IED" not in [e.sub_event_type for e in run(language, "The protest set off clashes in "
+                                                                                             "Izyum on Friday.")]
+    # a teacher taken out of her home; a device a vehicle activated (air defence "activated" stays disrupted)
+    [event] = run(language, "Three days ago men in Russian military uniform took a history teacher out of her home in Izyum "
+                            "and drove away in a van.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    [event] = run(language, "A military vehicle activated an explosive device buried in a dirt road near Izyum on the 9th.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    [event] = run(language, "Air defence systems were activated over Belgorod overnight.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    # residents armed with machetes who burn men alive are a mob; gunmen are not
+    [event] = run(language, "Residents armed with machetes stopped a minibus in Izyum on Monday, pulled out men they suspected "
+                            "of belonging to a gang, and burned them alive with tyres and petrol.")
+    assert event.sub_event_type == "Mob violence"
+
+
+def test_fire_opened_on_residents_who_came_out_with_flags(language):
+    """From the sixty-third and sixty-fifth probe notes: a rally met with stun grenades, then shots."""
+    text = ("Yesterday in Nova Kakhovka the Russian military opened fire on residents who came out to the city centre with "
+            "Ukrainian flags, the head of the city said. At first they fired into the air and threw stun grenades, then "
+            "they shot at people: one man died, seven were wounded.")
+    assert [(e.sub_event_type, e.fatalities) for e in run(language, text)] == [("Excessive force against protesters", 1)]

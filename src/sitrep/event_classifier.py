@@ -810,7 +810,8 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     weapons = lexicon()["weapons"]
     order = lexicon()["hierarchy"]
     senses = lexicon()["other_senses"]
-    tokens = [t for t in tokens if (lemma(t) not in senses or not _in_another_sense(t, lemma(t))) and not _found(t)]  # "the nickel mine"
+    tokens = [t for t in tokens if (lemma(t) not in senses or not _in_another_sense(t, lemma(t))) and not _found(t)  # "the nickel mine"
+              and not _for_crowds(t)]
     found = [weapons[_model_name(t)] for t in tokens if _model_name(t) in weapons] + [
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
     ] + [  # "air strike", "air raid" written as two words
@@ -829,6 +830,12 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
 
 
 _FINDING = frozenset({"seize", "find", "recover", "confiscate", "discover", "uncover"})
+
+
+def _for_crowds(weapon: Token) -> bool:
+    """ "stun grenades", "smoke grenades": what breaks up a crowd, no grenade attack."""
+    return lemma(weapon) == "grenade" and any(c.dep_ in {"amod", "compound"} and c.lower_ in {"stun", "smoke", "flash", "sound", "gas", "tear"}
+                                             for c in weapon.children)
 
 
 def _found(weapon: Token) -> bool:
@@ -1039,7 +1046,8 @@ def _protesting(agent: Token | None) -> set[str]:
     doing = [agent] if agent.tag_ == "VBG" else [c for c in agent.children if (c.dep_ == "acl" and c.tag_ == "VBG")
                                                  or c.dep_ == "relcl"]
     # (or who gathered bearing a protest's props: "residents who gathered ... with Ukrainian flags")
-    gathering = set(lexicon()["gathering_verbs"])
+    # (or "came out to the city centre with Ukrainian flags")
+    gathering = set(lexicon()["gathering_verbs"]) | {"come"}
     return {"protester"} if any(lemma(t) in acts or (lemma(t) in gathering and _with_protest_props(t))
                                 for t in doing) else set()
 
@@ -1142,6 +1150,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None
     if rule.get("lives") and not lost_life(token):
         return None  # "lost their lives"; not "losing Karabakh" or "deprived of food"
+    if rule.get("air_defence_only") and not _air_defence(_agent(token) or _subject(token)) and rule.get("otherwise"):
+        return _verb_event(token, rule["otherwise"], places, sentence)  # "a military vehicle activated an explosive device"
     if rule.get("air_defence_only") and not _air_defence(_agent(token) or _subject(token)):
         return None  # "air defence systems worked over Belgorod" (a Russian governor's word for it); not "worked"
     if rule.get("remote_patient") and (patient := _patient(token)) is not None:
@@ -1177,6 +1187,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             continue
         if isinstance(outcome, str):
             return outcome  # "shot down a drone": a disrupted weapon, not a shooting
+        if "as" in outcome:  # "set off explosives strapped to his body": as "detonated" (not "set off clashes")
+            return _verb_event(token, lex["verbs"][outcome["as"]], places, sentence) \
+                if objects & set(lex[outcome["objects_from"]]) else None
         # "set up a base", not "set up a committee"; "took away paintings": things taken, looting
         if objects & set(outcome["objects"]):
             return outcome["sub_event_type"]
@@ -1189,14 +1202,18 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     # "set fire to a man", "set ablaze a man"
     burned = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"] \
         + [c for c in token.children if c.dep_ == "dobj"]
-    if rule.get("on_a_person") and any(lemma(o) in lex["persons"] or lemma(o) in lex["people"] for o in burned):
+    alive = any(c.lower_ == "alive" for c in token.children)  # "burned them alive"; not "set them alight" (the tyres)
+    if rule.get("on_a_person") and any(lemma(o) in lex["persons"] or lemma(o) in lex["people"]
+                                       or (alive and o.lower_ in {"him", "her", "them"}) for o in burned):
         return _verb_event(token, {"sub_event_type": rule["on_a_person"]}, places, sentence)
     taken = _patient(token)
     # ("took the head of the Kamianka-Dniprovska community from his house")
     person = taken is not None and (lemma(taken) in lex["persons"] or taken.lower_ in {"him", "her", "them"} or (
         lemma(taken) == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in taken.children)))
+    # (or "took a history teacher out of her home")
     if rule.get("takes_people") and person and (
-            any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) or disappearance_told(sentence)):
+            any((c.dep_ == "prep" and c.lower_ == "from") or (c.lower_ == "out" and c.dep_ in {"prt", "prep"}) for c in token.children)
+            or disappearance_told(sentence)):
         return _person_held(token, sentence)  # "took an activist from his home", "taken him to unknown direction"
     # "were pushed back" (by no one named: not "lawyers ... were pushed back by police")
     passive = rule.get("passive_ok") and any(c.dep_ == "auxpass" for c in token.children) \
@@ -1287,11 +1304,11 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     wrecked = rule.get("sub_event_type") == "Looting/property destruction" and _subject(token) == _agent(token) and not any(
         c.dep_ == "nsubj" and lemma(c) in lexicon()["military_targets"] for c in token.children)  # (two subjects, misparsed)
     if (kind == "target" or rule.get("sub_event_type") == "Attack" or wrecked) \
-            and (_many_locals(_agent(token)) or _uncounted_people(_agent(token))) and "armed" not in words_under(_agent(token)) \
+            and (_many_locals(_agent(token)) or _uncounted_people(_agent(token))) and not _armed(_agent(token)) \
             and _weapon_in(list(sentence)) in {None, "Looting/property destruction"} and not _amid_a_protest(sentence):
         return "Mob violence"  # "a group of about 20 residents attacked servicemen": no armed group, no protest
     if rule.get("sub_event_type") == "Armed clash" and _who(_agent(token)) & _CIVIL_SIDES \
-            and "armed" not in words_under(_agent(token)) and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):
+            and not _armed(_agent(token)) and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):
         return "Mob violence"  # "supporters of two parties clashed with sticks, machetes and bricks": no armed group
     if kind == "territory":
         i = token.i - 1
@@ -1302,6 +1319,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None  # "in occupied Kamianka-Dniprovska", "the liberated territories": a state, not a taking
         if token.i > sentence.start and token.doc[token.i - 1].lower_ == "temporarily":
             return None  # "in temporarily occupied Vasylivka", however the parser reads it
+        if token.tag_ in {"VBN", "VBD"} and token.i > sentence.start and token.doc[token.i - 1].text == "-":
+            return None  # "Donetsk (Russian-occupied)", "Ukrainian-held Kupiansk": who holds it, no taking
         if rule.get("describes_a_state") and token.dep_ == "acl" and token.tag_ == "VBN":
             return None  # "a house occupied by Algerian immigrants", "a village occupied since March": who holds it
         if rule.get("describes_a_state") and any(c.dep_ == "advmod" and c.lower_ in {"still", "already"} for c in token.children):
@@ -1472,9 +1491,15 @@ def _debris_of_the_downed(doer: Token | None) -> bool:
 
 
 def _worn(charge: Token) -> bool:
-    """ "explosives strapped to his body": a charge the bomber wore."""
-    return any(t.lower_.startswith(("strap", "worn", "wear", "attach")) and t.dep_ in {"acl", "amod"} for t in charge.children) \
-        and "body" in words_under(charge)
+    """ "explosives strapped to his body": a charge the bomber wore (however the parser hangs "strapped")."""
+    if any(t.lower_.startswith(("strap", "worn", "wear", "attach")) and t.dep_ in {"acl", "amod"} for t in charge.children) \
+            and "body" in words_under(charge):
+        return True
+    words = [t.lower_ for t in charge.sent]
+    return any(w.startswith("strap") for w in words) and bool(_TORSO.intersection(words)) and lemma(charge) in lexicon()["weapon_finds"]
+
+
+_TORSO = frozenset({"body", "chest", "waist", "torso"})
 
 
 def _heads(noun: Token | None) -> list[Token]:
@@ -1683,6 +1708,20 @@ def _exchange_of_fire(token: Token) -> bool:
 
 MOBS = frozenset({"crowd", "mob"})  # a gathering that is not, by its name, a protest
 _LOCALS = frozenset({"resident", "residents", "villager", "villagers", "local", "locals"})  # unarmed, they are a mob
+def _armed(agent: Token | None) -> bool:
+    """ "armed men", "residents armed with rifles"; not "residents armed with machetes", a mob's arms."""
+    words = words_under(agent)
+    if "armed" not in words:
+        return False
+    arms = {lemma(o) for t in subtree(agent) if t.lower_ == "armed" for p in t.children if p.lower_ == "with"
+            for o in subtree(p) if o.pos_ == "NOUN"}
+    return not arms or not arms <= _CRUDE_ARMS
+
+
+_CRUDE_ARMS = frozenset({"machete", "stick", "knife", "stone", "rock", "club", "bat", "axe", "hoe", "spear", "bow", "arrow",
+                         "iron", "bar", "rod", "pipe", "cudgel", "tyre", "petrol"})
+
+
 def _many_locals(agent: Token | None) -> bool:
     """ "residents", "a crowd of villagers": locals in numbers; not "a 19-year-old Lviv resident"."""
     return bool(_who(agent) & (MOBS | _LOCALS)) and not (agent.tag_ == "NN" and lemma(agent) in _LOCALS)
@@ -1710,7 +1749,9 @@ def _gathering(verb: Token) -> bool:
 def _with_protest_props(verb: Token) -> bool:
     """ "gathered ... with 'Free Azov' banners", "stood outside the court holding placards"."""
     props = set(lexicon()["protest_props"])
-    bearing = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "with")
+    # (the parser may hang "with" on the place they came to: "came out to the city centre with Ukrainian flags")
+    places = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "in", "at", "on"} for o in p.children if o.dep_ == "pobj"]
+    bearing = [c for v in [verb, *places] for c in v.children if (c.dep_ == "prep" and c.lower_ == "with")
                or (c.dep_ in {"advcl", "xcomp"} and lemma(c) in {"hold", "carry", "wave"})]
     borne = [o for c in bearing for o in c.children if o.dep_ in {"pobj", "dobj"}]
     return any(lemma(o) in props for o in borne + [c for o in borne for c in o.children if c.dep_ == "conj"])  # "portraits and banners"
