@@ -4074,3 +4074,14 @@ def test_fire_opened_on_residents_who_came_out_with_flags(language):
             "Ukrainian flags, the head of the city said. At first they fired into the air and threw stun grenades, then "
             "they shot at people: one man died, seven were wounded.")
     assert [(e.sub_event_type, e.fatalities) for e in run(language, text)] == [("Excessive force against protesters", 1)]
+
+
+def test_kin_of_the_dead_and_the_dead_counted(language):
+    """Guards for "relatives of those killed" (no killing told): "the number of those abducted" still tells the
+    abduction, and "there were no deaths" is no lethal force."""
+    text = ("Gunmen stormed a mosque in Izyum during dawn prayers today and whisked away twenty-three worshippers. Police "
+            "confirmed the attack but put the number of those abducted at about fifteen.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Abduction/forced disappearance"]
+    text = ("In Izyum, residents came out to the central square with Ukrainian flags this morning. Russian military threw stun "
+            "grenades and used tear gas to disperse the crowd; several people were detained, but there were no deaths.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Protest with intervention"]

@@ -1796,12 +1796,16 @@ def _in_a_grievance(token: Token) -> bool:
     return any(_grievance(a) for a in [token, *token.ancestors])
 
 
+_KIN = frozenset({"relative", "family", "mother", "father", "wife", "husband", "parent", "child", "son", "daughter", "widow",
+                  "brother", "sister", "kin", "loved", "friend", "colleague"})
+
+
 def _whose_kin(verb: Token) -> bool:
     """ "relatives of those killed", "families of people abducted": a participle naming whose kin act, no event told."""
     head, lex = verb.head, lexicon()
     people = head.lower_ in {"those", "victims"} or lemma(head) in lex["people"] or lemma(head) in lex["persons"]
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and people and head.dep_ == "pobj" and head.head.lower_ == "of" \
-        and head.head.head.pos_ == "NOUN"
+        and lemma(head.head.head) in _KIN  # not "put the number of those abducted at about fifteen"
 
 
 def _grievance(verb: Token) -> bool:
@@ -1960,7 +1964,8 @@ def _protest_type(sentence: Span) -> str:
     lex = lexicon()
     # not what the sentence says did not happen ("nobody was detained", "dispersed at dusk without clashes")
     denied = {x.i for t in sentence if t.dep_ == "prep" and t.lower_ == "without" for x in t.subtree} | {
-        t.i for t in sentence if any(c.dep_ in {"nsubj", "nsubjpass"} and _no_one(c) for c in t.children)}
+        t.i for t in sentence if any(c.dep_ in {"nsubj", "nsubjpass"} and _no_one(c) for c in t.children)} | {
+        t.i for t in sentence if any(_denies(c) for c in t.children)}  # "there were no deaths"
     told = [t for t in sentence if t.i not in denied]
     lemmas = {lemma(t) for t in told} | {t.lower_ for t in told}
     # a word that only names a kind of thing ("riot police", "riot gear") says nothing the crowd did, nor
