@@ -1796,8 +1796,9 @@ def _in_a_grievance(token: Token) -> bool:
     return any(_grievance(a) for a in [token, *token.ancestors])
 
 
+# whose kin, or whose remains, act or are found ("relatives of those killed", "bodies of 13 fighters killed in Taiz")
 _KIN = frozenset({"relative", "family", "mother", "father", "wife", "husband", "parent", "child", "son", "daughter", "widow",
-                  "brother", "sister", "kin", "loved", "friend", "colleague"})
+                  "brother", "sister", "kin", "loved", "friend", "colleague", "body", "remains", "corpse", "funeral", "grave"})
 
 
 def _whose_kin(verb: Token) -> bool:
