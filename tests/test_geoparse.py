@@ -1193,6 +1193,9 @@ def test_names_the_twenty_first_sessions_probes_misread(language, full_gazetteer
         ("Bakhmut", "UA"), ("Moscow", "RU"), ("Bakhmut", "UA"), ("Kyiv", "UA")]
     # a beach in Mogadishu is not Lido Beach, New York
     assert names("A suicide bomber blew himself up near Lido beach in Mogadishu late on Friday.") == [("Mogadishu", "SO")]
+    # a guard: a country whose verb is "in" a city is still the country
+    assert names("Britain cut its staff in Moscow to the level Russia maintains in London.") == [
+        ("United Kingdom", "GB"), ("Moscow", "RU"), ("Russia", "RU"), ("London", "GB")]
     # members of a gang named like a village; a member of a town's council is the town's
     assert names("Soldiers detained 14 alleged members of Los Lobos during raids in Machala.") == [("Machala", "EC")]
     assert names("Gunmen seized a member of Ubari's municipal council.") == [("Ubari", "LY")]

@@ -1437,10 +1437,11 @@ def _abroad_from_its_town(words: _Words, mention: _Mention, by_start: dict[int, 
     """ "near Lido beach in Mogadishu": with no Lido of Somalia in the index, Lido Beach in New York, far from the
     town the text places it in, is a namesake; the name is of something in the town."""
     j = mention.tok_end
-    if j < len(words) and words.lowercase[j] and words.alpha[j] and not words.stop[j]:
-        j += 1  # "beach", "market"; not "and"
+    if j < len(words) and words.lower[j] in _cues()["facility_heads"] | {"beach", "village", "hill", "valley", "forest"}:
+        j += 1  # "beach", "market"; not "Russia maintains in London", whose verb says nothing of where Russia is
     town = by_start.get(j + 1) if j + 1 < len(words) and words.lower[j] == "in" else None
-    if mention.place is None or town is None or town.place is None or town.place.feature != "city":
+    if mention.place is None or town is None or town.place is None or town.place.feature != "city" \
+            or mention.place.feature != "city":
         return False
     return mention.place.country != town.place.country and _distance_km(town.place, mention.place) > BORDER_KM
 
