@@ -2241,9 +2241,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
         if misread:
             pos, word = "VERB", "shoot"  # "Two men on a motorcycle shot dead a man": "shot" read as a noun, "dead" as the verb
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
-        describing = not misread and (table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})
-                                      or _whose_kin(doc[i]))
-        if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]):
+        describing = not misread and (table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"}))
+        if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]) and not _whose_kin(doc[i]):
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
             asserted = _is_asserted(token, sentence)

@@ -1322,7 +1322,9 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
         inside = own_part or inside
     inside = [d for d in inside if not _describes_a_noun(doc, d, chosen.trigger)]
     # "drivers who had been waiting since Thursday blocked the road on Saturday": a wait's start is not the day
-    inside = [d for d in inside if doc.text[max(0, d.start - 6) : d.start].strip().lower() != "since"] or inside
+    told = sentence.text  # (the sentence's own text: ``doc.text`` rebuilds the whole document at every call)
+    inside = [d for d in inside if told[max(0, d.start - sentence.start_char - 6) : d.start - sentence.start_char].strip().lower()
+              != "since"] or inside
     if _a_tolls_event(chosen.trigger):
         # "The death toll from a missile strike on Odesa rose to eight on Wednesday": the toll's day, not the strike's
         own = {t.idx for t in chosen.trigger.subtree}
