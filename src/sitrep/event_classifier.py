@@ -1263,6 +1263,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) and not _held_up(c) for c in token.children
     ):
         return None  # "demonstrates the speed of the counterattack" is not a protest; a misparsed place is no object
+    if rule.get("doer_for") and _agent(token) is None and objects & set(rule["doer_for"]):
+        return None  # "windows were broken in two buildings": by a blast; not "accused soldiers of breaking into shops"
     if rule.get("needs_doer") and _agent(token) is None:
         return None  # "windows were smashed in four buildings" by a blast; "residents smashed its windows"
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
