@@ -3793,7 +3793,8 @@ def test_a_crowd_that_wrecks_a_recruiters_bus_is_a_mob(language, full_gazetteer)
     assert event.sub_event_type == "Mob violence"
     # guards: windows a blast broke are the strike's, and a few people who torch cars are no mob
     assert run(language, "Windows were broken in two apartment buildings in Izyum.") == []
-    [event] = run(language, "Residents of Izyum accuse soldiers of breaking into shops and houses the day before yesterday.")
+    [event] = run(language, "Residents returning to Izyum, on the coast, accuse soldiers of the defence forces of breaking into "
+                            "shops and houses the day before yesterday and carrying away bags of rice, solar panels and motorbikes.")
     assert event.sub_event_type == "Looting/property destruction"
     assert run(language, "The blast wave smashed windows in nearby houses in Izyum.") == []
     [event] = run(language, "Three people torched two patrol cars in Izyum on Monday.")
