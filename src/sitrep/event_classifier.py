@@ -604,7 +604,12 @@ def _counted_acts(verb: Token) -> bool:
 
 
 _SETTLEMENTS = frozenset({"settlement", "village", "town", "community", "locality"})
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+@lru_cache(maxsize=1)
+def _directions() -> frozenset[str]:
+    """The compass words geoparse reads a landmark by ("southeast of Kupiansk"), from data/geo_cues.json."""
+    return frozenset(json.loads(resources.files("sitrep").joinpath("data/geo_cues.json").read_text("utf-8"))["directions"])
 
 
 def _placed_as_ground(name: Token) -> bool:
@@ -615,9 +620,11 @@ def _placed_as_ground(name: Token) -> bool:
             continue
         if lemma(child) in _SETTLEMENTS:
             return True
-        if child.lower_.replace("-", "") in _COMPASS and any(c.lower_ == "of" for c in child.children):
+        if child.lower_ in _directions() and any(c.lower_ == "of" for c in child.children):
             return True
     return False
+
+
 _DIVISIONS = frozenset({"districts", "raions", "regions", "oblasts", "hromadas", "communities", "provinces",
                                "region", "oblast", "district", "province"})  # "struck settlements of the region"
 
