@@ -4088,3 +4088,53 @@ def test_kin_of_the_dead_and_the_dead_counted(language):
     text = ("In Izyum, residents came out to the central square with Ukrainian flags this morning. Russian military threw stun "
             "grenades and used tear gas to disperse the crowd; several people were detained, but there were no deaths.")
     assert [e.sub_event_type for e in run(language, text)] == ["Protest with intervention"]
+
+
+def test_sixty_seventh_to_sixty_ninth_probe_notes(language):
+    """From the sixty-seventh to sixty-ninth probe notes and the forty-second dispatch probe (twenty-second session)."""
+    # a gathering "for a second night of protests"; the second town of "in A, where ..., and in B, where ..."
+    [event] = run(language, "Thousands of people gathered in central Kharkiv on Wednesday evening for a second night of "
+                            "protests against a law.")
+    assert event.sub_event_type == "Peaceful protest"
+    found = run(language, "Demonstrations also took place on Wednesday in Kharkiv, where several hundred people gathered "
+                          "outside the regional administration building, and in Izyum, where protesters marched along the "
+                          "main avenue.")
+    assert sorted((e.sub_event_type, e.location) for e in found) == [("Peaceful protest", "Izyum"), ("Peaceful protest", "Kharkiv")]
+    # people detained at a rally: the rally, with intervention
+    [event] = run(language, "Police detained at least 480 people in Belgorod on Wednesday evening at a rally against the "
+                            "partial mobilisation.")
+    assert event.sub_event_type == "Protest with intervention"
+    # the weapon that hit is the doer, not another clause's drones (gas still ranks first, however it came)
+    [event] = run(language, "Russian ballistic missiles slammed into a residential area of Kharkiv early Monday, minutes after "
+                            "sirens warned of drones.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    # a truck bomb near a school named for aviation is no air strike
+    [event] = run(language, "A truck loaded with explosives blew up near the military aviation school in Kharkiv on Monday, "
+                            "killing six civilians.")
+    assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 6)
+    # drones shot down over a province on a day: one interception, at the province
+    [event] = run(language, "On 6 November 2024, Ukrainian air defence forces shot down 14 Shahed drones launched by Russian "
+                            "forces over Kharkiv Oblast.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    # a toll risen, told at length before its verb
+    [event] = run(language, "The death toll from a Russian drone that slammed into a nine-storey apartment building in Kharkiv "
+                            "shortly after midnight on Saturday has risen to at least 10, including four children, the "
+                            "governor said on Sunday.")
+    assert event.fatalities == 10
+    # shots at a civilian car at a checkpoint; soldiers shot after they surrendered
+    [event] = run(language, "On 9 May 2022, Russian soldiers shot at a civilian car at a checkpoint in Izyum, as a family tried "
+                            "to leave. A 37-year-old man was killed.")
+    assert event.sub_event_type == "Attack"
+    [event] = run(language, "On 6 October 2024, Russian forces shot dead 5 Ukrainian servicemen who had surrendered near "
+                            "Kupiansk, according to the Office of the Prosecutor General.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 5)
+    # live fire and stun grenades at a rally; stun grenades alone break it up
+    [event] = run(language, "On 20 March 2022, Russian forces opened fire with live ammunition and threw stun grenades at a "
+                            "pro-Ukrainian rally in Nova Kakhovka.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    [event] = run(language, "Police threw stun grenades at a rally in Kharkiv on Monday.")
+    assert event.sub_event_type == "Protest with intervention"
+    # the bomber counted with the dead ("as well as himself")
+    [event] = run(language, "A suicide bomber blew himself up on the southern outskirts of Kharkiv on Monday, killing six "
+                            "civilians as well as himself and wounding 13, police said.")
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 7)

@@ -1208,3 +1208,21 @@ def test_a_village_so_many_km_from_a_town_lies_near_it(language, full_gazetteer)
     found = geoparse(language("Residents of Guzang, a village about 8 km from Batibo, said soldiers set fire to houses."), [],
                      full_gazetteer)
     assert [(t.name, t.country) for t in found] == [("Batibo", "CM")]
+
+
+def test_names_the_twenty_second_sessions_probes_misread(language, full_gazetteer):
+    """From the sixty-seventh to sixty-ninth probe notes and the forty-second dispatch probe."""
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(t.name, t.country) for t in geoparse(language(text), [], full_gazetteer)]
+    # "St" abbreviates "Saint": the city whose name it is, not the Florida city that bears the abbreviation
+    assert names("Police detained 40 people in St Petersburg on Wednesday.") == [("Saint Petersburg", "RU")]
+    assert names("Police detained 40 people in St. Louis on Wednesday.") == [("St. Louis", "US")]
+    # a division in brackets after a city, read as one in another country, is a namesake
+    assert names("Agents arrested an opposition leader in Caracas (Libertador, Capital District) on Tuesday.") == [
+        ("Caracas", "VE")]
+    # a big city named as a place by an alternate name stands beside places of another country
+    assert names("Israeli warplanes struck a power station at the port of Hodeidah on Saturday. Israel said the strike was "
+                 "a response to an attack on Tel Aviv.") == [("Al Ḩudaydah", "YE"), ("Israel", "IL"), ("Tel Aviv", "IL")]
+    # a name joined through a particle ("Qala-e-Bakhtiar") is not a small town abroad that bears its last part
+    assert names("KABUL, Sept 3 - A suicide bomber blew himself up in the Qala-e-Bakhtiar area on the southern outskirts "
+                 "of Kabul on Monday.") == [("Kabul", "AF"), ("Kabul", "AF")]

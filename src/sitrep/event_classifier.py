@@ -818,7 +818,7 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     order = lexicon()["hierarchy"]
     senses = lexicon()["other_senses"]
     tokens = [t for t in tokens if (lemma(t) not in senses or not _in_another_sense(t, lemma(t))) and not _found(t)  # "the nickel mine"
-              and not _for_crowds(t)]
+              and not _for_crowds(t) and not _makes_or_teaches(t)]
     found = [weapons[_model_name(t)] for t in tokens if _model_name(t) in weapons] + [
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
     ] + [  # "air strike", "air raid" written as two words
@@ -837,6 +837,13 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
 
 
 _FINDING = frozenset({"seize", "find", "recover", "confiscate", "discover", "uncover"})
+_WORKS = frozenset({"school", "academy", "college", "institute", "university", "factory", "plant", "museum", "manufacturer",
+                    "company", "workshop"})
+
+
+def _makes_or_teaches(weapon: Token) -> bool:
+    """ "near the military aviation school", "a drone factory": a place named for the weapon, not the weapon."""
+    return weapon.dep_ in {"compound", "amod"} and lemma(weapon.head) in _WORKS
 
 
 def _for_crowds(weapon: Token) -> bool:
@@ -1137,6 +1144,10 @@ def _purpose_clauses(token: Token) -> Iterator[Token]:
             yield from (a for o in clause.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl" and a.tag_ == "VBG")
         if clause.dep_ == "dobj":  # "gathered ..., holding signs demanding jobs", the participle read as the signs' adjective
             yield from (a for a in clause.children if a.dep_ == "acl" and a.tag_ == "VBG")
+        if clause.dep_ == "prep" and clause.lower_ == "for":  # "gathered ... for a second night of protests"
+            for o in (c for c in clause.children if c.dep_ == "pobj"):
+                yield o
+                yield from (x for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children if x.dep_ == "pobj")
         if clause.dep_ == "prep":  # "gathered near the administration demanding compensation", misattached
             yield from (a for o in clause.children if o.dep_ == "pobj"
                         for a in o.children if a.dep_ == "acl" and a.tag_ == "VBG")
@@ -1406,12 +1417,20 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                 weapon = _weapon_in([t for c in token.children if c.dep_ in {"dobj", "nsubj"} for t in c.subtree])
             return weapon
         if _crowd_control_thrown(token) and any(c.dep_ == "prep" and c.lower_ in {"into", "at", "on", "among"} and any(
-                lemma(o) in lex["protesters"] for o in c.children if o.dep_ == "pobj") for c in token.children):
-            return "Protest with intervention"  # "threw stun grenades into the crowd": a crowd broken up
+                lemma(o) in lex["protesters"] or lex["event_types"].get(lex["nouns"].get(lemma(o), "")) == "Protests"
+                for o in c.children if o.dep_ == "pobj") for c in token.children):
+            # "threw stun grenades into the crowd": a crowd broken up; with live fire too, force against it
+            # ("opened fire with live ammunition and threw stun grenades at a pro-Ukrainian rally")
+            kind = _protest_type(_protest_scope(sentence, token))
+            return "Protest with intervention" if kind == "Peaceful protest" else kind
         aimed = _fired_at(token, rule["targets"], sentence) if rule.get("targets") else None
         if lexicon()["event_types"].get(aimed) == "Protests":
             return aimed  # "police opened fire on demonstrators", whatever gun the sentence names
         weapon = _weapon_in(own_clause(token, sentence))
+        if weapon not in {None, "Chemical weapon"} and (doer := _agent(token)) is not None:
+            # "ballistic missiles slammed into Kyiv ..., as drones hit Lviv": the weapon that did it is the doer (but gas
+            # ranks first however it came: "drones dropped munitions with an irritant gas")
+            weapon = _weapon_in(subtree(doer)) or weapon
         if rule.get("weapon_in_object") and weapon != "Chemical weapon":
             # "used munitions containing chloropicrin"; not "used the mountains as hideouts" (but "used drones to drop
             # grenades filled with CS gas" is a gas attack: ACLED's order ranks it first)
@@ -1450,10 +1469,17 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if words_under(_agent(token)) & {"police", "policeman", "policemen"} and _amid_a_protest(sentence):
             return _protest_type(_protest_scope(sentence, token))  # "police shot dead two people as crowds burned tyres in protest"
         military, civilian = set(lex["military_targets"]), set(lex["civilian_targets"])
+        if word == "shoot" and not target & (military | civilian):
+            # "shot at a civilian car at a checkpoint": what they shot at (the first "at"; the second is where)
+            aimed_at = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "at"
+                             for o in p.children if o.dep_ == "pobj"), None)
+            target = _described_words(aimed_at)
         if not target & (military | civilian):  # "attacked Saut-d'Eau, killing 5 residents": who the attack killed
             target = victims or target
-        if target & military and not target & _FORMER:
+        if target & military and not target & _FORMER and not _out_of_the_fight(_patient(token)):
             return rule["military"]
+        if target & military:  # "shot dead 5 Ukrainian servicemen who had surrendered": killing the defenceless
+            return rule["civilian"]
         if target & civilian or target & _FORMER:  # "a former rebel commander" is a civilian now
             return rule["civilian"]
         if rule.get("unknown_target"):  # "ambushed a Russian T-80": fighting, unless civilians are its victims
@@ -1737,6 +1763,16 @@ def _many_locals(agent: Token | None) -> bool:
 
 
 _FORMER = frozenset({"former", "ex", "retired", "demobilised", "demobilized"})
+_CAPTIVE = frozenset({"prisoner", "pow", "captive"})
+
+
+def _out_of_the_fight(soldiers: Token | None) -> bool:
+    """ "servicemen who had surrendered", "captured soldiers", "prisoners of war": no longer fighting (ACLED
+    codes their killing as an attack)."""
+    if soldiers is None:
+        return False
+    return lemma(soldiers) in _CAPTIVE or any(c.lower_ in {"captured", "surrendered", "unarmed"} for c in soldiers.children) \
+        or any(c.dep_ == "relcl" and lemma(c) == "surrender" for c in soldiers.children)
 
 
 def _uncounted_people(agent: Token | None) -> bool:
@@ -1845,6 +1881,8 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     planned = {lemma(t) for t in tokens if any(c.dep_ == "amod" and c.lower_ in {"planned", "upcoming", "proposed", "announced"}
                                                  for c in t.children)}
     crowds = words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket", "sit-in"}
+    # "detained 480 people at a rally against the mobilisation" (the noun: not "rallied support")
+    crowds |= {"rally"} & {lemma(t) for t in tokens if t.pos_ == "NOUN" and t.dep_ != "compound"}
     # "as opposition supporters tried to march along Majeedhee Magu": civilians marching
     marching = any(lemma(t) in {"march", "rally"} and t.pos_ == "VERB" and _civilians_doing(t) for t in tokens)
     return demanding or marching or bool(crowds - planned)

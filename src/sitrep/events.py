@@ -135,6 +135,8 @@ def _governed_by(token: Token, trigger: Token) -> bool:
     joined = [c for c in trigger.conjuncts if c.pos_ == "VERB" and not any(
         x.dep_ in {"nsubj", "nsubjpass"} or (x.dep_ == "dobj" and lemma(x) in lex["nouns"]) for x in c.children)] \
         if trigger.pos_ == "VERB" else []
+    if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children) and token in _listed_before(trigger.head):
+        return True  # "in Lviv, where ..., and in Dnipro, where protesters marched": the towns the clauses describe
     for ancestor in [token, *token.ancestors]:
         if ancestor in (trigger, attempt, act, holder) or ancestor in joined:
             return True
@@ -143,6 +145,20 @@ def _governed_by(token: Token, trigger: Token) -> bool:
         if ancestor != token and ancestor.dep_ == "conj" and ancestor.pos_ == "NOUN" and lemma(ancestor) in lex["nouns"]:
             return False  # "seized Hirnyk ... and continued assaults on Kurakhove", parsed as two objects: an act of its own
     return False
+
+
+def _listed_before(place: Token) -> list[Token]:
+    """ "in Lviv, where hundreds gathered ..., and in Dnipro": Dnipro, and Lviv, on whose clause the parser
+    hangs the second "in"."""
+    listed = [place]
+    prep = place.head
+    if place.dep_ != "pobj" or prep.dep_ != "conj" or prep.pos_ != "ADP":
+        return listed
+    if prep.head.dep_ == "relcl" and prep.head.head.dep_ == "pobj" and prep.head.head.head.lower_ == prep.lower_:
+        listed.append(prep.head.head)
+    elif prep.head.pos_ == "ADP" and prep.head.lower_ == prep.lower_:  # (or, parsed as it reads, on the first "in")
+        listed += [o for o in prep.head.children if o.dep_ == "pobj"][:1]
+    return listed
 
 
 def _a_state(verb: Token) -> bool:
@@ -597,6 +613,8 @@ def _list_head(doc: Doc, place: Toponym) -> Token | None:
             if first is None:
                 break
             token = first
+        elif len(before := _listed_before(token)) > 1:
+            token = before[-1]
         else:
             break
     return token
@@ -1395,8 +1413,8 @@ def _number(token: Token) -> int | None:
 def _count_of(noun: Token) -> int | None:
     """The number a noun phrase gives: its numeral ("6 civilians"), a quantity word ("dozens"), or
     "a"/"an" before a person ("a woman"), or one person's pronoun ("he died in hospital")."""
-    if (noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}) or (noun.lower_ in {"himself", "herself"} and noun.dep_ == "dobj"):
-        return 1  # "he died in hospital", "killing himself"
+    if (noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}) or (noun.lower_ in {"himself", "herself"} and noun.dep_ in {"dobj", "conj"}):
+        return 1  # "he died in hospital", "killing himself", "killing six civilians as well as himself"
     if _of_an_age(noun):
         return 1  # "A 19-year-old was shot in the chest and died"
     for mod in [noun, *noun.children]:
@@ -1478,6 +1496,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             candidates.append(lost)
         found = next(((c, n) for c in candidates if (n := _count_with_conjuncts(c)) is not None), None)
         counted[token.i] = found[1] if found else 0
+        if found and found[0].dep_ == "dobj" and any(c.dep_ == "conj" and c.lower_ in {"himself", "herself"} for c in token.children):
+            counted[token.i] += 1  # "killing six civilians as well as himself", the pronoun hung on the verb
         # "Three soldiers and at least 11 militants were killed", parsed as two subjects: both died
         subjects = [n for c in candidates if c.dep_ in {"nsubj", "nsubjpass"} and (n := _count_with_conjuncts(c)) is not None]
         if found and found[0].dep_ in {"nsubj", "nsubjpass"} and len(subjects) > 1:
@@ -1913,6 +1933,10 @@ def _closer_place(text: str, doc: Doc, told: _Draft, sentence: Span, places: Seq
 # (a period only as an abbreviation's before a day: "the toll from the attack on Oct. 26 has risen to six")
 _TOLL_TO = re.compile(r"(?i)\b(?:toll|number of (?:people |civilians |those )?(?:killed|dead|deaths))\b"
                       r"(?:[^.;]|\.(?=\s\d)){0,120}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
+# the rising verb named, the toll may be told at length first ("The death toll from a Russian drone that slammed into
+# a nine-storey apartment building in Odesa shortly after midnight on Saturday has risen to at least 10")
+_TOLL_RISEN_TO = re.compile(r"(?i)\btoll\b[^.;]{0,240}?\b(?:risen|rose|rises|raised|brought|bringing|climbed|reached|increased"
+                            r"|jumped|grown|grew|revised)\s+(?:\w+\s+)?to\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
 _TOLL_AT = re.compile(r"(?i)\btoll\b(?:[^.;]){0,40}?\bat\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
 _A_TOLL = re.compile(r"(?i)\b(?:toll|number of)\b")
 _RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "jump", "grow", "push", "take", "revise"})
@@ -1948,7 +1972,7 @@ def _toll_risen_to(sentence: Span) -> int | None:
     """The toll a sentence says has risen, or been raised or brought, to N; or was put at N, where the lower of
     two accounts told beside it stands ("seven killed, while one resident put the toll at 12": seven)."""
     lemmas = {lemma(t) for t in sentence}
-    match = _TOLL_TO.search(sentence.text) if lemmas & _RISING else None
+    match = (_TOLL_RISEN_TO.search(sentence.text) or _TOLL_TO.search(sentence.text)) if lemmas & _RISING else None
     stated = match is None and bool(lemmas & _STATING)
     if stated:
         match = _TOLL_AT.search(sentence.text)
@@ -2176,6 +2200,8 @@ def _counted_across(chosen: SentenceEvent, new: Sequence[_Draft]) -> bool:
     # various types"; not the people taken: "abducted 20 people in a raid on a village in Kharkiv Oblast")
     sent = [c for c in trigger.children if c.dep_ == "dobj" and c.tag_ == "NNS" and any(lemma(t) in weapons for t in c.subtree)]
     counted = [trigger] if trigger.tag_ == "NNS" else sent
+    if chosen.sub_event_type == "Disrupted weapons use" and trigger.pos_ == "VERB" and not over_a_period(chosen.sentence.text):
+        return False  # "shot down 14 Shahed drones over Dnipropetrovsk oblast" on a day: one interception, at the province
     return bool(new) and all(d.event.geo_precision == 3 for d in new) and any(
         c.dep_ == "nummod" and c.text.isdigit() and int(c.text) > 1 for n in counted for c in n.children)
 

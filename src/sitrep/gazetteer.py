@@ -193,6 +193,10 @@ def _version_of(path: Path) -> str | None:
     return row[0] if row else None
 
 
+_SAINT = re.compile(r"\b(st|ste)\b(?= )")
+_SAINT_WORDS = {"st": "saint", "ste": "sainte"}
+
+
 class Gazetteer:
     """A read-only view of the SQLite place index. Cheap to open; lookups go to disk via SQLite's cache."""
 
@@ -332,6 +336,11 @@ class Gazetteer:
         if not key:
             return []
         rows = [] if fuzzy.endswith("_only") else self._rows_by("key", key)
+        if rows and (spelled := _SAINT.sub(lambda m: _SAINT_WORDS[m.group(1)], key)) != key:
+            # "St Petersburg" abbreviates "Saint Petersburg": a place bears the abbreviation as strongly as the
+            # name it abbreviates (the index has it as a Florida city's own name, and the Russian one's alias)
+            full = dict(self._rows_by("key", spelled))
+            rows = [(pid, min(kind, full.get(pid, kind))) for pid, kind in rows]
         if not rows and fuzzy in ("variant", "sound", "variant_only"):
             rows = self._rows_by("vkey", variant_key(name))
         if not rows and fuzzy in ("sound", "sound_only"):

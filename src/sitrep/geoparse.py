@@ -64,6 +64,7 @@ BETWEEN_TOKENS = 6  # "between A and the nearby village of B": how far B may fol
 BIG_CITY = 300_000  # a city with districts of its own ("the Kyivskyi district" of Kharkiv)
 HEADING_CITY = 50_000  # the least a post's heading city need be to have districts of its own
 HYPHENED_PART_POPULATION = 100_000  # a town this big is itself in "Kharkiv-based", "Dnipro-Kharkiv highway"
+ALIAS_CITY_POPULATION = 100_000  # a city this big is meant by an alternate name, even abroad ("Hodeidah")
 NEIGHBOUR_MAX_POPULATION = 20_000  # villages and small towns, not a famous town's name on a person
 COUNTRY_COHERENCE = 2.0  # weight of "the document is about this country" in resolution
 PAIR_SUPPORT = 2.0  # a town beside a county candidate of another name of the document (_paired)
@@ -193,7 +194,7 @@ def geoparse(
     unfit |= {m.sense for m in mentions if _off_its_landmarks(m) or _abroad_from_its_district(words, m)
               or _district_of_a_named_city(words, m, mentions) or _abroad_from_its_town(words, m, by_start)}
     mentions = [m for m in mentions if _fits_container(m) and m.sense not in unfit]
-    mentions = _without_foreign_descriptions(mentions)
+    mentions = _without_foreign_descriptions(words, mentions)
     mentions = _near_stated_divisions(words, mentions)
     mentions = _without_stray_lookalikes(mentions)
     mentions += _coherence_mentions(words, allowed, gazetteer, mentions, read | people)
@@ -352,8 +353,11 @@ def _part_of_a_hyphened_name(words: _Words, mention: _Mention) -> bool:
             and words.idx[i + 1] == words.idx[i] + 1
     def a_name(k: int) -> bool:  # not a party's letter ("D-Winthrop", "R-Texas")
         return words.capitalised[k] and len(words.orth[k]) > 2
+    def particle(k: int) -> bool:  # "Qala-e-Bakhtiar", "Mazar-i-Sharif": a name joined through a small word
+        return 0 <= k < len(words) and words.orth[k].islower() and len(words.orth[k]) <= 3
     i, j = mention.tok_start, mention.tok_end
-    return (joined(i - 1) and a_name(i - 2)) or (joined(j) and a_name(j + 1))
+    return (joined(i - 1) and (a_name(i - 2) or (particle(i - 2) and joined(i - 3) and a_name(i - 4)))) \
+        or (joined(j) and (a_name(j + 1) or (particle(j + 1) and joined(j + 2) and a_name(j + 3))))
 
 
 def _wordlike(words: _Words, i: int) -> bool:
@@ -1191,6 +1195,15 @@ def _bracketed_division(words: _Words, mention: _Mention, by_start: dict[int, _M
     region, Russia)". A raion narrows nothing: the index does not say which towns it holds."""
     if not _division_in_brackets(words, mention):
         return None
+    found = _bracketed_after(words, mention, by_start)
+    for feature in ("admin1", "country"):
+        if holder := next((m for m in found if any(p.feature == feature for p, _ in m.candidates)), None):
+            return holder
+    return None
+
+
+def _bracketed_after(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) -> list[_Mention]:
+    """The names in the bracket right after the mention ("Caracas (Libertador, Capital District)")."""
     found, k = [], mention.tok_end + 1
     while k < len(words) and words.orth[k] != ")":
         if (inside := by_start.get(k)) is not None:
@@ -1198,10 +1211,7 @@ def _bracketed_division(words: _Words, mention: _Mention, by_start: dict[int, _M
             k = inside.tok_end
         else:
             k += 1
-    for feature in ("admin1", "country"):
-        if holder := next((m for m in found if any(p.feature == feature for p, _ in m.candidates)), None):
-            return holder
-    return None
+    return found
 
 
 def _description(words: _Words, mention: _Mention) -> int | None:
@@ -1287,12 +1297,17 @@ def _fits_container(mention: _Mention) -> bool:
     )
 
 
-def _without_foreign_descriptions(mentions: list[_Mention]) -> list[_Mention]:
+def _without_foreign_descriptions(words: _Words, mentions: list[_Mention]) -> list[_Mention]:
     """The division a description puts a town in ("Baidoa, the capital of South West state"), read as
     one in another country than the town's, is a namesake: the town stands, the division goes."""
     wrong = {id(m.container_mention) for m in mentions if m.described and m.place is not None
              and m.container_mention is not None and m.container_mention.place is not None
              and m.container_mention.place.feature in ("admin1", "admin2") and m.container_mention.place.country != m.place.country}
+    # "Caracas (Libertador, Capital District)": the index's only Capital District is in the Philippines
+    by_start = {m.tok_start: m for m in mentions}
+    wrong |= {id(b) for m in mentions if m.place is not None and m.place.feature == "city" and _division_in_brackets(words, m)
+              for b in _bracketed_after(words, m, by_start)
+              if b.place is not None and b.place.feature in ("admin1", "admin2") and b.place.country != m.place.country}
     return [m for m in mentions if id(m) not in wrong]
 
 
@@ -1314,8 +1329,9 @@ def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
             return False
         if _loose(m) and _stray_village(m.place, [p for p in exact if p.feature != "country"]):
             return True  # "Zhuravlevka" in a Belgorod governor's report: not Zhuravlivka, Vinnytsia, 500 km off
-        if _loose(m):
-            return len(exact) >= 2 and m.place.country not in by_country and abroad(m.place, exact)
+        if _loose(m):  # (not a city as big as Hodeidah named as a place by an alternate name: "the port of Hodeidah")
+            return len(exact) >= 2 and m.place.country not in by_country and abroad(m.place, exact) \
+                and not (not m.fuzzy and m.cued and m.place.population >= ALIAS_CITY_POPULATION)
         # "Liancourt and Verrettes" in a report from Haiti: a village of that name in France, in no
         # country any other name of the report is in, is a namesake of one the index lacks
         if m.place.population >= NEIGHBOUR_MAX_POPULATION or by_country.get(m.place.country, set()) - {m.place.geonameid}:
