@@ -4138,3 +4138,31 @@ def test_sixty_seventh_to_sixty_ninth_probe_notes(language):
     [event] = run(language, "A suicide bomber blew himself up on the southern outskirts of Kharkiv on Monday, killing six "
                             "civilians as well as himself and wounding 13, police said.")
     assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 7)
+
+
+def test_seventieth_probe_notes(language):
+    """From the seventieth probe notes (twenty-second session)."""
+    # flowers laid at a memorial to demand something are a protest; wives of soldiers are the crowd, not the army
+    [event] = run(language, "On 13 January 2024, around 20 wives and mothers of mobilised Russian soldiers laid flowers at the "
+                            "Tomb of the Unknown Soldier in Belgorod, demanding the demobilisation of their relatives.")
+    assert (event.sub_event_type, event.actor2) == ("Peaceful protest", "")
+    # a town entered without a fight, after the other side withdrew; entered after heavy fighting is a battle
+    [event] = run(language, "Ukrainian troops entered the town of Izyum on Thursday without a fight after Russian forces "
+                            "withdrew, and residents greeted them with flags.")
+    assert (event.sub_event_type, event.actor1) == ("Non-violent transfer of territory", "Military Forces of Ukraine (2019-)")
+    assert [e.sub_event_type for e in run(language, "Russian troops entered Izyum on Thursday after heavy fighting.")] == [
+        "Armed clash"]
+    # fighting "under way" happens
+    [event] = run(language, "Fierce street fighting is under way in Kupiansk, a spokesman said on Wednesday.")
+    assert event.sub_event_type == "Armed clash"
+    # "shooting and hacking students": the object the verbs share
+    [event] = run(language, "On 16 June 2023, militants attacked a secondary school in Izyum, shooting and hacking students "
+                            "and setting a dormitory on fire.")
+    assert event.sub_event_type == "Attack"
+    # of two accounts, the lower toll stands, in the sentence or the next
+    [event] = run(language, "Security forces opened fire on protesters who gathered after Friday prayers in Izyum last Friday. "
+                            "Amnesty International said at least 66 people were killed; the governor put the toll at 19.")
+    assert (event.sub_event_type, event.fatalities) == ("Excessive force against protesters", 19)
+    [event] = run(language, "Police said 12 people were killed in the attack on a market in Izyum on Monday. The governor put "
+                            "the toll at 9.")
+    assert event.fatalities == 9

@@ -1245,6 +1245,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         # (a place as the object will do: "took Bakhmut"; not "made four attempts to advance near Udachne", nor a
         # thing at a place, "agreed a visit to Kyiv")
         return None
+    if rule.get("unopposed") and not _unopposed(token):
+        return None  # "entered the town ... without a fight after Russian forces withdrew"; not "assault groups entered"
     if rule.get("into") and not {lemma(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
                                  for p in c.children if p.dep_ == "pobj"} & set(rule["into"]):
         return None  # "turned the school into a base", not "turned the town into ruins"
@@ -1456,7 +1458,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return weapon
         if rule.get("weaponised") and (named := _event_noun_under(token, sentence)):
             return named  # "killed in a gunfight"
-        target = _described_words(_patient(token))
+        # ("shooting and hacking students": the object the verbs share, hung on the last)
+        target = _described_words(_patient(token) or next((_patient(c) for c in token.children if c.dep_ == "conj"
+                                                            and c.pos_ == "VERB" and _patient(c) is not None), None))
         victims = _victims(token)
         if (target | victims) & set(lex["protesters"]) and not target & set(lex["military_targets"]):
             return _protest_type(_protest_scope(sentence, token))  # "police shot dead five protesters": force against a protest
@@ -1492,6 +1496,20 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("sub_event_type") == "Arrests":
         return _unless_disappeared("Arrests", sentence)
     return rule.get("sub_event_type")
+
+
+_NO_FIGHT = frozenset({"fight", "fighting", "battle", "resistance", "clash", "shot"})
+_LEAVING = frozenset({"withdraw", "withdrawal", "retreat", "leave", "pull", "flee"})
+
+
+def _unopposed(verb: Token) -> bool:
+    """ "entered Snihurivka without a fight after Russian forces withdrew", "entered Kherson after Russian forces
+    completed their withdrawal": ground that changed hands with no one fighting for it."""
+    unfought = any(c.dep_ == "prep" and c.lower_ == "without" and any(lemma(o) in _NO_FIGHT for o in c.children)
+                   for c in verb.children)
+    after = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ in {"after", "following"})
+             or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))]
+    return unfought or any(lemma(t) in _LEAVING for c in after for t in c.subtree)
 
 
 def _people_stopped(verb: Token) -> bool:
@@ -2219,8 +2237,9 @@ def _occurs(verb: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     if word == "go":  # "a bomb went off", not "went on"
         return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
-    if word == "be":  # "on the 21st there was a mortar attack on Velyka Pisarivka"
-        return any(c.dep_ == "expl" for c in verb.children)
+    if word == "be":  # "on the 21st there was a mortar attack on Velyka Pisarivka", "street fighting is under way"
+        return any(c.dep_ == "expl" or c.lower_ == "underway" or (
+            c.lower_ == "under" and any(o.lower_ == "way" for o in c.children)) for c in verb.children)
     if word == "pass":  # "the rally passed off peacefully", "passed without incident"; not "passed a law"
         return not any(c.dep_ == "dobj" for c in verb.children) and any(
             c.lower_ in {"off", "peacefully", "calmly", "without"} for c in verb.children)

@@ -1149,7 +1149,9 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     elif event_type == "Protests" and place_country:
         # ACLED codes the protesters first and whoever intervened second
         # "police shot dead five protesters", "arrested 17 people" at a march: the crowd first, the police second
-        if actor1.startswith(("Military Forces", "Police Forces")) and (not actor2 or actor2.startswith(("Protesters", "Civilians"))):
+        # (not "wives of mobilised Russian soldiers", who are the crowd)
+        if actor1.startswith(("Military Forces", "Police Forces")) and (not actor2 or actor2.startswith(("Protesters", "Civilians"))) \
+                and not _kin_or_people(chosen.agent):
             actor2 = actor1
         if not actor1.startswith("Protesters"):
             actor1 = actor_name("protesters", place_country)
@@ -1168,6 +1170,15 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     elif sub_type == "Mob violence" and place_country and (not actor1 or actor1.startswith(("Civilians", "Protesters"))):
         actor1 = actor_name("rioters", place_country)  # a crowd of residents is coded as rioters, as ACLED does
     return actor1, actor2
+
+
+def _kin_or_people(agent: Token | Span | None) -> bool:
+    """ "wives and mothers of mobilised soldiers": people named by whom they are kin to, not the force."""
+    head = agent.root if isinstance(agent, Span) else agent
+    return head is not None and (lemma(head) in _people() or lemma(head) in _KIN_WORDS)
+
+
+_KIN_WORDS = frozenset({"wife", "mother", "relative", "family", "parent", "widow", "sister", "daughter", "son", "father", "kin"})
 
 
 def _one_person(agent: Token | Span | None) -> bool:
@@ -1709,6 +1720,9 @@ def extract(
             or here  # "In the capital itself, gunmen opened fire ..."
         new = _drafts_for(article, doc, chosen, body_places, here, country, dates, _day_told(report_day, lead_day, sentence),
                           gazetteer, posted)
+        if len(new) == 1 and risen and risen < new[0].event.fatalities:
+            # "Amnesty said at least 66 people were killed; the provincial governor put the toll at 19": the lower account
+            new = [replace(new[0], event=replace(new[0].event, fatalities=risen))]
         if risen is not None:  # "The number of people killed in a missile strike on Kremenchuk rose to six on Saturday":
             new = [replace(d, told_day=False) for d in new]  # the day the toll rose, which the strike's own day outranks
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
@@ -1964,7 +1978,10 @@ def _toll_raised(toll: int | None, sentence: Span, drafts: Sequence[_Draft], pla
     i = (named or counted)[-1]
     current = drafts[i].event.fatalities
     if current and not {lemma(t) for t in sentence} & _RISING:
-        return None  # "Residents put the toll at nine": another account, of which the lowest stands
+        # "Residents put the toll at nine": another account, of which the lowest stands ("Amnesty said at least 66 people
+        # were killed; the provincial governor put the toll at 19": 19)
+        lower = toll < current and i == len(drafts) - 1 and _in_its_paragraph(drafts[i], sentence)
+        return (i, toll) if lower else None
     return (i, toll) if current < toll <= max(2 * current, current + 20) else None
 
 
@@ -2475,7 +2492,9 @@ def _drafts_for(
         sub_type = chosen.sub_event_type
         if sub_type == "territory":
             sub_type = _territory_type(chosen, country)
-        withdrew = sub_type == "Non-violent transfer of territory" and (_fought_for(chosen.sentence) or _a_front_line(chosen, country))
+        # (not ground entered unopposed: "entered Kherson after Russian forces completed their withdrawal")
+        withdrew = sub_type == "Non-violent transfer of territory" and lemma(chosen.trigger) != "enter" and (
+            _fought_for(chosen.sentence) or _a_front_line(chosen, country))
         if withdrew:  # "pulled out of the mining town ... after days of street fighting": lost in battle, to the other side
             sub_type = "Non-state actor overtakes territory" if _normalise_actor(chosen.agent, country) in {
                 "", actor_name("military", country)} else "Government regains territory"
