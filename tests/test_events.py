@@ -4166,3 +4166,7 @@ def test_seventieth_probe_notes(language):
     [event] = run(language, "Police said 12 people were killed in the attack on a market in Izyum on Monday. The governor put "
                             "the toll at 9.")
     assert event.fatalities == 9
+    # a guard, from the seventy-fourth probe: a month named March is no march at which grenades were thrown
+    [event] = run(language, "On 4 March 2024, Russian forces dropped K-51 grenades containing CS gas from drones on Ukrainian "
+                            "marine positions near Izyum.")
+    assert event.sub_event_type == "Chemical weapon"

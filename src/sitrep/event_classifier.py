@@ -1419,7 +1419,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                 weapon = _weapon_in([t for c in token.children if c.dep_ in {"dobj", "nsubj"} for t in c.subtree])
             return weapon
         if _crowd_control_thrown(token) and any(c.dep_ == "prep" and c.lower_ in {"into", "at", "on", "among"} and any(
-                lemma(o) in lex["protesters"] or lex["event_types"].get(lex["nouns"].get(lemma(o), "")) == "Protests"
+                lemma(o) in lex["protesters"] or (o.pos_ == "NOUN" and not o.ent_type_  # (not "On 4 March")
+                                                  and lex["event_types"].get(lex["nouns"].get(lemma(o), "")) == "Protests")
                 for o in c.children if o.dep_ == "pobj") for c in token.children):
             # "threw stun grenades into the crowd": a crowd broken up; with live fire too, force against it
             # ("opened fire with live ammunition and threw stun grenades at a pro-Ukrainian rally")
