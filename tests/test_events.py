@@ -4170,3 +4170,27 @@ def test_seventieth_probe_notes(language):
     [event] = run(language, "On 4 March 2024, Russian forces dropped K-51 grenades containing CS gas from drones on Ukrainian "
                             "marine positions near Izyum.")
     assert event.sub_event_type == "Chemical weapon"
+
+
+def test_forty_third_dispatch_probe(language):
+    """From the forty-third dispatch probe and the seventieth probe notes (twenty-second session)."""
+    # rallies "were held" in three towns: a rally in each
+    found = run(language, "Similar rallies were held on Wednesday in Kharkiv, Izyum and Kupiansk, local media reported.")
+    assert sorted(e.location for e in found) == ["Izyum", "Kharkiv", "Kupiansk"]
+    assert {e.sub_event_type for e in found} == {"Peaceful protest"}
+    # a lead with no day takes the day the next sentence tells of the same event
+    text = ("Ukrainian troops have withdrawn from the town of Kupiansk to avoid being encircled, the military said, after "
+            "months of fighting.\n\nRussia's Defense Ministry said on Sunday that its forces had taken full control of "
+            "Kupiansk that day.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.event_date) == ("Non-state actor overtakes territory", dt.date(2022, 9, 11))
+    # "shot dead an Indigenous leader ..., the council said": "shot" read as a noun, the victim as the speaker's subject
+    [event] = run(language, "Also on Wednesday, gunmen on a motorcycle shot dead an Indigenous Nasa leader outside his home "
+                            "in Izyum, the Regional Indigenous Council of Cauca (CRIC) said.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+    # a person named as the one killed is one death; a man named as the killer is none
+    [event] = run(language, "Stanislav Rzhitsky, a former Russian submarine commander, was shot dead while jogging in a park "
+                            "in Belgorod on Monday morning, investigators said.")
+    assert event.fatalities == 1
+    [event] = run(language, "Ahmed Yusuf killed two soldiers in Izyum on Monday.")
+    assert event.fatalities == 2

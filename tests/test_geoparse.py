@@ -1226,3 +1226,6 @@ def test_names_the_twenty_second_sessions_probes_misread(language, full_gazettee
     # a name joined through a particle ("Qala-e-Bakhtiar") is not a small town abroad that bears its last part
     assert names("KABUL, Sept 3 - A suicide bomber blew himself up in the Qala-e-Bakhtiar area on the southern outskirts "
                  "of Kabul on Monday.") == [("Kabul", "AF"), ("Kabul", "AF")]
+    # a people's adjective is no sound-alike of a town the story names ("Russian" and Ryazan)
+    assert names("Russian forces shelled Kharkiv. Drones hit an oil refinery in the Russian city of Ryazan on Friday.") == [
+        ("Kharkiv", "UA"), ("Ryazan’", "RU")]

@@ -491,7 +491,21 @@ def _shot_dead_misread(token: Token) -> bool:
     # (or "dead" read as describing the name after it: "gunmen on a motorcycle shot dead Yasser al-Khalaf")
     return token.lower_ == "dead" and token.pos_ == "ADJ" and token.i > 0 and token.doc[token.i - 1].lower_ == "shot" \
         and token.doc[token.i - 1].pos_ == "NOUN" and (any(c.dep_ == "dobj" for c in token.children) or (
-            token.dep_ == "amod" and token.head.i > token.i and token.head.pos_ == "PROPN"))
+            token.dep_ == "amod" and token.head.i > token.i and token.head.pos_ == "PROPN") or _object_after(token) is not None)
+
+
+def _object_after(dead: Token) -> Token | None:
+    """ "shot dead an Indigenous Nasa leader ..., the council said": the noun phrase right after "dead", which the
+    parser made the speaker's subject."""
+    nxt = dead.doc[dead.i + 1] if dead.i + 1 < len(dead.doc) else None
+    if nxt is None or nxt.dep_ not in {"det", "nummod"} or nxt.head.i <= nxt.i or nxt.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return nxt.head
+
+
+def shot_dead_object(dead: Token) -> Token | None:
+    """Who was "shot dead", when the parser read "shot" as a noun and the victim as another verb's subject."""
+    return _object_after(dead) if _shot_dead_misread(dead) else None
 
 
 def _past_read_as_base(token: Token) -> bool:
@@ -958,6 +972,8 @@ def _patient(token: Token) -> Token | None:
         return token.head
     if _shot_dead_misread(token) and token.dep_ == "amod":
         return token.head  # "shot dead Yasser al-Khalaf", "dead" read as the name's adjective
+    if _shot_dead_misread(token) and (after := _object_after(token)) is not None:
+        return after
     return None
 
 
@@ -2151,7 +2167,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     # "held a rally", "carried out an air strike"; not "has carried out repeated attacks" (a record); the
     # kind of a plain act staged ("carried out 31 assault and offensive actions") is the act
     act = token.head if token.dep_ in {"nmod", "compound"} and lemma(token.head) in lex["acts"] else token
-    staged = act.dep_ == "dobj" and lemma(act.head) in lex["staging_verbs"] and not any(
+    # (or in the passive: "similar rallies were held on Wednesday in Lviv, Dnipro and Odesa")
+    staged = act.dep_ in {"dobj", "nsubjpass"} and lemma(act.head) in lex["staging_verbs"] and not any(
         c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in act.head.children
     ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] for c in token.children) \
         and not _habitual(act.head, sentence)  # "are conducting limited assaults": ongoing, no one event

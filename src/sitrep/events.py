@@ -47,6 +47,7 @@ from .event_classifier import (
     live_entry,
     lost_life,
     over_a_period,
+    shot_dead_object,
     own_clause,
     ruled_an_accident,
     sentence_events,
@@ -129,7 +130,8 @@ def _governed_by(token: Token, trigger: Token) -> bool:
     # "settlements came under Russian shelling, in particular Kherson, Antonivka and Beryslav"
     holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" else None
     # "held a rally in Kharkiv": the places of the verb that stages the event the trigger names
-    holder = holder or (trigger.head if trigger.dep_ == "dobj" and lemma(trigger.head) in lex["staging_verbs"] else None)
+    holder = holder or (trigger.head if trigger.dep_ in {"dobj", "nsubjpass"} and lemma(trigger.head) in lex["staging_verbs"]
+                        else None)  # (or "rallies were held in Lviv, Dnipro and Odesa")
     # "shot and killed ... in Hola Prystan": a verb joined to the trigger, with no subject of its own
     # (not a verb that stages an act of its own: "seized Hirnyk ... and continued assaults on Kurakhove")
     joined = [c for c in trigger.conjuncts if c.pos_ == "VERB" and not any(
@@ -1428,6 +1430,8 @@ def _count_of(noun: Token) -> int | None:
         return 1  # "he died in hospital", "killing himself", "killing six civilians as well as himself"
     if _of_an_age(noun):
         return 1  # "A 19-year-old was shot in the chest and died"
+    if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON" and (noun.dep_ != "nsubj" or lemma(noun.head) in _DYING):
+        return 1  # "Stanislav Rzhitsky, a former submarine commander, was shot dead": one person, by name (not the killer)
     for mod in [noun, *noun.children]:
         if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det", "poss"}:
             continue
@@ -1503,6 +1507,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         misread = token.dep_ == "prep" and token.lower_ == "dead"
         if (token.dep_ in {"acomp", "oprd", "advmod"} or misread) and token.head.pos_ == "VERB":
             candidates += [c for c in token.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if (shot := shot_dead_object(token)) is not None:
+            candidates = [shot]  # "gunmen ... shot dead an Indigenous Nasa leader ..., the council said": not the gunmen
         if not candidates and (lost := _object_misparsed(token, sentence)) is not None:
             candidates.append(lost)
         found = next(((c, n) for c in candidates if (n := _count_with_conjuncts(c)) is not None), None)
@@ -1736,7 +1742,10 @@ def extract(
             # an account's toll, unless the figure was a first one since superseded ("initially reported one killed")
             account = _recounted(chosen.trigger) and not _superseded(chosen.trigger)
             told = drafts[earlier]
-            if own_day and not told.told_day and new and new[0].event.time_precision == 1:
+            # (or any day told, where the event had none: "Ukrainian troops have withdrawn from Velyka Novosilka ...
+            # Russia's Defense Ministry said on Sunday that its forces had taken full control of Velyka Novosilka that day")
+            undated = not told.dated and told.event.time_precision == 3 and any(d.dated for d in new)
+            if (own_day or undated) and not told.told_day and new and new[0].event.time_precision == 1:
                 # "The death toll from a missile strike on Odesa rose to eight on Wednesday. The missile hit the
                 # building shortly before 11 p.m. on Monday": the strike's own day, told second, dates it
                 day = new[0].event

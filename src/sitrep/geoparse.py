@@ -1739,6 +1739,8 @@ def _coherence_mentions(
             place = exact.get(name_key(text))
         else:
             place = sounds.match(sound_key(text), text)
+        if place is not None and any(k == NameKind.DEMONYM for _, k in gazetteer.lookup_kinds(text, "none")):
+            continue  # "Russian" sounds like Ryazan, in a story that names Ryazan: a people's adjective, not the town
         if place is not None:
             found.append(
                 _Mention(words.idx[i], words.end(i), i, i + 1, text,
