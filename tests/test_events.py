@@ -4194,3 +4194,23 @@ def test_forty_third_dispatch_probe(language):
     assert event.fatalities == 1
     [event] = run(language, "Ahmed Yusuf killed two soldiers in Izyum on Monday.")
     assert event.fatalities == 2
+
+
+def test_seventy_second_probe_notes(language):
+    """From the seventy-second probe notes (twenty-second session)."""
+    # a school turned into a base, however "into" hangs
+    [event] = run(language, "Russian troops had turned a boarding school in occupied Nova Kakhovka, Kherson Oblast, into a "
+                            "base on Saturday, housing about 200 soldiers.")
+    assert event.sub_event_type == "Headquarters or base established"
+    # suspects captured are arrested
+    [event] = run(language, "More than 100 suspected gang members were captured in Izyum on Saturday, police said.")
+    assert event.sub_event_type == "Arrests"
+    # a device the attacker carried and died of is a suicide bomb
+    [event] = run(language, "A former commander was killed in Belgorod on Thursday when a man walked up to him on a street "
+                            "and set off an explosive device he was carrying, killing both of them, investigators said.")
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 2)
+    # agreeing to exchange prisoners is an agreement; agreeing to exchange views is none
+    [event] = run(language, "Russian and Ukrainian delegations meeting in Kharkiv on Friday agreed to exchange 1,000 prisoners "
+                            "of war each.")
+    assert event.sub_event_type == "Agreement"
+    assert run(language, "The two sides agreed to exchange views in Kharkiv on Friday.") == []

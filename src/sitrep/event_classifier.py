@@ -1204,8 +1204,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return _protest_type(_protest_scope(sentence, token))  # "fired tear gas": at a crowd, peaceful or not
         if word in taken_as:
             return outcome  # "took the pilot hostage", "was taken hostage"
-    if rule.get("prepositional"):  # "agreed to a ceasefire", "agreed on a truce"
+    if rule.get("prepositional"):  # "agreed to a ceasefire", "agreed on a truce", "agreed to exchange 1,000 prisoners"
         objects |= {w for c in token.children if c.dep_ == "prep" for w in words_under(c)}
+        objects |= {lemma(c) for c in token.children if c.dep_ == "xcomp"
+                    and words_under(c) & set(lexicon()["captives"])}
     # the small parser often labels the particle right after the verb an adverb ("shot down" as advmod)
     # (or after the verb's pronoun: "took him away")
     particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ == "advmod" and (
@@ -1263,7 +1265,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None
     if rule.get("unopposed") and not _unopposed(token):
         return None  # "entered the town ... without a fight after Russian forces withdrew"; not "assault groups entered"
-    if rule.get("into") and not {lemma(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
+    # (however "into" hangs: "turned a boarding school in occupied Hola Prystan, Skadovsk raion, into a base")
+    if rule.get("into") and not {lemma(p) for c in own_clause(token, sentence) if c.dep_ == "prep" and c.lower_ == "into"
                                  for p in c.children if p.dep_ == "pobj"} & set(rule["into"]):
         return None  # "turned the school into a base", not "turned the town into ruins"
     # ("the drone dropped explosive on a car", the noun parsed as an adverb)
@@ -1566,6 +1569,11 @@ def _worn(charge: Token) -> bool:
             and "body" in words_under(charge):
         return True
     words = [t.lower_ for t in charge.sent]
+    # "set off an explosive device he was carrying, killing both of them": carried on him, and he died of it
+    carried = any(c.dep_ == "relcl" and lemma(c) == "carry" and any(x.dep_ == "nsubj" and x.lower_ in {"he", "she"}
+                                                                     for x in c.children) for c in charge.children)
+    if carried and ("himself" in words or "herself" in words or " both of them" in charge.sent.text):
+        return True
     return any(w.startswith("strap") for w in words) and bool(_TORSO.intersection(words)) and lemma(charge) in lexicon()["weapon_finds"]
 
 
@@ -1587,7 +1595,10 @@ def _person_held(token: Token, sentence: Span) -> str:
     who = _who(_agent(token))
     if who & {"crowd", "mob"}:
         return "Mob violence"  # "a crowd in Lascahobas seized two young men ...; they were stoned and burned to death"
-    held = "Arrests" if who & set(lexicon()["security_forces"]) else "Abduction/forced disappearance"
+    # ("more than 100 suspected gang members were captured": suspects, held by the state that suspects them)
+    suspects = (patient := _patient(token)) is not None and any(
+        c.dep_ == "amod" and c.lower_ in {"suspected", "alleged"} for c in patient.children)
+    held = "Arrests" if who & set(lexicon()["security_forces"]) or suspects else "Abduction/forced disappearance"
     return _unless_disappeared(held, sentence)
 
 
