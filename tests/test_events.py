@@ -4214,3 +4214,24 @@ def test_seventy_second_probe_notes(language):
                             "of war each.")
     assert event.sub_event_type == "Agreement"
     assert run(language, "The two sides agreed to exchange views in Kharkiv on Friday.") == []
+
+
+def test_forty_fourth_dispatch_probe(language, full_gazetteer):
+    """From the forty-fourth dispatch probe (twenty-second session)."""
+    # shots fired to disperse "thousands of residents who marched": the march, broken up (NER reads Kherson as a person
+    # here, so the clause names no place of its own)
+    [event] = processed(language, full_gazetteer, "LVIV, Ukraine (AP) - Russian soldiers fired into the air on Sunday to "
+                        "disperse thousands of residents who marched through the center of Kherson waving Ukrainian flags "
+                        "and chanting \"Go home,\" in the latest show of defiance.", dt.date(2022, 3, 7))
+    assert (event.sub_event_type, event.location) == ("Protest with intervention", "Kherson")
+    # "he was taken from his home by armed men": an abduction
+    [event] = run(language, "Relatives of a local organizer in Izyum said he was taken from his home by armed men in Russian "
+                            "uniforms on Friday night.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    # bodies found with the marks of a killing are an attack, each body a death; bodies exhumed are no new deaths
+    [event] = run(language, "On Sunday, the bodies of five men were found dumped along a highway on the southern edge of "
+                            "Izyum, some with signs of torture, prosecutors said.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 5)
+    assert run(language, "Rescuers found the bodies of three miners in Izyum on Sunday.") == []
+    [event] = run(language, "Five men were found shot dead in Izyum on Sunday.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 5)

@@ -809,8 +809,11 @@ def _described(trigger: Token) -> bool:
         return False
     if any(c.lower_ == "where" for c in trigger.children):
         return False  # "an exchange of shots near the village of Litamanda, where five insurgents were killed"
-    if lexicon()["verbs"].get(lemma(trigger), {}).get("kind") == "protest" and trigger.head.dep_ in {"dobj", "nsubjpass"} \
-            and lemma(trigger.head.head) in lexicon()["protest_intervention"]:
+    crowd = trigger.head  # ("to disperse thousands of residents who marched": the number the crowd is of)
+    if crowd.dep_ == "pobj" and crowd.head.lower_ == "of" and crowd.head.head.pos_ == "NOUN":
+        crowd = crowd.head.head
+    if lexicon()["verbs"].get(lemma(trigger), {}).get("kind") == "protest" and crowd.dep_ in {"dobj", "nsubjpass"} \
+            and lemma(crowd.head) in lexicon()["protest_intervention"]:
         # "police pushed back about 150 residents who were marching to the secretariat", "young people who had
         # blocked the road were dispersed by gendarmes": that march
         return False
@@ -1245,6 +1248,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     taken = _patient(token)
     # ("took the head of the Kamianka-Dniprovska community from his house")
     person = taken is not None and (lemma(taken) in lex["persons"] or taken.lower_ in {"him", "her", "them"} or (
+        taken.dep_ == "nsubjpass" and taken.lower_ in {"he", "she", "they"}) or (
         lemma(taken) == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in taken.children)))
     # (or "took a history teacher out of her home")
     if rule.get("takes_people") and person and (
@@ -1273,6 +1277,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     found = words_under(_patient(token)) or {c.lower_ for c in token.children if c.dep_ == "advmod"}
     # (a translated passive keeps its object: "from the drone was dropped the explosive on the courtyard")
     found |= {w for c in token.children if c.dep_ == "dobj" for w in words_under(c)}
+    if (bodies := rule.get("bodies")) and _patient(token) is not None and lemma(_patient(token)) in bodies["objects"] \
+            and {t.lower_ for t in sentence} & set(bodies["marks"]):
+        # "the bodies of five men were found dumped along a highway, some with signs of torture": people killed
+        return bodies["sub_event_type"]
     if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
     if rule.get("not_people") and _people_stopped(token):

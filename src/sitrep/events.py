@@ -1497,6 +1497,11 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         if any(c.dep_ == "dobj" for c in candidates):  # "a gunman killed a pharmacist": the subject is the killer
             candidates = [c for c in candidates if c.dep_ != "nsubj"]
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
+            # "the bodies of five men were found dumped ..., with signs of torture": whose bodies they are counts the
+            # killing found (not bodies exhumed or recovered: their deaths were told before)
+            found_killed = chosen is not None and chosen.sub_event_type == "Attack" and lemma(chosen.trigger) in {"find", "discover"}
+            candidates += [o for p in token.children if found_killed and lemma(token) in {"body", "corpse"} and p.dep_ == "prep"
+                           and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             candidates.append(token.head if token.dep_ != "ROOT" else token)
             candidates.append(token)
         if lemma(token) == "death" and token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB" \
@@ -1507,6 +1512,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         misread = token.dep_ == "prep" and token.lower_ == "dead"
         if (token.dep_ in {"acomp", "oprd", "advmod"} or misread) and token.head.pos_ == "VERB":
             candidates += [c for c in token.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if token.head.dep_ == "xcomp":  # "Five men were found shot dead": who was found so
+                candidates += [c for c in token.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
         if (shot := shot_dead_object(token)) is not None:
             candidates = [shot]  # "gunmen ... shot dead an Indigenous Nasa leader ..., the council said": not the gunmen
         if not candidates and (lost := _object_misparsed(token, sentence)) is not None:
