@@ -4235,3 +4235,35 @@ def test_forty_fourth_dispatch_probe(language, full_gazetteer):
     assert run(language, "Rescuers found the bodies of three miners in Izyum on Sunday.") == []
     [event] = run(language, "Five men were found shot dead in Izyum on Sunday.")
     assert (event.sub_event_type, event.fatalities) == ("Attack", 5)
+
+
+def test_seventy_fifth_and_seventy_sixth_probe_notes(language):
+    """From the seventy-fifth and seventy-sixth probe notes (twenty-second session)."""
+    # a toll "confirmed" in the sentence after the strike
+    text = ("Rescuers were still pulling bodies from the rubble on Sunday after a Russian Kh-22 missile slammed into a "
+            "nine-storey apartment block in Kharkiv on Saturday afternoon. The governor said 30 people, including a "
+            "15-year-old girl, had been confirmed dead and 75 injured, while more than 30 remained missing.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 30)
+    # a gathering "and demanded": a protest; "and prayed": none
+    [event] = run(language, "Relatives of soldiers gathered outside the ministry in Kharkiv on Saturday and demanded their "
+                            "return.")
+    assert event.sub_event_type == "Peaceful protest"
+    assert run(language, "Relatives gathered in Kharkiv on Saturday and prayed for the dead.") == []
+    # settlers rampaging are a mob; protesters rampaging during demonstrations riot
+    [event] = run(language, "On 26 February 2023, hundreds of settlers rampaged through Izyum, setting fire to dozens of homes "
+                            "and cars.")
+    assert event.sub_event_type == "Mob violence"
+    [event] = run(language, "Protesters rampaged through the centre of Izyum on Tuesday, looting shops, during demonstrations "
+                            "against the finance bill.")
+    assert event.sub_event_type == "Violent demonstration"
+    # order restored with tear gas is no ground regained
+    [event] = run(language, "Thousands of supporters of the former president stormed the Congress, the Supreme Court and the "
+                            "presidential palace in Kharkiv on Sunday, smashing windows and furniture before security forces "
+                            "regained control with tear gas.")
+    assert event.sub_event_type == "Violent demonstration"
+    # found and dismantled: the object the two verbs share
+    [event] = run(language, "On 23 March 2025, the army found and dismantled 3 rocket launchers with rockets prepared for "
+                            "firing in Izyum.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert run(language, "Police dismantled a drug trafficking network in Izyum on Monday.") == []

@@ -1156,6 +1156,8 @@ def _chanting_after(token: Token, sentence: Span, purposes: Sequence[str]) -> bo
 def _purpose_clauses(token: Token) -> Iterator[Token]:
     """The clauses that say what a gathering was for: "gathered ..., holding portraits and chanting"."""
     for clause in token.children:
+        if clause.dep_ == "conj" and clause.pos_ == "VERB":
+            yield clause  # "laid flowers at the Tomb of the Unknown Soldier ... and demanded that the men be sent home"
         if clause.dep_ in {"advcl", "xcomp"}:
             yield clause
             yield from (c for c in clause.children if c.dep_ == "conj")
@@ -1277,6 +1279,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     found = words_under(_patient(token)) or {c.lower_ for c in token.children if c.dep_ == "advmod"}
     # (a translated passive keeps its object: "from the drone was dropped the explosive on the courtyard")
     found |= {w for c in token.children if c.dep_ == "dobj" for w in words_under(c)}
+    if rule.get("objects_from") and _patient(token) is None:  # "found and dismantled 3 rocket launchers": the object they share
+        found |= {w for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" for w in words_under(_patient(c))}
     if (bodies := rule.get("bodies")) and _patient(token) is not None and lemma(_patient(token)) in bodies["objects"] \
             and {t.lower_ for t in sentence} & set(bodies["marks"]):
         # "the bodies of five men were found dumped along a highway, some with signs of torture": people killed
@@ -1381,6 +1385,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                                        for kind in ("persons", "people", "combatants", "captives")):
             return None  # "relatives of defenders captured in Mariupol": people described by their capture
         patient = _patient(token)
+        if patient is not None and lemma(patient) == "control" and {lemma(t) for t in sentence} & _CROWD_CONTROL \
+                and not any(c.dep_ == "prep" and c.lower_ in {"of", "over", "in"} for c in patient.children):
+            return None  # "before security forces regained control with tear gas": order restored, no ground taken
         if patient is not None and lemma(patient) in rule.get("from_objects", ()):
             # "cleared Russian troops from Kruhliakivka": the ground is where they were cleared from
             patient = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -1523,6 +1530,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return _protest_type(_protest_scope(sentence, token))  # "broke up a sit-in ... and detained 12 activists"
     if rule.get("sub_event_type") == "Arrests":
         return _unless_disappeared("Arrests", sentence)
+    if rule.get("sub_event_type") == "Mob violence" and (_amid_a_protest(sentence) or words_under(_agent(token)) & set(lex["protesters"])):
+        return "Violent demonstration"  # "protesters rampaged through the centre ... during demonstrations"
     return rule.get("sub_event_type")
 
 

@@ -2027,6 +2027,9 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
         return 0
     dying = [t for t in sentence if (lemma(t) in _DYING or lost_life(t)) and t.pos_ == "VERB"
              and not any(c.dep_ == "neg" for c in t.children)]
+    # "30 people ... had been confirmed dead": the verb that declares them so
+    dying += [t.head for t in sentence if t.lower_ == "dead" and t.dep_ in {"oprd", "acomp"}
+              and lemma(t.head) in {"confirm", "declare", "pronounce"} and not any(c.dep_ == "neg" for c in t.head.children)]
     doc = sentence.doc
     # the town the wounded were taken to, or the body that reports, is no place of its own
     if not dying or any(not _where_treated(doc, p) and not _names_a_body(doc, p) for p in sentence_places(sentence, places)):
