@@ -1281,7 +1281,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     found |= {w for c in token.children if c.dep_ == "dobj" for w in words_under(c)}
     if rule.get("objects_from") and _patient(token) is None:  # "found and dismantled 3 rocket launchers": the object they share
         found |= {w for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" for w in words_under(_patient(c))}
-    if (bodies := rule.get("bodies")) and _patient(token) is not None and lemma(_patient(token)) in bodies["objects"] \
+    if (bodies := lex.get(rule.get("dead_found", ""))) and _patient(token) is not None and lemma(_patient(token)) in bodies["objects"] \
             and {t.lower_ for t in sentence} & set(bodies["marks"]):
         # "the bodies of five men were found dumped along a highway, some with signs of torture": people killed
         return bodies["sub_event_type"]
@@ -1323,7 +1323,7 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("sub_event_type") == "Looting/property destruction" and (doer := _agent(token)) is not None and (
             lemma(doer) in _BLAST_FORCES | _DEBRIS or lemma(doer) in lex["weapons"]):
         return None  # "the blast wave smashed windows": what a strike did, not anyone's wrecking
-    purposes = rule.get("purposes")
+    purposes = lex[rule["purposes"]] if rule.get("purposes") else None
     if purposes and not any(lemma(c) in purposes for c in _purpose_clauses(token)) and not any(
             a.tag_ == "VBG" and lemma(a) in purposes for a in token.ancestors) \
             and not _chanting_after(token, sentence, purposes) \
