@@ -4267,3 +4267,39 @@ def test_seventy_fifth_and_seventy_sixth_probe_notes(language):
                             "firing in Izyum.")
     assert event.sub_event_type == "Disrupted weapons use"
     assert run(language, "Police dismantled a drug trafficking network in Izyum on Monday.") == []
+
+
+def test_seventy_seventh_and_seventy_eighth_probe_notes(language):
+    """From the seventy-seventh and seventy-eighth probe notes (twenty-second session)."""
+    # carnations laid at a memorial, "demanding": a protest
+    [event] = run(language, "On Saturday about 15 women from the Put Domoy movement laid red carnations at the Tomb of the "
+                            "Unknown Soldier in Belgorod, demanding the demobilisation of their husbands.")
+    assert event.sub_event_type == "Peaceful protest"
+    # an attack that "sparked a fire" happened
+    [event] = run(language, "A Ukrainian drone attack sparked a fire at the refinery in Belgorod early on Wednesday, the "
+                            "governor said.")
+    assert event.sub_event_type == "Air/drone strike"
+    # a crowd gathered for an opening, bombed, is the strike's target, not a protest
+    [event] = run(language, "A military jet bombed a crowd gathered for the opening of a local office in Bara on Tuesday "
+                            "morning.")
+    assert event.sub_event_type == "Air/drone strike"
+    # "Some of them attacked the French embassy", after the crowd: a riot
+    [event] = run(language, "Thousands of supporters of the junta demonstrated in Bara on Sunday. Some of them attacked the "
+                            "French embassy, setting fire to its outer door, before police dispersed them with tear gas.")
+    assert event.sub_event_type == "Violent demonstration"
+    # residents who stopped a minibus, "then beat them", are a mob
+    [event] = run(language, "Residents stopped a minibus carrying 13 suspected gang members at a checkpoint in Bara on Monday "
+                            "morning, then beat them, doused them with petrol and set them on fire, killing all 13.")
+    assert (event.sub_event_type, event.fatalities) == ("Mob violence", 13)
+    # one person by age, by a beating to death
+    text = ("Russian troops shelled Kharkiv on Wednesday morning. A 58-year-old woman was wounded in her yard, and her "
+            "71-year-old neighbour later died of his injuries in hospital.")
+    [event] = run(language, text)
+    assert event.fatalities == 1
+    [event] = run(language, "On Saturday, a mob of cow vigilantes beat to death a migrant waste-picker in Bara.")
+    assert (event.sub_event_type, event.fatalities) == ("Mob violence", 1)
+    # the first of two actors joined by "and"; a named armed group
+    [event] = run(language, "FAMa and Wagner Group forces took control of Bara after several days of air strikes.")
+    assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Military Forces of Sudan (2019-)")
+    [event] = run(language, "The Myanmar National Democratic Alliance Army (MNDAA) took full control of Izyum on Friday.")
+    assert event.actor1 == "MNDAA: Myanmar National Democratic Alliance Army"

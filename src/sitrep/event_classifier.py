@@ -818,7 +818,9 @@ def _described(trigger: Token) -> bool:
         # blocked the road were dispersed by gendarmes": that march
         return False
     under = [t for t in subtree(trigger) if t != trigger]
-    placed = any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in under)
+    # (not the clause's own subject: "the only regional capital Moscow had captured" is Moscow's government)
+    doers = {t.i for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
+    placed = any(t.ent_type_ in {"GPE", "LOC", "FAC"} and t.i not in doers for t in under)
     # "the outskirts of Manbij, which the factions seized in December" (however parsed): a month
     # alone dates the place's history; a day ("which they shelled on Monday") dates news
     dated = [t for t in under if t.ent_type_ in {"DATE", "TIME"}]
@@ -924,8 +926,8 @@ def _agent(token: Token) -> Token | None:
         return next(crowds, None)
     subject = _subject(token)
     head = token
-    while subject is None and head.dep_ in {"conj", "xcomp", "advcl"} and head.head.pos_ == "VERB" and head.head != head:
-        head = head.head  # "surrounded a minibus, smashed its windows, beat a serviceman": a list of verbs
+    while subject is None and head.dep_ in {"conj", "xcomp", "advcl", "dep"} and head.head.pos_ == "VERB" and head.head != head:
+        head = head.head  # "surrounded a minibus, smashed its windows, beat a serviceman": a list of verbs ("then beat them")
         subject = _subject(head)
     if subject is not None and subject.dep_ == "nsubjpass":
         return None  # "30 people were wounded ... and injured": who suffered it, not who did it
@@ -935,7 +937,9 @@ def _agent(token: Token) -> Token | None:
         return token.head  # "a crowd at a filling station ..., beating him": the noun the doing hangs on
     if subject is None and token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
         subject = _subject(token.head.head)  # "Hezbollah responded by firing rockets"
-    if subject is not None and subject.lower_ == "they" and subject.i == subject.sent.start and subject.i > 0:
+    some_of_them = subject is not None and any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "them" for o in c.children)
+                                               for c in subject.children)  # "Some of them attacked the French embassy"
+    if subject is not None and (subject.lower_ == "they" or some_of_them) and subject.i == subject.sent.start and subject.i > 0:
         # "About 60 local residents came to the TCC premises ... They broke glass of the door": the crowd before
         before = subject.doc[subject.i - 1].sent
         earlier = _subject(before.root) or next((t for t in before if t.lower_ in MOBS | _LOCALS), None)  # (unparsed)
@@ -1328,7 +1332,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             a.tag_ == "VBG" and lemma(a) in purposes for a in token.ancestors) \
             and not _chanting_after(token, sentence, purposes) \
             and not _called_a_protest_next(sentence) and not _with_protest_props(token) \
-            and not (_agent(token) is not None and lemma(_agent(token)) in lex["protesters"]):  # "protesters gathered in Hamdallaye"
+            and not (_agent(token) is not None and lemma(_agent(token)) in set(lex["protesters"]) - {"crowd"}):
+        # ("protesters gathered in Hamdallaye" protest; "a crowd gathered for the opening of an office", bombed, need not)
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
     crowd = words_under(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token) \
@@ -1850,7 +1855,7 @@ _CIVIL_SIDES = _LOCALS | {"supporter", "supporters", "activist", "activists", "s
 def _gathering(verb: Token) -> bool:
     """ "gathered", "marched", and "laid flowers" at a monument, a vigil's way to protest."""
     if lemma(verb) == "lay":
-        return any(c.dep_ == "dobj" and lemma(c) in {"flower", "wreath", "candle"} for c in verb.children)
+        return any(c.dep_ == "dobj" and lemma(c) in lexicon()["verbs"]["lay"]["objects"] for c in verb.children)
     return lemma(verb) in lexicon()["gathering_verbs"]
 
 

@@ -1020,6 +1020,8 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
     tokens = _phrase(token)
     if isinstance(token, Token) and (lemma(token) in lexicon()["weapons"] or lemma(token) in lexicon()["nouns"]):
         tokens = [t for t in tokens if t.i <= token.i]
+    if isinstance(token, Token) and (first := _first_of_two(token, place_country)) is not None:
+        return first  # "FAMa and Wagner Group forces took control of Kidal": the army first, as ACLED codes it
     if not tokens:
         return ""
     words = [t.lower_ for t in tokens]
@@ -1059,6 +1061,20 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
 
 
 _HOSTILE_WORDS = frozenset({"enemy", "occupiers", "occupier", "invaders", "invader", "occupation"})
+
+
+def _first_of_two(token: Token, place_country: str) -> str | None:
+    """Of two actors joined by "and", the first, when it names one by itself ("FAMa and Wagner Group forces")."""
+    if not any(c.dep_ == "conj" for c in token.children) or not any(c.dep_ == "cc" for c in token.children):
+        return None
+    cut = min(c.i for c in token.children if c.dep_ == "cc")
+    alone = [t for t in _phrase(token) if t.i < cut]
+    if not alone or token.i >= cut:
+        return None
+    if place_country and _the_army(alone, place_country):
+        return actor_name("military", place_country)  # "FAMa": the country's own army, named by its acronym
+    named = _normalise_actor(token.doc[alone[0].i : alone[-1].i + 1], place_country)
+    return named or None
 
 
 def _speakers_country(token: Token, demonyms: dict[str, frozenset[str]]) -> str:
@@ -1428,15 +1444,15 @@ def _count_of(noun: Token) -> int | None:
     "a"/"an" before a person ("a woman"), or one person's pronoun ("he died in hospital")."""
     if (noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}) or (noun.lower_ in {"himself", "herself"} and noun.dep_ in {"dobj", "conj"}):
         return 1  # "he died in hospital", "killing himself", "killing six civilians as well as himself"
-    if _of_an_age(noun):
-        return 1  # "A 19-year-old was shot in the chest and died"
+    if _of_an_age(noun) or any(_aged(c) for c in noun.children):
+        return 1  # "A 19-year-old was shot in the chest and died", "her 71-year-old neighbour later died"
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON" and (noun.dep_ != "nsubj" or lemma(noun.head) in _DYING):
         return 1  # "Stanislav Rzhitsky, a former submarine commander, was shot dead": one person, by name (not the killer)
     for mod in [noun, *noun.children]:
         if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det", "poss"}:
             continue
         if mod.lower_ in {"a", "an"} and noun.lower_ not in lexicon()["people"] and not (
-                noun.dep_ == "nsubj" and lemma(noun.head) in _DYING):  # "A comunero of 29 years died"
+                noun.dep_ == "nsubj" and lemma(noun.head) in _DYING) and not _done_to_death(noun):  # "A comunero of 29 years died"
             continue
         if mod.lower_ == "the" and mod.dep_ == "det" and noun.lower_ in lexicon()["people"]:
             return 1  # "killing the driver": one person, named by role
@@ -1449,6 +1465,17 @@ def _count_of(noun: Token) -> int | None:
             c.dep_ in {"det", "poss", "nummod", "quantmod"} for c in noun.children):
         return 1  # "man 62 years old is died": translated text drops the article of one person
     return None
+
+
+def _aged(word: Token) -> bool:
+    """ "71-year-old" describing a noun: one person's age."""
+    return word.dep_ == "amod" and word.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in word.children)
+
+
+def _done_to_death(noun: Token) -> bool:
+    """ "beat to death a migrant waste-picker": whoever it was done to was one living being."""
+    return noun.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children)
+                                       for p in noun.head.children)
 
 
 def _of_an_age(word: Token) -> bool:
