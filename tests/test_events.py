@@ -4303,3 +4303,16 @@ def test_seventy_seventh_and_seventy_eighth_probe_notes(language):
     assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Military Forces of Sudan (2019-)")
     [event] = run(language, "The Myanmar National Democratic Alliance Army (MNDAA) took full control of Izyum on Friday.")
     assert event.actor1 == "MNDAA: Myanmar National Democratic Alliance Army"
+
+
+def test_forty_fifth_dispatch_probe(language):
+    """From the forty-fifth dispatch probe (twenty-second session)."""
+    # rallies that "took place" in a list of towns: one in each
+    found = run(language, "Smaller rallies took place the same evening in Kharkiv, Izyum and Kupiansk, according to local "
+                          "media.")
+    assert sorted((e.sub_event_type, e.location) for e in found) == [
+        ("Peaceful protest", "Izyum"), ("Peaceful protest", "Kharkiv"), ("Peaceful protest", "Kupiansk")]
+    # an official killed "in Melitopol" was killed there (an official is a speaker only when speaking), and is a civilian
+    text = "Russian drones struck port infrastructure in Kharkiv Oblast. Partisans killed an occupation official in Izyum."
+    killed = [e for e in run(language, text) if e.fatalities]
+    assert [(e.sub_event_type, e.location) for e in killed] == [("Attack", "Izyum")]

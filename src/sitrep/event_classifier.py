@@ -202,7 +202,7 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
         if word in rules["intent_heads"] and _joined_to(trigger, ancestor):
             continue  # "attempted to advance near Bilohorivka and clashed with Ukrainian forces": the clash is told
         if word in rules["intent_heads"] and below.dep_ == "nsubj" and (below.pos_ == "NOUN" or below.tag_ == "VBG") \
-                and _occurs(ancestor) \
+                and occurs(ancestor) \
                 and _at_a_named_place(ancestor):
             continue  # "Fighting continues in Dzerzhinsk": what goes on there, not what someone means to do
         if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in below.children) and any(
@@ -2181,7 +2181,7 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         return None
     # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    happening = verb is not None and _occurs(verb) and sentence.start <= verb.i < sentence.end
+    happening = verb is not None and occurs(verb) and sentence.start <= verb.i < sentence.end
     # "officials reported a powerful explosion": a source asserting the happening, as ACLED codes it
     # (or the news the parser made the speaker's subject: "Heavy fighting in Chasiv Yar, ..., a spokesman said")
     reported = token.dep_ in {"dobj", "nsubj"} and token.head == verb and lemma(verb) in lex["reporting_verbs"]
@@ -2280,7 +2280,8 @@ def lost_life(verb: Token) -> bool:
         lemma(o) in {"life", "lives"} for o in c.children) for c in verb.children)
 
 
-def _occurs(verb: Token) -> bool:
+def occurs(verb: Token) -> bool:
+    """The verb says its subject happened ("fighting broke out", "a rally took place", "a drone attack sparked a fire")."""
     word = lemma(verb)
     if word in {"lose", "deprive"}:  # "lost their lives in an attack"
         return lost_life(verb)

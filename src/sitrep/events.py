@@ -46,14 +46,15 @@ from .event_classifier import (
     line_start,
     live_entry,
     lost_life,
+    occurs,
     over_a_period,
-    shot_dead_object,
     own_clause,
     ruled_an_accident,
+    semicolon_clause,
     sentence_events,
     sentence_places,
-    semicolon_clause,
     sentences,
+    shot_dead_object,
     subtree,
     time_apart,
     told_beside,
@@ -132,6 +133,8 @@ def _governed_by(token: Token, trigger: Token) -> bool:
     # "held a rally in Kharkiv": the places of the verb that stages the event the trigger names
     holder = holder or (trigger.head if trigger.dep_ in {"dobj", "nsubjpass"} and lemma(trigger.head) in lex["staging_verbs"]
                         else None)  # (or "rallies were held in Lviv, Dnipro and Odesa")
+    # "smaller rallies took place in Lviv, Odesa and Dnipro", "clashes erupted in A and B": where the happening was
+    holder = holder or (trigger.head if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" and occurs(trigger.head) else None)
     # "shot and killed ... in Hola Prystan": a verb joined to the trigger, with no subject of its own
     # (not a verb that stages an act of its own: "seized Hirnyk ... and continued assaults on Kurakhove")
     joined = [c for c in trigger.conjuncts if c.pos_ == "VERB" and not any(
@@ -193,8 +196,8 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
         return True
     if root.dep_ in {"compound", "amod"} and head.lower_ in {"area", "areas", "district", "outskirts"}:
         root, head = head, head.head  # "fired barrel artillery from the Tyotkino area": as from Tyotkino
-    if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"]:
-        return True  # "according to a security source in Kandi": where the speaker is
+    if head.lower_ == "in" and lemma(head.head) in lexicon()["speakers"] and head.head.dep_ not in {"dobj", "nsubjpass"}:
+        return True  # "according to a security source in Kandi": where the speaker is (not "killed an official in Melitopol")
     if head.lower_ in {"for", "to", "towards", "toward"} and (lemma(head.head) in lexicon()["journeys"] or (
             head.i > 0 and lemma(doc[head.i - 1]) in lexicon()["journeys"])):
         return True  # "buses waiting to leave for Bahir Dar", "blocked the highway to Tashkent": where people were going
