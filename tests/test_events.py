@@ -4316,3 +4316,41 @@ def test_forty_fifth_dispatch_probe(language):
     text = "Russian drones struck port infrastructure in Kharkiv Oblast. Partisans killed an occupation official in Izyum."
     killed = [e for e in run(language, text) if e.fatalities]
     assert [(e.sub_event_type, e.location) for e in killed] == [("Attack", "Izyum")]
+
+
+def test_seventy_ninth_and_eightieth_probe_notes(language):
+    """From the seventy-ninth and eightieth probe notes (twenty-second session)."""
+    # what the speaker added ("in one of the deadliest attacks this year") counts no period
+    [event] = run(language, "A Russian missile strike on the central Ukrainian city of Kharkiv on Tuesday killed 17 people and "
+                            "wounded more than 200, regional governor Serhiy Lysak said, in one of the deadliest attacks on "
+                            "the city this year.")
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 17)
+    # a date inside a "since" phrase starts a period: not the day the town was retaken
+    [event] = run(language, "Russia's Defence Ministry said on Sunday that its troops had retaken the town of Belgorod, the "
+                            "largest settlement held by Ukrainian forces since their incursion in August 2022.")
+    assert (event.sub_event_type, event.event_date) == ("Government regains territory", dt.date(2022, 9, 11))
+    # a crowd at a verdict is the news, not a crime the verdict judged
+    text = ("Thousands gathered outside the district court in Izyum on Wednesday as a local activist was sentenced to four "
+            "years in prison. Protesters threw snowballs and stones at riot police, who responded with tear gas.")
+    assert [e.sub_event_type for e in run(language, text)] == ["Violent demonstration"]
+    # "died after being beaten by a crowd"; "stoned to death"; "beat and burned to death", the first verb read as a noun
+    [event] = run(language, "A young man died on Saturday after being beaten by a crowd in Izyum, after residents accused "
+                            "him of trying to kidnap a child.")
+    assert (event.sub_event_type, event.fatalities) == ("Mob violence", 1)
+    [event] = run(language, "One of its supporters was stoned to death by suspected party supporters in Izyum on Thursday.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+    [event] = run(language, "Residents of Izyum on Monday beat and burned to death two men suspected of stealing motorcycles, "
+                            "the police commander said.")
+    assert (event.sub_event_type, event.fatalities) == ("Mob violence", 2)
+    # "killing him"; "The traitor died of his injuries", after the blast
+    [event] = run(language, "A Russian FPV drone dropped explosives on a 67-year-old cyclist in Kherson's Dniprovskyi district "
+                            "of Izyum on Wednesday morning, killing him.")
+    assert event.fatalities == 1
+    text = ("In Izyum this morning a car belonging to a collaborator blew up near his house. The traitor died of his injuries "
+            "in hospital.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 1)
+    # clashes that killed a civilian are still clashes
+    [event] = run(language, "Clashes between two rival armed groups in Izyum on Thursday killed three people, including a "
+                            "civilian, and wounded 11.")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 3)

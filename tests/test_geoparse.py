@@ -1229,3 +1229,6 @@ def test_names_the_twenty_second_sessions_probes_misread(language, full_gazettee
     # a people's adjective is no sound-alike of a town the story names ("Russian" and Ryazan)
     assert names("Russian forces shelled Kharkiv. Drones hit an oil refinery in the Russian city of Ryazan on Friday.") == [
         ("Kharkiv", "UA"), ("Ryazan’", "RU")]
+    # a suburb of a big city named beside it is that city's, not a namesake abroad the index holds (Glenview, Illinois)
+    assert names("One of its supporters was stoned to death in the Glen View suburb of Harare on Thursday.") == [
+        ("Harare", "ZW")]

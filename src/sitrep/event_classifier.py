@@ -552,7 +552,8 @@ def over_a_period(text: str) -> bool:
 def _over_a_period(token: Token) -> bool:
     """The clause counts over a period; not a relative clause of its nouns ("have recaptured Klishchiivka,
     a village that Russian forces had held since January")."""
-    described = {t.i for d in token.subtree if d.dep_ == "relcl" and d != token for t in d.subtree}
+    # (nor what the speaker added: "killed 17 people, the governor said, in one of the deadliest attacks this year")
+    described = {t.i for d in token.subtree if d.dep_ in {"relcl", "parataxis"} and d != token for t in d.subtree}
     return _PERIOD.search("".join(t.lower_ + t.whitespace_ for t in token.subtree if t.i not in described)) is not None
 
 
@@ -926,7 +927,9 @@ def _agent(token: Token) -> Token | None:
         return next(crowds, None)
     subject = _subject(token)
     head = token
-    while subject is None and head.dep_ in {"conj", "xcomp", "advcl", "dep"} and head.head.pos_ == "VERB" and head.head != head:
+    # (or a verb the tagger took for a noun, with its subject: "Residents ... beat and burned to death two men")
+    while subject is None and head.dep_ in {"conj", "xcomp", "advcl", "dep"} and head.head != head and (
+            head.head.pos_ == "VERB" or (head.dep_ == "conj" and any(c.dep_ == "nsubj" for c in head.head.children))):
         head = head.head  # "surrounded a minibus, smashed its windows, beat a serviceman": a list of verbs ("then beat them")
         subject = _subject(head)
     if subject is not None and subject.dep_ == "nsubjpass":
@@ -1312,7 +1315,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("told_for_itself") and token.dep_ in {"advcl", "relcl"}:
         return None  # "... set up a new post as they advance in the area": the advance is the setting
     shared = token.dep_ == "conj" and _patient(token.head) is not None  # "two men were caught ... and beaten by a crowd"
-    if rule.get("needs_object") and _patient(token) is None and not shared:
+    # (or a passive, whose object is the one it was done to: "a young man died after being beaten by a crowd")
+    if rule.get("needs_object") and _patient(token) is None and not shared and not any(c.dep_ == "auxpass" for c in token.children):
         return None
     if rule.get("intransitive") and not _protest_purpose(token) and any(
         c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) and not _held_up(c) for c in token.children
@@ -1498,6 +1502,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return weapon
         if rule.get("weaponised") and (named := _event_noun_under(token, sentence)):
             return named  # "killed in a gunfight"
+        if (doer := _agent(token)) is not None and "Armed clash" in {lex["nouns"].get(lemma(doer)), lex["nouns"].get(doer.lower_)}:
+            return "Armed clash"  # "Clashes between two rival armed groups ... killed three people, including a civilian"
         # ("shooting and hacking students": the object the verbs share, hung on the last)
         target = _described_words(_patient(token) or next((_patient(c) for c in token.children if c.dep_ == "conj"
                                                             and c.pos_ == "VERB" and _patient(c) is not None), None))

@@ -1253,8 +1253,9 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
             return False
         if token.dep_ in {"relcl", "acl"} and token.pos_ == "VERB":
             noun = lemma(token.head)
-            if token.dep_ == "acl" and noun not in _people():
-                return False  # a participle may be a misparsed verb ("supporters blocking roads clashed on Wednesday")
+            if token.dep_ == "acl" and noun not in _people() and token.tag_ != "VBN":
+                return False  # a participle may be a misparsed verb ("supporters blocking roads clashed on Wednesday");
+                # a past participle describes ("the largest settlement held by Ukrainian forces since ... August 2024")
             rule = lex["verbs"].get(lemma(token), {})
             # "youths who hurled petrol bombs on Tuesday night": a violent act told as what the people did, when
             violent = rule.get("kind") in {"weapon", "target"} or rule.get("sub_event_type") in {"Attack", "Looting/property destruction"}
@@ -1371,6 +1372,8 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
             or all(on_reporting_verb(d) for d in inside):
         inside = own_part or inside
     inside = [d for d in inside if not _describes_a_noun(doc, d, chosen.trigger)]
+    # "the largest settlement held by Ukrainian forces since their cross-border incursion in August 2024": a period's start
+    inside = [d for d in inside if not _in_a_since_phrase(doc, d, chosen.trigger)]
     # "drivers who had been waiting since Thursday blocked the road on Saturday": a wait's start is not the day
     told = sentence.text  # (the sentence's own text: ``doc.text`` rebuilds the whole document at every call)
     inside = [d for d in inside if told[max(0, d.start - sentence.start_char - 6) : d.start - sentence.start_char].strip().lower()
@@ -1445,8 +1448,8 @@ def _number(token: Token) -> int | None:
 def _count_of(noun: Token) -> int | None:
     """The number a noun phrase gives: its numeral ("6 civilians"), a quantity word ("dozens"), or
     "a"/"an" before a person ("a woman"), or one person's pronoun ("he died in hospital")."""
-    if (noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}) or (noun.lower_ in {"himself", "herself"} and noun.dep_ in {"dobj", "conj"}):
-        return 1  # "he died in hospital", "killing himself", "killing six civilians as well as himself"
+    if (noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}) or (noun.lower_ in {"himself", "herself", "him", "her"} and noun.dep_ in {"dobj", "conj"}):
+        return 1  # "he died in hospital", "killing himself", "killing six civilians as well as himself", "killing him"
     if _of_an_age(noun) or any(_aged(c) for c in noun.children):
         return 1  # "A 19-year-old was shot in the chest and died", "her 71-year-old neighbour later died"
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON" and (noun.dep_ != "nsubj" or lemma(noun.head) in _DYING):
@@ -1638,7 +1641,8 @@ def _count_with_conjuncts(noun: Token) -> int | None:
     """ "Four Houthi fighters and one soldier were killed": 5, as ACLED adds up the dead of both sides."""
     # (not the things listed with them: "eliminated 30 Russian servicemen and three tanks" is 30)
     counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things()))
-              if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself"} or _of_an_age(n)]
+              if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself", "him", "her"}
+              or _of_an_age(n)]
     return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
 
 
@@ -2082,7 +2086,8 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
                                              or (_definite(s) and (violent or s.lower_ in told_of)) for s in subjects)
                             or (violent and undated)):
         return 0
-    return count_fatalities(sentence)
+    # "The traitor died of his injuries in hospital": one person, whom the event told of
+    return count_fatalities(sentence) or sum(1 for s in subjects if s.tag_ == "NN" and _definite(s))
 
 
 def _of_wounds(death: Token) -> bool:
@@ -2472,6 +2477,9 @@ def _after_a_verdict(chosen: SentenceEvent) -> bool:
     sentence = chosen.sentence
     doc, verdicts = sentence.doc, set(lexicon()["verdicts"])
     before = [t for t in doc[line_start(doc, sentence.start) : sentence.start] if t.pos_ == "VERB"]  # however parsed
+    if lexicon()["event_types"].get(chosen.sub_event_type) in {"Protests", "Riots"} and any(
+            lemma(t) in lexicon()["gathering_verbs"] for t in before):
+        return False  # "Thousands gathered outside the court as an activist was sentenced ... Protesters threw stones": news
     return chosen.sub_event_type != "Arrests" and any(
         lemma(t) in verdicts for t in [*before, sentence.root] if t != chosen.trigger)
 
@@ -2624,6 +2632,19 @@ def _second_day(when: DateMention, published: dt.date | None) -> dt.date | None:
     gap = int(match["second"]) - int(match["first"])
     second = when.value + dt.timedelta(days=gap)
     return second if 0 < gap <= 3 and (published is None or second <= published) else None
+
+
+def _in_a_since_phrase(doc: Doc, mention: DateMention, trigger: Token) -> bool:
+    """The date is inside a "since ..." phrase (below the trigger, not above it), however deep."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span.root.ancestors:
+        if token.i == trigger.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ == "since":
+            return True
+    return False
 
 
 def _span_bound(doc: Doc, mention: DateMention) -> bool:

@@ -1400,7 +1400,7 @@ def _district_of_a_named_city(words: _Words, mention: _Mention, mentions: list[_
     """ "Kharkov — drones hit the Kyivskyi district", "the Kyivskyi district of Kharkiv": a city's district,
     which the index lacks, not the namesake district of another city hundreds of kilometres away."""
     i, j = mention.tok_start, mention.tok_end
-    districts = {"district", "raion", "rayon"}
+    districts = {"district", "raion", "rayon", "suburb", "neighbourhood", "neighborhood"}  # "the Glen View suburb of Harare"
     named_so = words.lower[j - 1] in districts or (j < len(words) and words.lower[j] in districts)
     # "the Kyivskyi district", "the city's Prymorskyi district"
     its = i > 1 and words.lower[i - 1] in {"'s", "’s"} and words.lower[i - 2] == "city"
