@@ -4354,3 +4354,30 @@ def test_seventy_ninth_and_eightieth_probe_notes(language):
     [event] = run(language, "Clashes between two rival armed groups in Izyum on Thursday killed three people, including a "
                             "civilian, and wounded 11.")
     assert (event.sub_event_type, event.fatalities) == ("Armed clash", 3)
+
+
+def test_eighty_first_and_eighty_second_probe_notes(language):
+    """From the eighty-first and eighty-second probe notes (twenty-second session)."""
+    # security forces that "regained control" restored order; no ground changed hands
+    [event] = run(language, "Thousands of supporters of the former president stormed the Congress in Kharkiv on Sunday, "
+                            "smashing windows, furniture and artworks before security forces regained control late in the day.")
+    assert event.sub_event_type == "Violent demonstration"
+    # "shot dead radio broadcaster Juan Jumalon": one; "killing Lieutenant General Igor Kirillov", whatever NER calls him
+    [event] = run(language, "A gunman shot dead radio broadcaster Juan Jumalon inside his home-based studio in Izyum early "
+                            "Sunday, police said.")
+    assert event.fatalities == 1
+    # a weapon's word inside a long organisation's name is no weapon; "CS gas" still is
+    [event] = run(language, "On 17 December 2024, an explosive device hidden in an electric scooter was detonated outside a "
+                            "residential building in Belgorod, killing Lieutenant General Igor Kirillov, head of Russia's "
+                            "Radiation, Chemical and Biological Protection Troops, and his aide.", dt.date(2024, 12, 18))
+    assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 1)
+    # a toll put at a figure, where the event counted none
+    text = ("A suicide bomber opened fire and then blew himself up inside a church in Izyum during Sunday mass, the health "
+            "ministry said. It put the death toll at 25, including the attacker, with 63 wounded.")
+    [event] = run(language, text)
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 25)
+    # detained "as they tried to march ... to demand": the march, with intervention
+    [event] = run(language, "Police detained wrestlers Vinesh Phogat, Sakshi Malik and Bajrang Punia along with dozens of "
+                            "supporters as they tried to march from Jantar Mantar to the new Parliament building in Kharkiv to "
+                            "demand the arrest of WFI chief Brij Bhushan Sharan Singh.")
+    assert event.sub_event_type == "Protest with intervention"

@@ -838,7 +838,8 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     order = lexicon()["hierarchy"]
     senses = lexicon()["other_senses"]
     tokens = [t for t in tokens if (lemma(t) not in senses or not _in_another_sense(t, lemma(t))) and not _found(t)  # "the nickel mine"
-              and not _for_crowds(t) and not _makes_or_teaches(t)]
+              and not _for_crowds(t) and not _makes_or_teaches(t)
+              and not _in_a_bodys_name(t)]
     found = [weapons[_model_name(t)] for t in tokens if _model_name(t) in weapons] + [
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
     ] + [  # "air strike", "air raid" written as two words
@@ -859,6 +860,13 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
 _FINDING = frozenset({"seize", "find", "recover", "confiscate", "discover", "uncover"})
 _WORKS = frozenset({"school", "academy", "college", "institute", "university", "factory", "plant", "museum", "manufacturer",
                     "company", "workshop"})
+
+
+def _in_a_bodys_name(word: Token) -> bool:
+    """ "Russia's Radiation, Chemical and Biological Protection Troops": a word of a long organisation's name (not "CS gas")."""
+    if word.pos_ != "PROPN" or word.ent_type_ != "ORG":
+        return False
+    return any(e.start <= word.i < e.end and e.label_ == "ORG" and len(e) >= 3 for e in word.doc.ents)
 
 
 def _makes_or_teaches(weapon: Token) -> bool:
@@ -1394,9 +1402,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                                        for kind in ("persons", "people", "combatants", "captives")):
             return None  # "relatives of defenders captured in Mariupol": people described by their capture
         patient = _patient(token)
-        if patient is not None and lemma(patient) == "control" and {lemma(t) for t in sentence} & _CROWD_CONTROL \
+        if patient is not None and lemma(patient) == "control" and (
+                {lemma(t) for t in sentence} & _CROWD_CONTROL or words_under(_agent(token)) & {"security", "police"}) \
                 and not any(c.dep_ == "prep" and c.lower_ in {"of", "over", "in"} for c in patient.children):
-            return None  # "before security forces regained control with tear gas": order restored, no ground taken
+            return None  # "before security forces regained control (with tear gas)": order restored, no ground taken
         if patient is not None and lemma(patient) in rule.get("from_objects", ()):
             # "cleared Russian troops from Kruhliakivka": the ground is where they were cleared from
             patient = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -1958,7 +1967,10 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     # "detained 480 people at a rally against the mobilisation" (the noun: not "rallied support")
     crowds |= {"rally"} & {lemma(t) for t in tokens if t.pos_ == "NOUN" and t.dep_ != "compound"}
     # "as opposition supporters tried to march along Majeedhee Magu": civilians marching
-    marching = any(lemma(t) in {"march", "rally"} and t.pos_ == "VERB" and _civilians_doing(t) for t in tokens)
+    # (or anyone marching to demand something: "as they tried to march ... to demand the arrest of the federation chief")
+    marching = any(lemma(t) in {"march", "rally"} and t.pos_ == "VERB" and (_civilians_doing(t) or any(
+        c.dep_ in {"advcl", "xcomp"} and lemma(c) in lexicon()["gathering_purposes"]
+        for c in [*t.children, *(t.head.children if t.dep_ == "xcomp" else [])])) for t in tokens)
     return demanding or marching or bool(crowds - planned)
 
 

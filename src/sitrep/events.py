@@ -1454,6 +1454,9 @@ def _count_of(noun: Token) -> int | None:
         return 1  # "A 19-year-old was shot in the chest and died", "her 71-year-old neighbour later died"
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON" and (noun.dep_ != "nsubj" or lemma(noun.head) in _DYING):
         return 1  # "Stanislav Rzhitsky, a former submarine commander, was shot dead": one person, by name (not the killer)
+    if noun.pos_ == "PROPN" and noun.dep_ in {"dobj", "nsubjpass"} and lemma(noun.head) in _KILLING \
+            and noun.ent_type_ not in {"GPE", "LOC", "NORP", "FAC"}:
+        return 1  # "killing Lieutenant General Igor Kirillov", whatever NER calls the name
     for mod in [noun, *noun.children]:
         if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det", "poss"}:
             continue
@@ -1471,6 +1474,9 @@ def _count_of(noun: Token) -> int | None:
             c.dep_ in {"det", "poss", "nummod", "quantmod"} for c in noun.children):
         return 1  # "man 62 years old is died": translated text drops the article of one person
     return None
+
+
+_KILLING = frozenset({"kill", "assassinate", "murder", "shoot", "execute", "behead", "stab", "lynch"})
 
 
 def _aged(word: Token) -> bool:
@@ -1529,6 +1535,11 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
                           and (lemma(c) in _people() or lemma(c) in lexicon()["combatants"])]
         if any(c.dep_ == "dobj" for c in candidates):  # "a gunman killed a pharmacist": the subject is the killer
             candidates = [c for c in candidates if c.dep_ != "nsubj"]
+        if token.lower_ == "dead" and token.dep_ == "amod":  # "shot dead radio broadcaster Juan Jumalon": the name
+            named = token.head
+            while named.dep_ == "compound" and named.head != named:
+                named = named.head
+            candidates.append(named)
         if token.dep_ in {"amod", "acomp", "acl"} or token.pos_ in {"NOUN"}:
             # "the bodies of five men were found dumped ..., with signs of torture": whose bodies they are counts the
             # killing found (not bodies exhumed or recovered: their deaths were told before)
@@ -2009,6 +2020,9 @@ _RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "ju
 _STATING = frozenset({"put", "set", "place"})
 
 
+_ONE_EVENTS_TOLL = 1000  # more dead than this is a running total, not one event's toll
+
+
 def _toll_raised(toll: int | None, sentence: Span, drafts: Sequence[_Draft], places: Sequence[Toponym]) -> tuple[int, int] | None:
     """ "Prosecutors raised the toll from the Durán attack to six", "bringing the provisional toll to 14
     dead", "the death toll from that attack has risen to two": a later, higher toll of an event told
@@ -2032,7 +2046,8 @@ def _toll_raised(toll: int | None, sentence: Span, drafts: Sequence[_Draft], pla
         # were killed; the provincial governor put the toll at 19": 19)
         lower = toll < current and i == len(drafts) - 1 and _in_its_paragraph(drafts[i], sentence)
         return (i, toll) if lower else None
-    return (i, toll) if current < toll <= max(2 * current, current + 20) else None
+    # (from none, any toll one event can have: "It put the death toll at 25, including the attacker")
+    return (i, toll) if current < toll <= (max(2 * current, current + 20) if current else _ONE_EVENTS_TOLL) else None
 
 
 def _toll_risen_to(sentence: Span) -> int | None:
