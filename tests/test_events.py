@@ -4381,3 +4381,17 @@ def test_eighty_first_and_eighty_second_probe_notes(language):
                             "supporters as they tried to march from Jantar Mantar to the new Parliament building in Kharkiv to "
                             "demand the arrest of WFI chief Brij Bhushan Sharan Singh.")
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_forty_seventh_dispatch_probe(language):
+    """From the forty-seventh dispatch probe (twenty-second session)."""
+    # a rally "after the capital's worst armed clashes in years": the clashes are no violence of the crowd's
+    [event] = run(language, "Thousands of people rallied in Kharkiv's Freedom Square on Friday evening to demand the "
+                            "resignation of the prime minister, after the city's worst armed clashes in years.")
+    assert event.sub_event_type == "Peaceful protest"
+    # "The same morning" counts from the day of the last event told, not the day a source spoke
+    text = ("At least 60 people were killed when jihadists attacked the besieged town of Izyum on Sunday, security sources "
+            "told AFP on Wednesday.\n\nThe same morning, jihadists also attacked a military detachment in Kupiansk, killing "
+            "eight soldiers, according to a local source.")
+    found = {e.location: e.event_date for e in run(language, text, dt.date(2022, 9, 14))}
+    assert found == {"Izyum": dt.date(2022, 9, 11), "Kupiansk": dt.date(2022, 9, 11)}

@@ -249,6 +249,7 @@ _APART = re.compile(
     r"|(?P<same>(?:later|earlier)\s+that\s+day|(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|evening|afternoon|morning)"
     r"|(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes)\s+(?:later|earlier)))\b"
 )
+_SPOKEN_ON = re.compile(r"(?i)\b(?:said|told\s+[\w.]+|reported|announced|added|stated)\s+(?:on\s+)?$")
 _TOWARD_CHARS = 8  # "after the 23 August vote": the date told right after "after"
 _APART_CHARS = 300  # how far back in the paragraph the day it is counted from may be told
 _APART_AFTER_CHARS = 150  # how far ahead in the sentence, when none is told before
@@ -295,8 +296,10 @@ def _from_anchor(
     if anchor is None:
         # "The following day" or "the same day" opening a paragraph counts from the last day the story
         # told before it, not from publication ("on Saturday" ... next paragraph: "the same day")
+        # (not the day a source spoke: "..., security sources told AFP on Wednesday. [...] The same morning, ...")
         anchor = next((m.value for m in reversed(before) if m.value is not None and m.precision == 1
-                       and apart.start - m.end <= _APART_STORY_CHARS), None)
+                       and apart.start - m.end <= _APART_STORY_CHARS
+                       and not _SPOKEN_ON.search(text, max(0, m.start - 30), m.start)), None)
     day = anchor if anchor is not None else published
     value = day + dt.timedelta(days=apart.days) if day is not None else None
     return _Found(apart.start, apart.end, value, 1)

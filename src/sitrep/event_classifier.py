@@ -2108,7 +2108,9 @@ def _protest_type(sentence: Span) -> str:
             and not _by_security_forces(t)  # "police erected barricades": not the crowd's
             and not _crowd_control_thrown(t)  # "the Russians first threw stun grenades": what breaks up a crowd
             and not _blocked_with(t)  # "blocked the main road with stones": a barrier, not a missile
-            and not (t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti")]  # "anti-riot officers"
+            and not (t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti")  # "anti-riot officers"
+            and not any(c.dep_ == "amod" and c.lower_ == "armed" for c in t.children)]  # "after the capital's worst armed
+    # clashes in years": fighting between armed groups, not the crowd's
     acts = {lemma(t) for t in done} | {t.lower_ for t in done}
     # "set fire to the toll booth", "set a police car ablaze" (not "opened fire", which police do)
     arson = any(lemma(t) == "set" and any(c.lower_ in {"fire", "ablaze", "alight"} for c in t.children) for t in done)
