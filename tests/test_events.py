@@ -4279,6 +4279,9 @@ def test_seventy_seventh_and_seventy_eighth_probe_notes(language):
     [event] = run(language, "A Ukrainian drone attack sparked a fire at the refinery in Belgorod early on Wednesday, the "
                             "governor said.")
     assert event.sub_event_type == "Air/drone strike"
+    assert run(language, "Ukrainian attacks on ferry crossings near Kharkiv are likely in direct support of the counteroffensive, "
+                         "as the disruptions caused by such strikes are more ephemeral than those caused by attacks on "
+                         "bridges.") == []  # a guard: what attacks cause, in general, tells no attack
     # a crowd gathered for an opening, bombed, is the strike's target, not a protest
     [event] = run(language, "A military jet bombed a crowd gathered for the opening of a local office in Bara on Tuesday "
                             "morning.")

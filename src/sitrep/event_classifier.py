@@ -2202,6 +2202,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     happening = verb is not None and occurs(verb) and sentence.start <= verb.i < sentence.end
+    if happening and lemma(verb) in _CAUSING and token.dep_ != "nsubj":
+        happening = False  # "a drone attack sparked a fire" happened; "disruptions caused by attacks on bridges" are general
     # "officials reported a powerful explosion": a source asserting the happening, as ACLED codes it
     # (or the news the parser made the speaker's subject: "Heavy fighting in Chasiv Yar, ..., a spokesman said")
     reported = token.dep_ in {"dobj", "nsubj"} and token.head == verb and lemma(verb) in lex["reporting_verbs"]
@@ -2298,6 +2300,9 @@ def lost_life(verb: Token) -> bool:
             lemma(o) in _FALLEN_IN for o in c.children if o.dep_ == "pobj") for c in verb.children)
     return word == "deprive" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
         lemma(o) in {"life", "lives"} for o in c.children) for c in verb.children)
+
+
+_CAUSING = frozenset({"spark", "cause"})  # occurrence verbs only for the event that is their subject
 
 
 def occurs(verb: Token) -> bool:
