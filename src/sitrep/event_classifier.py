@@ -839,7 +839,7 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     senses = lexicon()["other_senses"]
     tokens = [t for t in tokens if (lemma(t) not in senses or not _in_another_sense(t, lemma(t))) and not _found(t)  # "the nickel mine"
               and not _for_crowds(t) and not _makes_or_teaches(t)
-              and not _in_a_bodys_name(t)]
+              and not (lemma(t) in weapons and _in_a_bodys_name(t))]
     found = [weapons[_model_name(t)] for t in tokens if _model_name(t) in weapons] + [
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
     ] + [  # "air strike", "air raid" written as two words
@@ -866,7 +866,13 @@ def _in_a_bodys_name(word: Token) -> bool:
     """ "Russia's Radiation, Chemical and Biological Protection Troops": a word of a long organisation's name (not "CS gas")."""
     if word.pos_ != "PROPN" or word.ent_type_ != "ORG":
         return False
-    return any(e.start <= word.i < e.end and e.label_ == "ORG" and len(e) >= 3 for e in word.doc.ents)
+    start = word.i  # the entity's own span, read from its tokens' IOB marks (``doc.ents`` builds every span)
+    while start > 0 and word.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = word.i + 1
+    while end < len(word.doc) and word.doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start >= 3
 
 
 def _makes_or_teaches(weapon: Token) -> bool:
