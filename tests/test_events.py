@@ -4398,3 +4398,42 @@ def test_forty_seventh_dispatch_probe(language):
             "eight soldiers, according to a local source.")
     found = {e.location: e.event_date for e in run(language, text, dt.date(2022, 9, 14))}
     assert found == {"Izyum": dt.date(2022, 9, 11), "Kupiansk": dt.date(2022, 9, 11)}
+
+
+def test_eighty_third_and_eighty_fourth_probe_notes(language):
+    """From the eighty-third and eighty-fourth probe notes (twenty-second session)."""
+    # entered "after Russia completed the withdrawal ... without a fight", however deep the parser hangs it
+    [event] = run(language, "Ukrainian troops entered the southern city of Izyum on Friday, greeted by cheering residents, after "
+                            "Russia completed the withdrawal of its forces to the left bank of the river without a fight.")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    # tear gas fired "to disperse" marchers: the march, broken up
+    [event] = run(language, "On 18 August 2022, police fired tear gas and water cannon to disperse members of the students' "
+                            "federation marching against the detention of student activists in Kharkiv.", dt.date(2022, 8, 19))
+    assert event.sub_event_type == "Protest with intervention"
+    # "the riot control agent CS" is a gas; "chemical protection troops" are a unit, not a weapon
+    [event] = run(language, "On 9 January 2024, Russian forces dropped K-51 grenades containing the riot control agent CS from "
+                            "drones on Ukrainian positions near Izyum.", dt.date(2024, 1, 10))
+    assert event.sub_event_type == "Chemical weapon"
+    [event] = run(language, "Lieutenant General Igor Kirillov, head of Russia's nuclear, biological and chemical protection "
+                            "troops, was killed on Tuesday when a bomb hidden in an electric scooter exploded outside an "
+                            "apartment building in Belgorod, investigators said.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    # a group of students who beat a man to death are a mob; one man who throws a Molotov cocktail is no riot
+    [event] = run(language, "On Wednesday, a group of students beat to death a mentally ill man accused of stealing mobile "
+                            "phones inside a university hall in Kharkiv.")
+    assert (event.sub_event_type, event.fatalities) == ("Mob violence", 1)
+    [event] = run(language, "An unidentified man threw two Molotov cocktails at the military enlistment office in Belgorod on "
+                            "Sunday, damaging the entrance door.")
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_fighting_the_event_happened_amid_is_its_setting(language, full_gazetteer):
+    """From the eighty-third probe notes: "Shells fired from Congo amid fighting in Goma landed in Rubavu" is the
+    shelling, not the fighting (the index lacks Rubavu, so the place is not asserted here)."""
+    text = ("Shells fired from the Democratic Republic of Congo amid fighting in Goma landed in the Rwandan border town of "
+            "Rubavu on Monday, killing five civilians and wounding 35, the Rwanda Defence Force said.")
+    assert [(e.sub_event_type, e.fatalities) for e in processed(language, full_gazetteer, text, dt.date(2025, 1, 28))] == [
+        ("Shelling/artillery/missile attack", 5)]
+    # a guard: soldiers killed amid clashes in a town were killed in those clashes, there
+    [event] = run(language, "Two soldiers were killed amid clashes with militants in Kupiansk on Monday.")
+    assert (event.sub_event_type, event.location) == ("Armed clash", "Kupiansk")

@@ -172,8 +172,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False  # "a proposed 30-day ceasefire", "a planned offensive" (not "a potential airstrike": a suspected one)
         if child.dep_ == "prep" and child.lower_ == "for" and any(lemma(o) in _LONG_STRETCHES for o in child.children):
             return False  # "fought government forces around the town for years (for more than a decade)": a history
-    if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ == "without":
-        return False
+    if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ in {"without", "amid", "amidst"}:
+        return False  # (and "shells fired amid fighting in Goma landed in Rubavu": the setting, not the news)
     clause = semicolon_clause(sentence, trigger)
     if _a_claim_called_false(clause, trigger):
         return False
@@ -876,8 +876,16 @@ def _in_a_bodys_name(word: Token) -> bool:
 
 
 def _makes_or_teaches(weapon: Token) -> bool:
-    """ "near the military aviation school", "a drone factory": a place named for the weapon, not the weapon."""
-    return weapon.dep_ in {"compound", "amod"} and lemma(weapon.head) in _WORKS
+    """ "near the military aviation school", "a drone factory": a place named for the weapon, not the weapon; nor a
+    shield against it ("head of Russia's nuclear, biological and chemical protection troops", "missile defence")."""
+    while weapon.dep_ == "conj" and weapon.head != weapon:
+        weapon = weapon.head  # "nuclear, biological and chemical protection troops": the list's head
+    head = weapon.head
+    return weapon.dep_ in {"compound", "amod"} and (lemma(head) in _WORKS or lemma(head) in _SHIELDS or (
+        lemma(head) in {"troop", "force", "unit"} and any(lemma(t) in _SHIELDS for t in head.subtree)))
+
+
+_SHIELDS = frozenset({"protection", "defence", "defense"})
 
 
 def _for_crowds(weapon: Token) -> bool:
@@ -1476,10 +1484,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                 # "a suicide bomber drove a car packed with explosives into a checkpoint": a vehicle bomb
                 weapon = _weapon_in([t for c in token.children if c.dep_ in {"dobj", "nsubj"} for t in c.subtree])
             return weapon
-        if _crowd_control_thrown(token) and any(c.dep_ == "prep" and c.lower_ in {"into", "at", "on", "among"} and any(
+        if _crowd_control_thrown(token) and (any(c.dep_ == "prep" and c.lower_ in {"into", "at", "on", "among"} and any(
                 lemma(o) in lex["protesters"] or (o.pos_ == "NOUN" and not o.ent_type_  # (not "On 4 March")
                                                   and lex["event_types"].get(lex["nouns"].get(lemma(o), "")) == "Protests")
-                for o in c.children if o.dep_ == "pobj") for c in token.children):
+                for o in c.children if o.dep_ == "pobj") for c in token.children)):
             # "threw stun grenades into the crowd": a crowd broken up; with live fire too, force against it
             # ("opened fire with live ammunition and threw stun grenades at a pro-Ukrainian rally")
             kind = _protest_type(_protest_scope(sentence, token))
@@ -1487,6 +1495,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         aimed = _fired_at(token, rule["targets"], sentence) if rule.get("targets") else None
         if lexicon()["event_types"].get(aimed) == "Protests":
             return aimed  # "police opened fire on demonstrators", whatever gun the sentence names
+        if _crowd_control_thrown(token) and any(c.dep_ == "advcl" and lemma(c) == "disperse" for c in token.children):
+            kind = _protest_type(_protest_scope(sentence, token))  # "fired tear gas and water cannon to disperse members"
+            return "Protest with intervention" if kind == "Peaceful protest" else kind
         weapon = _weapon_in(own_clause(token, sentence))
         if weapon not in {None, "Chemical weapon"} and (doer := _agent(token)) is not None:
             # "ballistic missiles slammed into Kyiv ..., as drones hit Lviv": the weapon that did it is the doer (but gas
@@ -1498,8 +1509,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             weapon = _weapon_in(subtree(patient)) if patient is not None else None
         if rule.get("weapon_types") and weapon not in rule["weapon_types"]:
             return None  # "used an IED to kill", "used CS gas"; drones and missiles "used" describe a way of fighting
-        if weapon == "Looting/property destruction" and (_at_the_police(token) or _amid_a_protest(sentence)):
-            return "Violent demonstration"  # "petrol bombs were thrown at officers"; not at a museum at 4am
+        if weapon == "Looting/property destruction" and (_at_the_police(token) or _amid_a_protest(sentence)) \
+                and not _one_doer(_agent(token)):
+            return "Violent demonstration"  # "petrol bombs were thrown at officers"; not at a museum at 4am, nor by one man
         if weapon is None and rule.get("targets"):
             return aimed
         if weapon is None and (rule.get("needs_weapon") or rule.get("weapon_only")):
@@ -1568,9 +1580,10 @@ _LEAVING = frozenset({"withdraw", "withdrawal", "retreat", "leave", "pull", "fle
 def _unopposed(verb: Token) -> bool:
     """ "entered Snihurivka without a fight after Russian forces withdrew", "entered Kherson after Russian forces
     completed their withdrawal": ground that changed hands with no one fighting for it."""
+    # (however deep the parser hangs it: "entered Kherson, greeted by cheering residents, after Russia completed ...")
     unfought = any(c.dep_ == "prep" and c.lower_ == "without" and any(lemma(o) in _NO_FIGHT for o in c.children)
-                   for c in verb.children)
-    after = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ in {"after", "following"})
+                   for c in verb.subtree)
+    after = [c for c in verb.subtree if (c.dep_ == "prep" and c.lower_ in {"after", "following"})
              or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))]
     return unfought or any(lemma(t) in _LEAVING for c in after for t in c.subtree)
 
@@ -1846,9 +1859,21 @@ _CRUDE_ARMS = frozenset({"machete", "stick", "knife", "stone", "rock", "club", "
                          "iron", "bar", "rod", "pipe", "cudgel", "tyre", "petrol"})
 
 
+def _one_doer(agent: Token | None) -> bool:
+    """ "an unidentified man threw two Molotov cocktails": one person, no crowd."""
+    return agent is not None and agent.tag_ == "NN" and lemma(agent) in lexicon()["people"] and not any(
+        c.dep_ in {"nummod", "conj"} for c in agent.children)
+
+
 def _many_locals(agent: Token | None) -> bool:
     """ "residents", "a crowd of villagers": locals in numbers; not "a 19-year-old Lviv resident"."""
-    return bool(_who(agent) & (MOBS | _LOCALS)) and not (agent.tag_ == "NN" and lemma(agent) in _LOCALS)
+    # ("a group of students beat to death a man": a group of civilians, unarmed, named by what they are)
+    group_of = agent is not None and lemma(agent) == "group" and any(
+        o.tag_ == "NNS" and lemma(o) in _GROUPED for p in agent.children if p.lower_ == "of" for o in p.children)
+    return group_of or (bool(_who(agent) & (MOBS | _LOCALS)) and not (agent.tag_ == "NN" and lemma(agent) in _LOCALS))
+
+
+_GROUPED = frozenset({"student", "youth", "villager", "resident", "local", "worker", "farmer", "trader"})
 
 
 _FORMER = frozenset({"former", "ex", "retired", "demobilised", "demobilized"})
@@ -2205,6 +2230,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         return kind if kind != "Peaceful protest" or gathering else None
     if sub_type is None:
         return None
+    if token.dep_ == "pobj" and token.head.lower_ in {"amid", "amidst"}:
+        return None  # "Shells fired from Congo amid fighting in Goma landed in Rubavu": the setting, not the news
     # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     happening = verb is not None and occurs(verb) and sentence.start <= verb.i < sentence.end
