@@ -213,18 +213,13 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
 def _names_people(doc: Doc, place: Toponym) -> bool:
     """ "Mariupol defenders", "Kupiansk residents": the place names where a group of people are from or fought."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
+    if span is None or span.root.dep_ not in {"amod", "compound", "nmod"} or span.root.head.tag_ != "NNS":
         return False
-    group = span.root.head  # "Mariupol defenders"; or "defenders of Mariupol" (but "residents of Kharkiv" are there)
     lex = lexicon()
-    if span.root.dep_ == "pobj" and group.lower_ == "of":
-        return group.head.tag_ == "NNS" and lemma(group.head) in {*lex["combatants"], *lex["captives"], "defender"}
-    if span.root.dep_ not in {"amod", "compound", "nmod"}:
-        return False
-    return group.tag_ == "NNS" and lemma(group) in {*lex["combatants"], *lex["captives"], *lex["protesters"], *_PEOPLE_OF_A_PLACE}
+    return lemma(span.root.head) in {*lex["combatants"], *lex["captives"], *lex["protesters"], *_PEOPLE_OF_A_PLACE}
 
 
-_PEOPLE_OF_A_PLACE = frozenset({"resident", "villager", "civilian", "relative", "family", "veteran", "native", "defender"})
+_PEOPLE_OF_A_PLACE = frozenset({"resident", "villager", "civilian", "relative", "family", "veteran", "native"})
 
 
 def _fire_came_from(doc: Doc, place: Toponym) -> bool:
@@ -1727,7 +1722,6 @@ def extract(
     in_modifier = {id(t) for t in body_places if _in_a_modifier(doc, t)}
     no_scene = {id(t): _where_treated(doc, t) or _water(doc, t) or _spoken_from_or_stood_with(doc, t)
                 or id(t) in in_modifier or _launched_from(doc, t) or _fire_came_from(doc, t) or _one_of_a_kind(doc, t)
-                or _names_people(doc, t)  # "the returned servicemen, including defenders of Mariupol"
                 for t in body_places}
     treated = {t.geonameid for t in body_places if no_scene[id(t)]} - {t.geonameid for t in body_places if not no_scene[id(t)]}
     # ("..., the Sumy regional military administration reports": a region's body is not what the report is about;
