@@ -4437,3 +4437,20 @@ def test_fighting_the_event_happened_amid_is_its_setting(language, full_gazettee
     # a guard: soldiers killed amid clashes in a town were killed in those clashes, there
     [event] = run(language, "Two soldiers were killed amid clashes with militants in Kupiansk on Monday.")
     assert (event.sub_event_type, event.location) == ("Armed clash", "Kupiansk")
+
+
+def test_eighty_fifth_and_eighty_sixth_probe_notes(language, full_gazetteer):
+    """From the eighty-fifth and eighty-sixth probe notes (twenty-second session)."""
+    # a town's own facility names the town ("the Andahuaylas police station", NER's ORG); a crowd that occupies an
+    # airfield takes no ground: it riots, or protests
+    text = ("Protesters demanding the release of the ousted president burned the Andahuaylas police station and stoned "
+            "officers as they briefly occupied the town's airfield on Saturday, the interior ministry said.")
+    assert [(e.sub_event_type, e.location) for e in processed(language, full_gazetteer, text, dt.date(2022, 12, 11))] == [
+        ("Violent demonstration", "Andahuaylas")]
+    [event] = run(language, "Protesters occupied the regional administration building in Izyum on Saturday.")
+    assert event.sub_event_type == "Peaceful protest"
+    # an armed group's suspension of its operations changes its activity; a mayor's suspension does not
+    [event] = run(language, "On Tuesday, the armed group announced in Kharkiv the suspension of its military and security "
+                            "operations against US forces.")
+    assert event.sub_event_type == "Change to group/activity"
+    assert run(language, "The council announced the suspension of the mayor of Kharkiv on Tuesday.") == []

@@ -1415,6 +1415,12 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         if token.dep_ == "acl" and any(lemma(n) in lex[kind] for n in _noun_and_its_of(token.head)
                                        for kind in ("persons", "people", "combatants", "captives")):
             return None  # "relatives of defenders captured in Mariupol": people described by their capture
+        doer = _agent(token)
+        marchers = set(lex["protesters"]) - MOBS  # (a crowd or a mob that seizes men is no protest)
+        crowd_doer = doer is not None and (words_under(doer) & marchers or (doer.lower_ == "they" and any(
+            t.dep_ == "nsubj" and lemma(t) in marchers for t in sentence)))
+        if crowd_doer:  # "protesters ... stoned officers as they briefly occupied the town's airfield": a crowd takes no ground
+            return _protest_type(_protest_scope(sentence, token))  # ("protesters occupied the administration building")
         patient = _patient(token)
         if patient is not None and lemma(patient) == "control" and (
                 {lemma(t) for t in sentence} & _CROWD_CONTROL or words_under(_agent(token)) & {"security", "police"}) \
@@ -2232,6 +2238,9 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         return None
     if token.dep_ == "pobj" and token.head.lower_ in {"amid", "amidst"}:
         return None  # "Shells fired from Congo amid fighting in Goma landed in Rubavu": the setting, not the news
+    if sub_type == "Change to group/activity" and not any(
+            words_under(o) & set(lex["suspended_acts"]) for p in token.children if p.lower_ == "of" for o in p.children):
+        return None  # "the suspension of its military operations"; not "the suspension of a mayor"
     # The first verb above the noun: "[one of the confrontations] took place", "shelling killed".
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     happening = verb is not None and occurs(verb) and sentence.start <= verb.i < sentence.end

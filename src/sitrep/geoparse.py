@@ -558,8 +558,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence += 2.0
     elif mention.container_features & {"admin1", "admin2", "country"} or _division_in_brackets(words, mention) or of_division:
         evidence += 1.5  # "Dmytrivka, Kharkiv Oblast", "Velykyi Burluk, Kupiansk raion", "Zolochiv (Bohodukhiv raion)"
-    elif after in cues["place_after"]:
-        evidence += 1.0
+    elif after in cues["place_after"] or _a_towns_facility(words, mention):
+        evidence += 1.0  # (or "burned the Andahuaylas police station", whatever NER calls the name)
     elif after in cues["not_place_after"]:
         evidence -= 3.0 if after in _STREET_WORDS else 2.0  # "on Lenina street": a street's name is no town
     j = mention.tok_end
@@ -594,6 +594,16 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
             and not (_line_head(words, mention) and not mention.fuzzy):  # "Halba: angry young men blocked ..." heads its post
         evidence -= 1.0
     return evidence
+
+
+def _a_towns_facility(words: _Words, mention: _Mention) -> bool:
+    """ "the Andahuaylas police station", "the Djibo military camp": a town's own facility, named in lower case after it."""
+    j = mention.tok_end
+    heads = set(_cues()["facility_heads"]) - set(_cues()["not_place_after"])  # (not "on Lenina street": a street's name)
+    if j < len(words) and words.lowercase[j] and words.lower[j] in heads:
+        return True
+    return j + 1 < len(words) and words.lowercase[j] and words.lowercase[j + 1] and words.lower[j + 1] in heads \
+        and words.lower[j] in {"police", "military", "army", "city", "regional", "district", "central", "main", "bus", "railway"}
 
 
 def _quoted_name_of_a_thing(words: _Words, mention: _Mention) -> bool:
