@@ -1308,9 +1308,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     found = words_under(_patient(token)) or {c.lower_ for c in token.children if c.dep_ == "advmod"}
     # (a translated passive keeps its object: "from the drone was dropped the explosive on the courtyard")
     found |= {w for c in token.children if c.dep_ == "dobj" for w in words_under(c)}
-    if rule.get("objects_from") and _patient(token) is None:  # "found and dismantled 3 rocket launchers": the object they share
+    if rule.get("objects_from") and taken is None:  # "found and dismantled 3 rocket launchers": the object they share
         found |= {w for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" for w in words_under(_patient(c))}
-    if (bodies := lex.get(rule.get("dead_found", ""))) and _patient(token) is not None and lemma(_patient(token)) in bodies["objects"] \
+    if (bodies := lex.get(rule.get("dead_found", ""))) and taken is not None and lemma(taken) in bodies["objects"] \
             and {t.lower_ for t in sentence} & set(bodies["marks"]):
         # "the bodies of five men were found dumped along a highway, some with signs of torture": people killed
         return bodies["sub_event_type"]
