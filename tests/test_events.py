@@ -4454,3 +4454,46 @@ def test_eighty_fifth_and_eighty_sixth_probe_notes(language, full_gazetteer):
                             "operations against US forces.")
     assert event.sub_event_type == "Change to group/activity"
     assert run(language, "The council announced the suspension of the mayor of Kharkiv on Tuesday.") == []
+
+
+def test_eighty_seventh_to_ninetieth_probe_notes(language, full_gazetteer):
+    """From the eighty-seventh to ninetieth probe notes and the fiftieth and fifty-first dispatches (23rd session)."""
+    # a clause hung on the source's words ("..., the governor said, as troops fought off assaults") is another
+    # happening: the missile strike the report tells keeps its type
+    text = ("A Russian missile struck an industrial area of the southern Ukrainian city of Zaporizhzhia on Thursday, killing "
+            "two people and wounding at least nine, the regional governor said, as Ukrainian troops fought off fresh Russian "
+            "assaults near the village of Robotyne.")
+    found = processed(language, full_gazetteer, text, dt.date(2023, 11, 17))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in found] == [("Shelling/artillery/missile attack", "Zaporizhzhya", 2)]
+    # "Twenty-two": the tens word hangs on the unit through the hyphen
+    [event] = run(language, "Twenty-two people were killed in a gunfight between two rival gangs in Kupiansk on Thursday, police said.")
+    assert event.fatalities == 22
+    # a crowd that drone strikes hit is the strike's target, and civilians
+    [event] = run(language, "Army drone strikes on Sunday hit a pharmacy and a crowd near Kupiansk, killing at least 21 civilians "
+                            "including 11 children, local officials said on Tuesday.")
+    assert (event.sub_event_type, event.actor2) == ("Air/drone strike", "Civilians (Ukraine)")
+    # "with more than 220 people wounded": those wounded did nothing; the toll's event is the bombing, on its own day
+    [event] = run(language, "The death toll from Monday's suicide bombing at a mosque in Kupiansk rose to 100 on Tuesday, "
+                            "officials said, with more than 220 people wounded.", dt.date(2022, 9, 14))
+    assert (event.sub_event_type, event.event_date) == ("Suicide bomb", dt.date(2022, 9, 12))
+    # "several" strikes on a day named are that day's event; "in recent weeks" still a record
+    [event] = run(language, "On 12 September 2022, government forces carried out several drone strikes against smuggling "
+                            "hideouts in Kupiansk.")
+    assert (event.sub_event_type, event.event_date) == ("Air/drone strike", dt.date(2022, 9, 12))
+    assert run(language, "Government forces have carried out several drone strikes against hideouts in Kupiansk in recent weeks.") == []
+    # women raped "after storming the town": the storming was the way in
+    text = ("The Sudan Doctors Network said on Wednesday that Rapid Support Forces fighters raped at least seven women and girls "
+            "in Al-Hilaliya, east Gezira state, on Monday after storming the town.")
+    assert [e.sub_event_type for e in processed(language, full_gazetteer, text, dt.date(2024, 10, 30))] == ["Sexual violence"]
+    # "the trilateral statement of 10 November 2020" dates the statement, not the entry told "today"
+    [event] = run(language, "Today, units of the army entered the city of Izyum without a shot being fired, after the enemy left, "
+                            "in line with the trilateral statement of 10 November 2020, the president announced.")
+    assert event.event_date == PUBLISHED
+    # a mass grave found is news of its own (ACLED: Strategic developments, Other)
+    [event] = run(language, "On 12 September 2022, Ukrainian authorities discovered a mass burial site with more than 440 graves in "
+                            "a forest on the outskirts of Izyum.")
+    assert event.sub_event_type == "Other"
+    # a human chain is a protest, and a peaceful one has no second actor ("from the Azov brigade" tells the crowd)
+    [event] = run(language, "Yesterday around 300 relatives of servicemen held in captivity, many of them from the Azov brigade, "
+                            "formed a human chain along the main avenue in Kharkiv, calling for their release.")
+    assert (event.sub_event_type, event.actor2) == ("Peaceful protest", "")

@@ -161,6 +161,12 @@ def test_a_town_told_with_its_division_is_a_place_whatever_ner_says(language, fu
     assert found[name] == sense
 
 
+def test_a_town_held_or_controlled_by_a_side_is_a_place_whatever_ner_says(language, full_gazetteer):
+    # NER reads "Russian-held Enerhodar" as a language and a person; "-occupied" already cued the town
+    text = "In Russian-held Enerhodar, officials said a Ukrainian drone hit a bus. Rebel-controlled Idlib was shelled."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Enerhodar", "Idlib"]
+
+
 def test_every_name_of_a_list_opened_by_near_is_a_place_whatever_ner_says(language, full_gazetteer):
     text = ("In the Pokrovsk direction, the aggressor carried out 31 assault and offensive actions near Myrolubivka, "
             "Lysivka, Selydove and Tsukuryne.")

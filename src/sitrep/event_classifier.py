@@ -956,6 +956,9 @@ def _agent(token: Token) -> Token | None:
         subject = _subject(head)
     if subject is not None and subject.dep_ == "nsubjpass":
         return None  # "30 people were wounded ... and injured": who suffered it, not who did it
+    if token.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ in {"with", "without"} for c in token.children) \
+            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+        return None  # "..., with more than 220 people wounded": a participle's subject is who it was done to
     if subject is None and token.dep_ == "relcl":
         return token.head
     if subject is None and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -1314,6 +1317,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             and {t.lower_ for t in sentence} & set(bodies["marks"]):
         # "the bodies of five men were found dumped along a highway, some with signs of torture": people killed
         return bodies["sub_event_type"]
+    if bodies and taken is not None and any(g in " ".join(t.lower_ for t in taken.subtree) for g in bodies["graves"]):
+        return bodies["graves_sub_event_type"]  # "discovered a mass burial site with more than 440 graves"
     if rule.get("objects_from") and (not found & set(lex[rule["objects_from"]]) or _head_word(_patient(token)) in lex["not_finds"]):
         return None
     if rule.get("not_people") and _people_stopped(token):
@@ -1773,6 +1778,13 @@ def _under_fire(token: Token) -> Token | None:
 _STRETCHES = frozenset({"day", "night", "week", "weekend", "hour", "morning", "afternoon", "evening", "period", "month"})
 
 
+def _on_a_day(verb: Token) -> bool:
+    """A day hangs on the verb ("On 25 May 2023, forces carried out several drone strikes"): the acts of one
+    day, one event, not a record."""
+    return any(t.ent_type_ == "DATE" and (t.like_num or t.lower_ in _DAY_WORDS)
+               for c in verb.children if c.dep_ in {"prep", "npadvmod"} for t in c.subtree)
+
+
 def _a_stretch_of_time(prep: Token) -> bool:
     """ "over the day", "for hours": when, not what for."""
     return any(o.dep_ == "pobj" and lemma(o) in _STRETCHES for o in prep.children)
@@ -2040,6 +2052,14 @@ def told_beside(verb: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in _BESIDE for c in verb.children))
 
 
+def _after_the_source(token: Token) -> bool:
+    """The token is in a clause hung on a source's words ("..., the governor said, as troops fought off
+    assaults near Robotyne"): told beside the report, not part of the reported event."""
+    return any(v.dep_ == "advcl" and lemma(v.head) in lexicon()["reporting_verbs"]
+               and any(c.dep_ == "mark" and c.lower_ in {"as", *_BESIDE} for c in v.children)
+               for v in [token, *token.ancestors])
+
+
 def own_clause(token: Token, sentence: Span) -> list[Token]:
     """The words of the sentence that tell the trigger's own event: without the clauses told beside it,
     whose weapons are theirs."""
@@ -2227,7 +2247,10 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
             return None
         if token.dep_ == "pobj" and token.head.dep_ == "agent" and lemma(token.head.head) in lex["verbs"]:
             return None  # "beaten to death by an angry crowd": as the doer of a passive
-        if token.dep_ == "dobj" and lex["verbs"].get(lemma(token.head), {}).get("kind") == "weapon":
+        listed = token
+        while listed.dep_ == "conj" and listed.head != listed:  # "hit a pharmacy and a crowd"
+            listed = listed.head
+        if listed.dep_ == "dobj" and lex["verbs"].get(lemma(listed.head), {}).get("kind") == "weapon":
             return None  # "military aircraft bombed a crowd gathered for the opening of an office": the strike's target
         kind = _protest_type(_protest_scope(sentence, token))
         if kind == "Violent demonstration" and lemma(token) in MOBS and not _amid_a_protest(sentence):
@@ -2267,7 +2290,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     # (or in the passive: "similar rallies were held on Wednesday in Lviv, Dnipro and Odesa")
     staged = act.dep_ in {"dobj", "nsubjpass"} and lemma(act.head) in lex["staging_verbs"] and not any(
         c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in act.head.children
-    ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] for c in token.children) \
+    ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] and not (c.lower_ == "several" and _on_a_day(act.head))
+                  for c in token.children) \
         and not _habitual(act.head, sentence)  # "are conducting limited assaults": ongoing, no one event
     by_its_verb = (reported or staged) and sentence.start <= act.head.i < sentence.end
     # "police dispersed the march", "the rally was broken up": a protest the force used on it says happened
@@ -2550,14 +2574,20 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])
     best = min(candidates, key=rank)
+    # "A missile struck Zaporizhzhia, killing two, the governor said, as troops fought off assaults near
+    # Robotyne": a clause hung on the source's words is another happening; the report's own event stands
+    reported = [c for c in candidates if c.specific and not _after_the_source(c.trigger)]
+    if _after_the_source(best.trigger) and reported:
+        best = min(reported, key=rank)
     if best.sub_event_type == "Peaceful protest" or (best.sub_event_type == "Armed clash" and best.agent is None):
         # "Supporters blocking roads attacked police": protesters who turn violent are rioters; and a clash
         # with no armed side named, told with the crowd's violence, is theirs ("... clashed with police in
         # Llallagua and set fire to the police station")
         best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"
                      and c.trigger.dep_ not in {"acl", "relcl"}), best)  # not "to mourn demonstrators killed last month"
-    # "arrested 14 citizens ... after storming and searching their homes": the raid was the arrests' way in
-    arrest = next((c for c in candidates if c.sub_event_type == "Arrests"), None)
+    # "arrested 14 citizens ... after storming and searching their homes", "raped seven women ... after storming
+    # the town": the raid was the way in to what the sentence tells
+    arrest = next((c for c in candidates if c.sub_event_type in {"Arrests", "Sexual violence"}), None)
     if arrest is not None and best.sub_event_type in {"Attack", "Armed clash"} and lemma(best.trigger) in _RAIDS \
             and best.agent is None and best.trigger.dep_ in {"pcomp", "advcl"}:
         best = arrest

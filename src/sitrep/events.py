@@ -1167,6 +1167,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor1 = actor_name("sole" if _one_person(chosen.agent) else "unidentified", place_country)
         if not actor2 and words_under(chosen.trigger) & set(lexicon()["civilian_targets"]):
             actor2 = actor_name("civilians", place_country)
+        if actor2.startswith("Rioters") and place_country:
+            actor2 = actor_name("civilians", place_country)  # "drone strikes hit a pharmacy and a crowd": people, no riot
     elif event_type == "Protests" and place_country:
         # ACLED codes the protesters first and whoever intervened second
         # "police shot dead five protesters", "arrested 17 people" at a march: the crowd first, the police second
@@ -1176,8 +1178,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor2 = actor1
         if not actor1.startswith("Protesters"):
             actor1 = actor_name("protesters", place_country)
-        if actor2 == actor1:
-            actor2 = ""
+        if actor2 == actor1 or sub_type == "Peaceful protest":
+            actor2 = ""  # no one met a peaceful crowd ("relatives of servicemen from the Azov brigade" are the crowd)
     elif sub_type == "Violent demonstration" and place_country:
         # the rioters first; the police they fought, or who fired on them, second
         if actor1.startswith(("Military Forces", "Police Forces")):
@@ -1251,6 +1253,10 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
     for token in span.root.ancestors:
         if (trigger is not None and token.i == trigger.i) or token.dep_ in {"ROOT", "ccomp", "conj"}:
             return False
+        if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ == "NOUN" and token.head.i != getattr(trigger, "i", -1) \
+                and lemma(token.head) not in lex["nouns"] and lemma(token.head) not in lex["weapons"] \
+                and lemma(token.head) not in _SPANS_OF_TIME:
+            return True  # "in line with the trilateral statement of 10 November 2020": the statement's day
         if token.dep_ in {"relcl", "acl"} and token.pos_ == "VERB":
             noun = lemma(token.head)
             if token.dep_ == "acl" and noun not in _people() and token.tag_ != "VBN":
@@ -1267,6 +1273,12 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
                 and lemma(token) not in lex["toll_verbs"] and not violent \
                 and (trigger is None or not any(t.i == trigger.i for t in token.subtree))
     return False
+
+
+# what a date "of" names the time of ("on the night of 24 February", "at the end of March"), not a thing
+_SPANS_OF_TIME = frozenset({"night", "morning", "evening", "afternoon", "day", "dawn", "eve", "weekend", "week", "hour", "date",
+                            "period", "month", "year", "beginning", "end", "start", "middle", "course", "half", "part", "time",
+                            "midnight", "noon", "event", "wave", "series", "round"})
 
 
 def _a_tolls_event(trigger: Token) -> bool:
@@ -1382,6 +1394,11 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
         # "The death toll from a missile strike on Odesa rose to eight on Wednesday": the toll's day, not the strike's
         own = {t.idx for t in chosen.trigger.subtree}
         inside = [d for d in inside if d.start in own]
+    elif lemma(chosen.trigger) in lexicon()["toll_verbs"]:
+        # "The death toll from Monday's suicide bombing rose to 100 on Tuesday, ..., with 220 people wounded": the
+        # wounded are the bombing's, and so is its day
+        own = {t.idx for e in sentence if _a_tolls_event(e) and lemma(e) in lexicon()["nouns"] for t in e.subtree}
+        inside = [d for d in inside if d.start in own] or inside
     if any(d.precision == 1 and re.search(r"\d", d.text) for d in inside):
         # "On 19 April 2022, overnight shelling damage ...": the calendar day says which night it was
         inside = [d for d in inside if not counted_from_publication(d)]
@@ -1442,7 +1459,12 @@ def _number(token: Token) -> int | None:
     text = token.lower_.replace(",", "")
     if text.isdigit():
         return int(text)
-    return _NUMBER_WORDS.get(text)
+    value = _NUMBER_WORDS.get(text)
+    # "Twenty-two": the tens word hangs on the unit through the hyphen
+    tens = [_NUMBER_WORDS.get(c.lower_, 0) for c in token.children if c.i == token.i - 2 and token.doc[token.i - 1].orth_ == "-"]
+    if value is not None and value < 10 and tens and tens[0] in range(20, 100, 10):
+        return tens[0] + value
+    return value
 
 
 def _count_of(noun: Token) -> int | None:
