@@ -4497,3 +4497,32 @@ def test_eighty_seventh_to_ninetieth_probe_notes(language, full_gazetteer):
     [event] = run(language, "Yesterday around 300 relatives of servicemen held in captivity, many of them from the Azov brigade, "
                             "formed a human chain along the main avenue in Kharkiv, calling for their release.")
     assert (event.sub_event_type, event.actor2) == ("Peaceful protest", "")
+
+
+def test_a_strike_told_as_the_killer_and_the_people_a_place_names(language, full_gazetteer):
+    """From the eighty-seventh to ninetieth probe notes and the fiftieth and fifty-first dispatches (23rd session)."""
+    # a strike that killed is the killing's weapon; a bare strike by a force that strikes from the air is an air strike
+    text = "Later on Wednesday, an Israeli strike in the coastal town of Naqoura killed two paramedics."
+    assert [e.sub_event_type for e in processed(language, full_gazetteer, text, dt.date(2024, 3, 27))] == ["Air/drone strike"]
+    [event] = run(language, "A Russian strike hit Kupiansk on Monday, killing two.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    # a car bombing is a bomb, not an air raid
+    [event] = run(language, "It was the second car bombing in Kupiansk in three days: on Saturday, an explosion in the city "
+                            "centre killed four people, including a child.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    # "residents of the Glushkovo and Korenevo districts ... gathered ... in Kursk": who they are, not where they were;
+    # but "residents of Enerhodar, Vasylivka raion, held a rally" in Enerhodar
+    text = ("Several dozen residents of the Glushkovo and Korenevo districts who fled the fighting gathered outside the "
+            "regional government building in Kursk on Monday, demanding housing certificates.")
+    assert [e.location for e in processed(language, full_gazetteer, text, dt.date(2024, 9, 3))] == ["Kursk"]
+    text = ("On 2 April 2022, residents of Enerhodar, Vasylivka raion, Zaporizhzhia oblast, held a rally against the Russian "
+            "occupation.")
+    assert [e.location for e in processed(language, full_gazetteer, text, dt.date(2022, 4, 3))] == ["Enerhodar"]
+    # a quoted name opened by a region's is a movement's ("the 'Tavush for the Homeland' movement")
+    text = ("On 27 May 2024, supporters of the 'Tavush for the Homeland' movement blocked streets in several districts of "
+            "Yerevan demanding the resignation of the prime minister.")
+    assert [e.location for e in processed(language, full_gazetteer, text, dt.date(2024, 5, 28))] == ["Yerevan"]
+    # the deaths of what set off a protest are not the protest's
+    [event] = run(language, "Tens of thousands of people rallied in Kharkiv on Saturday, in the latest of months-long protests "
+                            "sparked by the collapse of a railway station canopy in November that killed 15 people.")
+    assert (event.sub_event_type, event.fatalities) == ("Peaceful protest", 0)

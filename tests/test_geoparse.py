@@ -1238,3 +1238,9 @@ def test_names_the_twenty_second_sessions_probes_misread(language, full_gazettee
     # a suburb of a big city named beside it is that city's, not a namesake abroad the index holds (Glenview, Illinois)
     assert names("One of its supporters was stoned to death in the Glen View suburb of Harare on Thursday.") == [
         ("Harare", "ZW")]
+
+
+def test_a_settlement_cue_before_a_longer_name_does_not_vouch_for_its_first_word(language, full_gazetteer):
+    # "the town of Adan Yabaal" (NER's one name): only "Adan" (Aden, Yemen) is in the index
+    text = "Somali forces seize the key Al-Shabaab town of Adan Yabaal. Shells hit the village of Zarichne, officials said."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Zarichne"]

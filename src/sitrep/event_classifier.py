@@ -1542,6 +1542,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return named  # "killed in a gunfight"
         if (doer := _agent(token)) is not None and "Armed clash" in {lex["nouns"].get(lemma(doer)), lex["nouns"].get(doer.lower_)}:
             return "Armed clash"  # "Clashes between two rival armed groups ... killed three people, including a civilian"
+        remote = (lex["nouns"].get(lemma(doer), "") if doer is not None else "").removeprefix("weapon:")
+        if lex["event_types"].get(remote) == "Explosions/Remote violence":
+            # "An Israeli strike on an emergency centre killed seven paramedics"
+            return _weapon_in(subtree(doer)) or _from_the_air(doer) or remote
         # ("shooting and hacking students": the object the verbs share, hung on the last)
         target = _described_words(_patient(token) or next((_patient(c) for c in token.children if c.dep_ == "conj"
                                                             and c.pos_ == "VERB" and _patient(c) is not None), None))
@@ -2310,13 +2314,22 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     if sub_type.startswith("weapon:"):
         if _worn(token) and sub_type == "weapon:Remote explosive/landmine/IED":
             return "Suicide bomb"  # "set off an explosive device strapped to his body"
-        return _weapon_in(own_clause(token, sentence)) or _aimed_at_civilians(token) or sub_type.removeprefix("weapon:")
+        return _weapon_in(own_clause(token, sentence)) or _aimed_at_civilians(token) or _from_the_air(token) \
+            or sub_type.removeprefix("weapon:")
     if sub_type == "Armed clash" and (typed := _aimed_at_civilians(token)):
         return typed
     traded = {lemma(t) for t in sentence} & set(lex["captives"])
     if word in lex["exchanges_of_people"] and (_exchange_of_fire(token) or not traded):
         return None  # a swap of prisoners or bodies is an agreement carried out; not a trade deal
     return sub_type
+
+
+def _from_the_air(noun: Token) -> str | None:
+    """ "an Israeli strike", "US strikes": a bare strike by a force that strikes from the air."""
+    if lemma(noun) != "strike" or not any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.lower_ in lexicon()["air_strikers"]
+                                          for c in noun.children):
+        return None
+    return "Air/drone strike"
 
 
 def _aimed_at_civilians(noun: Token) -> str | None:

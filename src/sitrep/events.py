@@ -213,13 +213,24 @@ def _from_origin(doc: Doc, place: Toponym) -> bool:
 def _names_people(doc: Doc, place: Toponym) -> bool:
     """ "Mariupol defenders", "Kupiansk residents": the place names where a group of people are from or fought."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in {"amod", "compound", "nmod"} or span.root.head.tag_ != "NNS":
+    if span is None:
         return False
     lex = lexicon()
-    return lemma(span.root.head) in {*lex["combatants"], *lex["captives"], *lex["protesters"], *_PEOPLE_OF_A_PLACE}
+    people = {*lex["combatants"], *lex["captives"], *lex["protesters"], *_PEOPLE_OF_A_PLACE}
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "residents of the Glushkovo and Korenevo districts": Korenevo as Glushkovo
+    if root.dep_ in {"amod", "compound", "nmod"} and lemma(root.head) in {"district", "area", "region", "village", "town"}:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in people and root.head.head.tag_ == "NNS":
+        return True  # "residents of the Glushkovo and Korenevo districts who fled the fighting gathered ... in Kursk"
+    if span.root.dep_ not in {"amod", "compound", "nmod"} or span.root.head.tag_ != "NNS":
+        return False
+    return lemma(span.root.head) in people
 
 
-_PEOPLE_OF_A_PLACE = frozenset({"resident", "villager", "civilian", "relative", "family", "veteran", "native"})
+_PEOPLE_OF_A_PLACE = frozenset({"resident", "villager", "civilian", "relative", "family", "veteran", "native", "evacuee",
+                                "refugee"})
 
 
 def _fire_came_from(doc: Doc, place: Toponym) -> bool:
@@ -318,7 +329,9 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     governed = [p for p in governed if not _names_another_event(doc, p, chosen.trigger)]
     # "relatives of Mariupol defenders gathered ... in Zaporizhzhia": a town that names a group of people is theirs
     of_people = [p for p in governed if _names_people(doc, p)]
-    if len(of_people) < len(governed):
+    # (not for the town's own divisions: "residents of Enerhodar, Vasylivka raion, held a rally" were in Enerhodar)
+    if any(p not in of_people and not (p.feature in {"admin1", "admin2"} and any(p.admin1 == q.admin1 for q in of_people))
+           for p in governed):
         governed = [p for p in governed if p not in of_people]
     in_names = [p for p in governed if _names_a_thing(doc, p)]
     if len(in_names) < len(governed):
@@ -1654,6 +1667,9 @@ def _anothers_toll(death: Token, chosen: SentenceEvent) -> bool:
     # the subject of "kill" is a killer; of "die", the dead
     killers = [c for c in death.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and lemma(death) not in _DYING
                and not _clipped_passive(death)]
+    if not killers and death.dep_ == "relcl" and lemma(death) not in _DYING and any(
+            c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in death.children):
+        killers = [death.head]  # "protests sparked by the collapse of a canopy ... that killed 15 people": the collapse's
     if is_headline(chosen.sentence):
         return bool(killers)
     kind = lexicon()["event_types"].get(chosen.sub_event_type, "")

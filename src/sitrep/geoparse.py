@@ -540,6 +540,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         or before in cues["settlement_marks"] or before in cues["fire_before"] or _description(words, mention) is not None \
         or before2 in cues["settlement_phrases"] \
         or (after in cues["settlement_after"] and words.lowercase[mention.tok_end])  # not "Haymarket Village Center"
+    if settlement and ent_end > mention.tok_end and _before_longer_name(words, mention):
+        settlement = False  # "the town of Adan Yabaal", NER's one name, when only "Adan" (Aden) is in the index
     dateline = mention.start in words.datelines  # "BUJUMBURA — Unknown assailants threw a grenade ..."
     # "Huliaipole came under artillery fire", "Stepnohirsk and Prymorske were shelled"
     settlement = settlement or (mention.tok_end + 2 <= len(words)
@@ -607,9 +609,13 @@ def _a_towns_facility(words: _Words, mention: _Mention) -> bool:
 
 
 def _quoted_name_of_a_thing(words: _Words, mention: _Mention) -> bool:
+    """ "Russian 'Geran' drones", "the 'Tavush for the Homeland' movement": a quoted name, the place's word
+    opening it, of the thing named after it."""
     i, j = mention.tok_start - 1, mention.tok_end
-    return i >= 0 and j + 1 < len(words) and words.orth[i] in _QUOTES and words.orth[j] in _QUOTES \
-        and words.lower[j + 1] in _cues()["named_things"]
+    if i < 0 or words.orth[i] not in _QUOTES:
+        return False
+    close = next((k for k in range(j, min(j + 6, len(words) - 1)) if words.orth[k] in _QUOTES or words.sent_end(k)), None)
+    return close is not None and words.orth[close] in _QUOTES and words.lower[close + 1] in _cues()["named_things"]
 
 
 # a street's or a quarter's name is no town ("on Lenina street", "in the Kanal microdistrict of Chasiv Yar")
