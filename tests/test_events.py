@@ -4526,3 +4526,36 @@ def test_a_strike_told_as_the_killer_and_the_people_a_place_names(language, full
     [event] = run(language, "Tens of thousands of people rallied in Kharkiv on Saturday, in the latest of months-long protests "
                             "sparked by the collapse of a railway station canopy in November that killed 15 people.")
     assert (event.sub_event_type, event.fatalities) == ("Peaceful protest", 0)
+
+
+def test_ninety_second_probe_notes(language, full_gazetteer):
+    """From the ninety-second probe notes (23rd session)."""
+    # "Donetsk oblast (occupied)": a label of the place, no capture
+    [event] = run(language, "On 12 September 2022, Russian servicemen shot dead 9 members of one family in their house in "
+                            "Kupiansk, Kharkiv oblast (occupied).")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 9)
+    # what a crowd did types it, not a detention told of the man it freed
+    [event] = run(language, "A crowd of about 40 residents surrounded a vehicle of the recruitment centre in Kupiansk on Sunday "
+                            "evening, beat two servicemen and freed a man who had been detained to check his documents.")
+    assert event.sub_event_type == "Mob violence"
+    # people "hacked to death" were attacked; a website hacked was not
+    [event] = run(language, "Three women were hacked to death at the market in Kupiansk on Monday by armed men from a rival clan.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 3)
+    assert run(language, "Hackers hacked the ministry's website in Kupiansk on Monday.") == []
+    # a plane that lands is no munition
+    [event] = run(language, "On 12 September 2022, fighters took hostage a pilot after his plane landed at the airstrip in "
+                            "Kupiansk, and set the aircraft on fire.")
+    assert event.sub_event_type != "Air/drone strike"
+    # tear gas fired at a march is the march met, whatever dropped it; barricades it reached are not its own
+    [event] = run(language, "Police fired tear gas shells, some dropped from drones, at farmers near Kupiansk on Monday as their "
+                            "largely peaceful march reached the barricades.")
+    assert event.sub_event_type == "Protest with intervention"
+    # killed "together with his assistant": two dead
+    [event] = run(language, "General Igor Kirillov was killed on Monday together with his assistant when a bomb hidden in a "
+                            "scooter went off outside an apartment block in Kharkiv.")
+    assert event.fatalities == 2
+    # "killed in the Kyivskyi and Osnovianskyi districts" (cities500 holds a Kyivskyi district of Donetsk): the city's
+    # districts, the toll of the attack told before
+    text = ("Overnight, Kharkiv was attacked by 48 Shahed drones, Mayor Ihor Terekhov said. Three people were killed in the "
+            "Kyivskyi and Osnovianskyi districts and 21 were wounded.")
+    assert [(e.location, e.fatalities) for e in processed(language, full_gazetteer, text, dt.date(2025, 6, 7))] == [("Kharkiv", 3)]

@@ -1213,6 +1213,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     prefix = token.doc[token.i - 2].lower_ if token.i >= 2 and token.doc[token.i - 1].text == "-" else ""
     if prefix in rule.get("prefixed", {}):
         return _verb_event(token, lex["verbs"][rule["prefixed"][prefix]], places, sentence)
+    if 0 < token.i < len(token.doc) - 1 and token.doc[token.i - 1].text == "(" and token.doc[token.i + 1].text == ")":
+        return None  # "Zaporizhzhia oblast (occupied)": a label of the place, no act
     # (and a second object or complement: "set them alight", "set the car ablaze")
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj", "oprd", "acomp", "advmod"}}
     if rule.get("finite_only") and (token.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} or token.dep_ == "acl"):
@@ -1351,6 +1353,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None  # "demonstrates the speed of the counterattack" is not a protest; a misparsed place is no object
     if rule.get("doer_for") and _agent(token) is None and objects & set(rule["doer_for"]):
         return None  # "windows were broken in two buildings": by a blast; not "accused soldiers of breaking into shops"
+    if rule.get("not_doers") and (doer := _agent(token) or _subject(token)) is not None and lemma(doer) in rule["not_doers"]:
+        return None  # "after his Susi Air plane landed at the airstrip": an aircraft that lands is no munition
     if rule.get("needs_doer") and _agent(token) is None:
         return None  # "windows were smashed in four buildings" by a blast; "residents smashed its windows"
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
@@ -1506,7 +1510,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         aimed = _fired_at(token, rule["targets"], sentence) if rule.get("targets") else None
         if lexicon()["event_types"].get(aimed) == "Protests":
             return aimed  # "police opened fire on demonstrators", whatever gun the sentence names
-        if _crowd_control_thrown(token) and any(c.dep_ == "advcl" and lemma(c) == "disperse" for c in token.children):
+        # (or at a march: "fired tear gas shells, some dropped from drones, at farmers ... as their march reached the
+        # barricades")
+        if _crowd_control_thrown(token) and (any(c.dep_ == "advcl" and lemma(c) == "disperse" for c in token.children)
+                                         or _amid_a_protest(sentence)):
             kind = _protest_type(_protest_scope(sentence, token))  # "fired tear gas and water cannon to disperse members"
             return "Protest with intervention" if kind == "Peaceful protest" else kind
         weapon = _weapon_in(own_clause(token, sentence))
@@ -2019,6 +2026,9 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
     crowds = words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket", "sit-in"}
     # "detained 480 people at a rally against the mobilisation" (the noun: not "rallied support")
     crowds |= {"rally"} & {lemma(t) for t in tokens if t.pos_ == "NOUN" and t.dep_ != "compound"}
+    # "as their largely peaceful march towards Delhi reached the barricades": a march someone makes (not "On 4 March")
+    crowds |= {"march"} & {lemma(t) for t in tokens if t.pos_ == "NOUN" and not t.ent_type_ and t.lower_ == "march"
+                           and any(c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ in {"peaceful", "protest"}) for c in t.children)}
     # "as opposition supporters tried to march along Majeedhee Magu": civilians marching
     # (or anyone marching to demand something: "as they tried to march ... to demand the arrest of the federation chief")
     marching = any(lemma(t) in {"march", "rally"} and t.pos_ == "VERB" and (_civilians_doing(t) or any(
@@ -2153,6 +2163,14 @@ def _crowd_control_thrown(token: Token) -> bool:
     return any(c.dep_ == "dobj" and words_under(c) & _CROWD_CONTROL for c in token.children)
 
 
+_BARRICADE_MAKING = frozenset({"erect", "build", "set", "put", "construct", "raise", "place", "burn", "throw", "pile"})
+
+
+def _barricade_met(word: Token) -> bool:
+    """ "the march reached the barricades": barricades the crowd came to, not ones it put up."""
+    return word.pos_ == "NOUN" and lemma(word) == "barricade" and lemma(word.head) not in _BARRICADE_MAKING
+
+
 def _protest_type(sentence: Span) -> str:
     """ACLED's precedence: a crowd that is violent makes a riot, even where the police killed
     ("Violent demonstration"); lethal or serious force is "Excessive force" against a peaceful one."""
@@ -2170,6 +2188,7 @@ def _protest_type(sentence: Span) -> str:
             and not _crowd_control_thrown(t)  # "the Russians first threw stun grenades": what breaks up a crowd
             and not _blocked_with(t)  # "blocked the main road with stones": a barrier, not a missile
             and not (t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti")  # "anti-riot officers"
+            and not _barricade_met(t)  # "as their march reached the barricades": the police's
             and not any(c.dep_ == "amod" and c.lower_ == "armed" for c in t.children)]  # "after the capital's worst armed
     # clashes in years": fighting between armed groups, not the crowd's
     acts = {lemma(t) for t in done} | {t.lower_ for t in done}
@@ -2598,6 +2617,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         # Llallagua and set fire to the police station")
         best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"
                      and c.trigger.dep_ not in {"acl", "relcl"}), best)  # not "to mourn demonstrators killed last month"
+    # "A crowd of about 40 residents surrounded a vehicle ..., beat two servicemen and freed a man who had been
+    # detained": what the crowd did types it, not what its sentence tells around it
+    if lemma(best.trigger) in MOBS:
+        best = next((c for c in candidates if c.specific and c.sub_event_type in {"Mob violence", "Violent demonstration"}
+                     and _agent(c.trigger) == best.trigger), best)
     # "arrested 14 citizens ... after storming and searching their homes", "raped seven women ... after storming
     # the town": the raid was the way in to what the sentence tells
     arrest = next((c for c in candidates if c.sub_event_type in {"Arrests", "Sexual violence"}), None)

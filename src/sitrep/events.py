@@ -1689,7 +1689,10 @@ def _things() -> frozenset[str]:
 def _count_with_conjuncts(noun: Token) -> int | None:
     """ "Four Houthi fighters and one soldier were killed": 5, as ACLED adds up the dead of both sides."""
     # (not the things listed with them: "eliminated 30 Russian servicemen and three tanks" is 30)
-    counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things()))
+    # (and those killed "together with" or "along with" them: "Kirillov was killed together with his assistant")
+    along = [o for p in noun.head.children if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and p.dep_ == "prep" and p.lower_ == "with"
+             and any(a.lower_ in {"together", "along"} for a in p.children) for o in p.children if o.dep_ == "pobj"]
+    counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things()), *along)
               if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself", "him", "her"}
               or _of_an_age(n)]
     return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
@@ -1900,6 +1903,19 @@ def _second_event(
     return None
 
 
+def _a_district_of_it(doc: Doc, place: Toponym) -> bool:
+    """ "in the Kyivskyi and Osnovianskyi districts": a name told as a district, however the index reads it (cities500
+    holds some cities' districts under the same names), is a part of the place told before, no town of its own."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    after = doc[span.end] if span.end < len(doc) else None
+    return (after is not None and after.lower_ in {"district", "districts"}) or lemma(root.head) == "district"
+
+
 def _beside(token: Token, verb: Token) -> bool:
     """The token is in a clause of its own told beside the verb's ("shot dead a pharmacist in A, while a
     roadside bomb struck a vehicle near B"), not in one that tells more of the verb's event."""
@@ -1987,7 +2003,8 @@ def _referred_to(
     towns = {p.geonameid for p in places if sentence.start_char <= p.start < sentence.end_char and p.feature == "city"
              and not _from_origin(sentence.doc, p) and not _where_treated(sentence.doc, p)
              and not _the_bodys_name(sentence.doc, p)  # "..., Mykolaiv governor Vitaliy Kim said"
-             and not _spoken_in(sentence.doc, p)}  # "..., Kosovo Police said in Pristina"
+             and not _spoken_in(sentence.doc, p)  # "..., Kosovo Police said in Pristina"
+             and not _a_district_of_it(sentence.doc, p)}  # "killed in the Kyivskyi and Osnovianskyi districts" of Kharkiv
     event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
     # in the latest event's country: a roundup's "The clash broke out over ..." is not its Libyan clash
     country = drafts[-1].event.country if drafts else ""
