@@ -4559,3 +4559,26 @@ def test_ninety_second_probe_notes(language, full_gazetteer):
     text = ("Overnight, Kharkiv was attacked by 48 Shahed drones, Mayor Ihor Terekhov said. Three people were killed in the "
             "Kyivskyi and Osnovianskyi districts and 21 were wounded.")
     assert [(e.location, e.fatalities) for e in processed(language, full_gazetteer, text, dt.date(2025, 6, 7))] == [("Kharkiv", 3)]
+
+
+def test_ninety_first_and_ninety_third_probe_notes(language):
+    """From the ninety-first and ninety-third probe notes (23rd session)."""
+    # the parser hung "on Thursday" on "frequented"; the rest of the sentence dates only the report
+    [event] = run(language, "A suicide bomber blew himself up at a teashop frequented by soldiers near the police station in "
+                            "Kupiansk on Thursday, police said on Friday.", dt.date(2022, 9, 10))
+    assert event.event_date == dt.date(2022, 9, 8)
+    # "attacked a school ..., burning a dormitory and shooting and hacking students": one attack, and ADF is named
+    [event] = run(language, "On 12 September 2022, ADF militants attacked a secondary school in Kupiansk, burning a dormitory "
+                            "and shooting and hacking students.")
+    assert (event.sub_event_type, event.actor1) == ("Attack", "ADF: Allied Democratic Forces")
+    # security forces that regain control of buildings a crowd stormed restore order; of a town, they retake it
+    [event] = run(language, "Thousands of supporters of the former president stormed and vandalised the parliament in Kharkiv "
+                            "on Sunday before security forces regained control of the buildings.")
+    assert event.sub_event_type == "Violent demonstration"
+    [event] = run(language, "Security forces regained control of Kupiansk on Monday after heavy fighting with militants.")
+    assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Police Forces of Ukraine (2019-)")
+    # a mayor seized, hooded and led away is abducted; a man named alone and captured is no ground and no event here
+    [event] = run(language, "Russian soldiers seized Izyum mayor Ivan Fedorov on Friday, putting a plastic bag over his head as "
+                            "they led him out of the city's crisis centre, officials said.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert run(language, "Ukrainian forces captured Vladimir Rogov near Kupiansk on Friday.") == []

@@ -1433,8 +1433,13 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         patient = _patient(token)
         if patient is not None and lemma(patient) == "control" and (
                 {lemma(t) for t in sentence} & _CROWD_CONTROL or words_under(_agent(token)) & {"security", "police"}) \
-                and not any(c.dep_ == "prep" and c.lower_ in {"of", "over", "in"} for c in patient.children):
-            return None  # "before security forces regained control (with tear gas)": order restored, no ground taken
+                and not any(c.dep_ == "prep" and c.lower_ in {"of", "over", "in"} and any(
+                    _place_in(o, places) or lemma(o) in _SETTLEMENTS | {"area", "territory", "district", "region"}
+                    for o in c.children if o.dep_ == "pobj")
+                    for c in patient.children):
+            # "before security forces regained control (with tear gas)", "... of the buildings": order restored, no
+            # ground taken
+            return None
         if patient is not None and lemma(patient) in rule.get("from_objects", ()):
             # "cleared Russian troops from Kruhliakivka": the ground is where they were cleared from
             patient = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -1451,6 +1456,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             patient = None
         placed = patient is not None and any(p.start <= patient.idx < p.end for p in places)
         if patient is not None and patient.ent_type_ == "PERSON" and not placed and not _placed_as_ground(patient):
+            if rule.get("holds_civilians") and words_under(patient) & set(lex["civilian_targets"]) & set(lex["people"]):
+                return _person_held(token, sentence)  # "Russian soldiers seized Melitopol mayor Ivan Fedorov"
             return None  # "captured Vladimir Rogov": a person taken is no ground taken
         taking = not rule.get("return")  # not "liberated people", "retook farmland"
         if patient is not None and (lemma(patient) in lex["persons"] or patient.lower_ in _PERSONAL_PRONOUNS):
@@ -1476,6 +1483,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
                 return "Disrupted weapons use"  # "police seized a cache of explosives"; not fighters taking arms in a raid
             if any(c.dep_ == "amod" and c.lower_ in {"alleged", "suspected"} for c in patient.children):
                 return "Arrests"  # "captured 14 alleged terrorists in a joint operation": suspects held
+            if rule.get("holds_civilians") and words_under(patient) & set(lex["civilian_targets"]) & set(lex["people"]):
+                return _person_held(token, sentence)  # "Russian soldiers seized Melitopol mayor Ivan Fedorov"
             return None  # "seized vehicles", "captured two soldiers": no ground changed hands
         return "territory"  # decided once the actors are known
     if kind == "weapon" and _debris_of_the_downed(_agent(token)):
@@ -2617,6 +2626,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         # Llallagua and set fire to the police station")
         best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"
                      and c.trigger.dep_ not in {"acl", "relcl"}), best)  # not "to mourn demonstrators killed last month"
+    # "attacked Lhubiriha Secondary School ..., burning a dormitory and shooting and hacking students": a participle
+    # under an attack on civilians tells how it was done, not a fight of its own
+    if best.sub_event_type == "Armed clash" and best.trigger.tag_ == "VBG":
+        best = next((c for c in candidates if c.sub_event_type == "Attack" and c.specific and c.trigger in best.trigger.ancestors),
+                    best)
     # "A crowd of about 40 residents surrounded a vehicle ..., beat two servicemen and freed a man who had been
     # detained": what the crowd did types it, not what its sentence tells around it
     if lemma(best.trigger) in MOBS:

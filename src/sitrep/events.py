@@ -1167,7 +1167,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor2 = ""  # the ground taken is no actor ("the settlement of Krasnogorovka of the Donetsk People's Republic")
         actor1 = actor1 or (state if sub_type == "Government regains territory" else enemy)
         if not actor2 or actor2 == actor1:  # "repelled 41 Russian attacks", its forces unnamed: not Russia on Russia
-            actor2 = enemy if actor1 == state else state
+            police = actor_name("police", place_country) if place_country else ""
+            actor2 = enemy if actor1 in {state, police} else state
     elif event_type == "Explosions/Remote violence" or sub_type in {
         "Attack", "Looting/property destruction", "Abduction/forced disappearance", "Sexual violence",
     }:
@@ -1294,6 +1295,13 @@ _SPANS_OF_TIME = frozenset({"night", "morning", "evening", "afternoon", "day", "
                             "midnight", "noon", "event", "wave", "series", "round"})
 
 
+def _on_a_participle(doc: Doc, mention: DateMention, trigger: Token) -> bool:
+    """The date hangs on a past participle describing a noun under the trigger ("a teashop frequented by soldiers")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if span is not None else None
+    return verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN" and trigger in verb.ancestors
+
+
 def _a_tolls_event(trigger: Token) -> bool:
     return trigger.dep_ == "pobj" and trigger.head.lower_ in {"from", "of"} and lemma(trigger.head.head) == "toll"
 
@@ -1396,7 +1404,12 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
     if not own_part or not all(on_reporting_verb(d) for d in own_part) \
             or all(on_reporting_verb(d) for d in inside):
         inside = own_part or inside
-    inside = [d for d in inside if not _describes_a_noun(doc, d, chosen.trigger)]
+    described = [d for d in inside if _describes_a_noun(doc, d, chosen.trigger)]
+    inside = [d for d in inside if d not in described]
+    if inside and all(on_reporting_verb(d) for d in inside):
+        # "blew himself up at a teashop frequented by soldiers ... on Thursday, police said on Friday": a day the parser
+        # hung on a participle, at the end of the reported clause, is the event's when the rest only dates the report
+        inside += [d for d in described if d.precision == 1 and _on_a_participle(doc, d, chosen.trigger)]
     # "the largest settlement held by Ukrainian forces since their cross-border incursion in August 2024": a period's start
     inside = [d for d in inside if not _in_a_since_phrase(doc, d, chosen.trigger)]
     # "drivers who had been waiting since Thursday blocked the road on Saturday": a wait's start is not the day
@@ -2968,8 +2981,9 @@ def _territory_type(chosen: SentenceEvent, country: str) -> str:
         return "Non-violent transfer of territory"
     actor = _normalise_actor(chosen.agent, country)
     state = actor_name("military", country) if country else ""
-    if actor:
-        return "Government regains territory" if actor == state else "Non-state actor overtakes territory"
+    if actor:  # (the state's police are the state: "security forces regained control of Kupiansk")
+        return "Government regains territory" if actor in {state, actor_name("police", country) if country else ""} \
+            else "Non-state actor overtakes territory"
     # "Sudzha has been fully cleared of Russian troops": who was put out says who took it
     removed = next((o for c in chosen.trigger.children if c.dep_ == "prep" and c.lower_ == "of"
                     for o in c.children if o.dep_ == "pobj"), None)
