@@ -4582,3 +4582,15 @@ def test_ninety_first_and_ninety_third_probe_notes(language):
                             "they led him out of the city's crisis centre, officials said.")
     assert event.sub_event_type == "Abduction/forced disappearance"
     assert run(language, "Ukrainian forces captured Vladimir Rogov near Kupiansk on Friday.") == []
+
+
+def test_ninety_fourth_probe_notes(language):
+    """From the ninety-fourth probe notes (23rd session)."""
+    # what is shot dead is someone, whatever the word ("a kolbar"); a cow killed is no one
+    [event] = run(language, "Border guards shot dead a kolbar near Kupiansk on Monday.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+    [event] = run(language, "Shelling killed a cow in Kupiansk on Monday.")
+    assert event.fatalities == 0
+    # a shepherd is a civilian
+    [event] = run(language, "Militants killed a shepherd near Kupiansk on Monday.")
+    assert event.sub_event_type == "Attack"

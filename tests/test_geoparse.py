@@ -1244,3 +1244,12 @@ def test_a_settlement_cue_before_a_longer_name_does_not_vouch_for_its_first_word
     # "the town of Adan Yabaal" (NER's one name): only "Adan" (Aden, Yemen) is in the index
     text = "Somali forces seize the key Al-Shabaab town of Adan Yabaal. Shells hit the village of Zarichne, officials said."
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Zarichne"]
+
+
+def test_a_division_word_reads_a_near_miss_as_the_division_and_only_where_divisions_bear_it(language, full_gazetteer):
+    # "Ninewa" is, under the variant key, a Wisconsin hamlet's alias "Nineva"; beside "governorate" it is Ninawa
+    text = "A Turkish drone struck a vehicle near the hospital in Sinjar, Ninewa governorate, on Monday."
+    assert [(t.name, t.country) for t in geoparse(language(text), [], full_gazetteer)] == [("Sinjār", "IQ"), ("Nīnawá", "IQ")]
+    # no division of Brazil is a governorate: "Bethlehem governorate" is not Para, through Belem
+    text = "On 13 February 2024, Israeli forces demolished two homes in Al-Walaja, Bethlehem governorate."
+    assert ("Bethlehem", "PS") in [(t.name, t.country) for t in geoparse(language(text), [], full_gazetteer)]

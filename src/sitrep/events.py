@@ -1534,8 +1534,10 @@ def _aged(word: Token) -> bool:
 
 def _done_to_death(noun: Token) -> bool:
     """ "beat to death a migrant waste-picker": whoever it was done to was one living being."""
-    return noun.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children)
-                                       for p in noun.head.children)
+    # (or "shot dead a kolbar": what is shot dead is someone, whatever the word)
+    return noun.dep_ == "dobj" and (any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children)
+                                        for p in noun.head.children)
+                                    or (lemma(noun.head) == "shoot" and any(c.lower_ == "dead" for c in noun.head.children)))
 
 
 def _of_an_age(word: Token) -> bool:

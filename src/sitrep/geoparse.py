@@ -78,6 +78,7 @@ BRACKET_ASIDE_TOKENS = 30  # "Hamilton (/ˈhæməltən/; 2011 population 519,949
 DESCRIPTION_TOKENS = 5  # "a fifth class municipality in": words between a name and what it is
 NAMESAKE_SHARE = 10  # a city with a tenth of its namesake division's people is what the name usually means
 ALIEN_TOWN = 2.0  # "X region" where the town X lies outside every province X: the province is meant
+ALIEN_DIVISION = 5.0  # a division word no division of the place's country bears ("governorate" in Brazil)
 WORDED_DIVISION = 3.0  # a division the text names with its admin word is not what the bare name means
 LISTED_NEAR = 1.0  # a town near the town listed beside it ("Oxford and London")
 LANDMARK_NEAR = 3.0  # a town at the one the text says it lies off ("south of Pokrovsk near Pishchane"), less farther off
@@ -138,6 +139,7 @@ class _Mention:
     sense: tuple = ()  # the mentions of one name that share a sense (_senses)
     cued: bool = False  # a word around it says it is a place ("in X", "X region", "X, Kharkiv Oblast")
     demonym_after: bool = False  # "in Selidovo Russian servicemen ...": the word after it is a demonym
+    admin_word: str = ""  # the admin word right after it ("governorate"), which some countries alone use
     listed_with: list["_Mention"] = field(default_factory=list)  # its neighbours in a list ("Oxford and London")
     # places it is told to lie off, with how far it may lie from them ("south of Pokrovsk near Pishchane")
     # and on which side ("south", "northwest"; "" when untold)
@@ -519,6 +521,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         after = words.lower[mention.tok_end + 1]  # "Shebekino urban district"
     mention.admin_before = _admin_word_before(words, mention.tok_start)
     mention.admin_after = after in cues["admin_after"] or mention.admin_before or _listed_before_divisions(words, mention)
+    mention.admin_word = after if after in cues["admin_after"] else ""
     # "Niger State" named so, not as the start of a longer name ("Colorado State University")
     mention.worded = after in cues["admin_after"] and after not in cues["admin_plural"] and not (
         mention.tok_end + 1 < len(words) and words.capitalised[mention.tok_end + 1])
@@ -1071,7 +1074,11 @@ def _misspelt_divisions(
     """ "Donestk oblast", "Oblast Donestk": an unknown capitalised word beside an admin word, one edit
     (a transposition counts as one) from the name of a first-level division. The admin word is the
     evidence; the divisions are few, so the loose match rarely meets the wrong one."""
-    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    # (a one-word name read only under a variant key, as no division, may still be one misspelt: "Ninewa governorate"
+    # is no "Nineva", Wisconsin)
+    loose = {m.tok_start: m for m in mentions if m.fuzzy and not any(p.feature == "admin1" for p, _ in m.candidates) and (
+        m.tok_end == m.tok_start + 1 or (m.tok_end == m.tok_start + 2 and words.lower[m.tok_start + 1] in _cues()["region_words"]))}
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)} - set(loose)
     found = []
     for i in range(len(words)):
         if i in taken or not words.alpha[i] or not words.capitalised[i]:
@@ -1092,6 +1099,9 @@ def _misspelt_divisions(
         places = [p for p in (gazetteer.get(pid) for pid in ids) if p is not None]
         if places:
             candidates = [(p, NameKind.ALTERNATE) for p in sorted(places, key=lambda p: -p.population)]
+            if i in loose:
+                loose[i].candidates = candidates  # the admin word says which of the two readings it is
+                continue
             found.append(_Mention(words.idx[i], words.end(i), i, i + 1, words.orth[i],
                                   candidates, via="division", fuzzy=True))
     return found
@@ -1568,6 +1578,8 @@ def _candidate_score(mention: _Mention, place: Place, kind: int, context: _Conte
         score += 3.0 if place.feature == "admin1" else -1.0  # "Kharkiv region"; "Buffalo, New York"; "Robotyne (Zaporizhia)"
     if mention.admin_after and place.feature == "city" and _outside_its_divisions(mention, place):
         score -= ALIEN_TOWN  # "Zaporozhye region": Ukraine's oblast, not a village of Kazakhstan
+    if place.country not in _cues()["division_countries"].get(mention.admin_word, (place.country,)):
+        score -= ALIEN_DIVISION  # "Bethlehem governorate": Palestine's, not Brazil's Para (Belem), where no governorate is
     if place.feature == "admin1" and mention.beside_division:
         score += LISTED_DIVISION
     if any(_contains(c, place) for c in mention.container
