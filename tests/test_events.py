@@ -4594,3 +4594,20 @@ def test_ninety_fourth_probe_notes(language):
     # a shepherd is a civilian
     [event] = run(language, "Militants killed a shepherd near Kupiansk on Monday.")
     assert event.sub_event_type == "Attack"
+
+
+def test_fifty_second_and_fifty_third_dispatches(language, full_gazetteer):
+    """From the fifty-second and fifty-third probe dispatches (23rd session)."""
+    # "..., residents said, as fighting between the army and the militia spread": a clause hung on the source's words
+    [event] = run(language, "A drone strike killed at least 26 people in Kupiansk on Sunday, a hospital official and residents "
+                            "said, as fighting between the federal army and the militia spread across the region.")
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 26)
+    # a "lightning counter-offensive" is swift, no storm
+    [event] = run(language, "Ukrainian forces recaptured Izyum at the weekend, officials said, in a lightning counter-offensive.")
+    assert event.sub_event_type == "Government regains territory"
+    assert run(language, "Lightning killed two farmers in Kupiansk on Monday.") == []
+    # a capital that acts as its government ("as Washington launched a sustained campaign") is no scene
+    text = ("SANAA, March 16 (Reuters) - U.S. air strikes on Yemen's Houthi-controlled capital Sanaa killed at least 23 people "
+            "on Saturday, the Houthi-run health ministry said, as Washington launched what officials described as a sustained "
+            "campaign against the Iran-aligned group.")
+    assert [e.location for e in processed(language, full_gazetteer, text, dt.date(2025, 3, 16))] == ["Sanaa"]

@@ -320,6 +320,10 @@ def _begun_by(verb: Token) -> Token | None:
         and begin != head else None
 
 
+_SWIFT_ACTS = frozenset({"offensive", "counteroffensive", "counter", "advance", "campaign", "raid", "attack", "assault", "war",
+                         "operation", "push", "blitz"})
+
+
 def _natural(trigger: Token) -> bool:
     """ "The earthquake that struck central Myanmar killed 3,700", "floods killed 20", "doctors fought for
     his life": a disaster or a struggle to survive, not political violence."""
@@ -337,6 +341,9 @@ def _natural(trigger: Token) -> bool:
         return True
     sentence = trigger.sent
     lemmas = set(_tokens(trigger.doc).lemma[sentence.start : sentence.end])  # read once per document, no Token objects
+    if "lightning" in lemmas and any(t.lower_ == "lightning" and t.i + 1 < sentence.end and t.nbor().lower_ in _SWIFT_ACTS
+                                     for t in sentence):
+        lemmas.discard("lightning")  # "in a lightning counter-offensive": swift, no storm
     if not lemmas.isdisjoint(rules["accidents"]) and _weapon_in(list(sentence)) is None:
         return True  # "Four soldiers were killed when a military truck overturned": an accident, however parsed
     if not lemmas.isdisjoint(_MISHAP_LEMMAS):  # the sentence's text only where a cue may be
@@ -2078,9 +2085,11 @@ def told_beside(verb: Token) -> bool:
 def _after_the_source(token: Token) -> bool:
     """The token is in a clause hung on a source's words ("..., the governor said, as troops fought off
     assaults near Robotyne"): told beside the report, not part of the reported event."""
-    return any(v.dep_ == "advcl" and lemma(v.head) in lexicon()["reporting_verbs"]
-               and any(c.dep_ == "mark" and c.lower_ in {"as", *_BESIDE} for c in v.children)
-               for v in [token, *token.ancestors])
+    # (or on a plain verb hung there: "..., residents said, as fighting between the army and Fano spread")
+    reporting = lexicon()["reporting_verbs"]
+    return any(v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", *_BESIDE} for c in v.children) and (
+        lemma(v.head) in reporting or (lemma(v.head) not in lexicon()["verbs"] and lemma(v.head.head) in reporting))
+        for v in [token, *token.ancestors])
 
 
 def own_clause(token: Token, sentence: Span) -> list[Token]:

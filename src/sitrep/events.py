@@ -491,7 +491,12 @@ def _speaking(doc: Doc, place: Toponym) -> bool:
     if span.root.dep_ == "pobj" and span.root.head.lower_ == "in" and span.root.head.head.lower_ in lexicon()["bodies"] \
             and span.root.head.head.lower_ != "police":  # (the police in a town tell of it: "police in Rundu confirmed")
         speaker = span.root.head.head  # "..., the federal prosecutor's office in Brussels said"
-    return speaker.dep_ == "nsubj" and lemma(speaker.head) in lexicon()["reporting_verbs"]
+    # (and so is a capital that acts as one: "as Washington launched a sustained campaign", "Kyiv has appealed")
+    acts = {*lexicon()["reporting_verbs"], *lexicon()["stance_verbs"], *_STATE_ACTS}
+    return speaker.dep_ == "nsubj" and lemma(speaker.head) in acts
+
+
+_STATE_ACTS = frozenset({"launch", "appeal", "respond", "retaliate", "order", "approve", "sanction", "deploy", "send"})
 
 
 def _spoken_in(doc: Doc, place: Toponym) -> bool:
@@ -1906,7 +1911,7 @@ def _second_event(
                 chosen.trigger in trigger.subtree and not _beside(chosen.trigger, trigger)):
             continue
         # at a town of its own: a province named in the second clause is more of the first event
-        own = [p for p in sentence_places(sentence, places) if p.feature == "city"
+        own = [p for p in sentence_places(sentence, places) if p.feature == "city" and not _speaking(doc, p)
                and (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None
                and _governed_by(span.root, trigger) and not _relative_position(doc, p, trigger)]
         if other.sub_event_type == chosen.sub_event_type and any((p.country, p.admin1) in regions for p in own):
