@@ -4611,3 +4611,22 @@ def test_fifty_second_and_fifty_third_dispatches(language, full_gazetteer):
             "on Saturday, the Houthi-run health ministry said, as Washington launched what officials described as a sustained "
             "campaign against the Iran-aligned group.")
     assert [e.location for e in processed(language, full_gazetteer, text, dt.date(2025, 3, 16))] == ["Sanaa"]
+
+
+def test_fifty_fourth_dispatches(language):
+    """From the fifty-fourth probe dispatches (23rd session)."""
+    # what the source is told to have done ("according to the TNLA, whose fighters captured the town last month")
+    # describes the source
+    [event] = run(language, "Warplanes bombed the town of Kupiansk on Sunday, killing at least seven civilians, according to "
+                            "the liberation army, whose fighters captured the town last month.")
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 7)
+    # a capability, a celebration, and someone's past are no events
+    assert run(language, "It remains capable of carrying out large attacks in Kupiansk.") == []
+    assert run(language, "Hundreds of people took to the streets of Kharkiv on Saturday night to celebrate the army's advance.") == []
+    taken = run(language, "On Saturday, gunmen took five community leaders and a former combatant who had signed the 2016 "
+                          "peace deal from their homes in Kupiansk, residents said.")
+    assert "Agreement" not in {e.sub_event_type for e in taken}
+    # a main clause in the past perfect, on no day of its own, is the story's past; a report's backshift is news
+    assert run(language, "Izyum had been seized by Russian forces in the spring after weeks of heavy bombardment.") == []
+    [event] = run(language, "Officials said Russian forces had seized Izyum on Monday.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"

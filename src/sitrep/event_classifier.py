@@ -832,10 +832,14 @@ def _described(trigger: Token) -> bool:
     # "the outskirts of Manbij, which the factions seized in December" (however parsed): a month
     # alone dates the place's history; a day ("which they shelled on Monday") dates news
     dated = [t for t in under if t.ent_type_ in {"DATE", "TIME"}]
-    by_day = any(t.like_num or t.lower_ in _DAY_WORDS for t in dated)
-    by_month = any(t.lower_ in _MONTH_WORDS for t in dated)
+    # (a year alone dates history as a month does: "a former combatant who had signed the 2016 peace deal")
+    years = [t for t in dated if len(t.text) == 4 and t.text.isdigit()]
+    by_day = any((t.like_num and t not in years) or t.lower_ in _DAY_WORDS for t in dated)
+    by_month = any(t.lower_ in _MONTH_WORDS for t in dated) or bool(years)
     if trigger.dep_ == "acl":
         return by_month and not by_day
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children) and not by_day:
+        return True  # "a former combatant who had signed the 2016 peace deal": someone's past, wherever told
     return not placed and not by_day and (by_month or not dated)
 
 
@@ -1247,6 +1251,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         taken_as |= objects  # "used tear gas and stun grenades", however the parser splits the object
     for word, outcome in rule.get("outcomes", {}).items():
         if word in taken_as and lex["event_types"].get(outcome) == "Protests":
+            if any(lemma(c) in _CELEBRATING for c in token.children if c.dep_ in {"advcl", "xcomp"}):
+                return None  # "took to the streets of Port Sudan to celebrate the army's advance": a celebration
             return _protest_type(_protest_scope(sentence, token))  # "fired tear gas": at a crowd, peaceful or not
         if word in taken_as:
             return outcome  # "took the pilot hostage", "was taken hostage"
@@ -2092,6 +2098,22 @@ def _after_the_source(token: Token) -> bool:
         for v in [token, *token.ancestors])
 
 
+_CELEBRATING = frozenset({"celebrate", "welcome", "cheer", "rejoice"})
+
+
+def _describes_the_source(token: Token) -> bool:
+    """The token is in a relative clause on whoever the report is according to, or on a reporting verb's subject."""
+    for v in [token, *token.ancestors]:
+        if v.dep_ != "relcl":
+            continue
+        source = v.head
+        according = source.dep_ == "pobj" and source.head.lower_ == "to" and source.head.i > 0 \
+            and source.doc[source.head.i - 1].lower_ == "according"
+        if according or (source.dep_ == "nsubj" and lemma(source.head) in lexicon()["reporting_verbs"]):
+            return True
+    return False
+
+
 def own_clause(token: Token, sentence: Span) -> list[Token]:
     """The words of the sentence that tell the trigger's own event: without the clauses told beside it,
     whose weapons are theirs."""
@@ -2623,6 +2645,9 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])
+    # "..., according to the Ta'ang National Liberation Army, whose fighters captured the town last month": what the
+    # source is told to have done describes the source
+    candidates = [c for c in candidates if not _describes_the_source(c.trigger)] or list(candidates)
     best = min(candidates, key=rank)
     # "A missile struck Zaporizhzhia, killing two, the governor said, as troops fought off assaults near
     # Robotyne": a clause hung on the source's words is another happening; the report's own event stands

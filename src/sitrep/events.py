@@ -1892,6 +1892,19 @@ def extract(
     return _claimed(found, doc, article.text, segments, focus_country)
 
 
+def _told_as_the_past(chosen: SentenceEvent, dates: Sequence[DateMention]) -> bool:
+    """A sentence's own main verb in the past perfect, on no day of its own ("Izium had been seized by Russian forces
+    in the spring after weeks of heavy bombardment"): what came before the news; a report's backshift ("officials
+    said Russian forces had seized the village") is news."""
+    verb = chosen.trigger
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    sentence = chosen.sentence
+    return verb.dep_ == "ROOT" and verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and not any(
+        sentence.start_char <= d.start < sentence.end_char and d.precision == 1 for d in dates)
+
+
 def _second_event(
     doc: Doc, sentence: Span, chosen: SentenceEvent, candidates: Sequence[SentenceEvent], places: Sequence[Toponym],
     first: Sequence[_Draft],
@@ -2610,6 +2623,8 @@ def _drafts_for(
         where = [_unknown_place_within(sentence, places, focus) or focus]
     if _set_for_later(chosen, dates, article.published):
         return []  # "announced a large rally in Kragujevac for Saturday, 15 February": not held yet
+    if _told_as_the_past(chosen, dates):
+        return []  # "Izium had been seized by Russian forces in the spring": the story's past, not its news
     when = _event_date(chosen, dates, article.published)
     live = when is None and article.published is not None and live_entry(sentence)
     if live:
