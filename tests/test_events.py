@@ -4630,3 +4630,20 @@ def test_fifty_fourth_dispatches(language):
     assert run(language, "Izyum had been seized by Russian forces in the spring after weeks of heavy bombardment.") == []
     [event] = run(language, "Officials said Russian forces had seized Izyum on Monday.")
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_ninety_fifth_probe_notes(language):
+    """From the ninety-fifth probe notes (23rd session)."""
+    # "the city that was under Russian occupation from April to early September" dates the city, not the find
+    [event] = run(language, "Ukrainian officials said on Thursday they had found a mass burial site with more than 440 graves in "
+                            "a forest near Izyum, the city that was under Russian occupation from April to early September.",
+                  dt.date(2022, 9, 16))
+    assert (event.sub_event_type, event.event_date) == ("Other", dt.date(2022, 9, 15))
+    # "The bomber and 17 other people were killed": 18
+    [event] = run(language, "On 12 September 2022, a female suicide bomber detonated explosives at a wedding ceremony in "
+                            "Kupiansk. The bomber and 17 other people were killed.")
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 18)
+    # "attacked the village, shooting residents": an attack on its people, not a battle
+    [event] = run(language, "On 12 September 2022, fighters attacked the village of Kupiansk, shooting residents. At least 100 "
+                            "civilians were killed.")
+    assert event.sub_event_type == "Attack"

@@ -2665,6 +2665,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     if best.sub_event_type == "Armed clash" and best.trigger.tag_ == "VBG":
         best = next((c for c in candidates if c.sub_event_type == "Attack" and c.specific and c.trigger in best.trigger.ancestors),
                     best)
+    # "attacked Wad al-Noura village, shooting residents": the attack on a place no side holds is on its people
+    if best.sub_event_type == "Armed clash" and best.trigger.pos_ == "VERB" and _patient(best.trigger) is not None \
+            and not words_under(_patient(best.trigger)) & set(lexicon()["military_targets"]):
+        best = next((c for c in candidates if c.sub_event_type == "Attack" and c.specific and c.trigger.tag_ == "VBG"
+                     and c.trigger.head == best.trigger), best)
     # "A crowd of about 40 residents surrounded a vehicle ..., beat two servicemen and freed a man who had been
     # detained": what the crowd did types it, not what its sentence tells around it
     if lemma(best.trigger) in MOBS:

@@ -1276,7 +1276,7 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
                 and lemma(token.head) not in lex["nouns"] and lemma(token.head) not in lex["weapons"] \
                 and lemma(token.head) not in _SPANS_OF_TIME:
             return True  # "in line with the trilateral statement of 10 November 2020": the statement's day
-        if token.dep_ in {"relcl", "acl"} and token.pos_ == "VERB":
+        if token.dep_ in {"relcl", "acl"} and token.pos_ in {"VERB", "AUX"}:  # (or "that was under occupation from April")
             noun = lemma(token.head)
             if token.dep_ == "acl" and noun not in _people() and token.tag_ != "VBN":
                 return False  # a participle may be a misparsed verb ("supporters blocking roads clashed on Wednesday");
