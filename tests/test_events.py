@@ -4647,3 +4647,12 @@ def test_ninety_fifth_probe_notes(language):
     [event] = run(language, "On 12 September 2022, fighters attacked the village of Kupiansk, shooting residents. At least 100 "
                             "civilians were killed.")
     assert event.sub_event_type == "Attack"
+
+
+def test_an_agreement_at_talks_abroad_after_a_first_meeting_in_years(language, full_gazetteer):
+    """From the ninety-sixth probe notes (23rd session): talks in Istanbul are where the agreement was made, not where
+    someone spoke; "the first direct meeting ... since 2022" describes the meeting, it does not place the news in 2022."""
+    text = ("Russian and Ukrainian delegations agreed at talks in Istanbul on Friday to exchange 1,000 prisoners of war each, "
+            "Ukrainian Defence Minister Rustem Umerov said after the first direct meeting between the two sides since 2022.")
+    assert [(e.sub_event_type, e.location) for e in processed(language, full_gazetteer, text, dt.date(2025, 5, 17))] == [
+        ("Agreement", "Istanbul")]

@@ -781,8 +781,9 @@ def _time_words(head: Token) -> Iterator[Token]:
     """The head's modifiers, and the phrases on its prepositions' objects ("for five months in 2017")."""
     for child in head.children:
         yield child
-        if child.dep_ == "prep":
-            yield from (p for o in child.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep")
+        if child.dep_ == "prep":  # (not "since" on a noun: "after the first direct meeting ... since 2022")
+            yield from (p for o in child.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep"
+                        and p.lower_ != "since")
 
 
 def _toll_of_a_war(trigger: Token) -> bool:

@@ -253,7 +253,8 @@ def _spoken_from_or_stood_with(doc: Doc, place: Toponym) -> bool:
     if span is None:
         return False
     head = span.root.head
-    return (head.lower_ == "in" and lemma(head.head) in {"speak", "talk"}) or (
+    # (not "agreed at talks in Istanbul": the talks, where an agreement is made)
+    return (head.lower_ == "in" and lemma(head.head) in {"speak", "talk"} and head.head.pos_ == "VERB") or (
         head.lower_ == "with" and lemma(head.head) == "solidarity")
 
 
