@@ -4656,3 +4656,21 @@ def test_an_agreement_at_talks_abroad_after_a_first_meeting_in_years(language, f
             "Ukrainian Defence Minister Rustem Umerov said after the first direct meeting between the two sides since 2022.")
     assert [(e.sub_event_type, e.location) for e in processed(language, full_gazetteer, text, dt.date(2025, 5, 17))] == [
         ("Agreement", "Istanbul")]
+
+
+def test_ninety_seventh_probe_notes(language):
+    """From the ninety-seventh probe notes (23rd session)."""
+    # an arrest amid protests is an arrest; a crowd that lynches is a mob
+    [event] = run(language, "On 12 September 2022, agents arrested opposition leader Freddy Superlano in Kharkiv amid "
+                            "post-election protests.")
+    assert event.sub_event_type == "Arrests"
+    [event] = run(language, "On 12 September 2022, a crowd of residents in Kupiansk lynched and burned 13 suspected gang members.")
+    assert event.sub_event_type == "Mob violence"
+    # attacks "supported by aviation" are still a battle
+    [event] = run(language, "Ukrainian defenders repelled 6 attacks supported by aviation near Kupiansk yesterday.")
+    assert event.sub_event_type == "Armed clash"
+    # "Izyum, the city recaptured from Russian forces last week": a description, which dates nothing
+    [event] = run(language, "Ukrainian authorities said on Thursday they had found a mass burial site with more than 440 graves in "
+                            "a forest outside Izyum, the city in the Kharkiv region recaptured from Russian forces last week.",
+                  dt.date(2022, 9, 16))
+    assert (event.sub_event_type, event.event_date) == ("Other", dt.date(2022, 9, 15))

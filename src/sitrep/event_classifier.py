@@ -838,7 +838,10 @@ def _described(trigger: Token) -> bool:
     by_day = any((t.like_num and t not in years) or t.lower_ in _DAY_WORDS for t in dated)
     by_month = any(t.lower_ in _MONTH_WORDS for t in dated) or bool(years)
     if trigger.dep_ == "acl":
-        return by_month and not by_day
+        # (a place described by what was done to it when, by a week: "Izium, the city recaptured from Russian forces
+        # last week"; not an event noun, "a strike carried out last week")
+        place_noun = lemma(trigger.head) not in lexicon()["nouns"] and lemma(trigger.head) not in lexicon()["weapons"]
+        return (by_month or (place_noun and bool(dated))) and not by_day
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children) and not by_day:
         return True  # "a former combatant who had signed the 2016 peace deal": someone's past, wherever told
     return not placed and not by_day and (by_month or not dated)
@@ -850,7 +853,7 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     order = lexicon()["hierarchy"]
     senses = lexicon()["other_senses"]
     tokens = [t for t in tokens if (lemma(t) not in senses or not _in_another_sense(t, lemma(t))) and not _found(t)  # "the nickel mine"
-              and not _for_crowds(t) and not _makes_or_teaches(t)
+              and not _for_crowds(t) and not _makes_or_teaches(t) and not _in_support(t)
               and not (lemma(t) in weapons and _in_a_bodys_name(t))]
     found = [weapons[_model_name(t)] for t in tokens if _model_name(t) in weapons] + [
         weapons[lemma(t)] for t in tokens if lemma(t) in weapons
@@ -867,6 +870,22 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
     if "Grenade" in found and "Remote explosive/landmine/IED" in found and not set(found) - {"Grenade", "Remote explosive/landmine/IED"}:
         return "Grenade"  # "threw an explosive, reportedly a grenade": the explosive named
     return min(found, key=order.index) if found else None
+
+
+def describes_a_town(verb: Token) -> bool:
+    """ "Izium, the city in the Kharkiv region recaptured from Russian forces last week": a participle the parser read
+    as a verb with "the city" for its subject, and no object, describes the town."""
+    subject = _subject(verb)
+    return verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ in {"dobj", "auxpass", "aux"} for c in verb.children) \
+        and subject is not None and subject.dep_ == "nsubj" and lemma(subject) in _SETTLEMENTS | {"city"} \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
+        and lexicon()["verbs"].get(lemma(verb), {}).get("kind") == "territory"
+
+
+def _in_support(word: Token) -> bool:
+    """ "repelled 6 attacks supported by aviation", "groups backed by tanks": arms that backed a fight, which stays one."""
+    return any(a.dep_ in {"acl", "advcl"} and a.tag_ == "VBN" and lemma(a) in {"support", "back", "cover", "accompany"}
+               for a in word.ancestors)
 
 
 _FINDING = frozenset({"seize", "find", "recover", "confiscate", "discover", "uncover"})
@@ -1418,6 +1437,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             and not _armed(_agent(token)) and _weapon_in(list(sentence)) is None and not _amid_a_protest(sentence):
         return "Mob violence"  # "supporters of two parties clashed with sticks, machetes and bricks": no armed group
     if kind == "territory":
+        if describes_a_town(token):
+            return None  # "outside Izium, the city in the Kharkiv region recaptured from Russian forces last week"
         i = token.i - 1
         while i > sentence.start and token.doc[i].pos_ == "ADV":
             i -= 1  # "in temporarily occupied Vasylivka"
@@ -1613,7 +1634,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return _protest_type(_protest_scope(sentence, token))  # "broke up a sit-in ... and detained 12 activists"
     if rule.get("sub_event_type") == "Arrests":
         return _unless_disappeared("Arrests", sentence)
-    if rule.get("sub_event_type") == "Mob violence" and (_amid_a_protest(sentence) or words_under(_agent(token)) & set(lex["protesters"])):
+    if rule.get("sub_event_type") == "Mob violence" and (
+            _amid_a_protest(sentence) or words_under(_agent(token)) & (set(lex["protesters"]) - MOBS)):  # (a crowd lynches)
         return "Violent demonstration"  # "protesters rampaged through the centre ... during demonstrations"
     return rule.get("sub_event_type")
 
@@ -1982,7 +2004,10 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     crowd = any(t.dep_ == "nsubj" and lemma(t) in lexicon()["protesters"] and t.i not in held for t in sentence)
     # "Rosgvardia broke up the pro-Ukrainian rally ..., several participants were detained"
     met = any(_protest_met(t) for t in sentence if t.i not in held)
-    return gathered or crowd or met or _amid_a_protest([t for t in semicolon_clause(sentence, token) if t.i not in held])
+    # (not protests the arrest came amid: "arrested Voluntad Popular leader Freddy Superlano amid post-election protests")
+    amid = {x.i for t in sentence if t.dep_ == "prep" and t.lower_ in {"amid", "amidst"} for x in t.subtree}
+    return gathered or crowd or met or _amid_a_protest([t for t in semicolon_clause(sentence, token)
+                                                        if t.i not in held and t.i not in amid])
 
 
 def _protest_met(noun: Token) -> bool:

@@ -39,6 +39,7 @@ from .event_classifier import (
     broken_up,
     choose,
     classify_sentence,
+    describes_a_town,
     disappearance_told,
     is_headline,
     lemma,
@@ -1271,6 +1272,8 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
         return False
     lex = lexicon()
     for token in span.root.ancestors:
+        if describes_a_town(token) and (trigger is None or token.i != trigger.i):
+            return True  # "..., the city recaptured from Russian forces last week"
         if (trigger is not None and token.i == trigger.i) or token.dep_ in {"ROOT", "ccomp", "conj"}:
             return False
         if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ == "NOUN" and token.head.i != getattr(trigger, "i", -1) \
