@@ -4674,3 +4674,11 @@ def test_ninety_seventh_probe_notes(language):
                             "a forest outside Izyum, the city in the Kharkiv region recaptured from Russian forces last week.",
                   dt.date(2022, 9, 16))
     assert (event.sub_event_type, event.event_date) == ("Other", dt.date(2022, 9, 15))
+
+
+def test_our_forces_are_the_speakers_states(language):
+    """From the fifty-fifth dispatches (23rd session): "'our armed and security forces have taken control of Kidal,'
+    Goita said" is the state retaking ground, not an unnamed group taking it."""
+    [event] = run(language, "\"Today, our armed and security forces have taken control of Izyum,\" the president said in a "
+                            "statement read on state television.")
+    assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Police Forces of Ukraine (2019-)")

@@ -1253,3 +1253,9 @@ def test_a_division_word_reads_a_near_miss_as_the_division_and_only_where_divisi
     # no division of Brazil is a governorate: "Bethlehem governorate" is not Para, through Belem
     text = "On 13 February 2024, Israeli forces demolished two homes in Al-Walaja, Bethlehem governorate."
     assert ("Bethlehem", "PS") in [(t.name, t.country) for t in geoparse(language(text), [], full_gazetteer)]
+
+
+def test_a_sentences_capital_in_gives_way_to_the_name_after_it(language, full_gazetteer):
+    # "In Dera" is, under the variant key, Jindera (Australia); the name is Dera Ismail Khan. "In Salah" stays a town.
+    text = "In Dera Ismail Khan, a remote-controlled bomb hit a police van on Sunday. In Salah was quiet."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Dera Ismail Khan", "In Salah"]

@@ -1004,7 +1004,9 @@ def _agent(token: Token) -> Token | None:
         earlier = _subject(before.root) or next((t for t in before if t.lower_ in MOBS | _LOCALS), None)  # (unparsed)
         if earlier is not None and (earlier.lower_ in MOBS | _LOCALS or lemma(earlier) in MOBS | _LOCALS or _a_crowd(earlier)):
             return earlier
-    if subject is not None and (subject.lower_ in {"it", "they", "we"} or any(
+    ours = subject is not None and any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children) \
+        and lemma(subject) in {"force", "troop", "army", "soldier", "defender", "unit"}  # the speaker's state's: kept
+    if subject is not None and not ours and (subject.lower_ in {"it", "they", "we"} or any(
             c.dep_ == "poss" and c.lower_ in {"his", "its", "their", "our"} for c in subject.children)):
         # "Hezbollah said it had fired rockets", "Syrskyi said his troops had taken full control of Sudzha"
         subject = _speaker(token) or subject

@@ -1075,6 +1075,8 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
                 return actor_name(role, place_country)  # "an army drone strike" in Burkina Faso: its own army
             if role == "military" and not country and isinstance(token, Token) and not set(words) & _HOSTILE_WORDS:
                 country = _speakers_country(token, demonyms)  # "Russia's Defence Ministry said its troops ..."
+            if role in {"military", "police"} and not country and "our" in words:
+                country = place_country  # "'our armed and security forces have taken control of Kidal,' Goita said"
             return actor_name(role, country) if country else ""
     if country and token is not None and isinstance(token, Token) and token.lower_ in actors["countries"][country]["demonyms"]:
         return actor_name("military", country)  # "retaken by Ukraine", "the Russians left"

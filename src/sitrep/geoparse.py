@@ -292,6 +292,11 @@ def _spot(words: _Words, allowed: list[tuple[int, int]], gazetteer: Gazetteer, d
     i = 0
     while i < len(words):
         hit = _spot_at(words, i, runs[i], allowed, gazetteer, demonyms) if i in runs else None
+        if hit and hit.fuzzy and words.stop[i] and i + 1 in runs:
+            # "In Dera Ismail Khan": a sentence's capitalised "In" read into a loose match ("In Dera", Jindera) gives
+            # way to the name that starts after it
+            later = _spot_at(words, i + 1, runs[i + 1], allowed, gazetteer, demonyms)
+            hit = later if later is not None and later.tok_end >= hit.tok_end else hit
         if hit:
             found.append(hit)
             i = hit.tok_end
