@@ -4682,3 +4682,22 @@ def test_our_forces_are_the_speakers_states(language):
     [event] = run(language, "\"Today, our armed and security forces have taken control of Izyum,\" the president said in a "
                             "statement read on state television.")
     assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Police Forces of Ukraine (2019-)")
+
+
+def test_hundredth_probe_notes(language):
+    """From the ninety-ninth and hundredth probe notes and the fifty-fifth dispatches (23rd session)."""
+    # white phosphorus is no chemical weapon in ACLED's codebook (nor napalm, nor tear gas on crowds)
+    [event] = run(language, "On 12 September 2022, Russian forces shelled the outskirts of Kupiansk with artillery and white "
+                            "phosphorus shells, setting fire to fields.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    # "first reported 103 killed, later revised to 95": the revised toll
+    [event] = run(language, "On 12 September 2022, two suicide bombers detonated explosive vests among crowds in Kupiansk. "
+                            "Officials first reported 103 killed, later revised to 95.")
+    assert event.fatalities == 95
+    # "the rail hub of Lyman" is ground taken
+    [event] = run(language, "Ukrainian troops retook the rail hub of Kupiansk on Saturday after days of fighting.")
+    assert event.sub_event_type == "Government regains territory"
+    # "soldiers waiting to board the Jaffar Express to Peshawar" were going there; the dead are the bombing's
+    found = run(language, "On Saturday, a suicide bomber blew himself up at the railway station in Kupiansk, killing 26 people. "
+                          "Most of the dead were soldiers waiting to board the express to Kharkiv.")
+    assert [(e.sub_event_type, e.location) for e in found] == [("Suicide bomb", "Kupiansk")]

@@ -1259,3 +1259,11 @@ def test_a_sentences_capital_in_gives_way_to_the_name_after_it(language, full_ga
     # "In Dera" is, under the variant key, Jindera (Australia); the name is Dera Ismail Khan. "In Salah" stays a town.
     text = "In Dera Ismail Khan, a remote-controlled bomb hit a police van on Sunday. In Salah was quiet."
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Dera Ismail Khan", "In Salah"]
+
+
+def test_a_compass_word_is_a_division_only_beside_another_place_of_its_country(language, full_gazetteer):
+    # "the East air command" in a Ukrainian report is no region of Cameroon; "the East, near Bertoua" is
+    text = "Air defence units of the East air command shot down four missiles approaching Dnipro on Friday."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Dnipro"]
+    text = "Clashes were reported in the East, near Bertoua, Cameroon."
+    assert "East" in [t.name for t in geoparse(language(text), [], full_gazetteer)]

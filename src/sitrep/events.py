@@ -2108,6 +2108,7 @@ _TOLL_RISEN_TO = re.compile(r"(?i)\btoll\b[^.;]{0,240}?\b(?:risen|rose|rises|rai
                             r"|jumped|grown|grew|revised)\s+(?:\w+\s+)?to\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
 _TOLL_AT = re.compile(r"(?i)\btoll\b(?:[^.;]){0,40}?\bat\s+(?:at least\s+)?(\d[\d,]*|[a-z]+)\b")
 _A_TOLL = re.compile(r"(?i)\b(?:toll|number of)\b")
+_REVISED_TO = re.compile(r"(?i)\brevised\s+(?:down(?:wards?)?\s+)?to\s+(\d[\d,]*)\b")
 _RISING = frozenset({"rise", "raise", "bring", "climb", "reach", "increase", "jump", "grow", "push", "take", "revise"})
 # a toll put at a number is one account: it gives an event its toll, but does not change one another account gave
 # ("Police put the death toll at seven" after a bombing that counted none; not "Residents put the toll at nine")
@@ -2651,6 +2652,8 @@ def _drafts_for(
         return []  # background ("in 2014 separatists seized..."), not news of this article
     drafts = []
     toll = count_fatalities(sentence, chosen)
+    if toll and (revised := _REVISED_TO.search(sentence.text)) is not None:
+        toll = min(toll, int(revised.group(1).replace(",", "")))  # "first reported 103 killed, later revised to 95"
     named = _toll_place(sentence, where, places) if len(where) > 1 else None
     tolls = [toll if i == named else 0 for i in range(len(where))] if named is not None else _shares(toll, len(where))
     for place, toll in zip(where, tolls):

@@ -1370,7 +1370,17 @@ def _without_stray_lookalikes(mentions: list[_Mention]) -> list[_Mention]:
         others = [p for p in exact if p.geonameid != m.place.geonameid]
         return len(others) >= 3 and abroad(m.place, others)
 
-    return [m for m in mentions if not stray(m)]
+    def lone_compass(m: _Mention) -> bool:
+        # "Air defence units of the East air command": a compass word is a division of that name (Cameroon's
+        # East) only in a story with another place in its country
+        return m.place is not None and name_key(m.text) in _COMPASS_WORDS and not (
+            by_country.get(m.place.country, set()) - {m.place.geonameid})
+
+    return [m for m in mentions if not stray(m) and not lone_compass(m)]
+
+
+_COMPASS_WORDS = frozenset({"east", "west", "north", "south", "centre", "center", "central", "northeast", "northwest",
+                            "southeast", "southwest", "north east", "north west", "south east", "south west"})
 
 
 def _loose(m: _Mention) -> bool:
