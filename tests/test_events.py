@@ -4701,3 +4701,31 @@ def test_hundredth_probe_notes(language):
     found = run(language, "On Saturday, a suicide bomber blew himself up at the railway station in Kupiansk, killing 26 people. "
                           "Most of the dead were soldiers waiting to board the express to Kharkiv.")
     assert [(e.sub_event_type, e.location) for e in found] == [("Suicide bomb", "Kupiansk")]
+
+
+def test_hundred_and_first_probe_notes(language):
+    """From the hundred-and-first probe notes (23rd session)."""
+    # fire opened on a peaceful rally is lethal force, whatever else was thrown; fire into the air is not
+    [event] = run(language, "On 12 September 2022, Russian forces opened fire and threw stun grenades at a peaceful "
+                            "pro-Ukrainian rally in Kupiansk.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    [event] = run(language, "Police opened fire in the air and threw stun grenades at a rally in Kharkiv on Monday.")
+    assert event.sub_event_type == "Protest with intervention"
+    # all the drones "that targeted Kremenchuk" were shot down: no strike got through
+    [event] = run(language, "Air defence units shot down all five Shahed drones that targeted Kupiansk early on Monday.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    # what came before the act told ("after the town was retaken") is its time, not its news
+    [event] = run(language, "On 12 September 2022, Ukrainian authorities discovered a mass burial site with more than 440 graves "
+                            "on the outskirts of Izyum, after the town was retaken from Russian forces.")
+    assert event.sub_event_type == "Other"
+    # "shot dead the homeowner"; "a police officer and the bomber were killed"
+    [event] = run(language, "On 12 September 2022, two soldiers broke into a house in Kupiansk, shot dead the homeowner and "
+                            "raped his wife.")
+    assert event.fatalities == 1
+    [event] = run(language, "On 12 September 2022, a suicide bomber detonated explosives at the police station in Kupiansk. A "
+                            "police officer and the bomber were killed.")
+    assert event.fatalities == 2
+    # a march against an amnesty "for those convicted over the riots" is no riot
+    [event] = run(language, "Tens of thousands of people marched peacefully in Kharkiv on Sunday against an amnesty bill for "
+                            "those convicted over the 8 January riots.")
+    assert event.sub_event_type == "Peaceful protest"

@@ -2126,6 +2126,12 @@ def _after_the_source(token: Token) -> bool:
         for v in [token, *token.ancestors])
 
 
+def _what_came_before(trigger: Token, candidates: Sequence[SentenceEvent]) -> bool:
+    """The trigger is the verb of an "after" clause hung on another specific candidate's trigger."""
+    return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in trigger.children) \
+        and any(c.specific and c.trigger == trigger.head for c in candidates)
+
+
 _CELEBRATING = frozenset({"celebrate", "welcome", "cheer", "rejoice"})
 
 
@@ -2234,6 +2240,12 @@ def _crowd_control_thrown(token: Token) -> bool:
 _BARRICADE_MAKING = frozenset({"erect", "build", "set", "put", "construct", "raise", "place", "burn", "throw", "pile"})
 
 
+def _a_grievance_word(word: Token) -> bool:
+    """A noun in what a crowd is against or about ("against an amnesty bill for those convicted over the riots"), not
+    what it did."""
+    return word.pos_ == "NOUN" and any(a.dep_ == "prep" and a.lower_ in {"over", "against", "about"} for a in word.ancestors)
+
+
 def _barricade_met(word: Token) -> bool:
     """ "the march reached the barricades": barricades the crowd came to, not ones it put up."""
     return word.pos_ == "NOUN" and lemma(word) == "barricade" and lemma(word.head) not in _BARRICADE_MAKING
@@ -2257,6 +2269,7 @@ def _protest_type(sentence: Span) -> str:
             and not _blocked_with(t)  # "blocked the main road with stones": a barrier, not a missile
             and not (t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti")  # "anti-riot officers"
             and not _barricade_met(t)  # "as their march reached the barricades": the police's
+            and not _a_grievance_word(t)  # "against an amnesty for those convicted over the 8 January riots"
             and not any(c.dep_ == "amod" and c.lower_ == "armed" for c in t.children)]  # "after the capital's worst armed
     # clashes in years": fighting between armed groups, not the crowd's
     acts = {lemma(t) for t in done} | {t.lower_ for t in done}
@@ -2264,9 +2277,12 @@ def _protest_type(sentence: Span) -> str:
     arson = any(lemma(t) == "set" and any(c.lower_ in {"fire", "ablaze", "alight"} for c in t.children) for t in done)
     if acts & set(lex["protest_violent"]) or arson:
         return "Violent demonstration"
-    # "rubber bullets" disperse a crowd; live ones are lethal force
+    # "rubber bullets" disperse a crowd; live ones are lethal force, and so is fire opened on it ("opened fire and threw
+    # stun grenades at a peaceful rally")
     lethal = {lemma(t) for t in told if not any(c.lower_ in {"rubber", "plastic"} for c in t.children)} \
-        | {t.lower_ for t in told if t.lower_ not in {"rubber", "plastic"}}
+        | {t.lower_ for t in told if t.lower_ not in {"rubber", "plastic"}} \
+        | {"live" for t in told if lemma(t) == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in t.children)
+           and not any(c.lower_ in {"air", "rubber", "plastic"} for c in t.subtree)}
     if lethal & set(lex["protest_excessive_force"]) and lemmas & {"police", "force", "troops", "soldier", "security", "gendarme",
                                                                    "gendarmerie", "army", "military"}:
         return "Excessive force against protesters"
@@ -2640,7 +2656,8 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     if downed:  # (not "launched two missiles on Dnipro, and air defence shot down one": one got through)
         # ("rockets fired by Ukrainian forces", "the missiles had been launched by Tu-95MS bombers")
         # ("destroyed all missiles and drones launched at the capital", the launch parsed as a second verb)
-        told_with = [c for c in candidates if lemma(c.trigger) in {"launch", "fire"} and (
+        # (or "shot down all five Shahed drones that targeted Kremenchuk": what the downed drones were aimed at)
+        told_with = [c for c in candidates if lemma(c.trigger) in {"launch", "fire", "target"} and (
             c.trigger.dep_ in {"relcl", "acl", "advcl"} or any(t.dep_ == "auxpass" for t in c.trigger.children)
             or (c.trigger.dep_ == "conj" and any(c.trigger.head == d.trigger for d in downed)
                 and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in c.trigger.children)))]
@@ -2673,6 +2690,9 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     # an attempt yields to what was done: "attempted to advance from A and attacked around B" was fought at B
     rank = lambda c: (not c.specific, order.index(c.sub_event_type) if c.sub_event_type in order else 0,  # noqa: E731
                       c.trigger.dep_ == "xcomp" and lemma(c.trigger.head) in lexicon()["attempt_heads"])
+    # "discovered a mass burial site ... after the town was retaken from Russian forces": what came before the act the
+    # sentence tells is its time, not its news
+    candidates = [c for c in candidates if not _what_came_before(c.trigger, candidates)] or list(candidates)
     # "..., according to the Ta'ang National Liberation Army, whose fighters captured the town last month": what the
     # source is told to have done describes the source
     candidates = [c for c in candidates if not _describes_the_source(c.trigger)] or list(candidates)

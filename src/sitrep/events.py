@@ -1718,7 +1718,9 @@ def _count_with_conjuncts(noun: Token) -> int | None:
     # (and those killed "together with" or "along with" them: "Kirillov was killed together with his assistant")
     along = [o for p in noun.head.children if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and p.dep_ == "prep" and p.lower_ == "with"
              and any(a.lower_ in {"together", "along"} for a in p.children) for o in p.children if o.dep_ == "pobj"]
-    counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things()), *along)
+    # ("a police officer and the bomber were killed": a bomber who is a person, not the aircraft)
+    people = set(lexicon()["people"])
+    counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things() or lemma(c) in people), *along)
               if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself", "him", "her"}
               or _of_an_age(n)]
     return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
