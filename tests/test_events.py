@@ -4729,3 +4729,18 @@ def test_hundred_and_first_probe_notes(language):
     [event] = run(language, "Tens of thousands of people marched peacefully in Kharkiv on Sunday against an amnesty bill for "
                             "those convicted over the 8 January riots.")
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_hundred_and_second_probe_notes(language, full_gazetteer):
+    """From the hundred-and-second probe notes (23rd session)."""
+    # a grenade thrown into a crowd is the grenade's; a country's tally is no toll of one protest
+    [event] = run(language, "Two people were killed and 11 wounded on Wednesday evening when unidentified assailants threw a "
+                            "grenade into a crowd at the market in Kupiansk.")
+    assert (event.sub_event_type, event.fatalities) == ("Grenade", 2)
+    [event] = run(language, "A 23-year-old man was shot dead on Tuesday during a protest in Kharkiv. Rights groups have counted "
+                            "11 people killed nationwide in two days of protests.")
+    assert event.fatalities == 1
+    # where what is avenged happened is no scene of the revenge
+    text = ("On 17 January 2025, a mob attacked and looted shops owned by Sudanese traders in Aweil, in retaliation for the "
+            "reported killing of South Sudanese nationals in Wad Madani, Sudan.")
+    assert [e.location for e in processed(language, full_gazetteer, text, dt.date(2025, 1, 18))] == ["Aweil"]

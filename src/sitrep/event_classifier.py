@@ -694,7 +694,7 @@ def _tally(trigger: Token) -> bool:
             return True
     return (trigger.pos_ == "NOUN" and _counted(trigger)) or _yearly(trigger) or _toll_of_a_war(trigger) \
         or _a_record(trigger) or _many_over_a_month(trigger) or (trigger.pos_ == "VERB" and _counted_acts(trigger)) \
-        or _nationwide(trigger) or _summed_toll(trigger)
+        or nationwide(trigger) or _summed_toll(trigger)
 
 
 def _summed_toll(trigger: Token) -> bool:
@@ -714,7 +714,7 @@ def _names_a_place(sentence: Span) -> bool:
                and not (t.dep_ == "pobj" and t.head.lower_ in {"across", "throughout"}) for t in sentence)
 
 
-def _nationwide(trigger: Token) -> bool:
+def nationwide(trigger: Token) -> bool:
     """ "at least 10 people were killed nationwide today": a country's toll over the places it happened at,
     none of them named (a protest "across the country" is still one, wherever the report is from)."""
     if lemma(trigger) not in lexicon()["toll_verbs"]:
@@ -2359,6 +2359,10 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
             listed = listed.head
         if listed.dep_ == "dobj" and lex["verbs"].get(lemma(listed.head), {}).get("kind") == "weapon":
             return None  # "military aircraft bombed a crowd gathered for the opening of an office": the strike's target
+        if listed.dep_ == "pobj" and listed.head.lower_ in {"into", "at", "on", "among"} \
+                and lex["verbs"].get(lemma(listed.head.head), {}).get("kind") == "weapon" and _weapon_in(list(sentence)) \
+                and not _crowd_control_thrown(listed.head.head):
+            return None  # "threw a grenade into a crowd at the Km5 market": what the grenade was thrown at
         kind = _protest_type(_protest_scope(sentence, token))
         if kind == "Violent demonstration" and lemma(token) in MOBS and not _amid_a_protest(sentence):
             return "Mob violence"  # "The crowd smashed the vehicle's windows, beat two servicemen": no protest

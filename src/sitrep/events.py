@@ -47,6 +47,7 @@ from .event_classifier import (
     line_start,
     live_entry,
     lost_life,
+    nationwide,
     occurs,
     over_a_period,
     own_clause,
@@ -259,6 +260,13 @@ def _spoken_from_or_stood_with(doc: Doc, place: Toponym) -> bool:
         head.lower_ == "with" and lemma(head.head) == "solidarity")
 
 
+def _avenged(doc: Doc, place: Toponym) -> bool:
+    """ "looted shops in Aweil in retaliation for the reported killing of South Sudanese in Wad Madani": where what is
+    avenged happened is no scene of the revenge."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and any(lemma(a) in {"retaliation", "revenge", "reprisal"} for a in span.root.ancestors)
+
+
 def _names_a_body(doc: Doc, place: Toponym) -> bool:
     """ "Kharkiv regional police", "the Donetsk Oblast prosecutor's office": a place naming the seat of an
     institution that reports. Read from the words, which the parser often gets wrong in such notes."""
@@ -310,7 +318,8 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     # a country is too wide to be an event's place, and a union of countries ("pro-EU protesters") too
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
                    and not _where_treated(doc, p) and not _speaking(doc, p) and not _in_a_modifier(doc, p)
-                   and not _spoken_from_or_stood_with(doc, p) and not _one_of_a_kind(doc, p) and not _a_party(doc, p)]
+                   and not _spoken_from_or_stood_with(doc, p) and not _one_of_a_kind(doc, p) and not _a_party(doc, p)
+                   and not _avenged(doc, p)]
     # where words were spoken is no scene beside another place the sentence or its paragraph names ("Krivoy Rog:
     # a missile hit a residential building ..., the head of the regional military administration said in
     # Dnipro"); alone, the sentence's report is placed as before
@@ -1580,6 +1589,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             continue
         if any(c.dep_ == "neg" for c in token.children):
             continue
+        if nationwide(token):
+            continue  # "Foro Penal has counted 11 people killed nationwide in two days of protests": the country's tally
         if chosen is not None and _anothers_toll(token, chosen):
             continue
         if any(time_apart(t) for t in [token, *token.ancestors] if sentence.start <= t.i < sentence.end):
