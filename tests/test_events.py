@@ -4744,3 +4744,14 @@ def test_hundred_and_second_probe_notes(language, full_gazetteer):
     text = ("On 17 January 2025, a mob attacked and looted shops owned by Sudanese traders in Aweil, in retaliation for the "
             "reported killing of South Sudanese nationals in Wad Madani, Sudan.")
     assert [e.location for e in processed(language, full_gazetteer, text, dt.date(2025, 1, 18))] == ["Aweil"]
+
+
+def test_fifty_sixth_dispatches(language):
+    """From the fifty-sixth dispatches (23rd session): an ability, a detention that lasts, a past starting point, a deal."""
+    assert run(language, "Analysts say the group retains the ability to carry out large bombings in Kupiansk.") == []
+    assert run(language, "The former president remains detained with his wife and son at the presidential residence in "
+                         "Kharkiv.") == []
+    assert run(language, "Izyum had served as the main logistics hub for Russian operations toward Sloviansk since Russian "
+                         "forces captured it in the spring.") == []
+    found = run(language, "Russian missiles and drones hit Kharkiv port on Monday as Moscow abandons grain deal.")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]

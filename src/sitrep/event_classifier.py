@@ -172,6 +172,9 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False  # "a proposed 30-day ceasefire", "a planned offensive" (not "a potential airstrike": a suspected one)
         if child.dep_ == "prep" and child.lower_ == "for" and any(lemma(o) in _LONG_STRETCHES for o in child.children):
             return False  # "fought government forces around the town for years (for more than a decade)": a history
+    if trigger.tag_ == "VBN" and (lemma(trigger.head) in {"remain", "stay"} and trigger.dep_ in {"acomp", "xcomp", "oprd", "advcl"}
+                                  or any(c.dep_ in {"auxpass", "aux"} and c.lower_ in _REMAINING for c in trigger.children)):
+        return False  # "Bazoum remains detained with his wife and son": a state, not a detention
     if trigger.tag_ in {"VBG"} and trigger.dep_ in {"pcomp"} and trigger.head.lower_ in {"without", "amid", "amidst"}:
         return False  # (and "shells fired amid fighting in Goma landed in Rubavu": the setting, not the news)
     clause = semicolon_clause(sentence, trigger)
@@ -320,6 +323,7 @@ def _begun_by(verb: Token) -> Token | None:
         and begin != head else None
 
 
+_REMAINING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 _SWIFT_ACTS = frozenset({"offensive", "counteroffensive", "counter", "advance", "campaign", "raid", "attack", "assault", "war",
                          "operation", "push", "blitz"})
 
@@ -688,7 +692,8 @@ def _tally(trigger: Token) -> bool:
         since = (token.dep_ == "prep" and token.lower_ == "since") or (token.pos_ in {"VERB", "AUX"} and _opens_since(token))
         if since and token.head != token:
             anchor = _clause_verb(token.head)
-            if anchor is not None and _since_perfect(anchor):
+            # (or a past perfect: "Izium had served as the main logistics hub since Russian forces captured it in the spring")
+            if anchor is not None and (_since_perfect(anchor) or any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)):
                 return not any(t.lower_ in _RECENT for t in token.subtree)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _NOMINAL and _since_perfect(token):
             return True
@@ -1369,6 +1374,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("modifiers") and not any(c.dep_ == "advmod" and lemma(c) in rule["modifiers"] for c in token.children):
         # "were sexually assaulted"; else what the verb otherwise means ("assaulted an army position")
         return _verb_event(token, rule["otherwise"], places, sentence) if rule.get("otherwise") else None
+    if rule.get("place_object") and not (_names_place(_patient(token), places)
+                                         or lemma(_patient(token)) in lex["territory_objects"] if _patient(token) is not None else False):
+        return None  # "abandoned Kherson", "abandoned their positions"; not "Moscow abandons grain deal"
     if rule.get("needs_place") and not sentence_places(sentence, places):
         return None
     if rule.get("not_to") and any(c.dep_ == "prep" and c.lower_ == "to" and words_under(c) & set(rule["not_to"]) for c in token.children):
