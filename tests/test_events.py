@@ -4755,3 +4755,10 @@ def test_fifty_sixth_dispatches(language):
                          "forces captured it in the spring.") == []
     found = run(language, "Russian missiles and drones hit Kharkiv port on Monday as Moscow abandons grain deal.")
     assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+
+
+def test_a_threat_to_kill_is_no_death(language):
+    """From the hundred-and-fifth probe notes (23rd session): "raped a woman ... and threatened to kill her son"."""
+    [event] = run(language, "On 12 September 2022, a Russian soldier raped a 40-year-old woman in her home in Izyum and "
+                            "threatened to kill her son.")
+    assert (event.sub_event_type, event.fatalities) == ("Sexual violence", 0)

@@ -1591,6 +1591,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             continue
         if nationwide(token):
             continue  # "Foro Penal has counted 11 people killed nationwide in two days of protests": the country's tally
+        if token.dep_ == "xcomp" and lemma(token.head) in lexicon()["non_event"]["intent_heads"]:
+            continue  # "raped a woman ... and threatened to kill her son": a threat, no death
         if chosen is not None and _anothers_toll(token, chosen):
             continue
         if any(time_apart(t) for t in [token, *token.ancestors] if sentence.start <= t.i < sentence.end):
