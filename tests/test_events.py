@@ -4762,3 +4762,19 @@ def test_a_threat_to_kill_is_no_death(language):
     [event] = run(language, "On 12 September 2022, a Russian soldier raped a 40-year-old woman in her home in Izyum and "
                             "threatened to kill her son.")
     assert (event.sub_event_type, event.fatalities) == ("Sexual violence", 0)
+
+
+def test_hundred_and_fourth_and_sixth_probe_notes(language):
+    """From the hundred-and-fourth and hundred-and-sixth probe notes (23rd session)."""
+    # "His assistant was also killed": one more dead
+    [event] = run(language, "General Igor Kirillov was killed on Tuesday when a bomb hidden in a scooter went off outside his "
+                            "apartment building in Kharkiv. His assistant was also killed.")
+    assert event.fatalities == 2
+    # "27 servicemen killed and wounded": how many died is not told
+    [event] = run(language, "Ukrainian troops repelled five Russian assaults near Kupiansk on Thursday, the General Staff said. "
+                            "It said Russian losses in the area amounted to 27 servicemen killed and wounded.")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 0)
+    # "came under Ukrainian artillery and Grad rocket fire", the fire parsed as a second object of "under"
+    [event] = run(language, "Kupiansk came under Russian artillery and Grad rocket fire again yesterday afternoon. One woman was "
+                            "killed and four people were wounded.")
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 1)

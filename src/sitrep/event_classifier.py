@@ -1830,9 +1830,14 @@ _FIRE_WORDS = frozenset({"fire", "shelling", "bombardment"})  # "came under fire
 def _under_fire(token: Token) -> Token | None:
     """What is "under fire": "the convoy came under fire", "civilian vehicles coming under fire", "a
     residential area under fire"."""
-    if token.lower_ not in _FIRE_WORDS or token.dep_ != "pobj" or token.head.lower_ != "under":
+    if token.lower_ not in _FIRE_WORDS:
         return None
-    holder = token.head.head
+    under = token
+    while under.dep_ == "conj" and under.head != under:
+        under = under.head  # "came under Ukrainian artillery and Grad rocket fire", the fire parsed as a second object
+    if under.dep_ != "pobj" or under.head.lower_ != "under":
+        return None
+    holder = under.head.head
     if any(c.dep_ == "prep" and c.lower_ in {"for", "over"} and not _a_stretch_of_time(c) for h in (token, holder)
            for c in h.children):
         return None  # "police came under fire for their handling of the protests": criticism (not "over the day")

@@ -1593,6 +1593,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             continue  # "Foro Penal has counted 11 people killed nationwide in two days of protests": the country's tally
         if token.dep_ == "xcomp" and lemma(token.head) in lexicon()["non_event"]["intent_heads"]:
             continue  # "raped a woman ... and threatened to kill her son": a threat, no death
+        if token.dep_ == "acl" and any(c.dep_ == "conj" and lemma(c) in {"wound", "injure"} for c in token.children):
+            continue  # "losses amounted to 27 servicemen killed and wounded": the dead among them are not told
         if chosen is not None and _anothers_toll(token, chosen):
             continue
         if any(time_apart(t) for t in [token, *token.ancestors] if sentence.start <= t.i < sentence.end):
@@ -1888,6 +1890,9 @@ def extract(
                         told.event.sub_event_type, told.event.actor1, told.event.actor2, told.event.geonameid,
                         told.event.location, day.event_date)), dated=True, told_day=True)
             new = [_Draft(_told_again(d.event, told.event, untyped), told.dated, account, told_day=told.told_day) for d in new]
+            if _also_killed(chosen.trigger) and told.event.fatalities:
+                # "... was killed on Tuesday when a bomb hidden in a scooter went off. His assistant was also killed": more dead
+                new = [replace(d, event=replace(d.event, fatalities=told.event.fatalities + d.event.fatalities)) for d in new]
         elif drafts and _goes_on(article.text, drafts[-1], chosen.sentence, new, own_day):
             # "... youths set fire to police vehicles on Sunday evening. Police opened fire, killing a man."
             before = drafts[-1].event
@@ -2175,6 +2180,11 @@ def _toll_risen_to(sentence: Span) -> int | None:
     toll = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
     other = count_fatalities(sentence) if stated and toll is not None else 0
     return min(toll, other) if toll is not None and other else toll
+
+
+def _also_killed(trigger: Token) -> bool:
+    """ "His assistant was also killed": a toll told as more dead than the event counted."""
+    return lemma(trigger) in lexicon()["toll_verbs"] and any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
 
 
 def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Toponym]) -> int:
