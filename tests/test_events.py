@@ -4778,3 +4778,20 @@ def test_hundred_and_fourth_and_sixth_probe_notes(language):
     [event] = run(language, "Kupiansk came under Russian artillery and Grad rocket fire again yesterday afternoon. One woman was "
                             "killed and four people were wounded.")
     assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 1)
+
+
+def test_fifty_eighth_dispatches(language, full_gazetteer):
+    """From the fifty-eighth probe dispatches (23rd session)."""
+    # residents who seize men and beat and burn them to death are a mob, not kidnappers
+    [event] = run(language, "The same day, residents of Kupiansk seized two men they accused of being gang members, then beat "
+                            "and burned them to death in the street.")
+    assert event.sub_event_type == "Mob violence"
+    # "Fighting ... raged ..., residents said": the residents told of the fighting; they did not fight
+    [event] = run(language, "Fighting between the army, backed by former rebel groups, and the militia raged in the eastern "
+                            "neighbourhoods of Kupiansk on Tuesday, residents said.")
+    assert event.sub_event_type == "Armed clash"
+    # a group named in full before "and allied forces" is the first actor, not the state's army
+    text = ("In southeastern Kayin State, the Karen National Liberation Army (KNLA) and allied resistance forces captured the "
+            "military's Infantry Battalion 275 base near Myawaddy on Thursday.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 4, 13))
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "KNLA: Karen National Liberation Army")

@@ -986,8 +986,10 @@ def _agent(token: Token) -> Token | None:
     subject = _subject(token)
     head = token
     # (or a verb the tagger took for a noun, with its subject: "Residents ... beat and burned to death two men")
+    # (not up to a source: "Fighting between the army and the RSF raged ..., residents said", "Fighting" read as a verb)
     while subject is None and head.dep_ in {"conj", "xcomp", "advcl", "dep"} and head.head != head and (
-            head.head.pos_ == "VERB" or (head.dep_ == "conj" and any(c.dep_ == "nsubj" for c in head.head.children))):
+            head.head.pos_ == "VERB" or (head.dep_ == "conj" and any(c.dep_ == "nsubj" for c in head.head.children))) \
+            and lemma(head.head) not in lexicon()["reporting_verbs"]:
         head = head.head  # "surrounded a minibus, smashed its windows, beat a serviceman": a list of verbs ("then beat them")
         subject = _subject(head)
     if subject is not None and subject.dep_ == "nsubjpass":
@@ -1726,8 +1728,10 @@ def _noun_and_its_of(noun: Token) -> list[Token]:
 def _person_held(token: Token, sentence: Span) -> str:
     """ "FSB officers seized a schoolteacher": a detention by security forces, else an abduction."""
     who = _who(_agent(token))
-    if who & {"crowd", "mob"}:
-        return "Mob violence"  # "a crowd in Lascahobas seized two young men ...; they were stoned and burned to death"
+    if who & {"crowd", "mob"} or (who & _LOCALS and _weapon_in(list(sentence)) is None):
+        # "a crowd in Lascahobas seized two young men ...; they were stoned and burned to death", "residents of
+        # Petion-Ville seized two men they accused of being gang members, then beat and burned them to death"
+        return "Mob violence"
     # ("more than 100 suspected gang members were captured": suspects, held by the state that suspects them)
     suspects = (patient := _patient(token)) is not None and any(
         c.dep_ == "amod" and c.lower_ in {"suspected", "alleged"} for c in patient.children)

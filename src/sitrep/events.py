@@ -1105,10 +1105,16 @@ def _first_of_two(token: Token, place_country: str) -> str | None:
     alone = [t for t in _phrase(token) if t.i < cut]
     if not alone or token.i >= cut:
         return None
-    if place_country and _the_army(alone, place_country):
-        return actor_name("military", place_country)  # "FAMa": the country's own army, named by its acronym
     named = _normalise_actor(token.doc[alone[0].i : alone[-1].i + 1], place_country)
+    # (a group named in full first: "the Karen National Liberation Army (KNLA) and allied resistance forces")
+    if place_country and _the_army(alone, place_country) and named not in _named_groups():
+        return actor_name("military", place_country)  # "FAMa": the country's own army, named by its acronym
     return named or None
+
+
+@lru_cache(maxsize=1)
+def _named_groups() -> frozenset[str]:
+    return frozenset(_actors()["named_groups"].values())
 
 
 def _speakers_country(token: Token, demonyms: dict[str, frozenset[str]]) -> str:
