@@ -1267,3 +1267,11 @@ def test_a_compass_word_is_a_division_only_beside_another_place_of_its_country(l
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Dnipro"]
     text = "Clashes were reported in the East, near Bertoua, Cameroon."
     assert "East" in [t.name for t in geoparse(language(text), [], full_gazetteer)]
+
+
+def test_a_serial_comma_list_is_no_town_and_its_province(language, full_gazetteer):
+    # "Kyiv, Lviv, and Dnipro": Lviv is an item of the list, not Kyiv's province (which dropped every Kyiv of the story)
+    text = ("Thousands of Ukrainians protested in Kyiv, Lviv, and Dnipro on the evening of July 22. Russian forces conducted "
+            "a large combined strike against Kyiv on July 21.")
+    assert [(t.text, t.feature) for t in geoparse(language(text), [], full_gazetteer)] == [
+        ("Kyiv", "city"), ("Lviv", "city"), ("Dnipro", "city"), ("Kyiv", "city")]

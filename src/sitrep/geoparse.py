@@ -1304,8 +1304,10 @@ def _listed_on(words: _Words, mention: _Mention, by_start: dict[int, _Mention]) 
         return False
     if words.lower[after - 1] in _cues()["division_words"]:
         return False  # "Velykyi Burluk, Kupiansk raion, Kharkiv oblast": divisions, each in the next
-    if words.orth[after] == ",":
+    if words.orth[after] == "," and not (after + 2 < len(words) and words.lower[after + 1] in ("and", "or")):
         return after + 1 in by_start
+    if words.orth[after] == ",":
+        after += 1  # "Kyiv, Lviv, and Dnipro": the serial comma before the last item
     last = by_start.get(after + 1) if words.lower[after] in ("and", "or") else None
     return last is not None and not any(p.feature in ("admin1", "country") for p, _ in last.candidates)
 
