@@ -4795,3 +4795,16 @@ def test_fifty_eighth_dispatches(language, full_gazetteer):
             "military's Infantry Battalion 275 base near Myawaddy on Thursday.")
     [event] = processed(language, full_gazetteer, text, dt.date(2024, 4, 13))
     assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "KNLA: Karen National Liberation Army")
+
+
+def test_hundred_and_third_and_sixth_probe_notes(language):
+    """From the hundred-and-third and hundred-and-sixth probe notes (23rd session)."""
+    # protesters who "tried to storm the airport, throwing stones at police" rioted, attempt or not
+    [event] = run(language, "On 12 September 2022, protesters demanding the resignation of the governor tried to storm the "
+                            "airport in Kupiansk, throwing stones and homemade explosives at police, who responded with tear "
+                            "gas and live ammunition. 17 people were killed.")
+    assert (event.sub_event_type, event.fatalities) == ("Violent demonstration", 17)
+    # "The occupier was killed": one dead, told after the blast
+    [event] = run(language, "Yesterday morning in occupied Izyum an explosive device planted under the car of an officer went "
+                            "off as he started the engine. The occupier was killed.")
+    assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 1)

@@ -299,7 +299,9 @@ def _attempted_fight(trigger: Token, attempt: Token) -> bool:
     # "tried to storm our positions near Bilohorivka four times": an assault made, whatever its target type
     assault = rule.get("military") == "Armed clash" and bool(
         _described_words(_patient(trigger)) & set(lexicon()["military_targets"]))
-    fought = (rule.get("sub_event_type") == "Armed clash" or assault) and lemma(attempt) in lexicon()["attempt_heads"]
+    # (or a crowd's: "protesters ... tried to storm the airport, throwing stones at police")
+    stormed = lemma(trigger) == "storm" and bool(words_under(_subject(attempt)) & set(lexicon()["protesters"]))
+    fought = (rule.get("sub_event_type") == "Armed clash" or assault or stormed) and lemma(attempt) in lexicon()["attempt_heads"]
     made = attempt.tag_ in {"VBD", "VBN"} or (attempt.tag_ == "VBG" and not any(c.dep_ == "aux" for c in attempt.children))
     # "artillery striking Ukrainian forces attempting to advance": who were struck, not a battle told
     head = attempt.head
