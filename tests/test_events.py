@@ -4808,3 +4808,14 @@ def test_hundred_and_third_and_sixth_probe_notes(language):
     [event] = run(language, "Yesterday morning in occupied Izyum an explosive device planted under the car of an officer went "
                             "off as he started the engine. The occupier was killed.")
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 1)
+
+
+def test_thousands_counted_over_a_war_or_a_season_are_no_events_toll(language):
+    """From the fifty-seventh dispatches (23rd session): a total in thousands, up to now or over months, is no event."""
+    found = run(language, "Jihadists attacked a military detachment near Kupiansk on Saturday, killing six soldiers. Groups "
+                          "linked to Al-Qaeda have killed more than 10,000 civilians, soldiers and police.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 6)]
+    found = run(language, "On Saturday, police battled gang members in Kupiansk, killing three suspected gang members. The "
+                          "U.N. human rights office said more than 1,600 people were killed, injured or kidnapped in the "
+                          "first three months of the year.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 3)]

@@ -701,7 +701,26 @@ def _tally(trigger: Token) -> bool:
             return True
     return (trigger.pos_ == "NOUN" and _counted(trigger)) or _yearly(trigger) or _toll_of_a_war(trigger) \
         or _a_record(trigger) or _many_over_a_month(trigger) or (trigger.pos_ == "VERB" and _counted_acts(trigger)) \
-        or nationwide(trigger) or _summed_toll(trigger)
+        or nationwide(trigger) or _summed_toll(trigger) or _mass_toll(trigger)
+
+
+def _mass_toll(trigger: Token) -> bool:
+    """ "Groups linked to Al-Qaeda have killed more than 10,000 civilians", "more than 1,600 people were killed, injured
+    or kidnapped in the first three months of the year": thousands, counted up to now or over a period, are a war's or
+    a season's total, no one event's."""
+    verbs = [trigger]
+    # (up a list of participles, however parsed: "were killed, injured or kidnapped")
+    while (verbs[-1].dep_ == "conj" or (verbs[-1].dep_ == "advcl" and verbs[-1].tag_ == "VBN" and _subject(verbs[-1]) is None)) \
+            and verbs[-1].head.pos_ == "VERB":
+        verbs.append(verbs[-1].head)
+    return any(_thousands_counted(verb) and (_present_perfect(verb) or _over_a_period(verb)) for verb in verbs)
+
+
+def _thousands_counted(verb: Token) -> bool:
+    """The verb's subject or object is counted in thousands ("more than 10,000 civilians"), not dated ("in 2022")."""
+    return any(t.like_num and t.dep_ in {"nummod", "quantmod"} and t.ent_type_ not in {"DATE", "TIME"}
+               and t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 1000
+               for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"} for t in c.subtree)
 
 
 def _summed_toll(trigger: Token) -> bool:
