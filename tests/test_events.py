@@ -354,7 +354,7 @@ def test_reported_and_verbless_happenings_are_events(language, sentence, sub_typ
         ("On Monday, a Ukrainian convoy came under fire from Russian forces near Izyum.", "Armed clash",
          "Military Forces of Ukraine (2019-)"),
         ("On Monday, Kupiansk came under heavy artillery fire.", "Shelling/artillery/missile attack", ""),
-        ("On Monday, a truck carrying food for a humanitarian partner came under fire near Izyum.", "Attack", ""),
+        ("On Monday, a truck carrying food for a humanitarian partner came under fire near Izyum.", "Attack", "Civilians (Ukraine)"),
     ],
 )
 def test_what_comes_under_fire_is_the_target(language, sentence, sub_type, actor2):
@@ -4819,3 +4819,20 @@ def test_thousands_counted_over_a_war_or_a_season_are_no_events_toll(language):
                           "U.N. human rights office said more than 1,600 people were killed, injured or kidnapped in the "
                           "first three months of the year.")
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 3)]
+
+
+def test_bodies_recovered_after_a_strike_and_people_shot_dead_by_title_or_name_are_its_toll(language):
+    """From the hundred-and-sixth probe notes (24th session)."""
+    [event] = run(language, "A Russian drone slammed into an apartment block in Izyum overnight, the governor said on Saturday. "
+                            "Rescuers have so far recovered the bodies of 10 people, among them a baby.")
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 10)
+    # bodies recovered after an arrest are none of its toll
+    [event] = run(language, "Police arrested five men in Izyum on Saturday. Rescuers recovered the bodies of 10 people.")
+    assert (event.sub_event_type, event.fatalities) == ("Arrests", 0)
+    # a bare title, and two names the parser folded into one subject
+    [event] = run(language, "On Saturday, unidentified gunmen shot dead environmental defender and municipal councillor "
+                            "Ivan Petrenko as he left a church in Izyum.")
+    assert (event.sub_event_type, event.fatalities, event.actor2) == ("Attack", 1, "Civilians (Ukraine)")
+    [event] = run(language, "On Saturday, British journalist Dom Phillips and Indigenous affairs expert Bruno Pereira were "
+                            "shot dead by local fishermen in Izyum.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 2)

@@ -1207,6 +1207,8 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
             actor2 = actor_name("civilians", place_country)
         if actor2.startswith("Rioters") and place_country:
             actor2 = actor_name("civilians", place_country)  # "drone strikes hit a pharmacy and a crowd": people, no riot
+        if sub_type == "Attack" and not actor2 and place_country:
+            actor2 = actor_name("civilians", place_country)  # "gunmen shot dead Juan Lopez": ACLED's attacks are on civilians
     elif event_type == "Protests" and place_country:
         # ACLED codes the protesters first and whoever intervened second
         # "police shot dead five protesters", "arrested 17 people" at a march: the crowd first, the police second
@@ -1519,6 +1521,15 @@ def _number(token: Token) -> int | None:
     return value
 
 
+def _names_in(noun: Token) -> int:
+    """ "journalist Dom Phillips and expert Bruno Pereira were shot dead", misparsed as one subject: the
+    people named in it, when no conjunct of its own lists them."""
+    if noun.conjuncts or not any(t.dep_ == "cc" and t.lower_ == "and" for t in noun.subtree):
+        return 0
+    words = {t.i for t in noun.subtree}
+    return sum(1 for e in noun.doc.ents if e.label_ == "PERSON" and e.root.i in words)
+
+
 def _count_of(noun: Token) -> int | None:
     """The number a noun phrase gives: its numeral ("6 civilians"), a quantity word ("dozens"), or
     "a"/"an" before a person ("a woman"), or one person's pronoun ("he died in hospital")."""
@@ -1526,8 +1537,10 @@ def _count_of(noun: Token) -> int | None:
         return 1  # "he died in hospital", "killing himself", "killing six civilians as well as himself", "killing him"
     if _of_an_age(noun) or any(_aged(c) for c in noun.children):
         return 1  # "A 19-year-old was shot in the chest and died", "her 71-year-old neighbour later died"
+    if noun.tag_ == "NN" and _done_to_death(noun) and not any(c.dep_ in {"det", "nummod"} for c in noun.children):
+        return 1  # "shot dead environmental defender and councillor Juan Lopez": one person, by a bare title
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON" and (noun.dep_ != "nsubj" or lemma(noun.head) in _DYING):
-        return 1  # "Stanislav Rzhitsky, a former submarine commander, was shot dead": one person, by name (not the killer)
+        return max(1, _names_in(noun))  # "Stanislav Rzhitsky, a former submarine commander, was shot dead": one person, by name (not the killer)
     if noun.pos_ == "PROPN" and noun.dep_ in {"dobj", "nsubjpass"} and lemma(noun.head) in _KILLING \
             and noun.ent_type_ not in {"GPE", "LOC", "NORP", "FAC"}:
         return 1  # "killing Lieutenant General Igor Kirillov", whatever NER calls the name
@@ -1563,7 +1576,7 @@ def _done_to_death(noun: Token) -> bool:
     # (or "shot dead a kolbar": what is shot dead is someone, whatever the word)
     return noun.dep_ == "dobj" and (any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children)
                                         for p in noun.head.children)
-                                    or (lemma(noun.head) == "shoot" and any(c.lower_ == "dead" for c in noun.head.children)))
+                                    or (lemma(noun.head) == "shoot" and any(c.lower_ == "dead" for c in [*noun.head.children, *noun.children])))
 
 
 def _of_an_age(word: Token) -> bool:
@@ -2206,6 +2219,8 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     dying += [t.head for t in sentence if t.lower_ == "dead" and t.dep_ in {"oprd", "acomp"}
               and lemma(t.head) in {"confirm", "declare", "pronounce"} and not any(c.dep_ == "neg" for c in t.head.children)]
     doc = sentence.doc
+    recovered = _bodies_recovered(sentence)
+    dying += recovered
     # the town the wounded were taken to, or the body that reports, is no place of its own
     if not dying or any(not _where_treated(doc, p) and not _names_a_body(doc, p) for p in sentence_places(sentence, places)):
         return 0
@@ -2221,6 +2236,9 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     violent = event.event_type in {"Explosions/Remote violence", "Battles", "Violence against civilians"} \
         or event.sub_event_type in _FORCE_ON_PROTESTS  # "used ... firearms to clear the comuneros"
     undated = not _entities(sentence, "DATE")
+    if recovered and violent:
+        # "Rescuers have so far recovered the bodies of 10 people": the dead of the strike just told
+        return max(_bodies_count(b) for b in recovered)
     # after an interception or an arrest, "the driver" who died is someone that event's own lines named
     told_of = text[event.evidence[0].start : sentence.start_char].lower()
     if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"}
@@ -2229,6 +2247,21 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
         return 0
     # "The traitor died of his injuries in hospital": one person, whom the event told of
     return count_fatalities(sentence) or sum(1 for s in subjects if s.tag_ == "NN" and _definite(s))
+
+
+_RECOVERING = frozenset({"recover", "retrieve", "pull", "extract"})
+
+
+def _bodies_recovered(sentence: Span) -> list[Token]:
+    """The bodies a sentence tells were recovered and counts ("pulled 12 bodies from the rubble")."""
+    return [t for t in sentence if lemma(t) in {"body", "corpse"} and t.dep_ in {"dobj", "nsubjpass"}
+            and lemma(t.head) in _RECOVERING and not any(c.dep_ == "neg" for c in t.head.children) and _bodies_count(t)]
+
+
+def _bodies_count(body: Token) -> int:
+    """ "10 bodies", "the bodies of 10 people": how many; 0 when untold."""
+    owners = [o for p in body.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return next((n for t in [body, *owners] if (n := _count_with_conjuncts(t))), 0)
 
 
 def _of_wounds(death: Token) -> bool:
