@@ -4836,3 +4836,29 @@ def test_bodies_recovered_after_a_strike_and_people_shot_dead_by_title_or_name_a
     [event] = run(language, "On Saturday, British journalist Dom Phillips and Indigenous affairs expert Bruno Pereira were "
                             "shot dead by local fishermen in Izyum.")
     assert (event.sub_event_type, event.fatalities) == ("Attack", 2)
+
+
+def test_hundred_and_seventh_to_tenth_probe_notes(language, full_gazetteer):
+    """From the hundred-and-seventh to hundred-and-tenth probe notes (24th session)."""
+    # "a resident of Bryansk on Tuesday": the arrest's day, not the statement's
+    text = ("The FSB said on Friday its officers had detained a 19-year-old resident of Bryansk on Thursday on suspicion "
+            "of setting fire to a railway relay cabinet.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2025, 2, 15))
+    assert (event.sub_event_type, event.event_date) == ("Arrests", dt.date(2025, 2, 13))
+    # a post's shorthand toll after the strike
+    text = ("Yesterday the occupiers struck Kharkiv with two guided aerial bombs. As of now: 16 dead, 43 injured. "
+            "Search operations continue.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 5, 26))
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 16)
+    # the hospital the wounded lie in is not a second scene
+    text = ("Shebekino came under fire from the AFU again this morning. Grad rockets hit a residential street. Two women "
+            "were killed, four more people were wounded, all are in the Belgorod regional hospital.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2023, 6, 1))
+    assert (event.location, event.fatalities) == ("Shebekino", 2)
+    # the town of the mayor killed, not the state it is the capital of; but not beside the town he was seized in
+    text = "Alejandro Arcos, the mayor of Chilpancingo, capital of Guerrero state, was murdered on Sunday."
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 10, 8))
+    assert event.location == "Chilpancingo"
+    text = "Ousmane Sonko, the mayor of Ziguinchor, was arrested at his home in Dakar on Friday."
+    [event] = processed(language, full_gazetteer, text, dt.date(2023, 7, 29))
+    assert event.location == "Dakar"

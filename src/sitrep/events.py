@@ -299,11 +299,24 @@ def _the_bodys_name(doc: Doc, place: Toponym) -> bool:
     return span is not None and not told_in and _names_a_body(doc, place)
 
 
-def _without_bodies(doc: Doc, places: list[Toponym]) -> list[Toponym]:
+def _without_bodies(doc: Doc, places: list[Toponym], chosen: SentenceEvent) -> list[Toponym]:
     """The places left when those naming a reporting body are set aside, unless nothing else is left
-    ("Kharkiv regional police: ... near Hrakove")."""
+    ("Kharkiv regional police: ... near Hrakove"), or the body is the one the event was done to."""
     others = [p for p in places if not _names_a_body(doc, p)]
+    # (not beside another town: "Ousmane Sonko, the mayor of Ziguinchor, was arrested at his home in Dakar")
+    if not any(p.feature == "city" for p in others):
+        others = [p for p in places if p not in others and _the_victims_seat(doc, p, chosen)] + others
     return others or places
+
+
+def _the_victims_seat(doc: Doc, place: Toponym, chosen: SentenceEvent) -> bool:
+    """ "Alejandro Arcos, the mayor of Chilpancingo, ... was murdered": the town of the office attacked."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].lower_ != "of" or chosen.patient is None:
+        return False
+    office = doc[span.start - 2]
+    patient = chosen.patient.root if isinstance(chosen.patient, Span) else chosen.patient
+    return office.lower_ in {"mayor", "governor", "head"} and office.i in {t.i for t in patient.subtree}
 
 
 def _root_of(doc: Doc, place: Toponym) -> int | None:
@@ -370,7 +383,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     if governed and all(_the_bodys_name(doc, p) for p in governed) and any(
             not _names_a_body(doc, p) and not _from_origin(doc, p) for p in in_sentence):
         governed = []  # "Kherson region police: a driver hit a mine ... near Vysokopillia": the body only reports
-    governed = _without_bodies(doc, governed)
+    governed = _without_bodies(doc, governed, chosen)
     if len(counted := [p for p in in_sentence if _counted_over(doc, p)]) > 1:
         return _distinct(counted)  # "destroyed 12 drones: nine over Belgorod Region and three over Bryansk Region"
     if chosen.sub_event_type == "territory" and _the_settlement(chosen.patient) and governed \
@@ -392,7 +405,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
         # codes it near that town (geo precision 2)
         return [p for p in landmarks if p.feature == "city" and _describes(doc, p, chosen.patient)][:1]
     loose = [p for p in in_sentence if not _from_origin(doc, p) and (not focus_country or p.country == focus_country)]
-    loose = _without_bodies(doc, loose)
+    loose = _without_bodies(doc, loose, chosen)
     if chosen.sub_event_type == "territory":
         # ground taken is named in the trigger's own clause, not as a landmark, or stood for by a pronoun
         # ("since it was retaken"): "seized a village south of Pokrovsk, while strikes hit Kherson" took neither
@@ -557,8 +570,9 @@ def _a_hospital_gone_to(noun: Token) -> bool:
     if not named & _TREATMENT_PLACES or noun.dep_ != "pobj":
         return False
     prep, holder = noun.head, noun.head.head
+    # ("all are in the Belgorod regional hospital": where the wounded lie)
     return (prep.lower_ == "to" and (lemma(holder) in _TREATED or holder.lower_ == "way")) or (
-        prep.lower_ in {"in", "at"} and lemma(holder) in _TREATED)
+        prep.lower_ in {"in", "at"} and (lemma(holder) in _TREATED or (lemma(holder) == "be" and holder.pos_ == "AUX")))
 
 
 _TREATED_IN = frozenset({"hospitalize", "hospitalise", "treat", "admit"})
@@ -1290,6 +1304,9 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
     if span is None:
         return False
     lex = lexicon()
+    on = span.root.head
+    if on.dep_ == "prep" and on.lower_ == "on" and on.head.ent_type_ in {"GPE", "LOC"}:
+        return False  # "detained a resident of Bryansk on Tuesday": a place is not dated, the act is
     for token in span.root.ancestors:
         if describes_a_town(token) and (trigger is None or token.i != trigger.i):
             return True  # "..., the city recaptured from Russian forces last week"
@@ -2220,7 +2237,9 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
               and lemma(t.head) in {"confirm", "declare", "pronounce"} and not any(c.dep_ == "neg" for c in t.head.children)]
     doc = sentence.doc
     recovered = _bodies_recovered(sentence)
-    dying += recovered
+    # "As of now: 16 dead, 43 injured": a count in a post's shorthand
+    counted = [t for t in sentence if t.lower_ == "dead" and any(c.pos_ == "NUM" and c.dep_ in {"nsubj", "nummod"} for c in t.children)]
+    dying += recovered + counted
     # the town the wounded were taken to, or the body that reports, is no place of its own
     if not dying or any(not _where_treated(doc, p) and not _names_a_body(doc, p) for p in sentence_places(sentence, places)):
         return 0
@@ -2239,6 +2258,8 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     if recovered and violent:
         # "Rescuers have so far recovered the bodies of 10 people": the dead of the strike just told
         return max(_bodies_count(b) for b in recovered)
+    if counted and violent:
+        return count_fatalities(sentence)
     # after an interception or an arrest, "the driver" who died is someone that event's own lines named
     told_of = text[event.evidence[0].start : sentence.start_char].lower()
     if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"}
