@@ -4862,3 +4862,22 @@ def test_hundred_and_seventh_to_tenth_probe_notes(language, full_gazetteer):
     text = "Ousmane Sonko, the mayor of Ziguinchor, was arrested at his home in Dakar on Friday."
     [event] = processed(language, full_gazetteer, text, dt.date(2023, 7, 29))
     assert event.location == "Dakar"
+
+
+def test_a_towns_military_institute_is_the_town_and_a_crowd_dispersed_with_gunfire_met_excessive_force(language, full_gazetteer):
+    """From the hundred-and-seventh to hundred-and-tenth probe notes (24th session)."""
+    text = "Two Russian ballistic missiles struck the Poltava Military Institute of Communications on Tuesday."
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 9, 4))
+    assert (event.sub_event_type, event.location) == ("Shelling/artillery/missile attack", "Poltava")
+    # the protest, then "the protesters" dispersed with gunfire: one protest met with lethal force, on no square's namesake
+    text = ("On Monday, residents of Kherson held a protest against the Russian occupation on Svobody Square. Russian "
+            "forces dispersed the protesters with stun grenades and gunfire.")
+    found = processed(language, full_gazetteer, text, dt.date(2022, 3, 22))
+    assert [(e.sub_event_type, e.location) for e in found] == [("Excessive force against protesters", "Kherson")]
+    # an arrest the crowd marched against is its grievance; arrests made at the march are the police's
+    [march] = run(language, "Hundreds of union members marched through Izyum yesterday in defence of union rights and "
+                            "against the arrest of union officials, the regional union office said.")
+    assert march.sub_event_type == "Peaceful protest"
+    [march] = run(language, "Hundreds of people marched through Izyum yesterday against the arrest of union officials; "
+                            "police made several arrests.")
+    assert march.sub_event_type == "Protest with intervention"

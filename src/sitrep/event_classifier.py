@@ -2281,7 +2281,9 @@ _BARRICADE_MAKING = frozenset({"erect", "build", "set", "put", "construct", "rai
 def _a_grievance_word(word: Token) -> bool:
     """A noun in what a crowd is against or about ("against an amnesty bill for those convicted over the riots"), not
     what it did."""
-    return word.pos_ == "NOUN" and any(a.dep_ == "prep" and a.lower_ in {"over", "against", "about"} for a in word.ancestors)
+    # (or "in protest at the detention of the mayor")
+    return word.pos_ == "NOUN" and any(a.dep_ in {"prep", "conj"} and a.pos_ == "ADP" and (a.lower_ in {"over", "against", "about"} or (
+        a.lower_ == "at" and lemma(a.head) in {"protest", "anger", "outrage"})) for a in word.ancestors)
 
 
 def _barricade_met(word: Token) -> bool:
@@ -2330,7 +2332,11 @@ def _protest_type(sentence: Span) -> str:
         lemmas = lemmas - {"disperse", "dispersed"}
     # "a rubber company's clearing of their farmland": rubber that is no bullet stops no one
     lemmas -= {t.lower_ for t in sentence if t.lower_ == "rubber" and lemma(t.head) not in _RUBBER_SHOT}
-    if lemmas & set(lex["protest_intervention"]):
+    # (not "marched against the arrest of union officials": what the crowd is against)
+    grievances = {t.i for t in told if _a_grievance_word(t)}
+    against = {w for t in told if t.i in grievances for w in (lemma(t), t.lower_)} \
+        - {w for t in told if t.i not in grievances for w in (lemma(t), t.lower_)}
+    if (lemmas - against) & set(lex["protest_intervention"]):
         return "Protest with intervention"
     return "Peaceful protest"
 

@@ -2298,6 +2298,15 @@ def _protest_broken_up(told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft
     protest met with intervention, as ACLED codes them; the police are its second actor."""
     protest, patient = told.event, chosen.patient
     crowd = protest.sub_event_type in {"Peaceful protest", "Violent demonstration"}
+    if protest.sub_event_type == "Peaceful protest" and new and _the_crowd_again(chosen.trigger) and all(
+            d.event.sub_event_type in _FORCE_ON_PROTESTS and d.event.geonameid == protest.geonameid
+            and d.event.event_date == protest.event_date for d in new):
+        # "... held a protest on Svobody Square. Russian forces dispersed the protesters with stun grenades": the same crowd
+        met = new[0].event
+        return replace(told, event=replace(
+            protest, sub_event_type=met.sub_event_type, actor2=met.actor2, evidence=(*protest.evidence, *met.evidence),
+            event_id=event_id(met.sub_event_type, protest.actor1, met.actor2, protest.geonameid, protest.location,
+                              protest.event_date)))
     if not crowd or not new or patient is None or not isinstance(patient, Token):
         return None
     # "Police detained three of them", "three participants", "14 people"
@@ -2317,6 +2326,11 @@ def _protest_broken_up(told: _Draft, chosen: SentenceEvent, new: Sequence[_Draft
         protest, sub_event_type=sub_type, actor2=police, evidence=(*protest.evidence, *arrests[0].evidence),
         event_id=event_id(sub_type, protest.actor1, police, protest.geonameid, protest.location, protest.event_date),
     ))
+
+
+def _the_crowd_again(trigger: Token) -> bool:
+    """ "the protesters", "the demonstrators": a crowd told before."""
+    return lemma(trigger) in lexicon()["protesters"] and any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children)
 
 
 def _disappeared_after(text: str, told: _Draft, sentence: Span) -> bool:

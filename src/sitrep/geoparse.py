@@ -826,9 +826,11 @@ _HYPHENED_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "sur", "e
 
 
 def _named_for_its_town(words: _Words, mention: _Mention, ent_start: int, ent_end: int) -> bool:
-    """ "at Kasoa Old Market", "outside Kampala Central Police Station": a town's facility, named first for the town."""
-    return ent_start == mention.tok_start and ent_end > mention.tok_end \
-        and words.lower[ent_end - 1] in _cues()["town_facilities"]
+    """ "at Kasoa Old Market", "outside Kampala Central Police Station": a town's facility, named first for the town;
+    so is its military or regional body ("the Poltava Military Institute of Communications")."""
+    opens = ent_start == mention.tok_start or (ent_start == mention.tok_start - 1 and words.lower[ent_start] == "the")
+    return opens and ent_end > mention.tok_end and (words.lower[ent_end - 1] in _cues()["town_facilities"]
+                                                    or words.lower[mention.tok_end] in _cues()["town_bodies"])
 
 
 def _before_longer_name(words: _Words, mention: _Mention) -> bool:
