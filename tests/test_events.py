@@ -4881,3 +4881,32 @@ def test_a_towns_military_institute_is_the_town_and_a_crowd_dispersed_with_gunfi
     [march] = run(language, "Hundreds of people marched through Izyum yesterday against the arrest of union officials; "
                             "police made several arrests.")
     assert march.sub_event_type == "Protest with intervention"
+
+
+def test_raids_made_to_take_or_loot_and_the_dead_told_by_pronoun_or_joined_to_the_verb(language, full_gazetteer):
+    """From the hundred-and-seventh to hundred-and-tenth probe notes (24th session)."""
+    # a raid that took a hostage, or looted, and hurt no one is that act; one that shot residents attacked them
+    [event] = run(language, "On Tuesday, rebels stormed a small plane after it landed in Izyum, set it on fire and took "
+                            "its pilot hostage.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    [event] = run(language, "On Saturday, RSF fighters stormed the market in Izyum, Kharkiv oblast, and looted shops, grain "
+                            "stores and vehicles.")
+    assert (event.sub_event_type, event.actor1) == ("Looting/property destruction", "Rapid Support Forces")
+    [event] = run(language, "Gang members stormed the town of Izyum early on Thursday, shooting residents and setting fire "
+                            "to at least 45 homes.")
+    assert event.sub_event_type == "Attack"
+    # security forces retaking buildings from rioters took no ground
+    [event] = run(language, "Thousands of supporters of the former president stormed and ransacked the parliament in Izyum "
+                            "on Sunday, smashing windows before security forces retook the buildings with tear gas.")
+    assert event.sub_event_type == "Violent demonstration"
+    # the dead: "them" for the 13 seized, a woman the parser hung on the verb, fatalities told next
+    [event] = run(language, "On Monday, residents of Izyum seized 13 suspected gang members who had been stopped by police, "
+                            "and stoned and burned them to death in the street.")
+    assert (event.sub_event_type, event.fatalities) == ("Mob violence", 13)
+    text = ("On 23 July 2023, gunmen shot dead the mayor of Manta, Agustin Intriago, and a 21-year-old woman who was nearby "
+            "while the mayor was inspecting public works in Manta, Manabi.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2023, 7, 24))
+    assert event.fatalities == 2
+    [event] = run(language, "On Sunday, militants attacked a military camp in Izyum, triggering several hours of fighting "
+                            "with the army. Sources reported about 60 fatalities, mostly soldiers.")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 60)

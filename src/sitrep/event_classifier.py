@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -1508,6 +1508,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             # "before security forces regained control (with tear gas)", "... of the buildings": order restored, no
             # ground taken
             return None
+        if patient is not None and lemma(patient) == "building" and (
+                {lemma(t) for t in sentence} & _CROWD_CONTROL or words_under(_agent(token)) & {"security", "police"}):
+            return None  # "before security forces retook the buildings with tear gas": the same
         if patient is not None and lemma(patient) in rule.get("from_objects", ()):
             # "cleared Russian troops from Kruhliakivka": the ground is where they were cleared from
             patient = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -2571,6 +2574,14 @@ def _broke_out(verb: Token) -> bool:
     return (word == "go" and "off" in particle) or (word == "break" and "out" in particle) or word in {"erupt", "ensue"}
 
 
+def _joined_verb_read_as_participle(token: Token) -> bool:
+    """ "stormed the market in Tamboul ... and looted shops": the second verb read as describing its object, which the
+    parser joined to the first verb."""
+    # (or to a noun, after a comma: "stormed the market in Tamboul, Al Jazirah state, and looted shops")
+    return token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"} and token.i > 1 and token.doc[token.i - 1].lower_ == "and" \
+        and token.head.dep_ == "conj" and (token.head.head.pos_ == "VERB" or token.doc[token.i - 2].text == ",")
+
+
 def _participle_before_a_name(token: Token) -> bool:
     """ "a grenade thrown at a patrol in occupied Nova Kakhovka": a participle between a preposition and
     a name describes the place (the small model reads it as a verb with the name as object)."""
@@ -2614,7 +2625,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
         if misread:
             pos, word = "VERB", "shoot"  # "Two men on a motorcycle shot dead a man": "shot" read as a noun, "dead" as the verb
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
-        describing = not misread and (table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"}))
+        describing = not misread and (table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})) \
+            and not _joined_verb_read_as_participle(doc[i])
         if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]) and not _whose_kin(doc[i]):
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
@@ -2778,12 +2790,17 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
             and best.agent is None and best.trigger.dep_ in {"pcomp", "advcl"}:
         best = arrest
     # "stormed Faskari town ..., abducting twenty-three people", "stormed a mosque and took away forty-two worshippers":
-    # a raid that killed no one was made to take them
-    taken = next((c for c in candidates if c.sub_event_type == "Abduction/forced disappearance"
-                  and best.trigger in (c.trigger.head, *c.trigger.children)), None)
+    # a raid that killed no one was made to take them (or "stormed a small plane ..., set it on fire and took its
+    # pilot hostage"), or to loot ("stormed the market in Tamboul and looted shops")
+    # (but "stormed the town, shooting residents and setting fire to homes" attacked them)
+    harmed = any(c.sub_event_type == "Attack" and c.trigger != best.trigger for c in candidates)
+    taken = next((c for kind in ["Abduction/forced disappearance", "Looting/property destruction"] for c in candidates
+                  if c.sub_event_type == kind and (kind != "Looting/property destruction" or not harmed)
+                  and (best.trigger in (*list(c.trigger.ancestors)[:2], *c.trigger.children, *c.trigger.conjuncts)
+                       or _joined_verb_read_as_participle(c.trigger))), None)
     if taken is not None and best.sub_event_type == "Attack" and lemma(best.trigger) in _RAIDS \
             and not any(lemma(t) in {"kill", "die", "dead", "death", "body"} for t in best.trigger.sent):
-        best = taken
+        best = replace(taken, agent=taken.agent or best.agent)  # (the raiders did it: "RSF fighters stormed ... and looted")
     # "Protests erupted in Tripoli ..., with banks set ablaze": what a riot burns is the riot's (not what
     # soldiers loot while a crowd rages)
     riot = next((c for c in candidates if c.sub_event_type == "Violent demonstration"), None)

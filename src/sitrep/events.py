@@ -1674,10 +1674,15 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
             candidates = [shot]  # "gunmen ... shot dead an Indigenous Nasa leader ..., the council said": not the gunmen
         if not candidates and (lost := _object_misparsed(token, sentence)) is not None:
             candidates.append(lost)
+        candidates = [_antecedent(c) if c.lower_ == "them" else c for c in candidates]
         found = next(((c, n) for c in candidates if (n := _count_with_conjuncts(c)) is not None), None)
         counted[token.i] = found[1] if found else 0
         if found and found[0].dep_ == "dobj" and any(c.dep_ == "conj" and c.lower_ in {"himself", "herself"} for c in token.children):
             counted[token.i] += 1  # "killing six civilians as well as himself", the pronoun hung on the verb
+        if found and found[0].dep_ == "dobj":
+            # "shot dead the mayor of Manta, Agustin Intriago, and a 21-year-old woman", the woman hung on the verb
+            counted[token.i] += sum(n for c in found[0].head.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                                    and c.lower_ in lexicon()["people"] and (n := _count_of(c)) is not None)
         # "Three soldiers and at least 11 militants were killed", parsed as two subjects: both died
         subjects = [n for c in candidates if c.dep_ in {"nsubj", "nsubjpass"} and (n := _count_with_conjuncts(c)) is not None]
         if found and found[0].dep_ in {"nsubj", "nsubjpass"} and len(subjects) > 1:
@@ -1772,9 +1777,26 @@ def _count_with_conjuncts(noun: Token) -> int | None:
     # ("a police officer and the bomber were killed": a bomber who is a person, not the aircraft)
     people = set(lexicon()["people"])
     counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things() or lemma(c) in people), *along)
-              if n.pos_ in {"NOUN", "PROPN", "NUM"} or n.lower_ in {"he", "she", "both", "himself", "herself", "him", "her"}
-              or _of_an_age(n)]
-    return sum(c for c in counts if c is not None) if counts and counts[0] is not None else None
+              if _countable(n)]
+    # (a verb counts no one, whatever nouns the parser hung on it as conjuncts)
+    return sum(c for c in counts if c is not None) if _countable(noun) and counts[0] is not None else None
+
+
+def _antecedent(them: Token) -> Token:
+    """ "seized 13 suspected gang members ... and stoned and burned them to death": whom "them" stands for, the
+    object of the verb its own is joined to; else the pronoun itself."""
+    verb = them.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+        taken = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if taken is not None:
+            return taken
+    return them
+
+
+def _countable(word: Token) -> bool:
+    return word.pos_ in {"NOUN", "PROPN", "NUM"} or word.lower_ in {"he", "she", "both", "himself", "herself", "him", "her"} \
+        or _of_an_age(word)
 
 
 # ---------------------------------------------------------------- assembling events
@@ -2238,7 +2260,9 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     doc = sentence.doc
     recovered = _bodies_recovered(sentence)
     # "As of now: 16 dead, 43 injured": a count in a post's shorthand
-    counted = [t for t in sentence if t.lower_ == "dead" and any(c.pos_ == "NUM" and c.dep_ in {"nsubj", "nummod"} for c in t.children)]
+    # (or "Sources reported about 60 fatalities")
+    counted = [t for t in sentence if (t.lower_ == "dead" or lemma(t) in {"fatality", "death"})
+               and any(c.pos_ == "NUM" and c.dep_ in {"nsubj", "nummod"} for c in t.children)]
     dying += recovered + counted
     # the town the wounded were taken to, or the body that reports, is no place of its own
     if not dying or any(not _where_treated(doc, p) and not _names_a_body(doc, p) for p in sentence_places(sentence, places)):
