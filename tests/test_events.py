@@ -4910,3 +4910,28 @@ def test_raids_made_to_take_or_loot_and_the_dead_told_by_pronoun_or_joined_to_th
     [event] = run(language, "On Sunday, militants attacked a military camp in Izyum, triggering several hours of fighting "
                             "with the army. Sources reported about 60 fatalities, mostly soldiers.")
     assert (event.sub_event_type, event.fatalities) == ("Armed clash", 60)
+
+
+def test_sixtieth_dispatches(language, full_gazetteer):
+    """From the sixtieth dispatches (24th session)."""
+    # a town's history told by the war's first days is no event of the day
+    found = run(language, "A car bomb killed a Russian-installed official in Izyum on Tuesday. Izyum, which had a pre-war "
+                          "population of about 45,000, was occupied in the first days of the full-scale invasion.")
+    assert [e.sub_event_type for e in found] == ["Remote explosive/landmine/IED"]
+    # "little fighting" is next to none; "no civilians were injured or killed" kills no one
+    assert run(language, "Officials gave no casualty figures, and residents said there had been little fighting inside "
+                         "Izyum itself.") == []
+    found = run(language, "Russian forces launched an air strike near Izyum on Monday. They said no civilians were injured "
+                          "or killed.")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+    # "our forces", "they": the group that speaks, not the state of the place
+    text = "\"Our forces have liberated the city of Wad Madani,\" the RSF said in a statement late on Monday."
+    [event] = processed(language, full_gazetteer, text, dt.date(2023, 12, 19))
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "Rapid Support Forces")
+    text = "On Sunday, factions of the Syrian National Army said they had seized the town of Tal Rifaat, north of Aleppo."
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 12, 2))
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "SNA: Syrian National Army")
+    # an arrest at a home, earlier that day, is not the march's
+    found = run(language, "In Izyum, thousands of people marched peacefully through the city on Saturday. Earlier that day, "
+                          "police arrested a popular actor at his home in Izyum, his wife said.")
+    assert sorted(e.sub_event_type for e in found) == ["Arrests", "Peaceful protest"]

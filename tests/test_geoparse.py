@@ -1275,3 +1275,17 @@ def test_a_serial_comma_list_is_no_town_and_its_province(language, full_gazettee
             "a large combined strike against Kyiv on July 21.")
     assert [(t.text, t.feature) for t in geoparse(language(text), [], full_gazetteer)] == [
         ("Kyiv", "city"), ("Lviv", "city"), ("Dnipro", "city"), ("Kyiv", "city")]
+
+
+def test_a_region_known_by_its_whole_name_a_side_taken_a_square_and_a_towns_institute(language, full_gazetteer):
+    """From the sixtieth dispatches and hundred-and-seventh probe notes (24th session)."""
+    # "the Moscow region" is Moscow Oblast, "the Leningrad region" Leningrad Oblast: not the federal city the bare name is
+    text = "Drones hit Kirishi in the Leningrad region and a village in the Moscow region."
+    found = [(t.text, t.name, t.feature) for t in geoparse(language(text), [], full_gazetteer)]
+    assert found[1:] == [("Leningrad region", "Leningradskaya oblast'", "admin1"), ("Moscow region", "Moskovskaya oblast'", "admin1")]
+    # "pro-Kyiv fighters" took a side; "Svobody Square" is a square of Kherson, no Russian village
+    text = "Ukrainian drones hit refineries as pro-Kyiv fighters claim raids. Residents rallied on Svobody Square in Kherson."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Kherson"]
+    # "the Poltava Military Institute of Communications": NER's organisation, named for its town
+    text = "Two Russian ballistic missiles struck the Poltava Military Institute of Communications on Tuesday."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Poltava"]

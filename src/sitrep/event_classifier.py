@@ -267,11 +267,14 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
     if _claim_doubted(trigger, sentence):
         return False
     # "No one was killed in Kupiansk", "the strike killed nobody", "Nobody was slain" (slain parsed an adjective)
-    told_of = [*trigger.children, *(trigger.head.children if trigger.dep_ == "acomp" else [])]
+    # (or a verb joined to one with no subject of its own: "no civilians were injured or killed")
+    joined = trigger.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)
+    told_of = [*trigger.children, *(trigger.head.children if trigger.dep_ == "acomp" or joined else [])]
     if any(c.dep_ in {"nsubjpass", "dobj", "nsubj"} and _no_one(c) for c in told_of):
         return False
     # "no suspect has been arrested", "no shots were fired"
-    if any(c.dep_ in {"nsubjpass", "dobj"} and any(_denies(d) for d in c.children) for c in trigger.children):
+    if any(c.dep_ in {"nsubjpass", "dobj"} and any(_denies(d) for d in c.children)
+           for c in [*trigger.children, *(c for c in told_of if joined and c.dep_ == "nsubjpass")]):
         return False
     doc = trigger.doc
     if trigger.i + 2 < len(doc) and doc[trigger.i + 1].lower_ in {"no", "none", "nobody"} and doc[trigger.i + 2].is_punct:
@@ -2419,6 +2422,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         return None
     if token.dep_ == "pobj" and token.head.lower_ in {"amid", "amidst"}:
         return None  # "Shells fired from Congo amid fighting in Goma landed in Rubavu": the setting, not the news
+    if any(c.dep_ == "amod" and c.lower_ == "little" for c in token.children):
+        return None  # "residents said there had been little fighting inside the town": next to none
     if sub_type == "Change to group/activity" and not any(
             words_under(o) & set(lex["suspended_acts"]) for p in token.children if p.lower_ == "of" for o in p.children):
         return None  # "the suspension of its military operations"; not "the suspension of a mayor"

@@ -517,10 +517,13 @@ def _speaking(doc: Doc, place: Toponym) -> bool:
         speaker = span.root.head.head  # "..., the federal prosecutor's office in Brussels said"
     # (and so is a capital that acts as one: "as Washington launched a sustained campaign", "Kyiv has appealed")
     acts = {*lexicon()["reporting_verbs"], *lexicon()["stance_verbs"], *_STATE_ACTS}
-    return speaker.dep_ == "nsubj" and lemma(speaker.head) in acts
+    # ("Washington was deeply concerned by reports that security forces had fired on protesters")
+    return (speaker.dep_ == "nsubj" and lemma(speaker.head) in acts) or (
+        speaker.dep_ == "nsubjpass" and lemma(speaker.head) in _STATE_FEELINGS)
 
 
 _STATE_ACTS = frozenset({"launch", "appeal", "respond", "retaliate", "order", "approve", "sanction", "deploy", "send"})
+_STATE_FEELINGS = frozenset({"concern", "alarm", "worry", "disturb", "shock", "sadden", "outrage"})
 
 
 def _spoken_in(doc: Doc, place: Toponym) -> bool:
@@ -960,13 +963,17 @@ def _geo_precision(doc: Doc, place: Toponym, inherited: bool) -> int:
 def _speaker_for(agent: Token | None) -> Token | None:
     """ "The Israeli military said in a statement that it had struck a Hezbollah operative": the pronoun
     doing what the reporting verb's subject tells of is that subject."""
-    if not isinstance(agent, Token) or agent.lower_ not in {"it", "they", "we"}:
+    # (or "'Our forces have liberated the city of Wad Madani,' the RSF said", "... said its fighters had seized")
+    owned = isinstance(agent, Token) and any(c.dep_ == "poss" and c.lower_ in {"our", "its", "their"} for c in agent.children)
+    if not isinstance(agent, Token) or (agent.lower_ not in {"it", "they", "we"} and not owned):
         return agent
     verb = agent.head
     while verb.dep_ in {"ccomp", "conj"} and verb.head != verb:
         verb = verb.head
         if lemma(verb) in lexicon()["reporting_verbs"]:
-            return next((c for c in verb.children if c.dep_ == "nsubj"), agent)
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), agent)
+            # (a speaker named by no actor, "the president said", leaves "our forces" to be read as they are)
+            return speaker if not owned or _normalise_actor(speaker, "") else agent
     return agent
 
 
@@ -1976,6 +1983,25 @@ def extract(
     return _claimed(found, doc, article.text, segments, focus_country)
 
 
+def _early_in_the_war(chosen: SentenceEvent) -> bool:
+    """The act dated only by a war's first days or months ("in the first days of the full-scale invasion",
+    "at the start of the war"): history, whatever the report's day."""
+    for prep in chosen.trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "at"}:
+            continue
+        period = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        # (the war's own: not "in the first stage of the largest swap of the war")
+        if period is not None and lemma(period) in _EARLY_PERIODS and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(lemma(o) in _WARS for o in c.children) for c in period.children) \
+                and not any(t.pos_ == "NUM" for t in period.subtree):
+            return True
+    return False
+
+
+_EARLY_PERIODS = frozenset({"day", "week", "month", "hour", "beginning", "start", "outset", "stage", "phase"})
+_WARS = frozenset({"invasion", "war", "conflict"})
+
+
 def _told_as_the_past(chosen: SentenceEvent, dates: Sequence[DateMention]) -> bool:
     """A sentence's own main verb in the past perfect, on no day of its own ("Izium had been seized by Russian forces
     in the spring after weeks of heavy bombardment"): what came before the news; a report's backshift ("officials
@@ -2755,6 +2781,8 @@ def _drafts_for(
         return []  # "announced a large rally in Kragujevac for Saturday, 15 February": not held yet
     if _told_as_the_past(chosen, dates):
         return []  # "Izium had been seized by Russian forces in the spring": the story's past, not its news
+    if _early_in_the_war(chosen):
+        return []  # "Melitopol ... was occupied in the first days of the full-scale invasion": the same
     when = _event_date(chosen, dates, article.published)
     live = when is None and article.published is not None and live_entry(sentence)
     if live:
@@ -3133,7 +3161,7 @@ def _territory_type(chosen: SentenceEvent, country: str) -> str:
     said = chosen.sentence.text.lower()
     if any(phrase in said for phrase in lexicon()["uncontested"]):
         return "Non-violent transfer of territory"
-    actor = _normalise_actor(chosen.agent, country)
+    actor = _normalise_actor(_speaker_for(chosen.agent), country)
     state = actor_name("military", country) if country else ""
     if actor:  # (the state's police are the state: "security forces regained control of Kupiansk")
         return "Government regains territory" if actor in {state, actor_name("police", country) if country else ""} \
@@ -3295,10 +3323,14 @@ def _with_crowds(found: Sequence[Event]) -> list[Event]:
 def _arrested_at(found: Sequence[Event]) -> list[Event]:
     """ "Around a hundred residents gathered outside the regional government building in Kursk. When they refused
     to leave, police detained three men": arrests told in the very next sentence, there and then, met the protest."""
-    arrests = [e for e in found if e.sub_event_type == "Arrests" and e.evidence]
+    # (not one at a home, or "earlier that day": "Earlier that day, police arrested popular actor Lu Min at his home")
+    arrests = [e for e in found if e.sub_event_type == "Arrests" and e.evidence and not _AWAY_FROM_A_CROWD.search(e.evidence[0].text)]
     return [_reidentified(replace(e, sub_event_type="Protest with intervention")) if e.sub_event_type == "Peaceful protest" and e.evidence and any(
         same_place(e, a) and a.event_date == e.event_date
         and 0 <= a.evidence[0].start - e.evidence[-1].end <= _NEXT_SENTENCE_CHARS for a in arrests) else e for e in found]
+
+
+_AWAY_FROM_A_CROWD = re.compile(r"(?i)\b(?:at (?:his|her|their) (?:home|house|apartment|flat)|earlier that day)\b")
 
 
 def _folded(found: Sequence[Event], crowds: set[str], parts: set[str], account: bool = False) -> list[Event]:

@@ -581,6 +581,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= 2.0  # "the village of Gora-Podol", unknown as a whole: neither Góra in Poland nor Kyiv's Podil
     if _quoted_name_of_a_thing(words, mention):
         evidence -= 3.0  # "Russian 'Geran' drones"
+    if before == "-" and mention.tok_start > 1 and words.lower[mention.tok_start - 2] in {"pro", "anti"}:
+        evidence -= 10.0  # "pro-Kyiv fighters": a side taken, not a place
     if any(c.isdigit() for c in mention.text):
         evidence -= 3.0  # "Route 13", "Highway 1": a numbered road, read under a town's key
     if after == "time" and mention.tok_start > 0 and _CLOCK.fullmatch(words.orth[mention.tok_start - 1].rstrip(".")):
@@ -741,6 +743,11 @@ def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> No
     """ "Kursk region", "Robotyne (Zaporizhia)": the first-level division that holds the city of that name, even
     without an alias."""
     for mention in mentions:
+        if (named := _named_division(mention, gazetteer)):
+            # "the Leningrad region", "the Moscow region": the oblast known by that whole name, not the division of the
+            # city the bare name is (Saint Petersburg was Leningrad; Moscow is a federal city of its own)
+            mention.candidates = named + [(p, k) for p, k in mention.candidates if p.feature != "admin1"]
+            continue
         if not (mention.admin_after or mention.bracketed) or any(p.feature == "admin1" or k == NameKind.DEMONYM for p, k in mention.candidates):
             continue  # nor "the Canadian province": an adjective, not the province of Canadian, Victoria
         cities = [(p, k) for p, k in mention.candidates if p.feature == "city" and p.admin1]
@@ -752,6 +759,23 @@ def _add_admin1_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> No
                 mention.candidates.append((admin1, NameKind.ALTERNATE))
                 if kind != NameKind.NAME:  # "Ukraine Oblast" is not Andalucia through its town alias "Ukraine"
                     mention.weak.add(admin1.geonameid)
+
+
+def _named_division(mention: _Mention, gazetteer: Gazetteer) -> list[tuple[Place, int]]:
+    """The first-level divisions whose own name is the mention's name with a region word ("Leningrad Oblast")."""
+    word = mention.admin_word
+    if word not in _REGION_WORDS:
+        return []
+    base = mention.text[: -len(word)].strip() if mention.text.lower().endswith(word) else mention.text
+    found: dict[int, tuple[Place, int]] = {}
+    for variant in dict.fromkeys([word, *_REGION_WORDS]):
+        for place, kind in gazetteer.lookup_kinds(f"{base} {variant}"):
+            if place.feature == "admin1" and kind != NameKind.ABBREVIATION:
+                found.setdefault(place.geonameid, (place, kind))
+    return list(found.values())
+
+
+_REGION_WORDS = ("oblast", "region", "province", "krai", "kray")
 
 
 def _named_alike(city: str, division: str) -> bool:
