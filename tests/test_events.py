@@ -4935,3 +4935,41 @@ def test_sixtieth_dispatches(language, full_gazetteer):
     found = run(language, "In Izyum, thousands of people marched peacefully through the city on Saturday. Earlier that day, "
                           "police arrested a popular actor at his home in Izyum, his wife said.")
     assert sorted(e.sub_event_type for e in found) == ["Arrests", "Peaceful protest"]
+
+
+def test_hundred_and_eleventh_to_fourteenth_probe_notes(language, full_gazetteer):
+    """From the hundred-and-eleventh to hundred-and-fourteenth probe notes (24th session)."""
+    # a street crowded with people is no crowd that struck
+    text = ("On 13 April 2025, Russian forces launched 2 Iskander-M ballistic missiles at the centre of Sumy, Sumy raion, "
+            "Sumy oblast, hitting a university building and a street crowded with people on Palm Sunday.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2025, 4, 14))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    # a candidate shot leaving his campaign rally was attacked; fire on a civilian car at a checkpoint is an attack
+    [event] = run(language, "Presidential candidate Ivan Petrenko was shot dead as he left a campaign rally at a school in "
+                            "Izyum on Wednesday evening.")
+    assert event.sub_event_type == "Attack"
+    [event] = run(language, "On Monday, Russian forces opened fire on a civilian car at a checkpoint near Izyum, on the road "
+                            "to Kharkiv. A woman was killed.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+    # a crowd's attack is a mob's, with the arrests that followed
+    text = ("Crowds attacked Syrian-owned shops, homes and cars in Kayseri's Melikgazi district on Sunday night after a "
+            "Syrian man was accused of sexually abusing a child, the interior minister said, adding that police had "
+            "detained 67 people.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 7, 1))
+    assert event.sub_event_type == "Mob violence"
+    # fighting that went on at a town's outskirts
+    [event] = run(language, "Fighting between Ukrainian troops and Russian forces continued on Wednesday on the outskirts of "
+                            "Izyum, officials said.")
+    assert event.sub_event_type == "Armed clash"
+    # the pilot taken hostage outranks the plane burned; a handover agreed years before is no agreement of the day
+    [event] = run(language, "On Tuesday, rebels set fire to a plane after it landed at the airstrip in Izyum and took its "
+                            "pilot, Philip Mehrtens, hostage.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    text = ("Azerbaijani troops entered the town of Lachin on Friday without resistance after Armenian residents left "
+            "ahead of the handover agreed under the 2020 ceasefire, President Ilham Aliyev said.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2022, 8, 27))
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    # the bodies a deal returns are no deaths of the deal
+    [event] = run(language, "Russian and Ukrainian delegations meeting in Izyum on Monday agreed to exchange prisoners and to "
+                            "return 6,000 bodies of fallen soldiers to each side.")
+    assert (event.sub_event_type, event.fatalities) == ("Agreement", 0)

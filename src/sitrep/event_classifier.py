@@ -1233,9 +1233,15 @@ def _protesting_too(token: Token) -> set[str]:
 
 
 def _at_a_named_place(verb: Token) -> bool:
-    """ "continues in Dzerzhinsk", "continued near Shcherbynivka"; not "has continued across much of the region"."""
-    return any(c.dep_ == "prep" and c.lower_ in {"in", "within", "inside", "near", "around", "at", "outside"}
-               and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in verb.children)
+    """ "continues in Dzerzhinsk", "continued near Shcherbynivka", "on the outskirts of Sudzha"; not "has continued
+    across much of the region"."""
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "within", "inside", "near", "around", "at", "outside", "on"}
+               and any(o.dep_ == "pobj" and (o.pos_ == "PROPN" or (lemma(o) in _PARTS_OF_A_TOWN and any(
+                   p.lower_ == "of" and any(n.pos_ == "PROPN" for n in p.children) for p in o.children)))
+                       for o in c.children) for c in verb.children)
+
+
+_PARTS_OF_A_TOWN = frozenset({"outskirts", "edge", "centre", "center", "part", "suburb", "district", "area"})
 
 
 _TRENDING = frozenset({"violence", "incident", "case", "casualty", "killing", "abduction", "kidnapping", "crime", "rate",
@@ -1281,9 +1287,11 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None  # "Zaporizhzhia oblast (occupied)": a label of the place, no act
     # (and a second object or complement: "set them alight", "set the car ablaze")
     objects = words_under(_patient(token)) | {lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj", "oprd", "acomp", "advmod"}}
-    if rule.get("finite_only") and (token.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} or token.dep_ == "acl"):
+    described = token.dep_ == "acl" or (token.dep_ == "advcl" and token.i > 0 and token.doc[token.i - 1].pos_ == "NOUN"
+                                        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in token.children))
+    if rule.get("finite_only") and (token.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} or described):
         # "footage showed Ukrainian forces using drones": a way of fighting shown, no act told; nor "the rail line
-        # used to carry phosphate", a thing described
+        # used to carry phosphate", "the handover agreed under the 2020 ceasefire", a thing described
         return None
     if rule.get("lives") and not lost_life(token):
         return None  # "lost their lives"; not "losing Karabakh" or "deprived of food"
@@ -1300,6 +1308,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     # ("took to the streets to demand")
     taken_as = {lemma(c) for c in token.children if c.dep_ in {"dobj", "oprd"}} | {
         lemma(o) for c in token.children if c.dep_ == "prep" and c.lower_ in {"into", "to"} for o in c.children if o.dep_ == "pobj"}
+    # ("took its pilot, Philip Mehrtens, hostage", the word hung on the name)
+    taken_as |= {lemma(a) for c in token.children if c.dep_ == "dobj" for a in c.subtree if a.dep_ == "appos" and lemma(a) == "hostage"}
     if rule.get("outcomes_in_object"):
         taken_as |= objects  # "used tear gas and stun grenades", however the parser splits the object
     for word, outcome in rule.get("outcomes", {}).items():
@@ -1440,7 +1450,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         # ("protesters gathered in Hamdallaye" protest; "a crowd gathered for the opening of an office", bombed, need not)
         return None  # "relatives gathered in Kyiv, demanding..." is a protest; "families gathered to mourn" is not
     kind = rule.get("kind")
-    crowd = words_under(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token) \
+    # (the doer itself, not its clauses: "... Sumy raion, hitting a university building and a street crowded with people")
+    crowd = _described_words(_agent(token)) & set(lex["protesters"]) or _protesting(_agent(token)) or _protesting_too(token) \
         or _a_crowd(_agent(token))
     # (not what the crowd protests: "demanding protection after two colleagues were shot dead a day earlier")
     if kind == "target" and word == "shoot" and _agent(token) is None and any(c.dep_ == "auxpass" for c in token.children) \
@@ -1802,6 +1813,8 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
     # after the verb, and not a time ("On Monday, soldiers fired into the air")
     preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in targets["prepositions"]
              and c.i > token.i and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)]
+    # the first names the aim, the rest where ("opened fire on a civilian car at a checkpoint near Vasylivka")
+    preps = sorted(preps, key=lambda p: p.i)[:1]
     aimed: set[str] = set()
     struck: set[str] = set()  # the heads of what was fired on, before what their phrases name
     for prep in preps:
@@ -2119,7 +2132,8 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
                                                  for c in t.children)}
     crowds = words & {"protest", "riot", "demonstration", "demonstrator", "protester", "rioter", "picket", "sit-in"}
     # "detained 480 people at a rally against the mobilisation" (the noun: not "rallied support")
-    crowds |= {"rally"} & {lemma(t) for t in tokens if t.pos_ == "NOUN" and t.dep_ != "compound"}
+    # (not a candidate's: "shot dead as he left a campaign rally")
+    crowds |= {"rally"} & {lemma(t) for t in tokens if t.pos_ == "NOUN" and t.dep_ != "compound" and not _campaign_rally(t)}
     # "as their largely peaceful march towards Delhi reached the barricades": a march someone makes (not "On 4 March")
     crowds |= {"march"} & {lemma(t) for t in tokens if t.pos_ == "NOUN" and not t.ent_type_ and t.lower_ == "march"
                            and any(c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ in {"peaceful", "protest"}) for c in t.children)}
@@ -2129,6 +2143,12 @@ def _amid_a_protest(sentence: Span | Sequence[Token]) -> bool:
         c.dep_ in {"advcl", "xcomp"} and lemma(c) in lexicon()["gathering_purposes"]
         for c in [*t.children, *(t.head.children if t.dep_ == "xcomp" else [])])) for t in tokens)
     return demanding or marching or bool(crowds - planned)
+
+
+def _campaign_rally(rally: Token) -> bool:
+    """A candidate's rally, or one someone left or addressed: the setting of what happened to them, no crowd's protest."""
+    return any(c.dep_ == "compound" and c.lower_ in {"campaign", "election", "electoral"} for c in rally.children) or (
+        rally.dep_ == "dobj" and lemma(rally.head) in {"leave", "address"})
 
 
 def _civilians_doing(verb: Token) -> bool:
@@ -2773,6 +2793,10 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
         # Llallagua and set fire to the police station")
         best = next((c for c in candidates if c.specific and c.sub_event_type == "Violent demonstration"
                      and c.trigger.dep_ not in {"acl", "relcl"}), best)  # not "to mourn demonstrators killed last month"
+    if best.sub_event_type == "Protest with intervention" and lemma(best.trigger) in {"arrest", "detain"}:
+        # "Crowds attacked Syrian-owned shops ..., adding that police had detained 67 people": the riot's arrests
+        best = next((c for c in candidates if c.specific and c.sub_event_type in {"Violent demonstration", "Mob violence"}
+                     and not any(a.dep_ in {"acl", "relcl"} for a in [c.trigger, *c.trigger.ancestors])), best)
     # "attacked Lhubiriha Secondary School ..., burning a dormitory and shooting and hacking students": a participle
     # under an attack on civilians tells how it was done, not a fight of its own
     if best.sub_event_type == "Armed clash" and best.trigger.tag_ == "VBG":
@@ -2806,6 +2830,10 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     if taken is not None and best.sub_event_type == "Attack" and lemma(best.trigger) in _RAIDS \
             and not any(lemma(t) in {"kill", "die", "dead", "death", "body"} for t in best.trigger.sent):
         best = replace(taken, agent=taken.agent or best.agent)  # (the raiders did it: "RSF fighters stormed ... and looted")
+    if best.sub_event_type == "Looting/property destruction":
+        # "set fire to a Susi Air plane ... and took its New Zealand pilot hostage": the person taken outranks the thing burned
+        best = next((c for c in candidates if c.sub_event_type == "Abduction/forced disappearance" and c.specific
+                     and c.trigger in best.trigger.conjuncts), best)
     # "Protests erupted in Tripoli ..., with banks set ablaze": what a riot burns is the riot's (not what
     # soldiers loot while a crowd rages)
     riot = next((c for c in candidates if c.sub_event_type == "Violent demonstration"), None)

@@ -1609,10 +1609,15 @@ def _of_an_age(word: Token) -> bool:
         c.lower_ in {"year", "years"} for c in word.children) and any(c.lower_ in {"a", "an"} for c in word.children)
 
 
+_TOLL_FREE = frozenset({"Agreement", "Headquarters or base established", "Non-violent transfer of territory"})
+
+
 def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int:
     """Deaths reported in a sentence, by ACLED's rules: the number attached to the killing,
     "dozens" 12, "several" 3, unknown 0; the wounded are not counted. With the sentence's event,
     not the deaths another act of the sentence caused (see ``_anothers_toll``)."""
+    if chosen is not None and chosen.sub_event_type in _TOLL_FREE:
+        return 0  # "agreed ... to return 6,000 bodies of fallen soldiers": the dead of the war, not of the deal
     total = 0
     counted: dict[int, int] = {}
     victims: dict[str, list[int]] = {}  # who was counted dead, by the death words that count them
