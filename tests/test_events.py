@@ -4973,3 +4973,21 @@ def test_hundred_and_eleventh_to_fourteenth_probe_notes(language, full_gazetteer
     [event] = run(language, "Russian and Ukrainian delegations meeting in Izyum on Monday agreed to exchange prisoners and to "
                             "return 6,000 bodies of fallen soldiers to each side.")
     assert (event.sub_event_type, event.fatalities) == ("Agreement", 0)
+
+
+def test_sixty_first_and_second_dispatches(language, full_gazetteer):
+    """From the sixty-first and sixty-second dispatches (24th session)."""
+    # a strike the US makes is from the air, verb or noun
+    [event] = run(language, "US strikes Houthi radar site in Izyum on Friday")
+    assert event.sub_event_type == "Air/drone strike"
+    # "protesters angry at what they see as international indifference attacked ...": the parser's subject is
+    # "indifference", no armed side; the crowd rioted, and the tear gas that dispersed it is the riot's
+    text = ("In Kinshasa, hundreds of protesters angry at what they see as international indifference attacked and set fire "
+            "to parts of the embassies of Rwanda, France and Belgium on Tuesday and tried to force their way into the US "
+            "embassy. Police fired tear gas to disperse them.")
+    found = processed(language, full_gazetteer, text, dt.date(2025, 1, 29))
+    assert [e.sub_event_type for e in found] == ["Violent demonstration"]
+    # a quoted sentence whose verb the parser read as a noun is speech, no headline
+    found = run(language, "Russian jets struck Izyum on Friday. \"The Houthis thrive on confrontation with the United States. "
+                          "Every strike gives them a new recruiting tool,\" said an analyst.")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]

@@ -1630,6 +1630,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None
         if weapon is None and rule.get("needs_weapon_or_place") and not sentence_places(sentence, places):
             return None
+        if weapon is None and word == "strike" and (doer := _agent(token)) is not None \
+                and {doer.lower_, *(c.lower_ for c in doer.children if c.dep_ in {"amod", "compound"})} & set(lex["air_strikers"]):
+            return "Air/drone strike"  # "US strikes Houthi radar site in Sanaa", "Israeli forces struck Khan Younis"
         return weapon or rule["default"]
     if kind == "target":
         weapon = _weapon_in(own_clause(token, sentence)) if rule.get("weaponised") else None
@@ -2530,6 +2533,8 @@ def _verbless(sentence: Span) -> bool:
     if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and not _noun_read_as_verb(t) for t in sentence):
         return False
     first = sentence[0]
+    if first.text in DOUBLE_QUOTES:
+        return False  # "The Houthis thrive on confrontation ...": speech quoted, its verb misread, no headline
     if not first.is_lower or first.i == 0:
         return True
     before = sentence.doc[first.i - 1]  # (doc.text would rebuild the whole text)
@@ -2730,6 +2735,17 @@ def _all_of_them(downing: Token) -> bool:
     return any(t.lower_ in {"all", "every"} and t.i <= noun.i for noun in nouns for t in noun.subtree)
 
 
+def _no_armed_side(agent: Token | None) -> bool:
+    """No doer, or one the parser made of a word that names no one ("protesters angry at what they see as
+    international indifference attacked ...": "indifference")."""
+    if agent is None:
+        return True
+    lex = lexicon()
+    anyone = {*lex["combatants"], *lex["security_forces"], *lex["people"], *lex["persons"], *lex["protesters"]}
+    return agent.pos_ == "NOUN" and not agent.ent_type_ and lemma(agent) not in anyone and agent.lower_ not in anyone \
+        and not any(c.ent_type_ in {"NORP", "ORG", "GPE"} for c in agent.children)
+
+
 def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     """Specific triggers beat general nouns; among equals ACLED's hierarchy decides."""
     if not candidates:
@@ -2787,7 +2803,7 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     reported = [c for c in candidates if c.specific and not _after_the_source(c.trigger)]
     if _after_the_source(best.trigger) and reported:
         best = min(reported, key=rank)
-    if best.sub_event_type == "Peaceful protest" or (best.sub_event_type == "Armed clash" and best.agent is None):
+    if best.sub_event_type == "Peaceful protest" or (best.sub_event_type == "Armed clash" and _no_armed_side(best.agent)):
         # "Supporters blocking roads attacked police": protesters who turn violent are rioters; and a clash
         # with no armed side named, told with the crowd's violence, is theirs ("... clashed with police in
         # Llallagua and set fire to the police station")
