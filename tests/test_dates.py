@@ -375,3 +375,10 @@ def test_the_evening_before_last_is_the_day_before_yesterday():
     """From the sixty-second and sixty-third probe notes (the night before last ends the morning after it)."""
     assert [m.value for m in find_dates("The evening before last, groups of young men roamed the town.", dt.date(2025, 7, 14),
                                         [])] == [dt.date(2025, 7, 12)]
+
+
+def test_a_day_and_month_last_year_is_in_the_year_before():
+    """From the sixty-third dispatches (24th session): "on Oct. 8 last year" read in November 2024 is 2023."""
+    text = "Hezbollah began firing at Israeli positions on Oct. 8 last year. Troops arrived on 3 March last year."
+    found = [(d.text, d.value) for d in find_dates(text, dt.date(2024, 11, 7), [])]
+    assert found == [("Oct. 8 last year", dt.date(2023, 10, 8)), ("3 March last year", dt.date(2023, 3, 3))]

@@ -4991,3 +4991,22 @@ def test_sixty_first_and_second_dispatches(language, full_gazetteer):
     found = run(language, "Russian jets struck Izyum on Friday. \"The Houthis thrive on confrontation with the United States. "
                           "Every strike gives them a new recruiting tool,\" said an analyst.")
     assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+
+
+def test_sixty_third_dispatches(language, full_gazetteer):
+    """From the sixty-third dispatches (24th session)."""
+    # a clause hung after the source's words is told beside the report: neither its weapons nor its clash are the event's
+    text = ("A Russian missile strike on the southern Ukrainian city of Zaporizhzhia killed three people and wounded 12 on "
+            "Wednesday, regional governor Ivan Fedorov said, as Russian forces pounded front-line towns across the region "
+            "with guided bombs and artillery.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 11, 14))
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 3)
+    text = ("Israeli air strikes killed at least seven people in Nabatieh on Wednesday, Lebanon's Health Ministry said, as "
+            "Hezbollah fighters clashed with Israeli troops near the border and fired rockets into northern Israel.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 11, 7))
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 7)
+    # an analyst's forecast however parsed, and a side's account of how it strikes, are no events
+    assert run(language, "ISW assesses that Russian forces will likely resume intensified attacks on Izyum once weather "
+                         "conditions improve in the spring.") == []
+    assert run(language, "Russia says its strikes target military facilities and has accused Kyiv of using Izyum as a "
+                         "springboard.") == []

@@ -102,8 +102,9 @@ def _patterns() -> list[tuple[re.Pattern[str], _Resolver]]:
         (re.compile(rf"{night}\d{{1,2}}(?:st|nd|rd|th)?{to_day}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
         (re.compile(rf"{night}(?P<month>{month})\s+\d{{1,2}}(?:st|nd|rd|th)?{to_day}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
         # a range of days ("22 to 23 January", "March 1-2, 2008", "between 4 and 5 June") is dated by its first day
-        (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}}))?\b"), _day_month),
-        (re.compile(rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}})\b)?"), _day_month),
+        # ("on Oct. 8 last year": the day in the year before publication's)
+        (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})?\b"), _day_month),
+        (re.compile(rf"\b(?P<month>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{days_to})?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}})\b|{year_word}\b)?"), _day_month),
         (re.compile(rf"(?i:\b(?P<part>{part})\s*)(?P<month>{month})(?:,?\s+(?P<y>\d{{4}})|{year_word})?\b"), _month_only),
         (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}})|{year_word})\b"), _month_only),  # "October of 2017"
         # "in the spring of 2022", "in summer 2023": the season's middle month (winter's is January)
@@ -460,6 +461,9 @@ def _day_month(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | N
         return None
     if m["y"]:
         value = _safe_date(int(m["y"]), month, day)
+        return None if value is None else (value, 1)
+    if m.groupdict().get("yrel") and published is not None:
+        value = _safe_date(published.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()], month, day)
         return None if value is None else (value, 1)
     return resolve_month_day(month, day, published), 1
 

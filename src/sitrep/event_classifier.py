@@ -264,6 +264,8 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             break
     if time_apart(trigger):
         return False  # "arrested five on Monday, a day after a roadside bomb killed two soldiers"
+    if _assessed_ahead(trigger, sentence):
+        return False
     if _claim_doubted(trigger, sentence):
         return False
     # "No one was killed in Kupiansk", "the strike killed nobody", "Nobody was slain" (slain parsed an adjective)
@@ -391,6 +393,13 @@ def _denies(det: Token) -> bool:
     """ "no confirmation", not "no less than 6 tanks"."""
     after = det.doc[det.i + 1] if det.i + 1 < len(det.doc) else None
     return det.dep_ == "det" and det.lower_ == "no" and (after is None or after.lower_ not in {"less", "more", "fewer"})
+
+
+def _assessed_ahead(trigger: Token, sentence: Span) -> bool:
+    """An analyst's assessment of what is to come, however the parser splits it ("ISW assesses that Russian forces will
+    likely resume intensified attacks on Pokrovsk"): a modal before the trigger under "assess"."""
+    return lemma(sentence.root) in {"assess", "forecast", "expect", "predict"} and any(
+        t.tag_ == "MD" and sentence.root.i < t.i < trigger.i for t in sentence)
 
 
 def _no_one(token: Token) -> bool:
@@ -2179,17 +2188,23 @@ def told_beside(verb: Token) -> bool:
         return False
     if lemma(verb) not in lexicon()["verbs"] or lemma(verb) in lexicon()["toll_verbs"]:
         return False  # "a soldier was killed and seven others were wounded when IEDs detonated": one event's toll
-    return verb.dep_ == "conj" or (verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _BESIDE for c in verb.children))
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BESIDE for c in verb.children)):
+        return True
+    # (or "as" after the source's words: "... killed three, the governor said, as Russian forces pounded towns")
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and any(
+        c.dep_ == "parataxis" and lemma(c) in lexicon()["reporting_verbs"] and c.i < verb.i for c in verb.head.children)
 
 
 def _after_the_source(token: Token) -> bool:
     """The token is in a clause hung on a source's words ("..., the governor said, as troops fought off
     assaults near Robotyne"): told beside the report, not part of the reported event."""
     # (or on a plain verb hung there: "..., residents said, as fighting between the army and Fano spread")
+    # (or after the source's words put between: "Israeli air strikes killed seven ..., the ministry said, as Hezbollah
+    # fighters clashed with Israeli troops", the parser hanging both on "killed")
     reporting = lexicon()["reporting_verbs"]
     return any(v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", *_BESIDE} for c in v.children) and (
-        lemma(v.head) in reporting or (lemma(v.head) not in lexicon()["verbs"] and lemma(v.head.head) in reporting))
+        lemma(v.head) in reporting or (lemma(v.head) not in lexicon()["verbs"] and lemma(v.head.head) in reporting)
+        or any(c.dep_ == "parataxis" and lemma(c) in reporting and c.i < v.i for c in v.head.children))
         for v in [token, *token.ancestors])
 
 
@@ -2455,6 +2470,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     happening = verb is not None and occurs(verb) and sentence.start <= verb.i < sentence.end
     if happening and lemma(verb) in _CAUSING and token.dep_ != "nsubj":
         happening = False  # "a drone attack sparked a fire" happened; "disruptions caused by attacks on bridges" are general
+    if happening and verb.tag_ in {"VBP", "VBZ"} and any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in token.children):
+        happening = False  # "Russia says its strikes target military facilities": a side's account of its ways
     # "officials reported a powerful explosion": a source asserting the happening, as ACLED codes it
     # (or the news the parser made the speaker's subject: "Heavy fighting in Chasiv Yar, ..., a spokesman said")
     reported = token.dep_ in {"dobj", "nsubj"} and token.head == verb and lemma(verb) in lex["reporting_verbs"]
