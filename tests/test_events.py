@@ -5010,3 +5010,38 @@ def test_sixty_third_dispatches(language, full_gazetteer):
                          "conditions improve in the spring.") == []
     assert run(language, "Russia says its strikes target military facilities and has accused Kyiv of using Izyum as a "
                          "springboard.") == []
+
+
+def test_hundred_and_fifteenth_to_eighteenth_probe_notes(language, full_gazetteer):
+    """From the hundred-and-fifteenth to hundred-and-eighteenth probe notes and the sixty-fifth dispatches (24th session)."""
+    text = ("US strikes on the Ras Isa fuel port in Hodeidah province on Thursday killed 74 people and wounded 171, the "
+            "Houthi-run health ministry said on Friday.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2025, 4, 18))
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 74)
+    # "Izium, recaptured from Russian forces last week": a participle describing the town, not a recapture of the day
+    text = ("Ukrainian officials said on Thursday they had found a mass burial site with more than 440 graves in a forest on "
+            "the outskirts of Izium, recaptured from Russian forces last week.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2022, 9, 16))
+    assert (event.sub_event_type, event.event_date) == ("Other", dt.date(2022, 9, 15))
+    # aircraft and a helicopter that struck a crowd, killing 100: the strike's toll, the junta's aircraft
+    text = ("Junta aircraft bombed and a helicopter strafed a crowd gathered for the opening of a local administration office "
+            "in Kanbalu on Tuesday morning, killing at least 100 people including children.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2023, 4, 12))
+    assert (event.sub_event_type, event.fatalities, event.actor1) == ("Air/drone strike", 100, "Military Forces of Myanmar (2021-)")
+    # a base set up by occupying a post; a base handed over
+    [event] = run(language, "On Friday, insurgents established a base in Izyum, occupying the abandoned administrative post and "
+                            "telling residents they intended to stay.")
+    assert event.sub_event_type == "Headquarters or base established"
+    text = ("U.S. forces completed their withdrawal from Air Base 201 in Agadez on Monday and handed the drone base over to the "
+            "Nigerien armed forces.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 8, 6))
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    # the crowd the bombers struck was there that day
+    text = ("Islamic State said on Thursday that two of its members detonated explosive belts among crowds marking the "
+            "anniversary of Qassem Soleimani's death in Kerman on Wednesday.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 1, 5))
+    assert (event.sub_event_type, event.event_date) == ("Suicide bomb", dt.date(2024, 1, 3))
+    # a raid that opened fire on people attacked them, whatever it looted
+    [event] = run(language, "RSF fighters stormed the South Hospital in Izyum on Saturday, opening fire on staff and patients and "
+                            "looting the facility, including an ambulance.")
+    assert event.sub_event_type == "Attack"

@@ -913,6 +913,8 @@ def _weapon_in(tokens: Sequence[Token]) -> str | None:
 def describes_a_town(verb: Token) -> bool:
     """ "Izium, the city in the Kharkiv region recaptured from Russian forces last week": a participle the parser read
     as a verb with "the city" for its subject, and no object, describes the town."""
+    if _participle_after_a_name(verb):
+        return True  # "on the outskirts of Izium, recaptured from Russian forces last week"
     subject = _subject(verb)
     return verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ in {"dobj", "auxpass", "aux"} for c in verb.children) \
         and subject is not None and subject.dep_ == "nsubj" and lemma(subject) in _SETTLEMENTS | {"city"} \
@@ -1649,6 +1651,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None  # "a drone hunted a city bus"; not "police hunted the suspects"
         if weapon == "Remote explosive/landmine/IED" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
             return "Suicide bomb"  # "set off explosives strapped to his chest, killing only himself"
+        if weapon == "Shelling/artillery/missile attack" and _agent(token) is not None and (air := _from_the_air(_agent(token))):
+            return air  # "US strikes on the Ras Isa fuel port ... killed 74 people": a strike by a force that strikes from the air
         if weapon is not None and word != "shoot":
             return weapon
         if rule.get("weaponised") and (named := _event_noun_under(token, sentence)):
@@ -2525,7 +2529,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
 
 def _from_the_air(noun: Token) -> str | None:
     """ "an Israeli strike", "US strikes": a bare strike by a force that strikes from the air."""
-    if lemma(noun) != "strike" or not any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.lower_ in lexicon()["air_strikers"]
+    # (or "US strikes on the Ras Isa fuel port killed 74", the noun read as a verb with "US" its subject)
+    if lemma(noun) != "strike" or not any(c.dep_ in {"amod", "compound", "poss", "nmod", "nsubj"} and c.lower_ in lexicon()["air_strikers"]
                                           for c in noun.children):
         return None
     return "Air/drone strike"
@@ -2621,6 +2626,15 @@ def _broke_out(verb: Token) -> bool:
     return (word == "go" and "off" in particle) or (word == "break" and "out" in particle) or word in {"erupt", "ensue"}
 
 
+def _participle_after_a_name(token: Token) -> bool:
+    """ "on the outskirts of Izium, recaptured from Russian forces last week": a participle describing the name before
+    its comma, read as a verb joined to the sentence's own (no subject, no "and")."""
+    doc = token.doc
+    return token.dep_ == "conj" and token.tag_ in {"VBD", "VBN"} and token.i > 1 and doc[token.i - 1].text == "," \
+        and doc[token.i - 2].ent_type_ in {"GPE", "LOC", "FAC"} and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children) \
+        and not any(c.dep_ == "cc" for c in token.head.children if token.head.i < c.i < token.i)
+
+
 def _joined_verb_read_as_participle(token: Token) -> bool:
     """ "stormed the market in Tamboul ... and looted shops": the second verb read as describing its object, which the
     parser joined to the first verb."""
@@ -2673,7 +2687,7 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
             pos, word = "VERB", "shoot"  # "Two men on a motorcycle shot dead a man": "shot" read as a noun, "dead" as the verb
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
         describing = not misread and (table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})) \
-            and not _joined_verb_read_as_participle(doc[i])
+            and not _joined_verb_read_as_participle(doc[i]) or _participle_after_a_name(doc[i])
         if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]) and not _whose_kin(doc[i]):
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
@@ -2750,6 +2764,9 @@ def _all_of_them(downing: Token) -> bool:
     verb = downing.head if downing.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in downing.children) else downing
     nouns = [c for v in {verb, downing} for c in v.children if c.dep_ in {*_SUBJECTS, "dobj"}]
     return any(t.lower_ in {"all", "every"} and t.i <= noun.i for noun in nouns for t in noun.subtree)
+
+
+_HARMING = frozenset({"shoot", "wound", "injure", "beat", "stab", "hack", "whip", "torture"})
 
 
 def _no_armed_side(agent: Token | None) -> bool:
@@ -2855,7 +2872,8 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     # a raid that killed no one was made to take them (or "stormed a small plane ..., set it on fire and took its
     # pilot hostage"), or to loot ("stormed the market in Tamboul and looted shops")
     # (but "stormed the town, shooting residents and setting fire to homes" attacked them)
-    harmed = any(c.sub_event_type == "Attack" and c.trigger != best.trigger for c in candidates)
+    harmed = any(c.sub_event_type == "Attack" and c.trigger != best.trigger for c in candidates) or any(
+        lemma(t) in _HARMING or (lemma(t) == "open" and any(c.lower_ == "fire" for c in t.children)) for t in best.trigger.subtree)
     taken = next((c for kind in ["Abduction/forced disappearance", "Looting/property destruction"] for c in candidates
                   if c.sub_event_type == kind and (kind != "Looting/property destruction" or not harmed)
                   and (best.trigger in (*list(c.trigger.ancestors)[:2], *c.trigger.children, *c.trigger.conjuncts)
@@ -2863,6 +2881,10 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     if taken is not None and best.sub_event_type == "Attack" and lemma(best.trigger) in _RAIDS \
             and not any(lemma(t) in {"kill", "die", "dead", "death", "body"} for t in best.trigger.sent):
         best = replace(taken, agent=taken.agent or best.agent)  # (the raiders did it: "RSF fighters stormed ... and looted")
+    if best.sub_event_type == "territory" and best.trigger.tag_ == "VBG" and best.trigger.dep_ == "advcl":
+        # "established a base in Mucojo, ..., occupying the abandoned administrative post": how the base was set up
+        best = next((c for c in candidates if c.sub_event_type == "Headquarters or base established"
+                     and c.trigger == best.trigger.head), best)
     if best.sub_event_type == "Looting/property destruction":
         # "set fire to a Susi Air plane ... and took its New Zealand pilot hostage": the person taken outranks the thing burned
         best = next((c for c in candidates if c.sub_event_type == "Abduction/forced disappearance" and c.specific
@@ -2876,7 +2898,10 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     # "A man blew himself up ..., killing himself and injuring two guards": the toll of a bomb or a strike
     # is the explosion's, whoever its victims were; so is the toll of fire on a crowd ("Soldiers opened
     # fire on protesters, killing two")
-    exploded = next((c for c in candidates if c.trigger == best.trigger.head and best.trigger.dep_ == "advcl"
+    # (or hung lower: "Junta aircraft bombed and a helicopter strafed a crowd gathered for ..., killing at least 100")
+    above = list(best.trigger.ancestors)
+    exploded = next((c for c in sorted(candidates, key=lambda c: above.index(c.trigger) if c.trigger in above else len(above))
+                     if c.trigger in above and best.trigger.dep_ == "advcl"
                      and best.trigger.tag_ == "VBG" and lemma(best.trigger) in lexicon()["toll_verbs"]
                      and (lexicon()["event_types"].get(c.sub_event_type) == "Explosions/Remote violence"
                           or c.sub_event_type == "Excessive force against protesters")), None)

@@ -1219,6 +1219,9 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     }:
         if not actor1 and place_country and _unknown_doer(chosen.agent):
             actor1 = actor_name("unidentified", place_country)  # "unknown persons threw a grenade": not the war's enemy
+        if not actor1 and not adversary and sub_type == "Air/drone strike" and isinstance(chosen.agent, Token) \
+                and lemma(chosen.agent) in _AIRCRAFT:
+            actor1 = state  # "a helicopter strafed a crowd" where no foreign air force fights: the state's own
         actor1 = actor1 or enemy
         if actor1.startswith("Civilians") and place_country:
             # "Two men on a motorcycle shot dead a man", "a man detonated explosives": people not otherwise named
@@ -1254,6 +1257,9 @@ def _actors_for(chosen: SentenceEvent, sub_type: str, place_country: str) -> tup
     elif sub_type == "Mob violence" and place_country and (not actor1 or actor1.startswith(("Civilians", "Protesters"))):
         actor1 = actor_name("rioters", place_country)  # a crowd of residents is coded as rioters, as ACLED does
     return actor1, actor2
+
+
+_AIRCRAFT = frozenset({"aircraft", "helicopter", "jet", "warplane", "plane", "gunship", "bomber", "fighter-bomber"})
 
 
 def _kin_or_people(agent: Token | Span | None) -> bool:
@@ -1325,6 +1331,8 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
             return True  # "in line with the trilateral statement of 10 November 2020": the statement's day
         if token.dep_ in {"relcl", "acl"} and token.pos_ in {"VERB", "AUX"}:  # (or "that was under occupation from April")
             noun = lemma(token.head)
+            if trigger is not None and token.tag_ == "VBG" and token.head.dep_ == "pobj" and token.head.head.head.i == trigger.i:
+                return False  # "detonated explosive belts among crowds marking the anniversary ... on Wednesday": the scene
             if token.dep_ == "acl" and noun not in _people() and token.tag_ != "VBN":
                 return False  # a participle may be a misparsed verb ("supporters blocking roads clashed on Wednesday");
                 # a past participle describes ("the largest settlement held by Ukrainian forces since ... August 2024")
