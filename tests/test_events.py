@@ -5045,3 +5045,19 @@ def test_hundred_and_fifteenth_to_eighteenth_probe_notes(language, full_gazettee
     [event] = run(language, "RSF fighters stormed the South Hospital in Izyum on Saturday, opening fire on staff and patients and "
                             "looting the facility, including an ambulance.")
     assert event.sub_event_type == "Attack"
+
+
+def test_sixty_fourth_and_fifth_dispatches(language):
+    """From the sixty-fourth and sixty-fifth dispatches (24th session): background, a side's ways, a section heading."""
+    # what a war's offensive came after, eight months before, is background; a week's is news
+    found = run(language, "Israel launched its offensive in Izyum after Hamas-led gunmen attacked southern Israel on Oct. 7, "
+                          "killing about 1,200 people.", dt.date(2024, 5, 30))
+    assert found == []
+    found = run(language, "Police arrested five men in Izyum on Monday after gunmen attacked a checkpoint on Sunday.",
+                dt.date(2024, 5, 30))
+    assert [e.sub_event_type for e in found] == ["Arrests"]
+    assert run(language, "Lido Beach in Izyum has been attacked before.") == []
+    assert run(language, "Israel says its operations in Izyum target militants planning attacks on Israelis.") == []
+    found = run(language, "Russian forces attacked near Izyum on Friday.\nUkrainian strikes.\nUkrainian forces struck a "
+                          "Russian command post in Kupiansk on Friday.")
+    assert sorted(e.sub_event_type for e in found) == ["Armed clash", "Shelling/artillery/missile attack"]

@@ -172,6 +172,11 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False  # "a proposed 30-day ceasefire", "a planned offensive" (not "a potential airstrike": a suspected one)
         if child.dep_ == "prep" and child.lower_ == "for" and any(lemma(o) in _LONG_STRETCHES for o in child.children):
             return False  # "fought government forces around the town for years (for more than a decade)": a history
+        if child.dep_ == "advmod" and child.lower_ in {"before", "previously"} and not list(child.children):
+            return False  # "Lido Beach has been attacked before": its history
+        if child.dep_ == "nsubj" and trigger.tag_ in {"VBZ", "VBP"} and any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in child.children):
+            return False  # "Israel says its operations target militants planning attacks": a side's account of its ways
     if trigger.tag_ == "VBN" and (lemma(trigger.head) in {"remain", "stay"} and trigger.dep_ in {"acomp", "xcomp", "oprd", "advcl"}
                                   or any(c.dep_ in {"auxpass", "aux"} and c.lower_ in _REMAINING for c in trigger.children)):
         return False  # "Bazoum remains detained with his wife and son": a state, not a detention
@@ -2478,7 +2483,9 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         happening = False  # "Russia says its strikes target military facilities": a side's account of its ways
     # "officials reported a powerful explosion": a source asserting the happening, as ACLED codes it
     # (or the news the parser made the speaker's subject: "Heavy fighting in Chasiv Yar, ..., a spokesman said")
-    reported = token.dep_ in {"dobj", "nsubj"} and token.head == verb and lemma(verb) in lex["reporting_verbs"]
+    # (not "says" with the parser's object: "Israel says its operations ... target militants planning attacks")
+    reported = token.dep_ in {"dobj", "nsubj"} and token.head == verb and lemma(verb) in lex["reporting_verbs"] \
+        and lemma(verb) not in {"say", "tell", "add", "state"}
     # "damaged houses after Russian shelling", "the protests followed a peaceful march": what came after
     # it says it happened
     aftermath = (token.dep_ == "pobj" and token.head.lower_ in {"after", "following"}) or (
@@ -2557,6 +2564,9 @@ def _verbless(sentence: Span) -> bool:
     first = sentence[0]
     if first.text in DOUBLE_QUOTES:
         return False  # "The Houthis thrive on confrontation ...": speech quoted, its verb misread, no headline
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if first.i > 0 and len(words) <= 3 and not any(t.pos_ == "PROPN" or t.ent_type_ in {"DATE", "TIME"} for t in words):
+        return False  # "Ukrainian strikes.": a report's section heading, naming no place nor day
     if not first.is_lower or first.i == 0:
         return True
     before = sentence.doc[first.i - 1]  # (doc.text would rebuild the whole text)

@@ -83,6 +83,7 @@ _RECALLED_MONTHS = 2
 _FRAME_TOKENS = 5  # "18:40 — In Peshawar, ...": how far into a sentence its opening "In X," may stand
 _NEXT_SENTENCE_CHARS = 3  # what may lie between one sentence and the next: a space, or a paragraph break
 _REMINDER_AGE = dt.timedelta(days=7)  # "We remind, ...": the past week's event is still news; before it, background
+_SET_OFF_AGE = dt.timedelta(days=90)  # what a later act came after, dated this long before publication, is background
 _RECORD_AGE = dt.timedelta(days=30)  # "the deadliest attack" dated this long before publication is recalled
 HEADING_WORDS = 12  # "Evening summary for 3 December.": a line this short opening the body is a heading
 OPENING_LINES = 3  # how many of the body's first lines may head it or lead it
@@ -2756,6 +2757,12 @@ def _after_a_verdict(chosen: SentenceEvent) -> bool:
         lemma(t) in verdicts for t in [*before, sentence.root] if t != chosen.trigger)
 
 
+def _in_an_after_clause(trigger: Token) -> bool:
+    """The trigger is in a clause that tells what something came after ("after gunmen attacked southern Israel")."""
+    return any(v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in v.children)
+               for v in [trigger, *trigger.ancestors])
+
+
 def _background(when: DateMention, published: dt.date) -> bool:
     if when.precision == 3:
         months = (published.year - when.value.year) * 12 + published.month - when.value.month
@@ -2812,8 +2819,10 @@ def _drafts_for(
         when = DateMention(sentence.start_char, sentence.start_char, "", article.published, 1)
     when = when or posted
     if when is not None and article.published is not None and (
-            _background(when, article.published) or _record_recalled(sentence, when, article.published)):
-        return []  # background ("in 2014 separatists seized..."), not news of this article
+            _background(when, article.published) or _record_recalled(sentence, when, article.published)
+            or (_in_an_after_clause(chosen.trigger) and article.published - when.value > _SET_OFF_AGE)):
+        return []  # background ("in 2014 separatists seized..."), not news of this article; nor what a month-old
+        # act set off ("Israel launched its offensive in Gaza after Hamas-led gunmen attacked southern Israel on Oct. 7")
     drafts = []
     toll = count_fatalities(sentence, chosen)
     if toll and (revised := _REVISED_TO.search(sentence.text)) is not None:
