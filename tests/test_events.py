@@ -5061,3 +5061,26 @@ def test_sixty_fourth_and_fifth_dispatches(language):
     found = run(language, "Russian forces attacked near Izyum on Friday.\nUkrainian strikes.\nUkrainian forces struck a "
                           "Russian command post in Kupiansk on Friday.")
     assert sorted(e.sub_event_type for e in found) == ["Armed clash", "Shelling/artillery/missile attack"]
+
+
+def test_hundred_and_nineteenth_to_twenty_first_probe_notes(language, full_gazetteer):
+    """From the hundred-and-nineteenth to hundred-and-twenty-first probe notes (24th session)."""
+    # "Three residents aged 41 to 67 were killed", the subject given to "aged": the toll of the bombs told before
+    [event] = run(language, "Russian aircraft dropped two guided aerial bombs on Izyum on Thursday. Three residents aged 41 to 67 "
+                            "were killed and seven were injured; a school and 14 houses were damaged.")
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 3)
+    # the others killed with a named victim, and "them" past a clause between
+    [event] = run(language, "On Wednesday, a suicide bomber detonated explosives inside the ministry in Izyum, killing minister "
+                            "Khalil Haqqani, 4 other people and himself.")
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 6)
+    [event] = run(language, "On Monday, residents of Izyum seized 13 suspected gang members from police custody after police "
+                            "stopped their minibus, and beat and burned them to death with tyres.")
+    assert (event.sub_event_type, event.fatalities) == ("Mob violence", 13)
+    # air defence opening fire on drones and downing them is one interception
+    [event] = run(language, "Air defence units opened fire on several small drones over Izyum early this morning and shot them "
+                            "down, state media said.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    # soldiers killed after they laid down their weapons were out of the fight
+    [event] = run(language, "On Wednesday, Russian forces shot dead 3 Ukrainian servicemen who had laid down their weapons and "
+                            "surrendered near Izyum.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 3)

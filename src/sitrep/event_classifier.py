@@ -2039,8 +2039,11 @@ def _out_of_the_fight(soldiers: Token | None) -> bool:
     codes their killing as an attack)."""
     if soldiers is None:
         return False
+    # (or "who had laid down their weapons and surrendered")
     return lemma(soldiers) in _CAPTIVE or any(c.lower_ in {"captured", "surrendered", "unarmed"} for c in soldiers.children) \
-        or any(c.dep_ == "relcl" and lemma(c) == "surrender" for c in soldiers.children)
+        or any(c.dep_ == "relcl" and ("surrender" in {lemma(v) for v in (c, *c.conjuncts)} or (
+            lemma(c) == "lay" and any(p.lower_ == "down" for p in c.children)))
+               for c in soldiers.children)
 
 
 def _uncounted_people(agent: Token | None) -> bool:
@@ -2806,6 +2809,9 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
             c.trigger.dep_ in {"relcl", "acl", "advcl"} or any(t.dep_ == "auxpass" for t in c.trigger.children)
             or (c.trigger.dep_ == "conj" and any(c.trigger.head == d.trigger for d in downed)
                 and not any(t.dep_ in {"nsubj", "nsubjpass"} for t in c.trigger.children)))]
+        # ("Air defence units opened fire on several small drones over Isfahan and shot them down": the firing is the downing)
+        told_with += [c for c in candidates if lemma(c.trigger) in {"open", "fire", "engage"}
+                      and any(c.trigger in d.trigger.conjuncts for d in downed)]
         # and "debris damaged the roof of a garage" is what the downing did
         told_with += [c for c in candidates if any(t.dep_ == "nsubj" and lemma(t) in _DEBRIS for t in c.trigger.children)]
         if any(_all_of_them(d.trigger) for d in downed):

@@ -1726,8 +1726,20 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
 def _in_what_came_before(token: Token, trigger: Token) -> bool:
     """The token is in a clause telling what the event followed ("after the bodies of 6 women were
     recovered"), a clause the event's trigger is not in."""
-    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in a.children)
-               and trigger not in a.subtree for a in [token, *token.ancestors])
+    # (not a verb after ", and" with no subject of its own, which goes on the main clause however the parser hangs it:
+    # "seized 13 gang members after police stopped their minibus, and beat and burned them to death")
+    path = [token, *token.ancestors]
+    for n, a in enumerate(path):
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in a.children) \
+                and trigger not in a.subtree:
+            return not any(_main_clause_resumed(v) for v in path[:n])
+    return False
+
+
+def _main_clause_resumed(verb: Token) -> bool:
+    doc = verb.doc
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.i > 1 and doc[verb.i - 1].lower_ == "and" \
+        and doc[verb.i - 2].text == "," and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _victim_kind(counted: Token) -> str:
@@ -1750,6 +1762,13 @@ def _object_misparsed(verb: Token, sentence: Span) -> Token | None:
     """ "..., killing at least 100 people including women and children, witnesses and resistance sources
     said": the small parser made the victims the subject of "said"; the counted noun right after a
     killing that has no object of its own is its object."""
+    if verb.tag_ == "VBN" and lemma(verb) in _KILLING_LEMMAS and any(c.dep_ == "auxpass" for c in verb.children) \
+            and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Three residents aged 41 to 67 were killed", the subject given to "aged": the counted noun opening the clause
+        opening = [t for t in sentence.doc[sentence.start : verb.i] if t.pos_ in {"NOUN", "PROPN"}]
+        first = opening[0] if opening else None
+        return first if first is not None and any(c.dep_ == "nummod" for c in first.children) and first.dep_ in {"nsubj", "nsubjpass"} \
+            else None
     if verb.tag_ not in {"VBG", "VBD"} or lemma(verb) not in _KILLING_LEMMAS:
         return None
     for t in sentence.doc[verb.i + 1 : min(verb.i + 6, sentence.end)]:
@@ -1797,8 +1816,11 @@ def _count_with_conjuncts(noun: Token) -> int | None:
              and any(a.lower_ in {"together", "along"} for a in p.children) for o in p.children if o.dep_ == "pobj"]
     # ("a police officer and the bomber were killed": a bomber who is a person, not the aircraft)
     people = set(lexicon()["people"])
-    counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things() or lemma(c) in people), *along)
-              if _countable(n)]
+    # (and "others" the parser hung on the name: "killing Taliban minister Khalil Haqqani, 4 other people and himself")
+    others = [o for a in noun.children if a.dep_ == "appos" and any(c.lower_ in {"other", "more"} for c in a.children)
+              for o in (a, *a.conjuncts)]
+    counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things() or lemma(c) in people), *along,
+                                     *others) if _countable(n)]
     # (a verb counts no one, whatever nouns the parser hung on it as conjuncts)
     return sum(c for c in counts if c is not None) if _countable(noun) and counts[0] is not None else None
 
@@ -1806,11 +1828,13 @@ def _count_with_conjuncts(noun: Token) -> int | None:
 def _antecedent(them: Token) -> Token:
     """ "seized 13 suspected gang members ... and stoned and burned them to death": whom "them" stands for, the
     object of the verb its own is joined to; else the pronoun itself."""
+    # (past a clause between: "seized 13 suspected gang members ... after police stopped their minibus, and beat and
+    # burned them to death", the verbs joined to "stopped")
     verb = them.head
-    while verb.dep_ == "conj" and verb.head != verb:
+    while verb.dep_ in {"conj", "advcl"} and verb.head != verb:
         verb = verb.head
         taken = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if taken is not None:
+        if taken is not None and (any(c.dep_ == "nummod" for c in taken.children) or lemma(taken) in _people()):
             return taken
     return them
 
