@@ -5084,3 +5084,28 @@ def test_hundred_and_nineteenth_to_twenty_first_probe_notes(language, full_gazet
     [event] = run(language, "On Wednesday, Russian forces shot dead 3 Ukrainian servicemen who had laid down their weapons and "
                             "surrendered near Izyum.")
     assert (event.sub_event_type, event.fatalities) == ("Attack", 3)
+
+
+def test_sixty_sixth_and_seventh_dispatches(language, full_gazetteer):
+    """From the sixty-sixth and sixty-seventh dispatches (24th session)."""
+    # "..., the governor said, as Kyiv pressed a campaign of drone attacks": the as-clause is told beside the report
+    text = ("Ukrainian shelling killed two people in the Russian border city of Belgorod on Monday, the regional governor "
+            "said, as Kyiv pressed a campaign of long-range drone attacks deep inside Russia.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 5, 21))
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 2)
+    text = ("The death toll from Saturday's suicide bombing at Quetta railway station rose to 26 on Sunday, officials said, "
+            "as the banned Balochistan Liberation Army (BLA) claimed responsibility for the attack.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2024, 11, 10))
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 26)
+    # the day flowers were laid at the site is not the day of the strike that the next sentence dates
+    text = ("SUMY, Ukraine (Reuters) - Residents of the northeastern Ukrainian city of Sumy laid flowers and toys on Monday at "
+            "the site where two Russian ballistic missiles killed 34 people, including two children, as they gathered in the "
+            "city centre on Palm Sunday.\n\nThe missiles struck a street near Sumy State University on Sunday morning, hitting "
+            "a trolleybus, cars and a conference centre as people were heading to church services, officials said.")
+    [event] = processed(language, full_gazetteer, text, dt.date(2025, 4, 14))
+    assert (event.event_date, event.fatalities) == (dt.date(2025, 4, 13), 34)
+    # the national flag raised is the state's; a campaign's tally is no event's toll
+    [event] = run(language, "Special forces soldiers raised the national flag outside the city council building in Izyum on Friday.")
+    assert event.sub_event_type == "Government regains territory"
+    found = run(language, "US jets struck Izyum on Thursday. The Houthis say the campaign has killed scores of civilians.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 0)]

@@ -2198,13 +2198,16 @@ def told_beside(verb: Token) -> bool:
     car", where the drone is how they died, nor a toll, nor a source ("..., Mexican News reported")."""
     if verb.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False
+    # "... killed three, the governor said, as Russian forces pounded towns": "as" after the source's words, however the
+    # parser hangs it (on the event's verb beside "said", or on "said"), whatever its verb
+    reporting = lexicon()["reporting_verbs"]
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and (
+            any(c.dep_ == "parataxis" and lemma(c) in reporting and c.i < verb.i for c in verb.head.children)
+            or (lemma(verb.head) in reporting and verb.head.i < verb.i)):
+        return True
     if lemma(verb) not in lexicon()["verbs"] or lemma(verb) in lexicon()["toll_verbs"]:
         return False  # "a soldier was killed and seven others were wounded when IEDs detonated": one event's toll
-    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BESIDE for c in verb.children)):
-        return True
-    # (or "as" after the source's words: "... killed three, the governor said, as Russian forces pounded towns")
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and any(
-        c.dep_ == "parataxis" and lemma(c) in lexicon()["reporting_verbs"] and c.i < verb.i for c in verb.head.children)
+    return verb.dep_ == "conj" or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BESIDE for c in verb.children))
 
 
 def _after_the_source(token: Token) -> bool:
@@ -2850,7 +2853,8 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     best = min(candidates, key=rank)
     # "A missile struck Zaporizhzhia, killing two, the governor said, as troops fought off assaults near
     # Robotyne": a clause hung on the source's words is another happening; the report's own event stands
-    reported = [c for c in candidates if c.specific and not _after_the_source(c.trigger)]
+    reported = [c for c in candidates if c.specific and not _after_the_source(c.trigger)] or [
+        c for c in candidates if not _after_the_source(c.trigger)]
     if _after_the_source(best.trigger) and reported:
         best = min(reported, key=rank)
     if best.sub_event_type == "Peaceful protest" or (best.sub_event_type == "Armed clash" and _no_armed_side(best.agent)):

@@ -1467,6 +1467,9 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
         inside = own_part or inside
     described = [d for d in inside if _describes_a_noun(doc, d, chosen.trigger)]
     inside = [d for d in inside if d not in described]
+    # "laid flowers on Monday at the site where two missiles killed 34 people": the day of the clause the trigger's
+    # relative clause hangs from is not its own
+    inside = [d for d in inside if not _over_a_relative_clause(dated_verb(d), chosen.trigger)] or inside
     if inside and all(on_reporting_verb(d) for d in inside):
         # "blew himself up at a teashop frequented by soldiers ... on Thursday, police said on Friday": a day the parser
         # hung on a participle, at the end of the reported clause, is the event's when the rest only dates the report
@@ -1513,6 +1516,18 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
         and best.value - _STATEMENT_WINDOW <= d.value <= best.value and not on_reporting_verb(d)
     )
     return next(own_day, best)
+
+
+def _over_a_relative_clause(verb: Token | None, trigger: Token) -> bool:
+    """The verb governs the trigger only through a relative clause ("the site where the missiles killed")."""
+    if verb is None or verb == trigger:
+        return False
+    for a in [trigger, *trigger.ancestors]:
+        if a == verb:
+            return False
+        if a.dep_ == "relcl":  # (a scene named by what happened there: "the site where", "the spot where")
+            return lemma(a.head) in {"site", "place", "spot", "scene"} and verb in a.ancestors
+    return False
 
 
 def _restated(mention: DateMention, others: Sequence[DateMention], sentence: Span) -> bool:
@@ -3219,6 +3234,9 @@ def _territory_type(chosen: SentenceEvent, country: str) -> str:
     if gone and state:
         return "Non-state actor overtakes territory" if gone == state else "Government regains territory"
     rule = lexicon()["verbs"].get(lemma(chosen.trigger), {})
+    if rule.get("marks") and any(c.dep_ == "amod" and c.lower_ == "national" for o in chosen.trigger.children if o.dep_ == "dobj"
+                                 for c in o.children):
+        return "Government regains territory"  # "soldiers raised the national flag outside the city council": the state's
     return "Government regains territory" if rule.get("return") else "Non-state actor overtakes territory"
 
 
