@@ -174,8 +174,7 @@ def _is_asserted(trigger: Token, sentence: Span) -> bool:
             return False  # "fought government forces around the town for years (for more than a decade)": a history
         if child.dep_ == "advmod" and child.lower_ in {"before", "previously"} and not list(child.children):
             return False  # "Lido Beach has been attacked before": its history
-        if child.dep_ == "nsubj" and trigger.tag_ in {"VBZ", "VBP"} and any(
-                c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in child.children):
+        if child.dep_ == "nsubj" and _a_sides_ways(child, trigger):
             return False  # "Israel says its operations target militants planning attacks": a side's account of its ways
     if trigger.tag_ == "VBN" and (lemma(trigger.head) in {"remain", "stay"} and trigger.dep_ in {"acomp", "xcomp", "oprd", "advcl"}
                                   or any(c.dep_ in {"auxpass", "aux"} and c.lower_ in _REMAINING for c in trigger.children)):
@@ -398,6 +397,11 @@ def _denies(det: Token) -> bool:
     """ "no confirmation", not "no less than 6 tanks"."""
     after = det.doc[det.i + 1] if det.i + 1 < len(det.doc) else None
     return det.dep_ == "det" and det.lower_ == "no" and (after is None or after.lower_ not in {"less", "more", "fewer"})
+
+
+def _a_sides_ways(subject: Token, verb: Token) -> bool:
+    """ "its strikes target military facilities": a side's own acts (its, their, our) told in the present, a habit."""
+    return verb.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subject.children)
 
 
 def _assessed_ahead(trigger: Token, sentence: Span) -> bool:
@@ -2485,8 +2489,8 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     happening = verb is not None and occurs(verb) and sentence.start <= verb.i < sentence.end
     if happening and lemma(verb) in _CAUSING and token.dep_ != "nsubj":
         happening = False  # "a drone attack sparked a fire" happened; "disruptions caused by attacks on bridges" are general
-    if happening and verb.tag_ in {"VBP", "VBZ"} and any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in token.children):
-        happening = False  # "Russia says its strikes target military facilities": a side's account of its ways
+    if happening and _a_sides_ways(token, verb):
+        happening = False  # "Russia says its strikes target military facilities": the same
     # "officials reported a powerful explosion": a source asserting the happening, as ACLED codes it
     # (or the news the parser made the speaker's subject: "Heavy fighting in Chasiv Yar, ..., a spokesman said")
     # (not "says" with the parser's object: "Israel says its operations ... target militants planning attacks")
@@ -2702,8 +2706,8 @@ def sentence_events(sentence: Span, places: Sequence[Toponym]) -> list[SentenceE
         if misread:
             pos, word = "VERB", "shoot"  # "Two men on a motorcycle shot dead a man": "shot" read as a noun, "dead" as the verb
         # "missing and captured soldiers": a participle describing a noun, however the list is parsed
-        describing = not misread and (table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})) \
-            and not _joined_verb_read_as_participle(doc[i]) or _participle_after_a_name(doc[i])
+        modifier = table.dep[i] in {"amod", "compound"} or (table.dep[i] == "conj" and doc[i].head.dep_ in {"amod", "compound"})
+        describing = (not misread and modifier and not _joined_verb_read_as_participle(doc[i])) or _participle_after_a_name(doc[i])
         if pos in {"VERB"} and word in verbs and not describing and not _participle_before_a_name(doc[i]) and not _whose_kin(doc[i]):
             token = doc[i]
             # asserted or not is settled first here: the verb's rule may run the model, which costs far more
