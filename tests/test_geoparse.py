@@ -1289,3 +1289,14 @@ def test_a_region_known_by_its_whole_name_a_side_taken_a_square_and_a_towns_inst
     # "the Poltava Military Institute of Communications": NER's organisation, named for its town
     text = "Two Russian ballistic missiles struck the Poltava Military Institute of Communications on Tuesday."
     assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Poltava"]
+
+
+def test_a_groups_name_a_township_and_a_province_between_places_of_one_country(language, full_gazetteer):
+    """From the hundred-and-twenty-fourth and -fifth probe notes (25th session)."""
+    # an armed group's name is no place it happens to be another name of ("Hamas", an alternate name of Hamm)
+    text = "Israeli jets carried out strikes against Hamas and strikes against Lyptsi."
+    assert [t.name for t in geoparse(language(text), [], full_gazetteer)] == ["Lyptsi"]
+    # "X township" names a place; "Chapare province" between two Bolivian places is no Afghan village
+    text = "Soldiers burned homes in Kanbalu township, Sagaing region. Residents of Colomi, Chapare province, Cochabamba, rioted."
+    assert [(t.name, t.country) for t in geoparse(language(text), [], full_gazetteer)] == [
+        ("Kanbalu", "MM"), ("Sagaing", "MM"), ("Colomi", "BO"), ("Cochabamba", "BO")]

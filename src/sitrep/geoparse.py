@@ -112,6 +112,12 @@ def _stopwords() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@functools.cache
+def _group_names() -> frozenset[str]:
+    """The armed groups and movements the actor file names ("Hamas", "Taliban")."""
+    return frozenset(json.loads((DATA / "actor_names.json").read_text(encoding="utf-8"))["named_groups"])
+
+
 @dataclass
 class _Mention:
     start: int  # character offsets into doc.text
@@ -193,8 +199,10 @@ def geoparse(
     read = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     unfit = {m.sense for m in mentions if not _fits_container(m) and _division_stated(m, mentions)}
     by_start = {m.tok_start: m for m in mentions}
+    by_end = {m.tok_end: m for m in mentions}
     unfit |= {m.sense for m in mentions if _off_its_landmarks(m) or _abroad_from_its_district(words, m)
-              or _district_of_a_named_city(words, m, mentions) or _abroad_from_its_town(words, m, by_start)}
+              or _district_of_a_named_city(words, m, mentions) or _abroad_from_its_town(words, m, by_start)
+              or _abroad_in_a_chain(words, m, by_start, by_end)}
     mentions = [m for m in mentions if _fits_container(m) and m.sense not in unfit]
     mentions = _without_foreign_descriptions(words, mentions)
     mentions = _near_stated_divisions(words, mentions)
@@ -545,7 +553,7 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
         evidence -= (2.0 if label == "PERSON" else 1.0) if longer else 0.5
     # "near the town of Daquq": named as a settlement, whatever NER calls the word
     settlement = (before == "of" and mention.tok_start > 1 and words.lower[mention.tok_start - 2] in cues["named_settlements"]) \
-        or before in cues["settlement_marks"] or before in cues["fire_before"] or _description(words, mention) is not None \
+        or before in cues["settlement_marks"] or before in cues["fire_before"] or _description(words, mention, near=True) is not None \
         or before2 in cues["settlement_phrases"] \
         or (after in cues["settlement_after"] and words.lowercase[mention.tok_end])  # not "Haymarket Village Center"
     if settlement and ent_end > mention.tok_end and _before_longer_name(words, mention):
@@ -595,6 +603,8 @@ def _evidence(words: _Words, mention: _Mention, entities: dict[int, tuple[str, i
             and not (len(mention.text) > 2 and (before == "the" or before in cues["before"])):
         # "RT" (Arta, Djibouti): a bare code is a division mostly as "Dallas, TX"; but "Kleshcheevka of the DPR"
         evidence -= 3.0
+    if mention.text.lower() in _group_names() and NameKind.NAME not in kinds and best.feature == "city":
+        evidence -= 3.0  # "strikes against Hamas": a group, not Hamm, whose other name it happens to be (but "Azov")
     if _inside_longer_name(words, mention):
         evidence -= 1.5
     elif _before_longer_name(words, mention) and not _named_for_its_town(words, mention, ent_start, ent_end):
@@ -1271,10 +1281,15 @@ def _bracketed_after(words: _Words, mention: _Mention, by_start: dict[int, _Ment
     return found
 
 
-def _description(words: _Words, mention: _Mention) -> int | None:
+def _description(words: _Words, mention: _Mention, near: bool = False) -> int | None:
     """Where the settlement word of a description of the place stands ("X is a town in", "X, the capital
-    of"), a bracketed aside allowed before it ("Milton (2011 population 84,362) is a town in")."""
+    of"), a bracketed aside allowed before it ("Milton (2011 population 84,362) is a town in"); with
+    ``near``, one that places it by something else ("Bilozerka, a town near the Dnipro river")."""
     cues = _cues()
+    k = mention.tok_start
+    if k > 1 and words.lower[k - 1] in cues["connectors"] and words.lower[k - 1] not in {",", "and", "'s"} \
+            and words.capitalised[k - 2]:
+        return None  # "Plan de Oriente, a community on ...": the description is the longer name's
     i = mention.tok_end
     if i < len(words) and words.orth[i] == "(":
         close = next((k for k in range(i + 1, min(i + BRACKET_ASIDE_TOKENS, len(words))) if words.orth[k] == ")"), None)
@@ -1294,8 +1309,8 @@ def _description(words: _Words, mention: _Mention) -> int | None:
     first = j
     while j + 2 < len(words) and words.lower[j + 1] in cues["settlement_words"]:
         j += 1  # "a port city in", "the capital city of"
-    if not (words.lower[j + 1] == "in" or (words.lower[j + 1] == "of" and {words.lower[first], words.lower[j]}
-                                           & cues["settlement_of"])):
+    if not (words.lower[j + 1] == "in" or (near and words.lower[j + 1] in {"near", "outside", "on"})
+            or (words.lower[j + 1] == "of" and {words.lower[first], words.lower[j]} & cues["settlement_of"])):
         return None
     return j
 
@@ -1529,6 +1544,18 @@ def _abroad_from_its_town(words: _Words, mention: _Mention, by_start: dict[int, 
             or mention.place.feature != "city":
         return False
     return mention.place.country != town.place.country and _distance_km(town.place, mention.place) > BORDER_KM
+
+
+def _abroad_in_a_chain(words: _Words, mention: _Mention, by_start: dict[int, _Mention], by_end: dict[int, _Mention]) -> bool:
+    """ "Colomi, Chapare province, Cochabamba": a division between two places of one country, read in another
+    (Chapare is also a name of an Afghan village), is that country's division the index lacks."""
+    j = mention.tok_end + (1 if mention.admin_word else 0)
+    before = by_end.get(mention.tok_start - 1) if mention.tok_start > 0 and words.orth[mention.tok_start - 1] == "," else None
+    after = by_start.get(j + 1) if j + 1 < len(words) and words.orth[j] == "," else None
+    if not mention.admin_word or mention.place is None or before is None or after is None \
+            or before.place is None or after.place is None:
+        return False
+    return before.place.country == after.place.country != mention.place.country
 
 
 def _division_stated(mention: _Mention, accepted: list[_Mention]) -> bool:
