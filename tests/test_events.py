@@ -5109,3 +5109,109 @@ def test_sixty_sixth_and_seventh_dispatches(language, full_gazetteer):
     assert event.sub_event_type == "Government regains territory"
     found = run(language, "US jets struck Izyum on Thursday. The Houthis say the campaign has killed scores of civilians.")
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 0)]
+
+
+# Reports from the sixty-eighth and sixty-ninth dispatches and the hundred-and-twenty-second to -fifth probe notes
+# (25th session): the text, the day it was published, and what sitrep must code from it.
+TWENTY_FIFTH_SESSION = [
+    # a town the sentence opens with, its time between ("In Tel Aviv on Saturday night,"), sets the scene; and the next
+    # sentence goes on at it, not at a place the first named and did not place the event at ("hostages held in Gaza")
+    ("In Tel Aviv on Saturday night, police used water cannon to disperse demonstrators who blocked a highway during a "
+     "rally demanding a deal to free hostages held in Gaza. Several protesters were detained.", dt.date(2024, 5, 30),
+     [("Protest with intervention", "2024-05-25", "Tel Aviv", 0)]),
+    # "strikes against X" names a place however NER labels it
+    ("Russian aircraft also conducted glide bomb strikes against Lyptsi on May 11, damaging residential buildings; "
+     "Ukrainian officials did not report casualties.", dt.date(2024, 5, 12), [("Air/drone strike", "2024-05-11", "Lyptsi", 0)]),
+    # "Rueso district of Narathiwat": the town a far district is "of" stands for its province
+    ("A roadside bomb exploded as a team of paramilitary rangers passed along a rural road in Rueso district of Narathiwat "
+     "on Monday morning, wounding four rangers, police said.", dt.date(2024, 6, 18),
+     [("Remote explosive/landmine/IED", "2024-06-17", "Rueso", 0)]),
+    # a township named for its town places the unknown village in it
+    ("Myanmar military aircraft bombed a crowd gathered for the opening of a local administration office in Pazigyi "
+     "village, Kanbalu township, Sagaing region, on Tuesday morning.", dt.date(2023, 4, 12),
+     [("Air/drone strike", "2023-04-11", "Kanbalu", 0)]),
+    # the end of a name misparsed as the gathering's object ("at Galle Face Green") is no object
+    ("COLOMBO - Thousands of people gathered at Galle Face Green in Colombo on Saturday, chanting 'Go home Gota' and "
+     "demanding the resignation of President Gotabaya Rajapaksa.", dt.date(2022, 4, 10),
+     [("Peaceful protest", "2022-04-09", "Colombo", 0)]),
+    # an age given to the one shot tells a civilian
+    ("On 9 March 2024, suspected Malay-Muslim insurgents shot dead a 52-year-old Buddhist rubber tapper while he was "
+     "working on his plantation in Bannang Sata district, Yala province.", dt.date(2024, 3, 10),
+     [("Attack", "2024-03-09", "Amphoe Bannang Sata", 1)]),
+    # civilians (supporters) setting fire during their rally riot
+    ("KATHMANDU - Supporters of restoring Nepal's monarchy set fire to a building and several vehicles and hurled stones at "
+     "police during a rally in Kathmandu on Friday; police responded with tear gas.", dt.date(2025, 3, 29),
+     [("Violent demonstration", "2025-03-28", "Kathmandu", 0)]),
+    # rockets destroyed in the air were intercepted
+    ("Air defence systems on duty intercepted and destroyed 10 rockets over Belgorod region on Friday.", dt.date(2024, 3, 23),
+     [("Disrupted weapons use", "2024-03-22", "Belgorod", 0)]),
+    # "forces occupying Trostianets" says who held it; "looted", the only verb, read as an adjective, is the act
+    ("On 20 March 2022, Russian forces occupying Trostianets, Okhtyrka raion, Sumy oblast, looted shops, a pharmacy and the "
+     "warehouse of the local confectionery factory.", dt.date(2022, 3, 21),
+     [("Looting/property destruction", "2022-03-20", "Trostyanets", 0)]),
+    # a strike told at its province, then at a town of it in the next paragraph, is one strike, at the town
+    ("BANGKOK (Reuters) - A Myanmar military air strike on a village in the central Sagaing region on Tuesday killed at least "
+     "100 people, including women and children, witnesses said.\n\nA fighter jet dropped bombs on a crowd gathered for the "
+     "opening of a local administration office in Pazigyi village, Kanbalu township, at about 8 a.m., witnesses said.",
+     dt.date(2023, 4, 12), [("Air/drone strike", "2023-04-11", "Kanbalu", 100)]),
+    # "X, a town near ..." describes a settlement
+    ("KHERSON REGION, Ukraine, Feb 18 (wire) - Russian artillery pounded Bilozerka, a town near the Dnipro river, on "
+     "Saturday, killing two people, regional governor Oleksandr Prokudin said.", dt.date(2024, 2, 18),
+     [("Shelling/artillery/missile attack", "2024-02-17", "Bilozerka", 2)]),
+    # "taken full control of the town": the town named before
+    ("Ukraine's commander-in-chief said on Saturday he had ordered troops to withdraw from Avdiivka to avoid encirclement, "
+     "and Russia's defence ministry said later that day its forces had taken full control of the town in Donetsk region.",
+     dt.date(2024, 2, 18), [("Non-state actor overtakes territory", "2024-02-17", "Avdiyivka", 0)]),
+    # the day of the doers' own clause ("soldiers who crossed ... on Saturday"), not the statement's
+    ("Ukraine's Prosecutor General's Office said on Monday that Russian soldiers who crossed the border into the village of "
+     "Ryzhivka in Sumy region on Saturday shot dead a 72-year-old man in the yard of his house.", dt.date(2025, 4, 14),
+     [("Attack", "2025-04-12", "Sumy", 1)]),
+    # "Ramallah and al-Bireh governorate" is a division's name, no second town; settlers in the West Bank are Israel's
+    ("On 21 June 2023, hundreds of Israeli settlers attacked Turmus Ayya, Ramallah and al-Bireh governorate, setting fire to "
+     "around 30 houses and 60 cars. Settlers shot dead a 27-year-old Palestinian man and wounded 12 others.",
+     dt.date(2023, 6, 22), [("Attack", "2023-06-21", "Turmus‘ayyā", 1)]),
+    # fighting that "went on" happened
+    ("Vovchansk, Kharkiv oblast. Heavy street fighting went on in the northern part of the town yesterday: Russian assault "
+     "groups tried to push towards the centre and were driven back.", dt.date(2024, 5, 13),
+     [("Armed clash", "2024-05-12", "Vovchansk", 0)]),
+    # a gathering "in solidarity with" someone is a protest
+    ("Millions of Yemenis gathered in Al-Sabeen Square in the capital Sanaa yesterday after Friday prayers, in solidarity "
+     "with the Palestinian people, Saba reported.", dt.date(2024, 1, 13), [("Peaceful protest", "2024-01-12", "Sanaa", 0)]),
+    # a verb in brackets dates nothing outside them
+    ("On 8 April 2022 (as reported on 14 March 2023), a Russian serviceman raped a 35-year-old woman in Velyka "
+     "Oleksandrivka, Beryslav raion, Kherson oblast.", dt.date(2023, 3, 16),
+     [("Sexual violence", "2022-04-08", "Velyka Oleksandrivka", 0)]),
+    # rockets "found mounted on a platform", read as a clause, were found
+    ("Lebanese Army Command: On Friday, army units found three rockets mounted on a launch platform in the outskirts of "
+     "Qlayaa, Marjayoun district, and dismantled them.", dt.date(2025, 3, 29),
+     [("Disrupted weapons use", "2025-03-28", "Marjayoun", 0)]),
+    # "attempts to overturn the election result" are no vehicle overturned
+    ("Hundreds of members of the 48 Cantones Indigenous authority held a peaceful rally in the central park of Totonicapán "
+     "on Monday, demanding the resignation of the attorney general over attempts to overturn the presidential election "
+     "result.", dt.date(2023, 10, 3), [("Peaceful protest", "2023-10-02", "Totonicapán", 0)]),
+    # a province between two Bolivian places is Bolivian, though an Afghan village bears its name; "One of them ... died"
+    ("On 14 April 2024, residents of Colomi, Chapare province, Cochabamba, beat two men accused of stealing a motorcycle "
+     "and set them on fire. One of them, aged 27, died; the other was rescued by police.", dt.date(2024, 4, 15),
+     [("Mob violence", "2024-04-14", "Colomi", 1)]),
+    # "Congress" is a body, not Congress, Arizona
+    ("BRASILIA (wire) - Thousands of supporters of former President Jair Bolsonaro stormed Congress, the Supreme Court and "
+     "the presidential palace in Brasília on Sunday, smashing windows and furniture.", dt.date(2023, 1, 9),
+     [("Violent demonstration", "2023-01-08", "Brasília", 0)]),
+    # killed "when they stepped on a mine": the mine, with its dead
+    ("The Colombian Army said a soldier was killed and another lost a leg on Thursday when they stepped on an antipersonnel "
+     "mine while patrolling a rural area near Anorí, Antioquia.", dt.date(2023, 11, 17),
+     [("Remote explosive/landmine/IED", "2023-11-16", "Cruces de Anorí", 1)]),
+    # an arrest beside a government's crackdown is an arrest, not a protest broken up
+    ("Venezuelan intelligence agents arrested opposition leader Freddy Superlano in Caracas on Tuesday, his party said, as "
+     "the government of President Nicolas Maduro moved to crush protests over his disputed claim to victory.",
+     dt.date(2024, 7, 31), [("Arrests", "2024-07-30", "Caracas", 0)]),
+    # (guard) a description after "Plan de Oriente" is the longer name's, not Oriente's
+    ("The clash took place on Monday in Plan de Oriente, a community on the eastern edge of Culiacán, when an army patrol "
+     "came under fire from gunmen.", dt.date(2024, 10, 22), [("Armed clash", "2024-10-21", "Culiacán", 0)]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", TWENTY_FIFTH_SESSION)
+def test_twenty_fifth_session_reports(language, full_gazetteer, text, published, expected):
+    found = processed(language, full_gazetteer, text, published)
+    assert [(e.sub_event_type, e.event_date.isoformat(), e.location, e.fatalities) for e in found] == expected

@@ -359,7 +359,9 @@ def _natural(trigger: Token) -> bool:
     if "lightning" in lemmas and any(t.lower_ == "lightning" and t.i + 1 < sentence.end and t.nbor().lower_ in _SWIFT_ACTS
                                      for t in sentence):
         lemmas.discard("lightning")  # "in a lightning counter-offensive": swift, no storm
-    if not lemmas.isdisjoint(rules["accidents"]) and _weapon_in(list(sentence)) is None:
+    if not lemmas.isdisjoint(rules["accidents"]) and _weapon_in(list(sentence)) is None and any(
+            lemma(t) in rules["accidents"] and not (t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children))
+            for t in sentence):  # (a verb with an object is no mishap: "attempts to overturn the election result")
         return True  # "Four soldiers were killed when a military truck overturned": an accident, however parsed
     if not lemmas.isdisjoint(_MISHAP_LEMMAS):  # the sentence's text only where a cue may be
         text = sentence.text
@@ -1287,6 +1289,8 @@ def _purpose_clauses(token: Token) -> Iterator[Token]:
             yield from (a for o in clause.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl" and a.tag_ == "VBG")
         if clause.dep_ == "dobj":  # "gathered ..., holding signs demanding jobs", the participle read as the signs' adjective
             yield from (a for a in clause.children if a.dep_ == "acl" and a.tag_ == "VBG")
+        if clause.dep_ == "prep" and clause.lower_ == "in":  # "gathered ... in solidarity with the Palestinian people"
+            yield from (o for o in clause.children if o.dep_ == "pobj")
         if clause.dep_ == "prep" and clause.lower_ == "for":  # "gathered ... for a second night of protests"
             for o in (c for c in clause.children if c.dep_ == "pobj"):
                 yield o
@@ -1411,6 +1415,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     found |= {w for c in token.children if c.dep_ == "dobj" for w in words_under(c)}
     if rule.get("objects_from") and taken is None:  # "found and dismantled 3 rocket launchers": the object they share
         found |= {w for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" for w in words_under(_patient(c))}
+        # "found three rockets mounted on a launch platform", read as a clause of its own
+        found |= {w for c in token.children if c.dep_ == "ccomp" and c.tag_ == "VBN"
+                  for x in c.children if x.dep_ in {"nsubj", "nsubjpass"} for w in words_under(x)}
     if (bodies := lex.get(rule.get("dead_found", ""))) and taken is not None and lemma(taken) in bodies["objects"] \
             and {t.lower_ for t in sentence} & set(bodies["marks"]):
         # "the bodies of five men were found dumped along a highway, some with signs of torture": people killed
@@ -1447,7 +1454,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if rule.get("needs_object") and _patient(token) is None and not shared and not any(c.dep_ == "auxpass" for c in token.children):
         return None
     if rule.get("intransitive") and not _protest_purpose(token) and any(
-        c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) and not _held_up(c) for c in token.children
+        c.dep_ == "dobj" and not any(p.start <= c.idx < p.end for p in places) and not _held_up(c)
+        and c.ent_iob_ != "I" for c in token.children  # (nor the end of a name begun before it: "at Galle Face Green")
     ):
         return None  # "demonstrates the speed of the counterattack" is not a protest; a misparsed place is no object
     if rule.get("doer_for") and _agent(token) is None and objects & set(rule["doer_for"]):
@@ -1484,6 +1492,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     if (kind or rule.get("sub_event_type")) in _CROWD_VIOLENCE and not rule.get("via") and (
         crowd or (_agent(token) is None and _amid_a_protest(sentence) and _event_noun_under(token, sentence) is None
                   and not _grievance(token))
+        # "Supporters of restoring the monarchy set fire to a building ... during a rally": civilians at their protest
+        or (_who(_agent(token)) & _CIVIL_SIDES and not _armed(_agent(token)) and _amid_a_protest(sentence)
+            and not _grievance(token))
     ):
         # (and what a crowd or the locals wreck: "about 30 local residents surrounded a TCC vehicle, smashed its windows")
         wreckers = rule.get("sub_event_type") == "Looting/property destruction" and (_many_locals(_agent(token))
@@ -1516,8 +1527,9 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return None  # "in temporarily occupied Vasylivka", however the parser reads it
         if token.tag_ in {"VBN", "VBD"} and token.i > sentence.start and token.doc[token.i - 1].text == "-":
             return None  # "Donetsk (Russian-occupied)", "Ukrainian-held Kupiansk": who holds it, no taking
-        if rule.get("describes_a_state") and token.dep_ == "acl" and token.tag_ == "VBN":
-            return None  # "a house occupied by Algerian immigrants", "a village occupied since March": who holds it
+        if rule.get("describes_a_state") and token.dep_ == "acl" and token.tag_ in {"VBN", "VBG"}:
+            return None  # "a house occupied by Algerian immigrants", "a village occupied since March", "forces occupying
+            # Trostianets looted shops": who holds it
         if rule.get("describes_a_state") and any(c.dep_ == "advmod" and c.lower_ in {"still", "already"} for c in token.children):
             return None  # "the village was still occupied at the time": who held it then
         if any(c.dep_ == "auxpass" for c in token.children) and any(
@@ -1700,6 +1712,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             return rule["civilian"]
         if target & civilian or target & _FORMER:  # "a former rebel commander" is a civilian now
             return rule["civilian"]
+        if _aged_person(_patient(token)):
+            return rule["civilian"]  # "shot dead a 52-year-old Buddhist rubber tapper": an age tells a civilian's killing
         if rule.get("unknown_target"):  # "ambushed a Russian T-80": fighting, unless civilians are its victims
             return rule[rule["unknown_target"]]
         return _model_choice(sentence.text, [rule["military"], rule["civilian"]])
@@ -1713,6 +1727,13 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             _amid_a_protest(sentence) or words_under(_agent(token)) & (set(lex["protesters"]) - MOBS)):  # (a crowd lynches)
         return "Violent demonstration"  # "protesters rampaged through the centre ... during demonstrations"
     return rule.get("sub_event_type")
+
+
+def _aged_person(noun: Token | None) -> bool:
+    """ "a 52-year-old tapper", "a farmer aged 60": someone the report gives an age, as it does civilians."""
+    return noun is not None and any(
+        (c.dep_ == "amod" and c.lower_ == "old" and any(y.lower_ in {"year", "years"} for y in c.children))
+        or (c.dep_ == "acl" and c.lower_ == "aged") for c in noun.children)
 
 
 _NO_FIGHT = frozenset({"fight", "fighting", "battle", "resistance", "clash", "shot"})
@@ -2093,8 +2114,15 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     met = any(_protest_met(t) for t in sentence if t.i not in held)
     # (not protests the arrest came amid: "arrested Voluntad Popular leader Freddy Superlano amid post-election protests")
     amid = {x.i for t in sentence if t.dep_ == "prep" and t.lower_ in {"amid", "amidst"} for x in t.subtree}
+    # (nor a crackdown the arrest came with: "arrested Superlano in Caracas, as the government moved to crush protests")
+    amid |= {x.i for t in sentence if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in t.children)
+             and any(c.dep_ == "nsubj" and lemma(c) in _RULERS for c in t.children) for x in t.subtree}
+    met = met and any(_protest_met(t) for t in sentence if t.i not in held and t.i not in amid)
     return gathered or crowd or met or _amid_a_protest([t for t in semicolon_clause(sentence, token)
                                                         if t.i not in held and t.i not in amid])
+
+
+_RULERS = frozenset({"government", "authority", "regime", "state", "junta"})
 
 
 def _protest_met(noun: Token) -> bool:
@@ -2617,8 +2645,10 @@ def occurs(verb: Token) -> bool:
         return lost_life(verb)
     if word == "take":  # "took place", not "took part" or "took control"
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-    if word == "go":  # "a bomb went off", not "went on"
-        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    if word == "go":  # "a bomb went off", "fighting went on in the town"; not "went on to win"
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children) or (
+            any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+            and not any(c.dep_ in {"xcomp", "dobj"} for c in verb.children))
     if word == "be":  # "on the 21st there was a mortar attack on Velyka Pisarivka", "street fighting is under way"
         return any(c.dep_ == "expl" or c.lower_ == "underway" or (
             c.lower_ == "under" and any(o.lower_ == "way" for o in c.children)) for c in verb.children)
@@ -2659,8 +2689,14 @@ def _joined_verb_read_as_participle(token: Token) -> bool:
     """ "stormed the market in Tamboul ... and looted shops": the second verb read as describing its object, which the
     parser joined to the first verb."""
     # (or to a noun, after a comma: "stormed the market in Tamboul, Al Jazirah state, and looted shops")
-    return token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"} and token.i > 1 and token.doc[token.i - 1].lower_ == "and" \
-        and token.head.dep_ == "conj" and (token.head.head.pos_ == "VERB" or token.doc[token.i - 2].text == ",")
+    if token.dep_ != "amod" or token.tag_ not in {"VBN", "VBD"} or token.i < 2:
+        return False
+    # (or the only verb of a sentence the parser found none in: "Russian forces occupying Trostianets, Okhtyrka raion,
+    # looted shops")
+    if token.doc[token.i - 1].text == "," and token.sent.root.pos_ not in {"VERB", "AUX"}:
+        return True
+    return token.doc[token.i - 1].lower_ == "and" and token.head.dep_ == "conj" \
+        and (token.head.head.pos_ == "VERB" or token.doc[token.i - 2].text == ",")
 
 
 def _participle_before_a_name(token: Token) -> bool:
@@ -2875,6 +2911,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
     # under an attack on civilians tells how it was done, not a fight of its own
     if best.sub_event_type == "Armed clash" and best.trigger.tag_ == "VBG":
         best = next((c for c in candidates if c.sub_event_type == "Attack" and c.specific and c.trigger in best.trigger.ancestors),
+                    best)
+    # "a soldier was killed and another lost a leg when they stepped on a mine": the weapon says how, no side fought
+    if best.sub_event_type == "Armed clash" and lemma(best.trigger) in {"kill", "wound", "injure"} and _agent(best.trigger) is None:
+        best = next((c for c in candidates if lexicon()["event_types"].get(c.sub_event_type) == "Explosions/Remote violence"
+                     and c.trigger.dep_ == "advcl" and (c.trigger.head == best.trigger or c.trigger.head in best.trigger.conjuncts)),
                     best)
     # "attacked Wad al-Noura village, shooting residents": the attack on a place no side holds is on its people
     if best.sub_event_type == "Armed clash" and best.trigger.pos_ == "VERB" and _patient(best.trigger) is not None \

@@ -62,7 +62,7 @@ from .event_classifier import (
     told_beside,
     words_under,
 )
-from .happenings import same_place
+from .happenings import haversine_km, same_place
 from .model import Article, DateMention, Event, Evidence, Place, Segment, Source, Toponym
 
 __all__ = ["extract", "classify_sentence", "count_fatalities", "actor_name", "event_id", "SentenceEvent"]
@@ -387,7 +387,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     governed = _without_bodies(doc, governed, chosen)
     if len(counted := [p for p in in_sentence if _counted_over(doc, p)]) > 1:
         return _distinct(counted)  # "destroyed 12 drones: nine over Belgorod Region and three over Bryansk Region"
-    if chosen.sub_event_type == "territory" and _the_settlement(chosen.patient) and governed \
+    if chosen.sub_event_type == "territory" and _the_settlement(_ground_taken(chosen)) and governed \
             and not any(p.feature == "city" for p in governed):
         # "ordered units out of Vuhledar, ... confirming that Russian troops took the town in Donetsk region":
         # the town the sentence named, inside the division told
@@ -410,9 +410,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     if chosen.sub_event_type == "territory":
         # ground taken is named in the trigger's own clause, not as a landmark, or stood for by a pronoun
         # ("since it was retaken"): "seized a village south of Pokrovsk, while strikes hit Kherson" took neither
-        taken = chosen.patient
-        if taken is not None and lemma(taken) == "control":  # "had taken full control of it"
-            taken = next((o for c in taken.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children), taken)
+        taken = _ground_taken(chosen)
         pronoun = taken is None or taken.pos_ == "PRON" or _the_settlement(taken)
         landmarks = [p for p in loose if _relative_position(doc, p, chosen.trigger)]
         loose = [p for p in loose if p not in landmarks and (pronoun or _in_clause_of(doc, p, chosen.trigger))]
@@ -422,7 +420,17 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
             unknown = [t for t in chosen.sentence if t.pos_ == "PROPN" and t.i < chosen.trigger.i
                        and not any(p.start <= t.idx < p.end for p in places)]
             return [p for p in landmarks if p.feature == "city" and any(_placed_by(doc, p, t) for t in unknown)][:1]
+    if chosen.sub_event_type != "territory" and (framed := _framing_town(doc, chosen, in_sentence)):
+        return [framed]  # "In Tel Aviv on Saturday night, police ... demanding a deal to free hostages held in Gaza"
     return [_most_specific(loose, named, doc)] if loose else []
+
+
+def _ground_taken(chosen: SentenceEvent) -> Token | None:
+    """What a taking took: its object, or what it took control of ("had taken full control of the town")."""
+    taken = chosen.patient
+    if taken is not None and lemma(taken) == "control":
+        taken = next((o for c in taken.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children), taken)
+    return taken
 
 
 def _the_settlement(noun: Token | None) -> bool:
@@ -615,9 +623,21 @@ def _framing_town(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym]) ->
         if span is None or place.feature != "city" or not 0 < span.start - sentence.start <= _FRAME_TOKENS \
                 or span.end >= sentence.end:
             continue
-        if doc[span.start - 1].lower_ in {"in", "at"} and doc[span.end].text == "," and span.end <= chosen.trigger.i:
+        if doc[span.start - 1].lower_ in {"in", "at"} and doc[_past_its_time(doc, span.end)].text == "," \
+                and span.end <= chosen.trigger.i:
             return place
     return None
+
+
+def _past_its_time(doc: Doc, i: int) -> int:
+    """The token after the time an opening place is given with ("In Tel Aviv on Saturday night, ...")."""
+    if i < len(doc) and doc[i].lower_ in {"on", "late", "early", "overnight"}:
+        j = i + 1 if doc[i].lower_ == "on" else i
+        while j < len(doc) and doc[j].ent_type_ in {"DATE", "TIME"}:
+            j += 1
+        if j > i + 1 or (j > i and doc[i].lower_ != "on"):
+            return min(j, len(doc) - 1)
+    return i
 
 
 def _names_another_event(doc: Doc, place: Toponym, trigger: Token | None) -> bool:
@@ -636,7 +656,8 @@ def _listed_with(doc: Doc, first: Toponym, governed: Sequence[Toponym]) -> list[
     "attacks near Shchaslyve and Bezimenne"): ACLED codes an event at each location."""
     if first.feature != "city":
         return []
-    towns = [p for p in governed if p.feature == "city" and p != first]
+    towns = [p for p in governed if p.feature == "city" and p != first and not _half_a_divisions_name(doc, p)
+             and not _after_a_division(doc, p)]
     head = _list_head(doc, first)
     heads = {head}
     if _near_object(head):  # "attacked northwest of Kupiansk near Kindrashivka and east of Kupiansk near Petropavlivka"
@@ -644,6 +665,27 @@ def _listed_with(doc: Doc, first: Toponym, governed: Sequence[Toponym]) -> list[
     heads.discard(None)
     listed = [p for p in towns if _list_head(doc, p) in heads]
     return [p for p in _distinct([first, *listed]) if p != first]
+
+
+def _after_a_division(doc: Doc, place: Toponym) -> bool:
+    """ "Colomi, Chapare province, Cochabamba": a name after a division's is what holds the division, no town of a list."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.start > 1 and doc[span.start - 1].text == "," \
+        and doc[span.start - 2].lower_ in _geo_cues()["division_words"]
+
+
+def _half_a_divisions_name(doc: Doc, place: Toponym) -> bool:
+    """ "Turmus Ayya, Ramallah and al-Bireh governorate": a town named in a division's double name is no item of a list."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].lower_ != "and":
+        return False
+    words = _geo_cues()["division_words"]
+    for token in doc[span.end + 1 : min(span.end + 6, len(doc))]:
+        if token.lower_ in words:
+            return True
+        if token.is_punct and token.text != "-" or token.is_lower and token.lower_ not in {"al", "el", "ad", "an", "as"}:
+            return False
+    return False
 
 
 def _near_object(token: Token | None) -> bool:
@@ -727,10 +769,23 @@ def _most_specific(places: Sequence[Toponym], named: Sequence[Toponym], doc: Doc
     of Batumi", "in the Red Sea off Hodeidah": ACLED codes a sea event at the coast)."""
     setting = _Setting.of(named)
     return min(places, key=lambda p: (
-        setting.abroad(p), max(_PLACE_FEATURE_PRECISION.get(p.feature, 1), 2 if _names_its_district(doc, p) else 1),
+        setting.abroad(p), 3 if _a_districts_province(doc, p, named) else
+        max(_PLACE_FEATURE_PRECISION.get(p.feature, 1), 2 if _names_its_district(doc, p) else 1),
         p.feature != "city",  # "in Bajaur's Khar tehsil": the town the tehsil is named for, not the district's middle
         not p.country, setting.outside(p)
     ))
+
+
+def _a_districts_province(doc: Doc | None, place: Toponym, named: Sequence[Toponym]) -> bool:
+    """ "in Rueso district of Narathiwat": the town a district is "of" stands for its province, when the district's own
+    town lies outside it (not "the Dniprovskyi district of Kherson", a part of the city)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand") if doc is not None else None
+    if span is None or span.start < 3 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].lower_ not in _DISTRICT_WORDS:
+        return False
+    word = doc[span.start - 2]
+    town = next((p for p in named if p.end <= word.idx and not doc.text[p.end : word.idx].strip()), None)
+    return town is not None and None not in (town.lat, town.lon, place.lat, place.lon) \
+        and haversine_km(town.lat, town.lon, place.lat, place.lon) > _DISTRICT_TOWN_KM  # type: ignore[arg-type]
 
 
 def _names_its_district(doc: Doc | None, place: Toponym) -> bool:
@@ -745,6 +800,7 @@ def _names_its_district(doc: Doc | None, place: Toponym) -> bool:
     return doc[after].lower_ in _DISTRICT_WORDS  # "Chuhuiv district", "Shebekino municipal district"
 
 
+_DISTRICT_TOWN_KM = 15.0  # a district's town farther than this from the city it is "of" lies in that city's province
 _DISTRICT_QUALIFIERS = frozenset({"municipal", "urban", "rural", "administrative", "city"})
 
 
@@ -955,6 +1011,8 @@ def _geo_precision(doc: Doc, place: Toponym, inherited: bool) -> int:
         before = {t.lower_ for t in doc[max(0, span.start - 2) : span.start]}
         if window & _NEAR_WORDS or ("of" in before and before & _DIRECTION_WORDS):  # "8 km east of Oicha"
             precision = 2
+        elif _names_its_district(doc, place):
+            precision = 2  # "in Rueso district", "Kanbalu township": somewhere in the district its town names
     return precision
 
 
@@ -1108,6 +1166,8 @@ def _normalise_actor(token: Token | None, place_country: str) -> str:
                 country = _speakers_country(token, demonyms)  # "Russia's Defence Ministry said its troops ..."
             if role in {"military", "police"} and not country and "our" in words:
                 country = place_country  # "'our armed and security forces have taken control of Kidal,' Goita said"
+            if role == "settlers" and not country:
+                country = actors["adversaries"].get(place_country, "")  # settlers in the West Bank are Israel's
             return actor_name(role, country) if country else ""
     if country and token is not None and isinstance(token, Token) and token.lower_ in actors["countries"][country]["demonyms"]:
         return actor_name("military", country)  # "retaken by Ukraine", "the Russians left"
@@ -1357,9 +1417,12 @@ _SPANS_OF_TIME = frozenset({"night", "morning", "evening", "afternoon", "day", "
 
 
 def _on_a_participle(doc: Doc, mention: DateMention, trigger: Token) -> bool:
-    """The date hangs on a past participle describing a noun under the trigger ("a teashop frequented by soldiers")."""
+    """The date hangs on a past participle describing a noun under the trigger ("a teashop frequented by soldiers"),
+    or on a clause describing its doers."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if span is not None else None
+    if verb is not None and verb.dep_ == "relcl" and verb.head.dep_ in {"nsubj", "nsubjpass"} and verb.head.head == trigger:
+        return True  # (or on the doers' own clause: "soldiers who crossed into the village on Saturday shot dead a man")
     return verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN" and trigger in verb.ancestors
 
 
@@ -1456,7 +1519,7 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
 
     def on_reporting_verb(mention: DateMention) -> bool:
         verb = dated_verb(mention)
-        return verb is not None and verb != chosen.trigger and lemma(verb) in reporting
+        return verb is not None and verb != chosen.trigger and lemma(verb) in reporting and not _bracketed_apart(verb, mention)
 
     # the trigger's own part of the sentence first: "... were abducted in Farchana; they were released on 18 June";
     # unless it dates only the report ("... tear gas last Tuesday; nine people were detained, the office said on Thursday")
@@ -1516,6 +1579,17 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
         and best.value - _STATEMENT_WINDOW <= d.value <= best.value and not on_reporting_verb(d)
     )
     return next(own_day, best)
+
+
+def _bracketed_apart(verb: Token, mention: DateMention) -> bool:
+    """ "On 8 April 2022 (as reported on 14 March 2023), a serviceman raped ...": a verb in brackets dates nothing
+    outside them, however the parser hangs the date."""
+    sentence = verb.sent
+    opened = next((t for t in reversed(sentence.doc[sentence.start : verb.i]) if t.text in "()"), None)
+    closed = next((t for t in sentence.doc[verb.i : sentence.end] if t.text in "()"), None)
+    if opened is None or closed is None or opened.text != "(" or closed.text != ")":
+        return False
+    return not opened.idx < mention.start < closed.idx
 
 
 def _over_a_relative_clause(verb: Token | None, trigger: Token) -> bool:
@@ -1650,6 +1724,12 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
     told_here = chosen is not None and sentence.start <= chosen.trigger.i < sentence.end and \
         lexicon()["event_types"].get(chosen.sub_event_type) not in {"Protests", "Riots"}
     own = {t.i for t in own_clause(chosen.trigger, sentence)} if told_here else None
+    if own is not None and chosen.trigger.dep_ == "advcl" and any(c.lower_ == "when" for c in chosen.trigger.children):
+        # "a soldier was killed and another lost a leg when they stepped on a mine": the deaths the clause explains
+        main = chosen.trigger.head
+        while main.dep_ == "conj":
+            main = main.head
+        own |= {t.i for v in (main, *main.conjuncts) for t in own_clause(v, sentence)}
     # deaths the event followed ("rioted after a man died in police custody") are not its own, but a battle takes
     # in the fighting it followed ("seized the town after a short exchange of fire in which two died")
     followed = chosen is not None and lexicon()["event_types"].get(chosen.sub_event_type) != "Battles" \
@@ -1973,7 +2053,7 @@ def extract(
             continue  # "Milbloggers claimed a Su-25 had been shot down near Ugledar. The Air Force dismissed the claim as fake"
         lead_over = lead_over or (filed is not None and _names_unknown_place(sentence, body_places))
         lead = None if lead_over else _lead_place(filed, after_dateline, sentence, segments)
-        here = lead or _paragraph_place(after_dateline, sentence) or _story_place(article.text, after_dateline, sentence, drafts) \
+        here = lead or _paragraph_place(_not_passed_over(after_dateline, drafts), sentence) or _story_place(article.text, after_dateline, sentence, drafts) \
             or focus
         country = _paragraph_country(article.text, sentence, after_dateline) or focus_country
         here = _the_capital(sentence, country, gazetteer) or _capital_of_paragraph(sentence, country, gazetteer, body_places) \
@@ -2355,7 +2435,7 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     of_wounds = any(_of_wounds(t) for t in dying)
     # "A 62-year-old man died on the spot" right after a strike: someone not named before, on no day of
     # its own, died in it (a protest or an arrest kills no one of itself)
-    violent = event.event_type in {"Explosions/Remote violence", "Battles", "Violence against civilians"} \
+    violent = event.event_type in {"Explosions/Remote violence", "Battles", "Violence against civilians", "Riots"} \
         or event.sub_event_type in _FORCE_ON_PROTESTS  # "used ... firearms to clear the comuneros"
     undated = not _entities(sentence, "DATE")
     if recovered and violent:
@@ -2365,12 +2445,19 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
         return count_fatalities(sentence)
     # after an interception or an arrest, "the driver" who died is someone that event's own lines named
     told_of = text[event.evidence[0].start : sentence.start_char].lower()
-    if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"}
+    if not subjects or not (of_wounds or all(s.lower_ in {"he", "she", "they", "both"} or _some_of_them(s)
                                              or (_definite(s) and (violent or s.lower_ in told_of)) for s in subjects)
                             or (violent and undated)):
         return 0
     # "The traitor died of his injuries in hospital": one person, whom the event told of
-    return count_fatalities(sentence) or sum(1 for s in subjects if s.tag_ == "NN" and _definite(s))
+    return count_fatalities(sentence) or sum(1 for s in subjects if s.tag_ == "NN" and _definite(s)) \
+        or sum(_number(s) or 0 for s in subjects if _some_of_them(s))
+
+
+def _some_of_them(noun: Token) -> bool:
+    """ "One of them, aged 27, died": some of those the event told of."""
+    return noun.like_num and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in {"them", "those"} for o in p.children)
+                                 for p in noun.children)
 
 
 _RECOVERING = frozenset({"recover", "retrieve", "pull", "extract"})
@@ -3011,6 +3098,16 @@ def _paragraph_country(text: str, sentence: Span, told: Sequence[Toponym]) -> st
     return first if 2 * n > sum(countries.values()) else ""  # most of them: not "Khorasan Province" read in Turkey
 
 
+def _not_passed_over(told: Sequence[Toponym], drafts: Sequence[_Draft]) -> list[Toponym]:
+    """The places told, less those the last event's own sentence named and did not place it at ("In Tel Aviv, police
+    dispersed a rally demanding a deal to free hostages held in Gaza. Several protesters were detained.")."""
+    if not drafts or not drafts[-1].placed:
+        return list(told)
+    last = drafts[-1].event
+    return [t for t in told if t.geonameid == last.geonameid
+            or not any(v.start <= t.start < v.end for v in last.evidence)]
+
+
 def _paragraph_place(told: Sequence[Toponym], sentence: Span) -> Toponym | None:
     """The town or district its paragraph last named before a sentence that names none ("Graivoron urban
     district. The most difficult situation is in Graivoron. An FPV drone attacked a passenger car on Mira
@@ -3440,8 +3537,8 @@ def _same_happening(a: Event, b: Event) -> bool:
     return (
         a.event_type == b.event_type
         and a.event_type != "Strategic developments"  # arrests and looting are not tactics of one another
-        and a.sub_event_type != b.sub_event_type
-        and ((a.geonameid or a.location) == (b.geonameid or b.location)
+        # (of one tactic too, when a province's report is told again at a town of it)
+        and ((a.sub_event_type != b.sub_event_type and (a.geonameid or a.location) == (b.geonameid or b.location))
              or _told_again_at_a_town(a, b) or _told_again_at_a_town(b, a))
         and _compatible(a.actor1, b.actor1)
         and same_day

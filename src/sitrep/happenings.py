@@ -32,7 +32,7 @@ def _params() -> dict[str, Any]:
     return json.loads(resources.files("sitrep.data").joinpath("happening_params.json").read_text("utf-8"))
 
 
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -70,7 +70,7 @@ def same_place(a: Event, b: Event) -> bool:
     limits = _params()["max_km_by_geo_precision"]
     coarser = str(max(a.geo_precision, b.geo_precision, 1))
     limit = limits.get(coarser, max(limits.values()))
-    return _haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit  # type: ignore[arg-type]
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit  # type: ignore[arg-type]
 
 
 def _same_time(a: Event, b: Event) -> bool:
