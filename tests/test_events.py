@@ -5205,6 +5205,33 @@ TWENTY_FIFTH_SESSION = [
     ("Venezuelan intelligence agents arrested opposition leader Freddy Superlano in Caracas on Tuesday, his party said, as "
      "the government of President Nicolas Maduro moved to crush protests over his disputed claim to victory.",
      dt.date(2024, 7, 31), [("Arrests", "2024-07-30", "Caracas", 0)]),
+    # "The attack took place near Besham, a town in the Shangla district": where the event the story placed nowhere was
+    ("PESHAWAR, Pakistan (AP) - A suicide bomber rammed his explosives-laden car into a convoy carrying Chinese engineers in "
+     "northwest Pakistan on Tuesday, killing five Chinese nationals and their Pakistani driver, police said.\n\nThe attack "
+     "took place near Besham, a town in the Shangla district of Khyber Pakhtunkhwa province, as the convoy traveled from "
+     "Islamabad to the Dasu hydropower project, police said.", dt.date(2024, 3, 27),
+     [("Suicide bomb", "2024-03-26", "Shāngla District", 6)]),
+    # "the Gwadar Port Authority complex": the town's port
+    ("A week earlier, on March 20, BLA fighters stormed the Gwadar Port Authority complex, a hub of the China-Pakistan "
+     "Economic Corridor. Two soldiers and eight militants were killed.", dt.date(2024, 3, 27),
+     [("Armed clash", "2024-03-20", "Gwadar", 10)]),
+    # "captured Izium in the spring", told in September, is the story's past
+    ("Ukrainian troops recaptured Izium on Saturday. Russian forces captured Izium in the spring after weeks of heavy "
+     "bombardment and used it as a base.", dt.date(2022, 9, 11), [("Government regains territory", "2022-09-10", "Izyum", 0)]),
+    # "the agency, which has claimed several similar attacks" tells of no attack
+    ("In Melitopol, a car bomb killed an official on Wednesday. Ukraine's military intelligence agency, which has claimed "
+     "several similar attacks, declined to comment.", dt.date(2023, 10, 12),
+     [("Remote explosive/landmine/IED", "2023-10-11", "Melitopol", 1)]),
+    # the sentence's only day, though the parser hangs it on a participle, is the looting's
+    ("MELITOPOL, Ukraine - A car bomb killed an official on Wednesday, officials said.\n\nIn Skadovsk, residents told "
+     "Ukrainian media that Russian troops broke into homes and shops abandoned by evacuated families on Sunday and drove "
+     "away with furniture and cars.", dt.date(2023, 10, 12),
+     [("Remote explosive/landmine/IED", "2023-10-11", "Melitopol", 1), ("Looting/property destruction", "2023-10-08", "Skadovsk", 0)]),
+    # "overran the city, the capital of Gezira province": the city the story is of
+    ("CAIRO (AP) - Sudan's paramilitary Rapid Support Forces said they took control of Wad Madani on Monday.\n\nRSF "
+     "fighters overran the city, the capital of Gezira province, on Monday after a battle on the eastern bank of the Blue "
+     "Nile the previous day, residents said.", dt.date(2023, 12, 19),
+     [("Non-state actor overtakes territory", "2023-12-18", "Wad Medani", 0)]),
     # (guard) a description after "Plan de Oriente" is the longer name's, not Oriente's
     ("The clash took place on Monday in Plan de Oriente, a community on the eastern edge of Culiacán, when an army patrol "
      "came under fire from gunmen.", dt.date(2024, 10, 22), [("Armed clash", "2024-10-21", "Culiacán", 0)]),

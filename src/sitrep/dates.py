@@ -109,6 +109,10 @@ def _patterns() -> list[tuple[re.Pattern[str], _Resolver]]:
         (re.compile(rf"\b(?P<month>{month})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}})|{year_word})\b"), _month_only),  # "October of 2017"
         # "in the spring of 2022", "in summer 2023": the season's middle month (winter's is January)
         (re.compile(r"(?i)\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>\d{4})\b"), _season),
+        # "captured Izium in the spring", "last winter": the latest such season up to publication (not "fall", which is
+        # as often a town's: "the fall of Avdiivka")
+        (re.compile(r"(?i)\b(?:(?:in|during)\s+the|(?P<last>last))\s+(?P<season>spring|summer|autumn|winter)\b(?!\s+(?:of|\d))"),
+         _past_season),
         # "Last March, a drone slammed into ...": the latest March before this month
         (re.compile(rf"\b(?:[Ll]ast) (?P<month>{month})(?![\w-]|\s+\d)"), _last_named_month),
         # a month naming an event ("an April missile strike on a residential area", "the March attack"): that month
@@ -500,6 +504,14 @@ _SEASON_MONTHS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 
 
 def _season(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
     return dt.date(int(m["y"]), _SEASON_MONTHS[m["season"].lower()], 15), 3
+
+
+def _past_season(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    if published is None:
+        return None, 3
+    month = _SEASON_MONTHS[m["season"].lower()]
+    this_year = month < published.month if m["last"] else month <= published.month
+    return dt.date(published.year if this_year else published.year - 1, month, 15), 3
 
 
 def _nearest_year(published: dt.date, month: int, day: int) -> int:

@@ -2509,6 +2509,10 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
         return None  # "Shells fired from Congo amid fighting in Goma landed in Rubavu": the setting, not the news
     if any(c.dep_ == "amod" and c.lower_ == "little" for c in token.children):
         return None  # "residents said there had been little fighting inside the town": next to none
+    if any((c.dep_ in {"amod", "predet"} and c.lower_ == "such")
+           or (c.dep_ == "amod" and c.lower_ == "similar" and token.head.dep_ == "relcl") for c in token.children):
+        return None  # "the agency, which has claimed several similar attacks": a kind of act, none in particular
+        # (but "Similar rallies were held on Wednesday in Kharkiv")
     if sub_type == "Change to group/activity" and not any(
             words_under(o) & set(lex["suspended_acts"]) for p in token.children if p.lower_ == "of" for o in p.children):
         return None  # "the suspension of its military operations"; not "the suspension of a mayor"

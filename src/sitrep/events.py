@@ -1537,6 +1537,8 @@ def _event_date(chosen: SentenceEvent, dates: Sequence[DateMention], published: 
         # "blew himself up at a teashop frequented by soldiers ... on Thursday, police said on Friday": a day the parser
         # hung on a participle, at the end of the reported clause, is the event's when the rest only dates the report
         inside += [d for d in described if d.precision == 1 and _on_a_participle(doc, d, chosen.trigger)]
+    if not inside:  # (or when it is the sentence's only day: "broke into homes abandoned by evacuated families on Sunday")
+        inside = [d for d in described if d.precision == 1 and _on_a_participle(doc, d, chosen.trigger)]
     # "the largest settlement held by Ukrainian forces since their cross-border incursion in August 2024": a period's start
     inside = [d for d in inside if not _in_a_since_phrase(doc, d, chosen.trigger)]
     # "drivers who had been waiting since Thursday blocked the road on Saturday": a wait's start is not the day
@@ -2072,6 +2074,14 @@ def extract(
         earlier, untyped = _referred_to(chosen, drafts, headline, body_places, own_day)
         if earlier is not None and _toll_apart(article.text, drafts[earlier], chosen, new):
             continue
+        if earlier is not None and not drafts[earlier].placed and len(new) == 1 and new[0].placed \
+                and _where_it_happened(chosen.trigger):
+            # "A suicide bomber rammed a convoy in northwest Pakistan ... The attack took place near Besham, a town in the
+            # Shangla district": the event placed only by its story is where the sentence says it took place
+            told = drafts[earlier]
+            drafts[earlier] = replace(told, placed=True, event=_reidentified(replace(told.event, **{
+                k: getattr(new[0].event, k) for k in ("country", "admin1", "admin2", "location", "latitude", "longitude",
+                                                       "geonameid", "geo_precision")})))
         if earlier is not None:  # "the strike hit a house": more on an event already found, there and then
             # an account's toll, unless the figure was a first one since superseded ("initially reported one killed")
             account = _recounted(chosen.trigger) and not _superseded(chosen.trigger)
@@ -2302,12 +2312,19 @@ def _referred_to(
     i = next((i for i in body if drafts[i].event.sub_event_type == kind), body[0] if body else None)
     if i is None or (counted and drafts[i].event.sub_event_type != chosen.sub_event_type):
         return None, False
+    if _where_it_happened(trigger) and not drafts[i].placed:
+        return i, untyped  # "The attack took place near Besham": the event told before, wherever the story put it
     if _names_unknown_place(sentence, places):
         return None, False  # "In the village of Zhuravlevka, a man was killed": another place's news, if unknown
     # "the strike on Kupiansk" after Izium is another strike; "the strike hit a car between Bint Jbeil and
     # Ainata" after a strike at Bint Jbeil is the same
     return (i if towns <= {drafts[i].event.geonameid} or (len(towns) == 2 and drafts[i].event.geonameid in towns)
             else None), untyped
+
+
+def _where_it_happened(trigger: Token) -> bool:
+    """ "The attack took place near Besham", "the strike happened in ...": a sentence that places an event told before."""
+    return trigger.pos_ == "NOUN" and _definite(trigger) and trigger.dep_ == "nsubj" and occurs(trigger.head)
 
 
 def _in_its_paragraph(told: _Draft, sentence: Span) -> bool:
@@ -2916,6 +2933,10 @@ def _drafts_for(
     named_for = [p for p in sentence_places(sentence, places) if _names_a_thing(doc, p)]
     if where and focus is not None and all(p in named_for for p in where) and any(p.geonameid == focus.geonameid for p in named_for):
         where = [focus]  # "Protesters had blocked the Nairobi-Nakuru highway", told of Nakuru: the road's end the story is at
+    if chosen.sub_event_type == "territory" and _the_settlement(_ground_taken(chosen)) and where and focus is not None \
+            and focus.feature == "city" and all(p.feature in {"admin1", "admin2"} and (p.country, p.admin1) == (focus.country, focus.admin1)
+                                                for p in where):
+        where = [focus]  # "RSF fighters overran the city, the capital of Gezira province": the city the story is of
     inherited = not where
     if inherited:
         if chosen.sub_event_type in {"territory", "Non-violent transfer of territory"} or focus is None:
