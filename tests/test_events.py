@@ -5232,6 +5232,88 @@ TWENTY_FIFTH_SESSION = [
      "fighters overran the city, the capital of Gezira province, on Monday after a battle on the eastern bank of the Blue "
      "Nile the previous day, residents said.", dt.date(2023, 12, 19),
      [("Non-state actor overtakes territory", "2023-12-18", "Wad Medani", 0)]),
+    # bombs discovered and destroyed were defused
+    ("Ministry of National Defence: a detachment of the People's National Army on Tuesday discovered and destroyed"
+     " 3 homemade bombs and a quantity of ammunition near El Milia, Jijel province, during a search and sweep "
+     "operation.", dt.date(2023, 5, 10),
+     [("Disrupted weapons use", "2023-05-09", "El Milia", 0)]),
+    # "The final toll is 12 dead": the strike's dead
+    ("Odesa. Rescuers have finished searching the rubble of the nine-storey building that was hit by a Russian "
+     "Shahed drone shortly after midnight on Saturday. The final toll is 12 dead, five of them children; eight "
+     "people were pulled out alive.", dt.date(2024, 3, 3),
+     [("Air/drone strike", "2024-03-02", "Odesa", 12)]),
+    # "2 Israeli tourists and their Egyptian tour guide": three
+    ("On 8 October 2023, an Egyptian police officer opened fire on a group of Israeli tourists at the Pompey's "
+     "Pillar archaeological site in Alexandria, killing 2 Israeli tourists and their Egyptian tour guide.", dt.date(2023, 10, 9),
+     [("Attack", "2023-10-08", "Alexandria", 3)]),
+    # the day of the acts that freed it ("As a result of offensive actions on Sunday")
+    ("Russian Defence Ministry, Monday: As a result of offensive actions on Sunday, units of the North group of "
+     "forces liberated the settlement of Malaya Loknya in the Sudzhansky district of the Kursk region.", dt.date(2025, 3, 10),
+     [("Government regains territory", "2025-03-09", "Kursk", 0)]),
+    # "The shooter ... was killed": one
+    ("Public Security Directorate: Early this morning a security patrol in the Rabieh area of Amman came under "
+     "fire from an armed man. The shooter fled and was killed after a pursuit in which he continued to fire at the"
+     " force.", dt.date(2024, 11, 24),
+     [("Armed clash", "2024-11-24", "Amman", 1)]),
+    # a gunbattle is a clash, and its sentence is read
+    ("A gunbattle between National Guard troops and gunmen of the Jalisco New Generation Cartel on the outskirts "
+     "of Tepalcatepec, Michoacan, left two guardsmen and five gunmen dead on Saturday, the state security ministry"
+     " said.", dt.date(2024, 3, 10),
+     [("Armed clash", "2024-03-09", "Tepalcatepec", 7)]),
+    # "a drone mistakenly bombed villagers", the verb read as an adjective
+    ("On 3 December 2023, a Nigerian Army drone mistakenly bombed villagers celebrating Maulud in Tudun Biri, "
+     "Igabi LGA, Kaduna state. At least 85 civilians were killed and 66 injured.", dt.date(2023, 12, 4),
+     [("Air/drone strike", "2023-12-03", "Igabi", 85)]),
+    # live fire at "youths marching", the participle read as a noun
+    ("On 16 July 2024, police fired live ammunition at peaceful youths marching to demand President William Ruto's"
+     " resignation in Kitengela, Kajiado county. 2 protesters were killed and 5 injured by gunfire.", dt.date(2024, 7, 17),
+     [("Excessive force against protesters", "2024-07-16", "Kitengela", 2)]),
+    # "Manta mayor" killed: the town of the office attacked
+    ("Gunmen shot dead Manta mayor Agustin Intriago on Sunday while he was inspecting public works in the city, in"
+     " Ecuador's Manabi province, police said.", dt.date(2023, 7, 24),
+     [("Attack", "2023-07-23", "Manta", 1)]),
+    # wives who "joined a rally" protested
+    ("About a dozen wives of mobilised soldiers joined a Communist Party rally in Moscow on Tuesday holding "
+     "posters demanding their husbands' demobilisation, Meduza reported; police did not intervene.", dt.date(2023, 11, 8),
+     [("Peaceful protest", "2023-11-07", "Moscow", 0)]),
+    # "Mato Grosso do Sul" is a whole state's name
+    ("On 3 August 2024, armed men shot at indigenous people occupying land in Douradina, Mato Grosso do Sul. 10 "
+     "indigenous people were injured.", dt.date(2024, 8, 4),
+     [("Attack", "2024-08-03", "Douradina", 0)]),
+    # "the Alameda" is Santiago's avenue, not Alameda, California
+    ("SANTIAGO - Thousands of students marched along the Alameda in central Santiago on Thursday to demand the "
+     "cancellation of education debts. The march ended without incidents, Carabineros said.", dt.date(2024, 4, 12),
+     [("Peaceful protest", "2024-04-11", "Santiago", 0)]),
+    # "2 Home Guards": a number before a name
+    ("On 31 July 2023, a mob pelted stones at and attacked a Hindu religious procession in Nuh, Nuh district, "
+     "Haryana; groups from both communities set dozens of vehicles on fire and exchanged gunfire. 2 Home Guards "
+     "were killed and several policemen were injured.", dt.date(2023, 8, 1),
+     [("Violent demonstration", "2023-07-31", "Nūh", 2)]),
+    # a constable beaten to death, told next at the same place, is the riot's dead
+    ("BNP activists clashed with police near the Kakrail intersection in central Dhaka on Saturday during the "
+     "party's grand rally, throwing stones and torching buses; police fired tear gas and rubber bullets. A police "
+     "constable was beaten to death, the Dhaka Metropolitan Police said.", dt.date(2023, 10, 29),
+     [("Violent demonstration", "2023-10-28", "Dhaka", 1)]),
+    # "South Gondar zone" is a zone named for its town: the town named is nearer
+    ("In South Gondar zone, Fano fighters on Tuesday abducted a district administrator and two of his aides from "
+     "their office in Debre Tabor, the zonal administration said.", dt.date(2024, 2, 2),
+     [("Abduction/forced disappearance", "2024-01-30", "Debre Tabor", 0)]),
+    # "a village on the road to ... Tokmak": Tokmak was not taken
+    ("Deputy Defence Minister Hanna Maliar said on Monday that Ukrainian forces had regained full control of "
+     "Robotyne, a village on the road to the Russian-held logistics hub of Tokmak, after weeks of fighting through"
+     " dense minefields.", dt.date(2023, 8, 30),
+     []),
+    # "exchanging fire with soldiers" is a clash; "before the army regained control" took no ground
+    ("BAMAKO (AFP) - Al-Qaeda-linked fighters from JNIM attacked a gendarmerie training school and the military "
+     "section of the city's international airport at dawn on Tuesday, exchanging fire with soldiers for several "
+     "hours before the army regained control. A security source told AFP that more than 70 people had been killed.", dt.date(2024, 9, 19),
+     [("Armed clash", "2024-09-17", "Bamako", 70)]),
+    # "Washington's first response" is no scene; an attack "in north-eastern Jordan" is not placed in Iraq
+    ("BAGHDAD, Feb 3 (Reuters) - U.S. air strikes on armed groups in Al-Qaim late on Friday killed 16 people, the "
+     "Iraqi government said on Saturday.\n\nThe strikes were Washington's first response to a drone attack on Sunday"
+     " on Tower 22, a small U.S. outpost in north-eastern Jordan near the Syrian border, which killed three U.S. "
+     "soldiers.", dt.date(2024, 2, 3),
+     [("Air/drone strike", "2024-02-02", "Al Qā’im", 16)]),
     # (guard) a description after "Plan de Oriente" is the longer name's, not Oriente's
     ("The clash took place on Monday in Plan de Oriente, a community on the eastern edge of Culiacán, when an army patrol "
      "came under fire from gunmen.", dt.date(2024, 10, 22), [("Armed clash", "2024-10-21", "Culiacán", 0)]),

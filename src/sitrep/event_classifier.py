@@ -1554,6 +1554,10 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
             # "before security forces regained control (with tear gas)", "... of the buildings": order restored, no
             # ground taken
             return None
+        if patient is not None and lemma(patient) == "control" and token.dep_ == "advcl" \
+                and not any(c.dep_ == "prep" and c.lower_ in {"of", "over", "in"} for c in patient.children) \
+                and any(m.dep_ == "mark" and m.lower_ in {"before", "until"} for m in token.children):
+            return None  # "exchanging fire with soldiers for several hours before the army regained control": the fight's end
         if patient is not None and lemma(patient) == "building" and (
                 {lemma(t) for t in sentence} & _CROWD_CONTROL or words_under(_agent(token)) & {"security", "police"}):
             return None  # "before security forces retook the buildings with tear gas": the same
@@ -1849,6 +1853,9 @@ def _victims(token: Token) -> set[str]:
     return set().union(*(words_under(_patient(c)) for c in tolls))
 
 
+_CROWD_DOINGS = frozenset({"marching", "protesting", "demonstrating", "rallying", "picketing"})
+
+
 def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | None:
     """ "Gunmen opened fire on a platoon", "a bus was fired upon": shots at a target, typed by it
     (soldiers: a clash; civilians: an attack; a crowd: the protest met with force); at nothing
@@ -1871,6 +1878,8 @@ def _fired_at(token: Token, targets: dict[str, Any], sentence: Span) -> str | No
         aimed |= set().union(*(words_under(o) for o in objects)) if objects else words_under(_subject(token))
         struck |= {lemma(o) for o in objects}
         aimed |= set().union(*(_protesting(o) for o in objects))  # "on young people protesting the results"
+        if any(o.lower_ in _CROWD_DOINGS for o in objects):
+            aimed.add("protester")  # "at peaceful youths marching to demand ...", "marching" read as the noun
     # "opened fire to disperse a pro-Ukrainian rally"
     dispersed = {w for c in token.children if c.dep_ in {"xcomp", "advcl"} and lemma(c) == "disperse"
                  for d in c.children if d.dep_ == "dobj" for w in (lemma(d), d.lower_)}
@@ -2017,8 +2026,10 @@ def _event_noun_under(token: Token, sentence: Span) -> str | None:
 
 def _exchange_of_fire(token: Token) -> bool:
     """ "killed by a stray bullet during the exchange of fire": a clash, as crossfire is (not a prisoner exchange)."""
+    shots = {"fire", "gunfire", "shot", "gunshot"}
     return lemma(token) == "exchange" and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(lemma(o) in {"fire", "gunfire", "shot", "gunshot"} for o in c.children)
+        (c.dep_ == "prep" and c.lower_ == "of" and any(lemma(o) in shots for o in c.children))
+        or (c.dep_ == "dobj" and lemma(c) in shots)  # (or "exchanging fire with soldiers for several hours")
         for c in token.children)
 
 
@@ -2549,6 +2560,9 @@ def _noun_event(token: Token, sentence: Span, word: str = "") -> str | None:
     ) and not any(c.dep_ == "amod" and c.lower_ in lex["repeated"] and not (c.lower_ == "several" and _on_a_day(act.head))
                   for c in token.children) \
         and not _habitual(act.head, sentence)  # "are conducting limited assaults": ongoing, no one event
+    # "wives of mobilised soldiers joined a Communist Party rally in Moscow": a protest taken part in was held
+    staged = staged or (sub_type == "Peaceful protest" and act.dep_ == "dobj" and lemma(act.head) in {"join", "attend"}
+                        and not _habitual(act.head, sentence))
     by_its_verb = (reported or staged) and sentence.start <= act.head.i < sentence.end
     # "police dispersed the march", "the rally was broken up": a protest the force used on it says happened
     met = _protest_met(token)
@@ -2697,7 +2711,10 @@ def _joined_verb_read_as_participle(token: Token) -> bool:
         return False
     # (or the only verb of a sentence the parser found none in: "Russian forces occupying Trostianets, Okhtyrka raion,
     # looted shops")
-    if token.doc[token.i - 1].text == "," and token.sent.root.pos_ not in {"VERB", "AUX"}:
+    before = token.i - 1
+    while before > token.sent.start and token.doc[before].pos_ == "ADV":
+        before -= 1  # ("a Nigerian Army drone mistakenly bombed villagers")
+    if (token.doc[before].text == "," or token.doc[before].pos_ in {"NOUN", "PROPN"}) and token.sent.root.pos_ not in {"VERB", "AUX"}:
         return True
     return token.doc[token.i - 1].lower_ == "and" and token.head.dep_ == "conj" \
         and (token.head.head.pos_ == "VERB" or token.doc[token.i - 2].text == ",")

@@ -103,6 +103,7 @@ _WATER_WORDS = frozenset({"river", "sea", "lake", "reservoir", "canal", "bay", "
 # after a town's name, the unit around it ("Chuhuiv district", "Khar tehsil", "the Bilopillia community")
 _DISTRICT_WORDS = frozenset({
     "district", "raion", "rayon", "county", "tehsil", "township", "municipality", "community", "hromada", "lga", "territory",
+    "zone",
 })
 _NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "vicinity", "area", "district", "suburb", "suburbs"})
 
@@ -313,9 +314,14 @@ def _without_bodies(doc: Doc, places: list[Toponym], chosen: SentenceEvent) -> l
 def _the_victims_seat(doc: Doc, place: Toponym, chosen: SentenceEvent) -> bool:
     """ "Alejandro Arcos, the mayor of Chilpancingo, ... was murdered": the town of the office attacked."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or span.start < 2 or doc[span.start - 1].lower_ != "of" or chosen.patient is None:
+    if span is None or chosen.patient is None:
         return False
-    office = doc[span.start - 2]
+    if span.start > 1 and doc[span.start - 1].lower_ == "of":
+        office = doc[span.start - 2]
+    elif span.end < len(doc):
+        office = doc[span.end]  # (or "shot dead Manta mayor Agustin Intriago")
+    else:
+        return False
     patient = chosen.patient.root if isinstance(chosen.patient, Span) else chosen.patient
     return office.lower_ in {"mayor", "governor", "head"} and office.i in {t.i for t in patient.subtree}
 
@@ -333,7 +339,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
                    and not _where_treated(doc, p) and not _speaking(doc, p) and not _in_a_modifier(doc, p)
                    and not _spoken_from_or_stood_with(doc, p) and not _one_of_a_kind(doc, p) and not _a_party(doc, p)
-                   and not _avenged(doc, p)]
+                   and not _avenged(doc, p) and not _a_capitals_deed(doc, p)]
     # where words were spoken is no scene beside another place the sentence or its paragraph names ("Krivoy Rog:
     # a missile hit a residential building ..., the head of the regional military administration said in
     # Dnipro"); alone, the sentence's report is placed as before
@@ -344,6 +350,12 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     filed = [p for p in in_sentence if datelines.opens(doc, p.start)]
     if filed and (len(filed) < len(in_sentence) or _names_unknown_place(chosen.sentence, places)):
         in_sentence = [p for p in in_sentence if p not in filed]  # "JUBA (Reuters) - ... bombed the city of Nasir"
+    if chosen.sub_event_type == "territory" and (taken := _ground_taken(chosen)) is not None and taken.pos_ == "PROPN":
+        # "regained full control of Robotyne, a village on the road to ... Tokmak": the road's end was not taken
+        # (but the division it lies in places it, as ACLED codes a place it cannot find: "a village in Bakhmut raion")
+        described = [t for a in taken.children if a.dep_ == "appos" for t in a.subtree]
+        told = {x.i for t in described if t.dep_ == "pobj" and t.head.lower_ in {"to", "towards", "toward"} for x in t.subtree}
+        in_sentence = [p for p in in_sentence if _root_of(doc, p) not in told]
     governed = []
     for place in in_sentence:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -498,6 +510,19 @@ def _in_a_modifier(doc: Doc, place: Toponym) -> bool:
     if span is not None and _a_regimes_seat(span.root):
         return True
     return span is not None and span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].is_lower
+
+
+_ORGANS_AND_DEEDS = frozenset({
+    "response", "decision", "retaliation", "policy", "government", "army", "force", "military", "ally", "proxy",
+    "campaign", "strategy", "support", "backing", "order", "demand", "envoy", "ambassador", "delegation",
+})
+
+
+def _a_capitals_deed(doc: Doc, place: Toponym) -> bool:
+    """ "The strikes were Washington's first response to a drone attack on Tower 22": a city standing for its
+    government, no scene."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "poss" and lemma(span.root.head) in _ORGANS_AND_DEEDS
 
 
 def _a_party(doc: Doc, place: Toponym) -> bool:
@@ -943,6 +968,20 @@ def _speech_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+def _in_another_country(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], focus: Toponym) -> bool:
+    """The sentence says the event was in a country other than the story's ("in north-eastern Jordan"), and names
+    no place in the story's country (not "a statement released in Baghdad two days after a drone attack in Jordan")."""
+    named = sentence_places(chosen.sentence, places)
+    if any(p.country == focus.country and p.feature != "country" for p in named):
+        return False
+    for place in named:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if place.feature == "country" and place.country != focus.country and span is not None \
+                and span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "inside"}:
+            return True
+    return False
+
+
 def main_place(toponyms: Sequence[Toponym]) -> Toponym | None:
     """The place the article is about: the most mentioned town (or region); on ties one inside a
     region the article names, then the earliest; a namesake abroad only when nothing else is named
@@ -1382,6 +1421,8 @@ def _describes_a_noun(doc: Doc, mention: DateMention, trigger: Token | None = No
     if on.dep_ == "prep" and on.lower_ == "on" and on.head.ent_type_ in {"GPE", "LOC"}:
         return False  # "detained a resident of Bryansk on Tuesday": a place is not dated, the act is
     for token in span.root.ancestors:
+        if lemma(token) in lex["acts"] and token.pos_ == "NOUN":
+            return False  # "As a result of offensive actions on Sunday, units liberated ...": the day of the acts
         if describes_a_town(token) and (trigger is None or token.i != trigger.i):
             return True  # "..., the city recaptured from Russian forces last week"
         if (trigger is not None and token.i == trigger.i) or token.dep_ in {"ROOT", "ccomp", "conj"}:
@@ -1666,7 +1707,7 @@ def _count_of(noun: Token) -> int | None:
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON" and (noun.dep_ != "nsubj" or lemma(noun.head) in _DYING):
         return max(1, _names_in(noun))  # "Stanislav Rzhitsky, a former submarine commander, was shot dead": one person, by name (not the killer)
     if noun.pos_ == "PROPN" and noun.dep_ in {"dobj", "nsubjpass"} and lemma(noun.head) in _KILLING \
-            and noun.ent_type_ not in {"GPE", "LOC", "NORP", "FAC"}:
+            and noun.ent_type_ not in {"GPE", "LOC", "NORP", "FAC"} and not any(c.dep_ == "nummod" for c in noun.children):
         return 1  # "killing Lieutenant General Igor Kirillov", whatever NER calls the name
     for mod in [noun, *noun.children]:
         if mod is not noun and mod.dep_ not in {"nummod", "quantmod", "amod", "det", "poss"}:
@@ -1674,10 +1715,11 @@ def _count_of(noun: Token) -> int | None:
         if mod.lower_ in {"a", "an"} and noun.lower_ not in lexicon()["people"] and not (
                 noun.dep_ == "nsubj" and lemma(noun.head) in _DYING) and not _done_to_death(noun):  # "A comunero of 29 years died"
             continue
-        if mod.lower_ == "the" and mod.dep_ == "det" and noun.lower_ in lexicon()["people"]:
-            return 1  # "killing the driver": one person, named by role
-        if mod.dep_ == "poss" and mod.pos_ == "PRON" and noun.lower_ in lexicon()["people"]:
-            return 1  # "killed his wife": one person, named by kin
+        if mod.lower_ == "the" and mod.dep_ == "det" and (noun.lower_ in lexicon()["people"]
+                                                           or (noun.tag_ == "NN" and noun.lower_ in lexicon()["doers"])):
+            return 1  # "killing the driver": one person, named by role (or "the shooter was killed")
+        if mod.dep_ == "poss" and mod.pos_ == "PRON" and (noun.lower_ in lexicon()["people"] or (noun.tag_ == "NN" and noun.dep_ == "conj")):
+            return 1  # "killed his wife": one person, named by kin (or "2 tourists and their tour guide")
         value = _number(mod)
         if value is not None:
             return value
@@ -2011,7 +2053,7 @@ def extract(
     # ("..., the Sumy regional military administration reports": a region's body is not what the report is about;
     # "the Narbonne prosecutor" is the town's own)
     told = [t for t in body_places if not datelines.opens(doc, t.start) and not _speaks(doc, t)
-            and id(t) not in in_modifier]
+            and id(t) not in in_modifier and not _a_capitals_deed(doc, t)]
     told = [t for t in told if not _a_regions_body(doc, t)] or told
     filed = next((t for t in body_places if datelines.opens(doc, t.start) and t.country), None)
     focus = main_place([t for t in told if t.country and t.geonameid not in treated]) or (
@@ -2438,7 +2480,8 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     # "As of now: 16 dead, 43 injured": a count in a post's shorthand
     # (or "Sources reported about 60 fatalities")
     counted = [t for t in sentence if (t.lower_ == "dead" or lemma(t) in {"fatality", "death"})
-               and any(c.pos_ == "NUM" and c.dep_ in {"nsubj", "nummod"} for c in t.children)]
+               and (any(c.pos_ == "NUM" and c.dep_ in {"nsubj", "nummod"} for c in t.children)
+                    or (t.dep_ == "amod" and t.head.pos_ == "NUM"))]  # ("The final toll is 12 dead")
     dying += recovered + counted
     # the town the wounded were taken to, or the body that reports, is no place of its own
     if not dying or any(not _where_treated(doc, p) and not _names_a_body(doc, p) for p in sentence_places(sentence, places)):
@@ -2714,7 +2757,9 @@ def _goes_on(text: str, previous: _Draft, sentence: Span, new: Sequence[_Draft],
     """A sentence that names neither day nor place of its own (a live entry's time is its entry's), right
     after the event before it in one paragraph, goes on telling what happened there and then, unless it
     opens by moving on ("Later, ...")."""
-    if not new or own_day or any(d.placed for d in new) or not previous.event.evidence:
+    # (a place of its own, unless the one before: "A police constable was beaten to death, the Dhaka police said")
+    if not new or own_day or any(d.placed and d.event.geonameid != previous.event.geonameid for d in new) \
+            or not previous.event.evidence:
         return False
     adjacent = not text[previous.event.evidence[-1].end : sentence.start_char].strip(" ")
     return adjacent and sentence[0].lower_ not in lexicon()["narrative_shifts"]
@@ -2943,6 +2988,8 @@ def _drafts_for(
             return []  # a change of territory must name the territory
         if _in_many_places(sentence):
             return []  # "Retirees gathered again on Sunday in several cities": the places come next, one by one
+        if _in_another_country(doc, chosen, places, focus):
+            return []  # "a drone attack on Tower 22, a small U.S. outpost in north-eastern Jordan", in a story from Iraq
         where = [_unknown_place_within(sentence, places, focus) or focus]
     if _set_for_later(chosen, dates, article.published):
         return []  # "announced a large rally in Kragujevac for Saturday, 15 February": not held yet
