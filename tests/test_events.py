@@ -5314,6 +5314,14 @@ TWENTY_FIFTH_SESSION = [
      " on Tower 22, a small U.S. outpost in north-eastern Jordan near the Syrian border, which killed three U.S. "
      "soldiers.", dt.date(2024, 2, 3),
      [("Air/drone strike", "2024-02-02", "Al Qā’im", 16)]),
+    # the dead named by title and name ("the group's deputy leader Saleh al-Arouri") and the others
+    ("A drone strike on a Hamas office in Beirut's southern Dahiyeh suburb on Tuesday killed the Palestinian group's "
+     "deputy leader Saleh al-Arouri and six other people, Lebanese security sources said.", dt.date(2024, 1, 3),
+     [("Air/drone strike", "2024-01-02", "Beirut", 7)]),
+    # "Tuesday of last week" is a day; a war's running tally is no strike's toll
+    ("Tuesday of last week, an Israeli air strike hit a house in Bint Jbeil, killing an elderly man and wounding his wife, "
+     "according to the mayor. More than 100 Hezbollah fighters and around two dozen civilians have been killed on the "
+     "Lebanese side, according to a Reuters tally.", dt.date(2024, 1, 3), [("Air/drone strike", "2023-12-26", "Bent Jbaïl", 1)]),
     # (guard) a description after "Plan de Oriente" is the longer name's, not Oriente's
     ("The clash took place on Monday in Plan de Oriente, a community on the eastern edge of Culiacán, when an army patrol "
      "came under fire from gunmen.", dt.date(2024, 10, 22), [("Armed clash", "2024-10-21", "Culiacán", 0)]),

@@ -123,6 +123,8 @@ def _patterns() -> list[tuple[re.Pattern[str], _Resolver]]:
         # "overnight into Tuesday", "the night into Sunday", "the night of Sunday for Monday": the morning the night ends in
         (re.compile(rf"(?i:\b(?:overnight|(?:the\s+)?night)\s+into\s+)(?P<wd>{weekday})\b"), _weekday),
         (re.compile(rf"(?i:\b(?:overnight|night)\s+(?:of|from)\s+){weekday}(?i:\s+(?:to|into|for)\s+)(?P<wd>{weekday})\b"), _weekday),
+        # "Tuesday of last week": that weekday in the calendar week before publication's
+        (re.compile(rf"\b(?P<wd>{weekday})(?i:\s+of\s+last\s+week)\b"), _weekday_of_last_week),
         (re.compile(rf"(?i:\b(?P<rel>last|this|next|past)\s+)?(?P<wd>{weekday})\b(?i:\s+(?:morning|afternoon|evening|night))?"), _weekday),
         # "at 23:00 last night": an evening hour is the day before the morning the night ends in
         (re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:.]\d{2}\s+(?i:(?:hours?\s+)?last\s+night)\b"), _clock_night),
@@ -553,6 +555,13 @@ def _weekday(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | Non
         return None, 1
     weekday = _words().weekdays[m["wd"].lower()]
     return resolve_weekday(weekday, published, (m.groupdict().get("rel") or "").lower()), 1
+
+
+def _weekday_of_last_week(m: re.Match[str], published: dt.date | None) -> tuple[dt.date | None, int] | None:
+    if published is None:
+        return None, 1
+    monday = published - dt.timedelta(days=published.weekday() + 7)
+    return monday + dt.timedelta(days=_words().weekdays[m["wd"].lower()]), 1
 
 
 _NAMED_DAY = re.compile(r"[\"'‘“«](?P<word>[A-Z][a-z]+)\s+$")

@@ -1702,6 +1702,8 @@ def _count_of(noun: Token) -> int | None:
         return 1  # "he died in hospital", "killing himself", "killing six civilians as well as himself", "killing him"
     if _of_an_age(noun) or any(_aged(c) for c in noun.children):
         return 1  # "A 19-year-old was shot in the chest and died", "her 71-year-old neighbour later died"
+    if noun.tag_ == "NN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children):
+        return 1  # "killed the Palestinian group's deputy leader Saleh al-Arouri": one person, by title and name
     if noun.tag_ == "NN" and _done_to_death(noun) and not any(c.dep_ in {"det", "nummod"} for c in noun.children):
         return 1  # "shot dead environmental defender and councillor Juan Lopez": one person, by a bare title
     if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON" and (noun.dep_ != "nsubj" or lemma(noun.head) in _DYING):
