@@ -5322,6 +5322,31 @@ TWENTY_FIFTH_SESSION = [
     ("Tuesday of last week, an Israeli air strike hit a house in Bint Jbeil, killing an elderly man and wounding his wife, "
      "according to the mayor. More than 100 Hezbollah fighters and around two dozen civilians have been killed on the "
      "Lebanese side, according to a Reuters tally.", dt.date(2024, 1, 3), [("Air/drone strike", "2023-12-26", "Bent Jbaïl", 1)]),
+    # "struck a deal" strikes nothing
+    ("Gulf states struck a deal on Friday in Riyadh to end the dispute.", dt.date(2024, 1, 13), []),
+    # "Belgorod regional Gov." is a body's seat; Britain strikes from the air
+    ("Across the border in Russia, Belgorod regional Gov. Vyacheslav Gladkov said Ukrainian shelling of the town of "
+     "Shebekino on Saturday killed one woman.", dt.date(2024, 5, 26),
+     [("Shelling/artillery/missile attack", "2024-05-25", "Shebekino", 1)]),
+    ("Britain struck Houthi military targets near Hodeidah on Friday, the defence ministry said.", dt.date(2024, 1, 13),
+     [("Air/drone strike", "2024-01-12", "Al Ḩudaydah", 0)]),
+    # "Hours later" is the day of the event before, not of the last day the text named
+    ("KHARKIV, Ukraine (AP) - Russian guided bombs struck a crowded hardware superstore in Kharkiv on Saturday, killing at "
+     "least 12 people, officials said. Another 16 people were still unaccounted for on Sunday.\n\nHours later, Russian "
+     "missiles struck a residential area in Sumy, wounding at least 18 people, officials said.", dt.date(2024, 5, 26),
+     [("Air/drone strike", "2024-05-25", "Kharkiv", 12), ("Shelling/artillery/missile attack", "2024-05-25", "Sumy", 0)]),
+    # a drone "launched from ... (Enerhodar area)" is told by where it came from; it struck Nikopol
+    ("On 9 July 2024, a Russian FPV drone launched from the left bank of the Dnipro (Enerhodar area) struck a civilian car "
+     "in Nikopol, Nikopol raion, Dnipropetrovsk oblast. The 38-year-old driver was wounded.", dt.date(2024, 7, 10),
+     [("Air/drone strike", "2024-07-09", "Nikopol", 0)]),
+    # "The shells were fired from Israeli positions near Metula": the shelling told before, from where it came
+    ("Israeli artillery shelled the outskirts of Khiam in Marjayoun district on Thursday afternoon, killing a Syrian farm "
+     "worker, the National News Agency reported. The shells were fired from Israeli positions near Metula.",
+     dt.date(2023, 11, 10), [("Shelling/artillery/missile attack", "2023-11-09", "Marjayoun", 1)]),
+    # protests named in the charge are no protest the arrests broke up
+    ("On 6 December 2024, police detained 7 opposition activists in pre-dawn raids on their homes in Kutaisi, Imereti, and "
+     "charged them with organising group violence during protests against the suspension of EU accession talks.",
+     dt.date(2024, 12, 7), [("Arrests", "2024-12-06", "Kutaisi", 0)]),
     # (guard) a description after "Plan de Oriente" is the longer name's, not Oriente's
     ("The clash took place on Monday in Plan de Oriente, a community on the eastern edge of Culiacán, when an army patrol "
      "came under fire from gunmen.", dt.date(2024, 10, 22), [("Armed clash", "2024-10-21", "Culiacán", 0)]),

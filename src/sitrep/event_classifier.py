@@ -1462,6 +1462,8 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
         return None  # "windows were broken in two buildings": by a blast; not "accused soldiers of breaking into shops"
     if rule.get("not_doers") and (doer := _agent(token) or _subject(token)) is not None and lemma(doer) in rule["not_doers"]:
         return None  # "after his Susi Air plane landed at the airstrip": an aircraft that lands is no munition
+    if rule.get("not_objects") and (done := _patient(token)) is not None and lemma(done) in rule["not_objects"]:
+        return None  # "Gulf states struck a deal": no strike
     if rule.get("needs_doer") and _agent(token) is None:
         return None  # "windows were smashed in four buildings" by a blast; "residents smashed its windows"
     if rule.get("civilian_agent") and _who(_agent(token)) & set(lex["military_targets"]):
@@ -2128,6 +2130,8 @@ def _arrests_at_a_protest(token: Token, sentence: Span) -> bool:
     # (nor a crackdown the arrest came with: "arrested Superlano in Caracas, as the government moved to crush protests")
     amid |= {x.i for t in sentence if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in t.children)
              and any(c.dep_ == "nsubj" and lemma(c) in _RULERS for c in t.children) for x in t.subtree}
+    # (nor the protests a charge tells of: "detained 7 activists ... and charged them with organising violence during protests")
+    amid |= {x.i for t in sentence if lemma(t) in {"charge", "accuse", "suspect", "indict"} and t.pos_ == "VERB" for x in t.subtree}
     met = met and any(_protest_met(t) for t in sentence if t.i not in held and t.i not in amid)
     return gathered or crowd or met or _amid_a_protest([t for t in semicolon_clause(sentence, token)
                                                         if t.i not in held and t.i not in amid])
@@ -2883,6 +2887,11 @@ def choose(candidates: Sequence[SentenceEvent]) -> SentenceEvent | None:
             told_with += [c for c in candidates if lemma(c.trigger) in {"launch", "fire", "attack"}
                           and lexicon()["event_types"].get(c.sub_event_type) == "Explosions/Remote violence"]
         candidates = [c for c in candidates if c not in told_with] or list(candidates)
+    # "a Russian FPV drone launched from the left bank (Enerhodar area) struck a car in Nikopol": where the weapon that
+    # did it was launched from describes the weapon; the act is what it did
+    launched = [c for c in candidates if lemma(c.trigger) in {"launch", "fire"} and c.trigger.dep_ == "acl"
+                and c.trigger.head.dep_ in {"nsubj", "nsubjpass"} and any(d.trigger == c.trigger.head.head for d in candidates)]
+    candidates = [c for c in candidates if c not in launched] or list(candidates)
     # "arrested five men in connection with the attack a week ago in which a crowd stoned a house": what the
     # arrest is for was told before, the arrest is the news
     causes = {i for c in candidates if lemma(c.trigger) in {"arrest", "detain", "apprehend"} for i in _arrest_cause(c.trigger)}

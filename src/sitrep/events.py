@@ -339,7 +339,7 @@ def _event_places(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], fo
     in_sentence = [p for p in named if p.feature != "country" and p.country and not _water(doc, p)
                    and not _where_treated(doc, p) and not _speaking(doc, p) and not _in_a_modifier(doc, p)
                    and not _spoken_from_or_stood_with(doc, p) and not _one_of_a_kind(doc, p) and not _a_party(doc, p)
-                   and not _avenged(doc, p) and not _a_capitals_deed(doc, p)]
+                   and not _avenged(doc, p) and not _a_capitals_deed(doc, p) and not _fired_from(doc, p)]
     # where words were spoken is no scene beside another place the sentence or its paragraph names ("Krivoy Rog:
     # a missile hit a residential building ..., the head of the regional military administration said in
     # Dnipro"); alone, the sentence's report is placed as before
@@ -469,6 +469,19 @@ def _describes(doc: Doc, place: Toponym, noun: Token) -> bool:
 
 
 _TREATMENT_PLACES = frozenset({"hospital", "clinic", "morgue", "infirmary", "trauma"})
+
+
+def _fired_from(doc: Doc, place: Toponym) -> bool:
+    """ "The shells were fired from Israeli positions near Metula": where the fire came from, however deep in the phrase."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for a in list(span.root.ancestors)[:4]:
+        if a.lower_ in {"at", "on", "into", "towards", "toward", "against"}:
+            return False  # "fired mortars from Belgorod region at Velyka Pysarivka", however the parser hangs "at"
+        if a.lower_ == "from":
+            return lemma(a.head) in {"launch", "fire"}
+    return False
 
 
 def _launched_from(doc: Doc, place: Toponym) -> bool:
@@ -966,6 +979,9 @@ def _speech_forms() -> frozenset[str]:
         if verb.endswith("y"):
             forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
     return frozenset(forms)
+
+
+_LATER_THAT_DAY = re.compile(r"(?i)(?:hours|minutes|moments) later\b|later that (?:day|night|evening|morning|afternoon)\b")
 
 
 def _in_another_country(doc: Doc, chosen: SentenceEvent, places: Sequence[Toponym], focus: Toponym) -> bool:
@@ -2112,6 +2128,13 @@ def extract(
         if risen is not None:  # "The number of people killed in a missile strike on Kremenchuk rose to six on Saturday":
             new = [replace(d, told_day=False) for d in new]  # the day the toll rose, which the strike's own day outranks
         own_day = any(d.dated and d.told_day for d in new) and not _stated_day(chosen) and not _same_entry(doc, drafts, sentence)
+        if drafts and (later := _LATER_THAT_DAY.match(sentence.text)) and drafts[-1].event.event_date is not None \
+                and not any(sentence.start_char + later.end() <= d.start < sentence.end_char for d in dates):
+            # "Hours later, Russian missiles struck a residential area": the day of the event told before (not of the
+            # last day the text named: "... were still unaccounted for on Sunday.\n\nHours later, ...")
+            before = drafts[-1]
+            new = [replace(d, dated=before.dated, told_day=before.told_day, event=_reidentified(replace(
+                d.event, event_date=before.event.event_date, time_precision=before.event.time_precision))) for d in new]
         if (not drafts and (_a_regions_toll(chosen, new) or _across_the_region(chosen, new) or _after_a_tally(chosen))) \
                 or _counted_across(chosen, new) or _aimed_at_a_country(chosen, body_places) or _after_an_accident(chosen):
             continue  # "[412 strikes on nine settlements of the region.] One person was killed and four injured"
@@ -2334,7 +2357,8 @@ def _referred_to(
              and not _from_origin(sentence.doc, p) and not _where_treated(sentence.doc, p)
              and not _the_bodys_name(sentence.doc, p)  # "..., Mykolaiv governor Vitaliy Kim said"
              and not _spoken_in(sentence.doc, p)  # "..., Kosovo Police said in Pristina"
-             and not _a_district_of_it(sentence.doc, p)}  # "killed in the Kyivskyi and Osnovianskyi districts" of Kharkiv
+             and not _a_district_of_it(sentence.doc, p)  # "killed in the Kyivskyi and Osnovianskyi districts" of Kharkiv
+             and not _fired_from(sentence.doc, p)}  # "The shells were fired from Israeli positions near Metula"
     event_type = None if untyped else lexicon()["event_types"].get(chosen.sub_event_type)
     # in the latest event's country: a roundup's "The clash broke out over ..." is not its Libyan clash
     country = drafts[-1].event.country if drafts else ""
