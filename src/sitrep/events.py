@@ -1818,6 +1818,8 @@ def count_fatalities(sentence: Span, chosen: SentenceEvent | None = None) -> int
         candidates = [c for c in token.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "nummod"}]
         if token.dep_ == "conj" and token.pos_ == "VERB" and not _subject_of(token):  # "was wounded and died"
             candidates += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not candidates and token.dep_ == "xcomp" and lemma(token.head) in lexicon()["reporting_verbs"]:
+            candidates = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]  # "Dozens were reported killed"
         if lost_life(token):  # "five soldiers lost their lives": the subject died
             candidates = [c for c in candidates if c.dep_ in {"nsubj", "nsubjpass"}]
         elif lemma(token) == "lose":  # "lost two men": its own people lost, not "lost 40 homes"
@@ -1976,6 +1978,12 @@ def _count_with_conjuncts(noun: Token) -> int | None:
     # (and "others" the parser hung on the name: "killing Taliban minister Khalil Haqqani, 4 other people and himself")
     others = [o for a in noun.children if a.dep_ == "appos" and any(c.lower_ in {"other", "more"} for c in a.children)
               for o in (a, *a.conjuncts)]
+    # (or someone joined to a name's description: "killing Lieutenant General Igor Kirillov, head of the troops, and his
+    # assistant")
+    # (not the victims told again: "2 civilians, a man and his 16-year-old son")
+    others += [c for a in noun.children if a.dep_ == "appos" and a not in others
+               and not any(d.dep_ in {"det", "nummod"} for d in a.children)
+               for c in a.conjuncts if c.tag_ == "NN" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
     counts = [_count_of(n) for n in (noun, *(c for c in noun.conjuncts if lemma(c) not in _things() or lemma(c) in people), *along,
                                      *others) if _countable(n)]
     # (a verb counts no one, whatever nouns the parser hung on it as conjuncts)
@@ -2515,7 +2523,10 @@ def _died_of_it(text: str, told: _Draft, sentence: Span, places: Sequence[Topony
     if len(_PARAGRAPH_BREAK.findall(text[event.evidence[-1].end : sentence.start_char])) > 1:
         return 0
     # "The driver was badly wounded and died": a second verb's subject is the first's
-    subjects = [c for t in dying for c in (t.head if t.dep_ == "conj" and not _subject_of(t) else t).children
+    # (or "Dozens of fighters were reported killed": the reporting verb's subject)
+    subjects = [c for t in dying for c in (t.head if (t.dep_ == "conj" or (t.dep_ in {"xcomp", "oprd"} and lemma(t.head) in
+                                                                         lexicon()["reporting_verbs"])) and not _subject_of(t)
+                                           else t).children
                 if c.dep_ in {"nsubj", "nsubjpass"}]
     # "a woman died from received wounds": wounds are the event's, whoever died of them
     of_wounds = any(_of_wounds(t) for t in dying)
