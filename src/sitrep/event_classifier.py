@@ -1735,11 +1735,14 @@ def _verb_event(token: Token, rule: dict[str, Any], places: Sequence[Toponym], s
     return rule.get("sub_event_type")
 
 
+def aged(word: Token) -> bool:
+    """ "71-year-old" describing a noun: one person's age."""
+    return word.dep_ == "amod" and word.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in word.children)
+
+
 def _aged_person(noun: Token | None) -> bool:
     """ "a 52-year-old tapper", "a farmer aged 60": someone the report gives an age, as it does civilians."""
-    return noun is not None and any(
-        (c.dep_ == "amod" and c.lower_ == "old" and any(y.lower_ in {"year", "years"} for y in c.children))
-        or (c.dep_ == "acl" and c.lower_ == "aged") for c in noun.children)
+    return noun is not None and any(aged(c) or (c.dep_ == "acl" and c.lower_ == "aged") for c in noun.children)
 
 
 _NO_FIGHT = frozenset({"fight", "fighting", "battle", "resistance", "clash", "shot"})

@@ -36,6 +36,7 @@ from .event_classifier import (
     DOUBLE_QUOTES,
     MOBS,
     SentenceEvent,
+    aged,
     broken_up,
     choose,
     classify_sentence,
@@ -712,6 +713,9 @@ def _after_a_division(doc: Doc, place: Toponym) -> bool:
         and doc[span.start - 2].lower_ in _geo_cues()["division_words"]
 
 
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "an", "as"})  # "al-Bireh": the article of an Arabic name
+
+
 def _half_a_divisions_name(doc: Doc, place: Toponym) -> bool:
     """ "Turmus Ayya, Ramallah and al-Bireh governorate": a town named in a division's double name is no item of a list."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -721,7 +725,7 @@ def _half_a_divisions_name(doc: Doc, place: Toponym) -> bool:
     for token in doc[span.end + 1 : min(span.end + 6, len(doc))]:
         if token.lower_ in words:
             return True
-        if token.is_punct and token.text != "-" or token.is_lower and token.lower_ not in {"al", "el", "ad", "an", "as"}:
+        if (token.is_punct and token.text != "-") or (token.is_lower and token.lower_ not in _NAME_PARTICLES):
             return False
     return False
 
@@ -1716,7 +1720,7 @@ def _count_of(noun: Token) -> int | None:
     "a"/"an" before a person ("a woman"), or one person's pronoun ("he died in hospital")."""
     if (noun.lower_ in {"he", "she"} and noun.dep_ in {"nsubj", "nsubjpass"}) or (noun.lower_ in {"himself", "herself", "him", "her"} and noun.dep_ in {"dobj", "conj"}):
         return 1  # "he died in hospital", "killing himself", "killing six civilians as well as himself", "killing him"
-    if _of_an_age(noun) or any(_aged(c) for c in noun.children):
+    if _of_an_age(noun) or any(aged(c) for c in noun.children):
         return 1  # "A 19-year-old was shot in the chest and died", "her 71-year-old neighbour later died"
     if noun.tag_ == "NN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children):
         return 1  # "killed the Palestinian group's deputy leader Saleh al-Arouri": one person, by title and name
@@ -1748,11 +1752,6 @@ def _count_of(noun: Token) -> int | None:
 
 
 _KILLING = frozenset({"kill", "assassinate", "murder", "shoot", "execute", "behead", "stab", "lynch"})
-
-
-def _aged(word: Token) -> bool:
-    """ "71-year-old" describing a noun: one person's age."""
-    return word.dep_ == "amod" and word.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in word.children)
 
 
 def _done_to_death(noun: Token) -> bool:
